@@ -1,0 +1,35 @@
+package fr.mutualis.portfolio.api;
+
+import fr.mutualis.portfolio.command.Axis;
+import fr.mutualis.portfolio.command.Theme;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record ProposeProjectRequest(
+        @NotNull UUID roadmapId,
+        @NotBlank @Size(max = 300) String title,
+        @Size(max = 10_000) String description,
+        @NotNull Axis axis,
+        @NotNull Theme theme,
+        @Size(max = 200) String sponsor,
+        @Size(max = 200) String manager,
+        @NotNull LocalDate plannedStart,
+        @NotNull LocalDate plannedEnd,
+        @NotNull @PositiveOrZero @Max(MAX_CENTS) Long estimatedInvestmentCents,
+        @NotNull @PositiveOrZero @Max(MAX_CENTS) Long estimatedOperatingCents) {
+
+    /** 10 billion euros: far above any collectivité's digital budget, far below overflow. */
+    static final long MAX_CENTS = 1_000_000_000_000L;
+
+    @AssertTrue(message = "plannedEnd must not be before plannedStart")
+    boolean isPlannedPeriodOrdered() {
+        return plannedStart == null || plannedEnd == null || !plannedEnd.isBefore(plannedStart);
+    }
+}

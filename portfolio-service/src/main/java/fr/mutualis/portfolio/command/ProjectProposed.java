@@ -1,0 +1,9 @@
+package fr.mutualis.portfolio.command;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record ProjectProposed(UUID projectId, UUID roadmapId, String ownerId, String title, String description,
+                              Axis axis, Theme theme, String sponsor, String manager, LocalDate plannedStart,
+                              LocalDate plannedEnd, long estimatedInvestmentCents, long estimatedOperatingCents) {
+}

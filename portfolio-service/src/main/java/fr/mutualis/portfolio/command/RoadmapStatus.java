@@ -1,0 +1,7 @@
+package fr.mutualis.portfolio.command;
+
+public enum RoadmapStatus {
+    DRAFT,
+    ADOPTED,
+    CLOSED
+}

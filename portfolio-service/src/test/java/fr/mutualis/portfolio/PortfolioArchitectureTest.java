@@ -1,0 +1,12 @@
+package fr.mutualis.portfolio;
+
+import fr.mutualis.kit.testsupport.ServiceArchitecture;
+import org.junit.jupiter.api.Test;
+
+class PortfolioArchitectureTest {
+
+    @Test
+    void packagesKeepTheirResponsibilities() {
+        ServiceArchitecture.check("fr.mutualis.portfolio");
+    }
+}

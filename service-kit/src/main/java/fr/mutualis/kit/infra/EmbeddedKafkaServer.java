@@ -1,0 +1,55 @@
+package fr.mutualis.kit.infra;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * A real Apache Kafka broker in KRaft mode running inside this JVM (Kafka's own cluster test kit, via
+ * spring-kafka-test): the same broker code as in production, without Docker or ZooKeeper.
+ */
+public final class EmbeddedKafkaServer implements AutoCloseable {
+
+    private final EmbeddedKafkaKraftBroker broker;
+
+    private EmbeddedKafkaServer(EmbeddedKafkaKraftBroker broker) {
+        this.broker = broker;
+    }
+
+    /** Starts a single KRaft broker on {@code port} (0 picks a free one) and creates {@code topics}. */
+    public static EmbeddedKafkaServer start(int port, int partitions, Collection<String> topics) {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
+        if (port > 0) {
+            broker.kafkaPorts(port);
+        }
+        broker.brokerProperties(Map.of(
+                "auto.create.topics.enable", "true",
+                "num.partitions", String.valueOf(partitions),
+                "offsets.topic.replication.factor", "1",
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "group.initial.rebalance.delay.ms", "0",
+                "log.flush.interval.messages", "1"));
+        broker.afterPropertiesSet();
+        EmbeddedKafkaServer server = new EmbeddedKafkaServer(broker);
+        server.createTopics(partitions, topics);
+        return server;
+    }
+
+    public String bootstrapServers() {
+        return broker.getBrokersAsString();
+    }
+
+    public void createTopics(int partitions, Collection<String> topics) {
+        broker.addTopicsWithResults(topics.stream()
+                .map(name -> new NewTopic(name, partitions, (short) 1))
+                .toArray(NewTopic[]::new));
+    }
+
+    @Override
+    public void close() {
+        broker.destroy();
+    }
+}

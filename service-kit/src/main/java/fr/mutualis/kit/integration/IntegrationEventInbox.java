@@ -1,0 +1,85 @@
+package fr.mutualis.kit.integration;
+
+import fr.mutualis.contracts.EventEnvelope;
+import fr.mutualis.contracts.IntegrationEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The idempotent consumer: an integration event's id is recorded in the same database transaction as its
+ * effect, so a redelivered event (at-least-once Kafka, publisher retries) is skipped, and a crash between
+ * the effect and the offset commit cannot apply it twice.
+ */
+public class IntegrationEventInbox {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final MeterRegistry meters;
+
+    public IntegrationEventInbox(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.json = json;
+        this.meters = meters;
+    }
+
+    /** Reads the envelope of {@code record} and applies it once. */
+    public void receive(ConsumerRecord<String, String> record, IntegrationEventHandler handler) {
+        EventEnvelope envelope = read(record);
+        boolean applied = Boolean.TRUE.equals(transactions.execute(status -> {
+            int inserted = jdbc.sql("""
+                            INSERT INTO processed_integration_event (event_id, topic, event_type, aggregate_id, processed_at)
+                            VALUES (:eventId, :topic, :type, :aggregateId, now())
+                            ON CONFLICT (event_id) DO NOTHING""")
+                    .param("eventId", envelope.eventId())
+                    .param("topic", record.topic())
+                    .param("type", envelope.type())
+                    .param("aggregateId", envelope.aggregateId())
+                    .update();
+            if (inserted == 0) {
+                return false;
+            }
+            handler.handle(envelope);
+            return true;
+        }));
+        meters.counter("mutualis.integration.consumed", "topic", record.topic(), "type", envelope.type(),
+                "outcome", applied ? "applied" : "duplicate").increment();
+    }
+
+    private EventEnvelope read(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            throw new PoisonRecordException("Empty record at " + position(record), null);
+        }
+        EventEnvelope envelope;
+        try {
+            envelope = json.readValue(record.value(), EventEnvelope.class);
+        } catch (JacksonException e) {
+            throw new PoisonRecordException("Unreadable envelope at " + position(record), e);
+        }
+        if (envelope.eventId() == null || envelope.type() == null || envelope.payload() == null) {
+            throw new PoisonRecordException("Incomplete envelope at " + position(record), null);
+        }
+        return envelope;
+    }
+
+    /** Decodes the payload of {@code envelope} into its contract record. */
+    public <T extends Record> T payload(EventEnvelope envelope, Class<T> type) {
+        if (IntegrationEvents.payloadType(envelope.type(), envelope.version()).filter(type::equals).isEmpty()) {
+            throw new PoisonRecordException(envelope.type() + " v" + envelope.version() + " is not a " + type.getSimpleName(), null);
+        }
+        try {
+            return json.treeToValue(envelope.payload(), type);
+        } catch (JacksonException e) {
+            throw new PoisonRecordException("Unreadable payload of event " + envelope.eventId(), e);
+        }
+    }
+
+    private static String position(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+}

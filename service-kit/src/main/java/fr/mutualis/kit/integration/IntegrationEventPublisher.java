@@ -1,0 +1,111 @@
+package fr.mutualis.kit.integration;
+
+import fr.mutualis.contracts.EventEnvelope;
+import fr.mutualis.contracts.EventHeaders;
+import fr.mutualis.contracts.IntegrationEvent;
+import fr.mutualis.contracts.IntegrationEvents;
+import fr.mutualis.kit.axon.AuditMetadata;
+import fr.mutualis.kit.axon.AxonInfrastructureConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The event store is the outbox: this streaming processor reads the service's own event stream and sends
+ * the integration events to Kafka, waiting for the broker's acknowledgement before returning. A failed send
+ * throws, the processor does not advance its token and retries later, so nothing accepted is lost and a
+ * crash can at worst send an event twice (consumers deduplicate on {@code eventId}).
+ */
+@ProcessingGroup(AxonInfrastructureConfiguration.PUBLISHER_GROUP)
+public class IntegrationEventPublisher {
+
+    private final IntegrationEventMapper mapper;
+    private final KafkaTemplate<String, String> kafka;
+    private final JsonMapper json;
+    private final String topic;
+    private final Duration sendTimeout;
+    private final MeterRegistry meters;
+
+    public IntegrationEventPublisher(IntegrationEventMapper mapper, KafkaTemplate<String, String> kafka, JsonMapper json,
+                                     String topic, Duration sendTimeout, MeterRegistry meters) {
+        this.mapper = mapper;
+        this.kafka = kafka;
+        this.json = json;
+        this.topic = topic;
+        this.sendTimeout = sendTimeout;
+        this.meters = meters;
+    }
+
+    @EventHandler
+    @DisallowReplay
+    public void on(Object domainEvent, EventMessage<?> message) throws Exception {
+        var outbound = mapper.map(domainEvent);
+        if (outbound.isEmpty()) {
+            return;
+        }
+        EventEnvelope envelope = envelope(outbound.get(), message);
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, envelope.aggregateId(),
+                json.writeValueAsString(envelope));
+        header(record, EventHeaders.TENANT_ID, envelope.tenantId());
+        header(record, EventHeaders.EVENT_TYPE, envelope.type());
+        header(record, EventHeaders.EVENT_VERSION, String.valueOf(envelope.version()));
+        header(record, EventHeaders.CORRELATION_ID, envelope.correlationId());
+        try {
+            kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            meters.counter("mutualis.integration.publish.failures", "topic", topic).increment();
+            throw new IllegalStateException("Kafka did not acknowledge " + envelope.type() + " " + envelope.eventId(), e);
+        }
+        meters.counter("mutualis.integration.published", "topic", topic, "type", envelope.type()).increment();
+    }
+
+    private EventEnvelope envelope(OutboundEvent outbound, EventMessage<?> message) {
+        IntegrationEvent described = IntegrationEvents.describe(outbound.payload().getClass());
+        String aggregateId = message.getIdentifier();
+        long sequence = 0;
+        if (message instanceof DomainEventMessage<?> domainMessage) {
+            aggregateId = domainMessage.getAggregateIdentifier();
+            sequence = domainMessage.getSequenceNumber();
+        }
+        Object correlationId = message.getMetaData().get(AuditMetadata.CORRELATION_ID);
+        return new EventEnvelope(
+                eventId(message.getIdentifier()),
+                described.type(),
+                described.version(),
+                message.getTimestamp(),
+                outbound.ownerId(),
+                aggregateId,
+                sequence,
+                correlationId == null ? null : correlationId.toString(),
+                json.valueToTree(outbound.payload()));
+    }
+
+    /** Axon's identifiers are UUIDs; anything else still maps to a stable UUID. */
+    private static UUID eventId(String identifier) {
+        try {
+            return UUID.fromString(identifier);
+        } catch (IllegalArgumentException e) {
+            return UUID.nameUUIDFromBytes(identifier.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        if (value != null) {
+            record.headers().add(name, Objects.toString(value).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package fr.mutualis.kit.integration;
+
+import fr.mutualis.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+
+/**
+ * Kafka wiring shared by the services: topics, the outbox publisher, the idempotent inbox, and bounded
+ * retries after which a record goes to {@code <topic>.DLT} and is counted, while the consumer keeps going.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KafkaIntegrationConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics mutualisTopics(@Value("${mutualis.integration.partitions:3}") int partitions) {
+        return new KafkaAdmin.NewTopics(Topics.allWithDeadLetters().stream()
+                .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(1).build())
+                .toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, String> kafka, MeterRegistry meters,
+                                                 @Value("${mutualis.integration.consumer-retries:3}") long retries) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
+            meters.counter("mutualis.integration.dead.lettered", "topic", record.topic()).increment();
+            recoverer.accept(record, exception);
+        }, new FixedBackOff(500, retries));
+        handler.addNotRetryableExceptions(PoisonRecordException.class);
+        return handler;
+    }
+
+    @Bean
+    IntegrationEventInbox integrationEventInbox(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json,
+                                                MeterRegistry meters) {
+        return new IntegrationEventInbox(jdbc, transactions, json, meters);
+    }
+
+    @Bean
+    @ConditionalOnBean(IntegrationEventMapper.class)
+    IntegrationEventPublisher integrationEventPublisher(IntegrationEventMapper mapper, KafkaTemplate<String, String> kafka,
+                                                       JsonMapper json,
+                                                       @Value("${mutualis.integration.publish-topic}") String topic,
+                                                       @Value("${mutualis.integration.send-timeout:10s}") Duration timeout,
+                                                       MeterRegistry meters) {
+        return new IntegrationEventPublisher(mapper, kafka, json, topic, timeout, meters);
+    }
+}

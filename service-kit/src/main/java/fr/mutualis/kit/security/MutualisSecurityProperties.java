@@ -1,0 +1,20 @@
+package fr.mutualis.kit.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where tokens come from. Keys are fetched from {@code jwkSetUri} lazily (a service starts before its
+ * issuer), and the {@code iss} claim must equal {@code issuerUri}.
+ */
+@ConfigurationProperties("mutualis.security")
+public record MutualisSecurityProperties(String issuerUri, String jwkSetUri) {
+
+    public MutualisSecurityProperties {
+        if (issuerUri == null || issuerUri.isBlank()) {
+            issuerUri = "http://localhost:9000";
+        }
+        if (jwkSetUri == null || jwkSetUri.isBlank()) {
+            jwkSetUri = issuerUri + "/oauth2/jwks";
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package fr.mutualis.kit.testsupport;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A real token issuer for service tests: an RSA key whose public half is served as a JWK set over HTTP, and
+ * RS256 tokens signed with it, so that tests exercise the services' actual JWT validation.
+ */
+public final class TestTokenIssuer implements AutoCloseable {
+
+    private static TestTokenIssuer shared;
+
+    private final RSAKey key;
+    private final RSAKey otherKey;
+    private final HttpServer server;
+    private final String issuer;
+
+    private TestTokenIssuer() {
+        try {
+            key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            otherKey = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+        server.createContext("/oauth2/jwks", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, jwks.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(jwks);
+            }
+        });
+        server.start();
+        issuer = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** One issuer per test JVM. */
+    public static synchronized TestTokenIssuer shared() {
+        if (shared == null) {
+            shared = new TestTokenIssuer();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("mutualis.security.issuer-uri", this::issuer);
+        registry.add("mutualis.security.jwk-set-uri", () -> issuer + "/oauth2/jwks");
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    /** A valid token for {@code subject} acting for {@code tenants} with {@code roles}. */
+    public String token(String subject, List<String> tenants, List<String> roles) {
+        return sign(key, claims(subject, tenants, roles, Duration.ofHours(1)).build());
+    }
+
+    public String expiredToken(String subject, List<String> tenants, List<String> roles) {
+        return sign(key, claims(subject, tenants, roles, Duration.ofHours(-1)).build());
+    }
+
+    public String tokenSignedByAnotherKey(String subject, List<String> tenants, List<String> roles) {
+        return sign(otherKey, claims(subject, tenants, roles, Duration.ofHours(1)).build());
+    }
+
+    public String tokenFromAnotherIssuer(String subject, List<String> tenants, List<String> roles) {
+        return sign(key, claims(subject, tenants, roles, Duration.ofHours(1)).issuer("http://evil.example").build());
+    }
+
+    public String tokenWithoutTenants(String subject, List<String> roles) {
+        return sign(key, claims(subject, List.of(), roles, Duration.ofHours(1)).claim("tenants", null).build());
+    }
+
+    private JWTClaimsSet.Builder claims(String subject, List<String> tenants, List<String> roles, Duration validity) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(subject)
+                .claim("name", "Test user " + subject)
+                .claim("tenants", tenants)
+                .claim("roles", roles)
+                .issueTime(Date.from(now.minusSeconds(60).plus(validity.isNegative() ? validity.multipliedBy(2) : Duration.ZERO)))
+                .expirationTime(Date.from(now.plus(validity)));
+    }
+
+    private static String sign(RSAKey signingKey, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(signingKey));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,229 @@
+package fr.mutualis.kit.web;
+
+import fr.mutualis.kit.error.BusinessRuleViolationException;
+import fr.mutualis.kit.error.InvalidInputException;
+import fr.mutualis.kit.error.MissingTenantException;
+import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.error.StateConflictException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every error leaves a service as RFC 9457 problem+json naming what is wrong; never a stack trace.
+ * 400 invalid input, 403 role, 404 unknown or invisible, 409 state or version conflict, 422 business rule.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail aggregateNotFound(AggregateNotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                "Resource " + e.getAggregateIdentifier() + " not found");
+    }
+
+    @ExceptionHandler(StateConflictException.class)
+    ProblemDetail stateConflict(StateConflictException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "state-conflict", "Forbidden in the current state",
+                e.getMessage());
+        problem.setProperty("currentState", e.currentState());
+        return problem;
+    }
+
+    @ExceptionHandler({ConflictingAggregateVersionException.class, ConcurrencyException.class})
+    ProblemDetail staleVersion(RuntimeException e) {
+        return Problems.of(HttpStatus.CONFLICT, "stale-version", "Stale version",
+                "The resource was changed by someone else; reload it and retry");
+    }
+
+    @ExceptionHandler(BusinessRuleViolationException.class)
+    ProblemDetail businessRule(BusinessRuleViolationException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.rule(), "Business rule violated",
+                e.getMessage());
+        e.details().forEach(problem::setProperty);
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        return invalid(e.getMessage(), List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(MissingTenantException.class)
+    ProblemDetail missingTenant(MissingTenantException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "missing-tenant", "No active tenant", e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "Your roles do not allow this operation");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String message = "'" + e.getValue() + "' is not a valid " + e.getName();
+        return invalid(message, List.of(new FieldProblem(e.getName(), message)));
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Object> commandFailed(CommandExecutionException e, WebRequest request) throws Exception {
+        if (e.getCause() instanceof Exception cause && !(cause instanceof CommandExecutionException)) {
+            return handle(cause, request);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(EventStoreException.class)
+    ResponseEntity<Object> eventStore(EventStoreException e) {
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal", "Internal error", "The request could not be completed; it has been logged"));
+    }
+
+    private ResponseEntity<Object> handle(Exception cause, WebRequest request) throws Exception {
+        ProblemDetail body = switch (cause) {
+            case NotFoundException e -> notFound(e);
+            case AggregateNotFoundException e -> aggregateNotFound(e);
+            case StateConflictException e -> stateConflict(e);
+            case BusinessRuleViolationException e -> businessRule(e);
+            case InvalidInputException e -> invalidInput(e);
+            case ConcurrencyException e -> staleVersion(e);
+            default -> null;
+        };
+        if (body == null) {
+            return unexpected(cause);
+        }
+        return ResponseEntity.status(body.getStatus()).body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = switch (ex.getMostSpecificCause()) {
+            case InvalidFormatException e when e.getTargetType() != null && e.getTargetType().isEnum() -> {
+                String field = path(e);
+                String message = "'" + e.getValue() + "' is not one of "
+                        + List.of(e.getTargetType().getEnumConstants()).stream().map(String::valueOf).collect(Collectors.joining(", "));
+                yield invalid(field + ": " + message, List.of(new FieldProblem(field, message)));
+            }
+            case MismatchedInputException e -> {
+                String field = path(e);
+                String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
+                String message = "wrong type, expected " + expected;
+                yield invalid(field.isEmpty() ? "Request body has the wrong shape" : field + ": " + message,
+                        List.of(new FieldProblem(field, message)));
+            }
+            case StreamReadException e -> invalid("Malformed JSON: " + e.getOriginalMessage(), List.of());
+            case JacksonException e -> {
+                String field = path(e);
+                yield invalid(field + ": " + e.getOriginalMessage(), List.of(new FieldProblem(field, e.getOriginalMessage())));
+            }
+            default -> invalid("The request body is missing or unreadable", List.of());
+        };
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), messageOf(error)))
+                .toList();
+        List<FieldProblem> global = ex.getBindingResult().getGlobalErrors().stream()
+                .map(error -> new FieldProblem(error.getObjectName(), error.getDefaultMessage()))
+                .toList();
+        List<FieldProblem> all = java.util.stream.Stream.concat(errors.stream(), global.stream()).toList();
+        return ResponseEntity.badRequest().body(invalid(summary(all), all));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldProblem> all = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(summary(all), all));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof org.springframework.web.ErrorResponse errorResponse) {
+            body = errorResponse.getBody();
+        }
+        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+            CorrelationIdFilter.current().ifPresent(id -> problem.setProperty("correlationId", id));
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private static ProblemDetail invalid(String detail, List<FieldProblem> errors) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static String summary(List<FieldProblem> errors) {
+        return errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
+    }
+
+    private static String messageOf(FieldError error) {
+        return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    }
+
+    private static String path(JacksonException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    /** One offending field and what is wrong with it. */
+    public record FieldProblem(String field, String message) {
+    }
+}
