@@ -3,6 +3,7 @@ package fr.mutualis.kit.integration;
 import fr.mutualis.contracts.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
@@ -37,7 +38,9 @@ public class KafkaIntegrationConfiguration {
     @Bean
     CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, String> kafka, MeterRegistry meters,
                                                  @Value("${mutualis.integration.consumer-retries:3}") long retries) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka);
+        // Explicit destination: Spring Kafka 4 defaults to "-dlt", our published contract says "<topic>.DLT".
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
             meters.counter("mutualis.integration.dead.lettered", "topic", record.topic()).increment();
             recoverer.accept(record, exception);

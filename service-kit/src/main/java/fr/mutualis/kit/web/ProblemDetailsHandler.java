@@ -141,7 +141,11 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = switch (ex.getMostSpecificCause()) {
+        JacksonException cause = outermostJacksonCause(ex);
+        if (cause == null) {
+            return ResponseEntity.badRequest().body(invalid("The request body is missing or unreadable", List.of()));
+        }
+        ProblemDetail problem = switch (cause) {
             case InvalidFormatException e when e.getTargetType() != null && e.getTargetType().isEnum() -> {
                 String field = path(e);
                 String message = "'" + e.getValue() + "' is not one of "
@@ -156,11 +160,11 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
                         List.of(new FieldProblem(field, message)));
             }
             case StreamReadException e -> invalid("Malformed JSON: " + e.getOriginalMessage(), List.of());
-            case JacksonException e -> {
-                String field = path(e);
-                yield invalid(field + ": " + e.getOriginalMessage(), List.of(new FieldProblem(field, e.getOriginalMessage())));
+            default -> {
+                String field = path(cause);
+                String message = "invalid value";
+                yield invalid(field + ": " + message, List.of(new FieldProblem(field, message)));
             }
-            default -> invalid("The request body is missing or unreadable", List.of());
         };
         return ResponseEntity.badRequest().body(problem);
     }
@@ -200,6 +204,16 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             CorrelationIdFilter.current().ifPresent(id -> problem.setProperty("correlationId", id));
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    /** The Jackson exception closest to the request: it carries the path to the offending field. */
+    private static JacksonException outermostJacksonCause(Throwable error) {
+        for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson) {
+                return jackson;
+            }
+        }
+        return null;
     }
 
     private static ProblemDetail invalid(String detail, List<FieldProblem> errors) {

@@ -1,0 +1,54 @@
+package fr.mutualis.evaluation.command;
+
+import fr.mutualis.kit.error.BusinessRuleViolationException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** An indicator of a digital roadmap: from a baseline to a target, in a direction, measured over time. */
+@Aggregate
+public class Indicator {
+
+    @AggregateIdentifier
+    private UUID indicatorId;
+    private Direction direction;
+
+    protected Indicator() {
+    }
+
+    @CommandHandler
+    public Indicator(DefineIndicator command) {
+        if (!command.targetDate().isAfter(command.baselineDate())) {
+            throw new BusinessRuleViolationException("indicator-period",
+                    "The target date must come after the baseline date",
+                    Map.of("baselineDate", command.baselineDate().toString(), "targetDate", command.targetDate().toString()));
+        }
+        int comparison = command.targetValue().compareTo(command.baselineValue());
+        boolean towardsTarget = command.direction() == Direction.UP ? comparison > 0 : comparison < 0;
+        if (!towardsTarget) {
+            throw new BusinessRuleViolationException("indicator-direction",
+                    "A " + command.direction() + " indicator needs a target " + (command.direction() == Direction.UP ? "above" : "below")
+                            + " its baseline",
+                    Map.of("baselineValue", command.baselineValue(), "targetValue", command.targetValue()));
+        }
+        apply(new IndicatorDefined(command.indicatorId(), command.ownerId(), command.scopeKind(), command.scopeId(),
+                command.name(), command.unit(), command.baselineValue(), command.baselineDate(), command.targetValue(),
+                command.targetDate(), command.direction(), command.frequency()));
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorDefined event) {
+        indicatorId = event.indicatorId();
+        direction = event.direction();
+    }
+
+    Direction direction() {
+        return direction;
+    }
+}

@@ -1,0 +1,22 @@
+package fr.mutualis.evaluation.integration;
+
+import fr.mutualis.evaluation.command.IndicatorDefined;
+import fr.mutualis.kit.integration.IntegrationEventMapper;
+import fr.mutualis.kit.integration.OutboundEvent;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** What evaluation tells reporting jobs, in the published vocabulary of {@code contracts}. */
+@Component
+public class EvaluationIntegrationEvents implements IntegrationEventMapper {
+
+    @Override
+    public Optional<OutboundEvent> map(Object domainEvent) {
+        return Optional.ofNullable(switch (domainEvent) {
+            case IndicatorDefined e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.evaluation.IndicatorDefined(
+                    e.indicatorId(), e.ownerId(), e.scopeKind().name(), e.scopeId(), e.name(), e.unit(), e.direction().name()));
+            default -> null;
+        });
+    }
+}

@@ -1,0 +1,52 @@
+package fr.mutualis.evaluation.query;
+
+import fr.mutualis.evaluation.command.IndicatorDefined;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Projects the evaluation service's own indicator events. Idempotent, so replays are safe. */
+@Component
+@ProcessingGroup(IndicatorProjection.GROUP)
+public class IndicatorProjection {
+
+    public static final String GROUP = "indicator-projection";
+
+    private final JdbcClient jdbc;
+
+    public IndicatorProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(IndicatorDefined event, @SequenceNumber long version) {
+        jdbc.sql("""
+                        INSERT INTO indicator_view (indicator_id, owner_id, scope_kind, scope_id, name, unit, baseline_value,
+                            baseline_date, target_value, target_date, direction, frequency, version)
+                        VALUES (:id, :owner, :scopeKind, :scopeId, :name, :unit, :baselineValue, :baselineDate,
+                            :targetValue, :targetDate, :direction, :frequency, :version)
+                        ON CONFLICT (indicator_id) DO NOTHING""")
+                .param("id", event.indicatorId())
+                .param("owner", event.ownerId())
+                .param("scopeKind", event.scopeKind().name())
+                .param("scopeId", event.scopeId())
+                .param("name", event.name())
+                .param("unit", event.unit())
+                .param("baselineValue", event.baselineValue())
+                .param("baselineDate", event.baselineDate())
+                .param("targetValue", event.targetValue())
+                .param("targetDate", event.targetDate())
+                .param("direction", event.direction().name())
+                .param("frequency", event.frequency().name())
+                .param("version", version)
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE indicator_view").update();
+    }
+}

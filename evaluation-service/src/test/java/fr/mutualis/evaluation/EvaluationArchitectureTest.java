@@ -1,0 +1,12 @@
+package fr.mutualis.evaluation;
+
+import fr.mutualis.kit.testsupport.ServiceArchitecture;
+import org.junit.jupiter.api.Test;
+
+class EvaluationArchitectureTest {
+
+    @Test
+    void packagesKeepTheirResponsibilities() {
+        ServiceArchitecture.check("fr.mutualis.evaluation");
+    }
+}
