@@ -1,0 +1,25 @@
+package fr.mutualis.budget.api;
+
+import fr.mutualis.budget.command.Section;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.util.UUID;
+
+/** {@code mutualisationId} of API.md is not accepted yet: shared lines come with the mutualisations. */
+public record OpenBudgetLineRequest(
+        @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
+        @NotNull Section section,
+        @NotNull @Pattern(regexp = "[0-9]{2,3}", message = "must be an M57 chapter code of 2 or 3 digits") String chapter,
+        @NotBlank @Size(max = 300) String label,
+        UUID projectId,
+        @NotNull @PositiveOrZero @Max(MAX_CENTS) Long plannedCents) {
+
+    /** 10 billion euros: far above any collectivité's digital budget, far below overflow. */
+    static final long MAX_CENTS = 1_000_000_000_000L;
+}

@@ -1,0 +1,8 @@
+package fr.mutualis.budget.command;
+
+import java.util.UUID;
+
+/** Open a budget line of a fiscal year; {@code projectId} is optional (a line may fund no project). */
+public record OpenBudgetLine(UUID lineId, String ownerId, int fiscalYear, Section section, String chapter, String label,
+                             UUID projectId, long plannedCents) {
+}

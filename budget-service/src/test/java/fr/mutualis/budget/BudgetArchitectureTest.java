@@ -1,0 +1,12 @@
+package fr.mutualis.budget;
+
+import fr.mutualis.kit.testsupport.ServiceArchitecture;
+import org.junit.jupiter.api.Test;
+
+class BudgetArchitectureTest {
+
+    @Test
+    void packagesKeepTheirResponsibilities() {
+        ServiceArchitecture.check("fr.mutualis.budget");
+    }
+}

@@ -1,0 +1,175 @@
+package fr.mutualis.budget.api;
+
+import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.kit.testsupport.TestInfrastructure;
+import fr.mutualis.kit.testsupport.TestTokenIssuer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BudgetApiTest {
+
+    static final String VALMONT = "210000022";
+    static final String SAINT_AUBIN = "210000030";
+    static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
+    static final String VALMONT_AGENT = ISSUER.token("valmont-agent", List.of(VALMONT), List.of("AGENT"));
+    static final String STAUBIN_AGENT = ISSUER.token("staubin-agent", List.of(SAINT_AUBIN), List.of("AGENT"));
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "budget");
+        ISSUER.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    TestHttp http;
+
+    @BeforeEach
+    void setUp() {
+        http = new TestHttp("http://localhost:" + port);
+    }
+
+    @Test
+    void aLineIsOpenedAndReadBackWithNothingYetVotedEngagedOrMandated() {
+        UUID projectId = UUID.randomUUID();
+        var created = http.post("/api/budget/lines", """
+                {"fiscalYear": 2026, "section": "INVESTMENT", "chapter": "20", "label": "Logiciel financier",
+                 "projectId": "%s", "plannedCents": 15000000}""".formatted(projectId), VALMONT_AGENT, null);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        assertThat(created.header("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/api/budget/lines/" + id));
+
+        var read = await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/budget/lines/" + id, VALMONT_AGENT, null),
+                response -> response.status() == 200);
+        var line = read.json();
+        assertThat(line.get("id").asString()).isEqualTo(id);
+        assertThat(line.get("ownerId").asString()).isEqualTo(VALMONT);
+        assertThat(line.get("fiscalYear").asInt()).isEqualTo(2026);
+        assertThat(line.get("section").asString()).isEqualTo("INVESTMENT");
+        assertThat(line.get("chapter").asString()).isEqualTo("20");
+        assertThat(line.get("label").asString()).isEqualTo("Logiciel financier");
+        assertThat(line.get("projectId").asString()).isEqualTo(projectId.toString());
+        assertThat(line.get("plannedCents").asLong()).isEqualTo(15_000_000L);
+        assertThat(line.get("votedCents").asLong()).isZero();
+        assertThat(line.get("engagedCents").asLong()).isZero();
+        assertThat(line.get("mandatedCents").asLong()).isZero();
+        assertThat(line.get("version").asLong()).isZero();
+        assertThat(read.header("ETag")).contains("\"0\"");
+    }
+
+    @Test
+    void anotherTenantNeitherReadsNorListsTheLine() {
+        var created = http.post("/api/budget/lines", line(2027, "OPERATING", "011", 1_800_000), VALMONT_AGENT, VALMONT);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/budget/lines/" + id, VALMONT_AGENT, null).status() == 200);
+
+        var other = http.get("/api/budget/lines/" + id, STAUBIN_AGENT, null);
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.isProblem()).isTrue();
+        assertThat(http.get("/api/budget/lines?size=200", STAUBIN_AGENT, null).body()).doesNotContain(id);
+
+        var mine = http.get("/api/budget/lines?fiscalYear=2027&section=OPERATING", VALMONT_AGENT, null).json();
+        assertThat(mine.get("total").asLong()).isEqualTo(1);
+        assertThat(mine.get("items").get(0).get("id").asString()).isEqualTo(id);
+        assertThat(mine.get("page").asInt()).isZero();
+        assertThat(mine.get("size").asInt()).isEqualTo(50);
+        assertThat(http.get("/api/budget/lines?fiscalYear=2027&section=INVESTMENT", VALMONT_AGENT, null).json()
+                .get("total").asLong()).isZero();
+    }
+
+    @Test
+    void aChapterOutsideItsSectionBreaksARuleNamingTheAcceptedChapters() {
+        long events = eventCount();
+        var answer = http.post("/api/budget/lines", line(2026, "INVESTMENT", "012", 100), VALMONT_AGENT, null);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
+        assertThat(answer.isProblem()).isTrue();
+        assertThat(answer.json().get("type").asString()).endsWith("/chapter-section");
+        assertThat(answer.json().get("detail").asString()).contains("012", "20, 204, 21, 23");
+
+        var operating = http.post("/api/budget/lines", line(2026, "OPERATING", "21", 100), VALMONT_AGENT, null);
+        assertThat(operating.status()).isEqualTo(422);
+        assertThat(operating.json().get("detail").asString()).contains("011, 012, 65");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void badInputAnswers400NamingTheFieldAndStoresNothing() {
+        long events = eventCount();
+        assertBadRequest(http.post("/api/budget/lines", "{\"fiscalYear\": 2026, ", VALMONT_AGENT, null), "Malformed JSON");
+        assertBadRequest(http.post("/api/budget/lines", """
+                {"fiscalYear": "deux mille", "section": "OPERATING", "chapter": "011", "label": "x", "plannedCents": 1}""",
+                VALMONT_AGENT, null), "fiscalYear");
+        assertBadRequest(http.post("/api/budget/lines", line(2026, "CAPITAL", "20", 1), VALMONT_AGENT, null), "section");
+        assertBadRequest(http.post("/api/budget/lines", """
+                {"fiscalYear": 2026, "section": "OPERATING", "chapter": "011", "plannedCents": 1}""", VALMONT_AGENT, null), "label");
+        assertBadRequest(http.post("/api/budget/lines", line(2026, "OPERATING", "011", -1), VALMONT_AGENT, null), "plannedCents");
+        assertBadRequest(http.post("/api/budget/lines", line(2026, "OPERATING", "011", 1_000_000_000_001L), VALMONT_AGENT, null), "plannedCents");
+        assertBadRequest(http.post("/api/budget/lines", line(1999, "OPERATING", "011", 1), VALMONT_AGENT, null), "fiscalYear");
+        assertBadRequest(http.post("/api/budget/lines", line(2026, "OPERATING", "chapitre", 1), VALMONT_AGENT, null), "chapter");
+        assertBadRequest(http.get("/api/budget/lines?section=CAPITAL", VALMONT_AGENT, null), "section");
+        assertBadRequest(http.get("/api/budget/lines?size=100000", VALMONT_AGENT, null), "size");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void unknownIdsAnswer404() {
+        var answer = http.get("/api/budget/lines/" + UUID.randomUUID(), VALMONT_AGENT, null);
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.isProblem()).isTrue();
+    }
+
+    @Test
+    void tokensAreCheckedByTheServiceItself() {
+        List<String> tenants = List.of(VALMONT);
+        List<String> roles = List.of("AGENT");
+        assertUnauthenticated(http.get("/api/budget/lines", null, null));
+        assertUnauthenticated(http.get("/api/budget/lines", ISSUER.expiredToken("x", tenants, roles), null));
+        assertUnauthenticated(http.get("/api/budget/lines", ISSUER.tokenSignedByAnotherKey("x", tenants, roles), null));
+        assertUnauthenticated(http.get("/api/budget/lines", ISSUER.tokenFromAnotherIssuer("x", tenants, roles), null));
+        assertUnauthenticated(http.post("/api/budget/lines", line(2026, "OPERATING", "011", 1), null, null));
+
+        var foreignTenant = http.get("/api/budget/lines", VALMONT_AGENT, SAINT_AUBIN);
+        assertThat(foreignTenant.status()).isEqualTo(403);
+        assertThat(foreignTenant.isProblem()).isTrue();
+        var foreignWrite = http.post("/api/budget/lines", line(2026, "OPERATING", "011", 1), VALMONT_AGENT, SAINT_AUBIN);
+        assertThat(foreignWrite.status()).isEqualTo(403);
+    }
+
+    private long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    private static void assertBadRequest(TestHttp.Response answer, String named) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        assertThat(answer.body()).as(answer.toString()).contains(named);
+    }
+
+    private static void assertUnauthenticated(TestHttp.Response answer) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
+        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+    }
+
+    static String line(int fiscalYear, String section, String chapter, long plannedCents) {
+        return """
+                {"fiscalYear": %d, "section": "%s", "chapter": "%s", "label": "Abonnements et maintenance",
+                 "plannedCents": %d}""".formatted(fiscalYear, section, chapter, plannedCents);
+    }
+}

@@ -1,0 +1,92 @@
+package fr.mutualis.governance.api;
+
+import fr.mutualis.governance.command.RegisterCollectivite;
+import fr.mutualis.governance.query.CollectiviteView;
+import fr.mutualis.governance.query.GovernanceQueries;
+import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.api.Page;
+import fr.mutualis.kit.api.PageRequest;
+import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.error.StateConflictException;
+import fr.mutualis.kit.tenant.TenantContext;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * The directory of collectivités. Only a platform administrator registers one; the directory is public
+ * information, so any caller acting for a tenant reads all of it.
+ */
+@RestController
+@RequestMapping("/api/governance/collectivites")
+public class CollectiviteController {
+
+    /** PostgreSQL's unique_violation: the event store already holds the first event of this SIREN. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final CommandGateway commands;
+    private final GovernanceQueries queries;
+
+    public CollectiviteController(CommandGateway commands, GovernanceQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    public ResponseEntity<Map<String, Object>> register(@Valid @RequestBody RegisterCollectiviteRequest request) {
+        try {
+            commands.sendAndWait(new RegisterCollectivite(request.siren(), request.name().strip(), request.kind(),
+                    request.population(), request.epciSiren()));
+        } catch (RuntimeException e) {
+            if (alreadyRegistered(e)) {
+                throw new StateConflictException("Collectivité " + request.siren() + " is already registered", "REGISTERED");
+            }
+            throw e;
+        }
+        return Created.at(request.siren());
+    }
+
+    /** {@code caller} is unused but required: reads need an active tenant, whichever it is. */
+    @GetMapping("/{siren}")
+    public ResponseEntity<CollectiviteView> get(@PathVariable @ValidSiren String siren, TenantContext caller) {
+        CollectiviteView collectivite = queries.collectivite(siren)
+                .orElseThrow(() -> new NotFoundException("Collectivité", siren));
+        return ResponseEntity.ok().eTag(String.valueOf(collectivite.version())).body(collectivite);
+    }
+
+    @GetMapping
+    public Page<CollectiviteView> list(@RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size,
+                                       TenantContext caller) {
+        PageRequest paging = PageRequest.of(page, size);
+        return queries.collectivites(paging.page(), paging.size());
+    }
+
+    /**
+     * Axon reports a duplicate first event as {@link AggregateStreamCreationException} when its persistence
+     * exception resolver recognises the database's duplicate key; otherwise the unique violation arrives as the
+     * cause of an {@code EventStoreException}.
+     */
+    private static boolean alreadyRegistered(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof AggregateStreamCreationException
+                    || cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,58 @@
+package fr.mutualis.governance.command;
+
+import fr.mutualis.kit.error.InvalidInputException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A collectivité of the directory, identified by its SIREN. Registering a SIREN twice is refused by the event
+ * store itself: the first event of this SIREN's stream already exists.
+ */
+@Aggregate
+public class Collectivite {
+
+    @AggregateIdentifier
+    private String siren;
+    private CollectiviteKind kind;
+
+    protected Collectivite() {
+    }
+
+    @CommandHandler
+    public Collectivite(RegisterCollectivite command) {
+        // The API validates too; the aggregate must not trust its callers with the tenant identifier.
+        requireSiren("siren", command.siren());
+        if (command.epciSiren() != null) {
+            requireSiren("epciSiren", command.epciSiren());
+        }
+        if (command.population() < 0) {
+            throw new InvalidInputException("population", "population must be 0 or more");
+        }
+        apply(new CollectiviteRegistered(command.siren(), command.name(), command.kind(), command.population(),
+                command.epciSiren()));
+    }
+
+    @EventSourcingHandler
+    void on(CollectiviteRegistered event) {
+        siren = event.siren();
+        kind = event.kind();
+    }
+
+    private static void requireSiren(String field, String value) {
+        if (!Siren.isValid(value)) {
+            throw new InvalidInputException(field, field + " '" + value + "' is not a SIREN (9 digits, Luhn-valid)");
+        }
+    }
+
+    String siren() {
+        return siren;
+    }
+
+    CollectiviteKind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,12 @@
+package fr.mutualis.governance;
+
+import fr.mutualis.kit.testsupport.ServiceArchitecture;
+import org.junit.jupiter.api.Test;
+
+class GovernanceArchitectureTest {
+
+    @Test
+    void packagesKeepTheirResponsibilities() {
+        ServiceArchitecture.check("fr.mutualis.governance");
+    }
+}
