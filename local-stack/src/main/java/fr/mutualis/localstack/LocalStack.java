@@ -1,0 +1,693 @@
+package fr.mutualis.localstack;
+
+import fr.mutualis.contracts.Topics;
+import fr.mutualis.kit.infra.EmbeddedKafkaServer;
+import fr.mutualis.kit.infra.EmbeddedPostgresServer;
+import fr.mutualis.localstack.demo.DemoLoader;
+import fr.mutualis.localstack.demo.DemoReport;
+import fr.mutualis.localstack.infra.FreePorts;
+import fr.mutualis.localstack.infra.PortForwarder;
+import fr.mutualis.localstack.issuer.ClientProfile;
+import fr.mutualis.localstack.issuer.DemoClients;
+import fr.mutualis.localstack.issuer.IssuerServer;
+import fr.mutualis.localstack.issuer.TokenClient;
+import fr.mutualis.localstack.launcher.AppProcess;
+import fr.mutualis.localstack.launcher.JarLocator;
+import fr.mutualis.localstack.launcher.ReadinessWaiter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The whole Mutualis platform on one machine without Docker: a real PostgreSQL (one database per service), a real
+ * KRaft Kafka broker (every topic and dead-letter topic), a real OAuth2 token issuer, the five applications as child
+ * JVMs, and the demo territory. Used by {@code LocalStackApplication} and by the e2e tests:
+ *
+ * <pre>{@code
+ * try (LocalStack stack = LocalStack.builder().build().start()) {
+ *     String token = stack.token("valmont-agent", "demo");
+ *     // call stack.gatewayUrl() + "/api/portfolio/projects" with X-Tenant-Id: 210000022
+ *     stack.restartApp("budget-service");
+ * }
+ * }</pre>
+ *
+ * Not thread-safe for concurrent start/stop; the query methods may be called from any thread once started.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String DB_USERNAME = EmbeddedPostgresServer.USER;
+    /** Demo credential, local stack only. */
+    public static final String DB_PASSWORD = EmbeddedPostgresServer.PASSWORD;
+    public static final int KAFKA_PARTITIONS = 3;
+
+    private static final Logger log = LoggerFactory.getLogger("fr.mutualis.localstack.stack");
+
+    private final Builder settings;
+    private final Map<StackApp, AppProcess> apps = new EnumMap<>(StackApp.class);
+    private final ReadinessWaiter readiness = new ReadinessWaiter();
+    /** stop() may come from the shutdown hook while start() runs (Ctrl-C during start-up): it must not wait for it. */
+    private final Object stopLock = new Object();
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafkaServer kafka;
+    private PortForwarder kafkaForwarder;
+    private IssuerServer issuer;
+    private TokenClient tokenClient;
+    private DemoReport demoReport;
+    private Duration startupTime;
+    private Thread shutdownHook;
+    private volatile boolean running;
+
+    private LocalStack(Builder settings) {
+        this.settings = settings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------------------------------------ lifecycle
+
+    /**
+     * Starts everything and waits until every app is ready (and the demo is loaded, when asked). On failure whatever
+     * was started is stopped again and a {@link LocalStackException} explains what went wrong.
+     */
+    public synchronized LocalStack start() {
+        if (running) {
+            throw new IllegalStateException("Already started");
+        }
+        long start = System.nanoTime();
+        running = true;
+        if (settings.registerShutdownHook) {
+            shutdownHook = new Thread(this::stopFromHook, "local-stack-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+        try {
+            Map<StackApp, Path> jars = locateJars();
+            startInfrastructure();
+            launchApps(jars);
+            if (settings.loadDemo) {
+                loadDemo();
+            }
+        } catch (RuntimeException | Error e) {
+            if (!running) {
+                // stop() was called meanwhile (Ctrl-C): what failed is the consequence, not the cause
+                throw stoppedDuringStart();
+            }
+            log.error("start failed, stopping what was started");
+            stop();
+            throw e instanceof LocalStackException stackFailure ? stackFailure
+                    : new LocalStackException("Local stack failed to start: " + e, e);
+        }
+        startupTime = Duration.ofNanos(System.nanoTime() - start);
+        log.info("stack ready in {} s: gateway {}", seconds(startupTime), hasApp(StackApp.GATEWAY) ? gatewayUrl() : "(not launched)");
+        return this;
+    }
+
+    /**
+     * Stops the apps (destroy, then destroyForcibly after the grace period), the issuer, Kafka and PostgreSQL. May be
+     * called while {@link #start()} runs (from another thread or the JVM shutdown hook): start then fails promptly.
+     */
+    public void stop() {
+        synchronized (stopLock) {
+            stopLocked();
+        }
+    }
+
+    private void stopLocked() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        long start = System.nanoTime();
+        if (!apps.isEmpty()) {
+            log.info("stopping {}", names(apps.keySet()));
+            apps.values().forEach(AppProcess::requestStop);
+            apps.values().forEach(app -> app.awaitStop(settings.stopGrace));
+        }
+        quietly("issuer", issuer);
+        quietly("kafka forwarder", kafkaForwarder);
+        quietly("kafka", kafka);
+        quietly("postgres", postgres);
+        issuer = null;
+        kafkaForwarder = null;
+        kafka = null;
+        postgres = null;
+        if (shutdownHook != null && !Thread.currentThread().equals(shutdownHook)) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook runs or ran
+            }
+        }
+        shutdownHook = null;
+        log.info("stopped in {} s", seconds(Duration.ofNanos(System.nanoTime() - start)));
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    // ------------------------------------------------------------------------------------------------ apps
+
+    /** Stops one app ({@code "budget-service"} or {@code "budget"}) and waits until its JVM has exited. */
+    public void stopApp(String name) {
+        AppProcess app = app(name);
+        log.info("stopping {}", app.app().module());
+        app.stop(settings.stopGrace);
+        log.info("stopped {} (exit code {})", app.app().module(), app.exitCode().map(String::valueOf).orElse("?"));
+    }
+
+    /** Starts a stopped app again (same port, same environment) and waits until it is ready. */
+    public void startApp(String name) {
+        AppProcess app = app(name);
+        log.info("starting {} on port {}", app.app().module(), app.port());
+        app.start(false);
+        readiness.awaitReady(List.of(app), settings.readinessTimeout);
+    }
+
+    public void restartApp(String name) {
+        stopApp(name);
+        startApp(name);
+    }
+
+    public boolean isAppRunning(String name) {
+        return app(name).isAlive();
+    }
+
+    /** Whether {@code name} answers UP on its readiness endpoint now. */
+    public boolean isAppReady(String name) {
+        return readiness.isReady(app(name).port());
+    }
+
+    /** The process id of the app's JVM (the last one launched), empty before it was launched. */
+    public Optional<Long> appPid(String name) {
+        return app(name).pid();
+    }
+
+    /** The apps this stack launched. */
+    public List<StackApp> apps() {
+        return List.copyOf(apps.keySet());
+    }
+
+    // ------------------------------------------------------------------------------------------------ addresses
+
+    /** {@code http://localhost:8080} by default. */
+    public String gatewayUrl() {
+        return "http://localhost:" + settings.port(StackApp.GATEWAY);
+    }
+
+    /** The app's own base URL, e.g. {@code http://localhost:8081} for {@code portfolio-service}. */
+    public String appUrl(String name) {
+        return "http://localhost:" + settings.port(StackApp.of(name));
+    }
+
+    public int appPort(String name) {
+        return settings.port(StackApp.of(name));
+    }
+
+    public Path logFile(String name) {
+        return settings.logsDir().resolve(StackApp.of(name).module() + ".log");
+    }
+
+    /** The token issuer's base URL, also the tokens' {@code iss}: {@code http://localhost:9000} by default. */
+    public String issuerUrl() {
+        return requireStarted(issuer, "issuer").issuerUri();
+    }
+
+    public String tokenUrl() {
+        return requireStarted(issuer, "issuer").tokenUri();
+    }
+
+    public String jwkSetUrl() {
+        return requireStarted(issuer, "issuer").jwkSetUri();
+    }
+
+    /** An access token (JWT) from the issuer, {@code client_credentials} grant. */
+    public String token(String clientId, String secret) {
+        return requireStarted(tokenClient, "issuer").token(clientId, secret);
+    }
+
+    /** An access token for a demo client (secret {@code demo}). */
+    public String token(String demoClientId) {
+        return token(demoClientId, DemoClients.SECRET);
+    }
+
+    /** A token of {@code clientId} signed by the issuer's key but expired an hour ago (tests of token expiry). */
+    public String expiredToken(String clientId) {
+        return requireStarted(issuer, "issuer").expiredToken(clientId);
+    }
+
+    /** Registers an extra issuer client, like {@code POST /demo/clients}; fails when the id is taken. */
+    public void registerClient(String clientId, String secret, List<String> tenants, List<String> roles) {
+        requireStarted(issuer, "issuer").registerClient(new ClientProfile(clientId, clientId, tenants, roles), secret);
+    }
+
+    /**
+     * The broker's own address ({@code localhost:<random>}), given to the apps. {@code localhost:19092} (the
+     * configured Kafka port) forwards to it for clients that use the default address.
+     */
+    public String kafkaBootstrapServers() {
+        return requireStarted(kafka, "kafka").bootstrapServers();
+    }
+
+    /** The configured Kafka port, {@code localhost:19092} by default (forwarded to the broker), or the broker's. */
+    public String kafkaPublicBootstrapServers() {
+        return kafkaForwarder != null ? "localhost:" + kafkaForwarder.port() : kafkaBootstrapServers();
+    }
+
+    /** JDBC URL of a service database: {@code portfolio}, {@code budget}, {@code governance}, {@code evaluation}. */
+    public String jdbcUrl(String database) {
+        return requireStarted(postgres, "postgres").jdbcUrl(database);
+    }
+
+    public int postgresPort() {
+        return requireStarted(postgres, "postgres").port();
+    }
+
+    /** What the demo loader did, empty when it did not run. */
+    public Optional<DemoReport> demoReport() {
+        return Optional.ofNullable(demoReport);
+    }
+
+    /** Time {@link #start()} took. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** The banner printed by {@code LocalStackApplication}: URLs, demo clients, a curl example. */
+    public String banner() {
+        return StackBanner.render(this);
+    }
+
+    // ------------------------------------------------------------------------------------------------ internals
+
+    private Map<StackApp, Path> locateJars() {
+        Map<StackApp, Path> jars = new EnumMap<>(StackApp.class);
+        if (settings.apps.isEmpty()) {
+            return jars;
+        }
+        JarLocator locator = settings.jarsDir != null ? JarLocator.inDirectory(settings.jarsDir)
+                : JarLocator.repositoryLayout(settings.repositoryRoot != null ? settings.repositoryRoot : Path.of(""));
+        List<String> missing = new ArrayList<>();
+        for (StackApp app : settings.apps) {
+            locator.jar(app).ifPresentOrElse(jar -> jars.put(app, jar), () -> missing.add(locator.describe(app)));
+        }
+        if (!missing.isEmpty()) {
+            throw new LocalStackException("Missing executable jar(s): " + String.join(", ", missing)
+                    + ". Build them first: ./mvnw -q install -DskipTests (or set --mutualis.stack.jars-dir)");
+        }
+        return jars;
+    }
+
+    private void startInfrastructure() {
+        // PostgreSQL (a child process), Kafka and the issuer (in this JVM) start side by side.
+        CompletableFuture<EmbeddedPostgresServer> pg = timed("postgres", () -> {
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.postgresPort, settings.postgresDataDir());
+            for (StackApp app : StackApp.values()) {
+                if (app.isService()) {
+                    server.createDatabase(app.database());
+                }
+            }
+            return server;
+        }, server -> "on port " + server.port() + ", databases " + databases() + " (owner " + DB_USERNAME + ")");
+        List<String> topics = Topics.allWithDeadLetters();
+        CompletableFuture<EmbeddedKafkaServer> broker = timed("kafka",
+                () -> EmbeddedKafkaServer.start(KAFKA_PARTITIONS, topics),
+                server -> "at " + server.bootstrapServers() + ", " + topics.size() + " topics x " + KAFKA_PARTITIONS
+                        + " partitions");
+        CompletableFuture<IssuerServer> tokens = timed("issuer",
+                () -> IssuerServer.start(settings.issuerPort, null),
+                server -> "at " + server.issuerUri() + ", " + DemoClients.ALL.size() + " demo clients");
+        RuntimeException failure = null;
+        EmbeddedPostgresServer startedPostgres = null;
+        EmbeddedKafkaServer startedKafka = null;
+        IssuerServer startedIssuer = null;
+        try {
+            startedPostgres = pg.join();
+        } catch (CompletionException e) {
+            failure = cause(e);
+        }
+        try {
+            startedKafka = broker.join();
+        } catch (CompletionException e) {
+            failure = failure != null ? failure : cause(e);
+        }
+        try {
+            startedIssuer = tokens.join();
+        } catch (CompletionException e) {
+            failure = failure != null ? failure : cause(e);
+        }
+        synchronized (stopLock) {
+            if (!running) {
+                quietly("issuer", startedIssuer);
+                quietly("kafka", startedKafka);
+                quietly("postgres", startedPostgres);
+                throw stoppedDuringStart();
+            }
+            postgres = startedPostgres;
+            kafka = startedKafka;
+            issuer = startedIssuer;
+            if (failure != null) {
+                throw failure;
+            }
+            int brokerPort = port(kafka.bootstrapServers());
+            if (settings.kafkaPort > 0 && brokerPort != settings.kafkaPort) {
+                kafkaForwarder = PortForwarder.start(settings.kafkaPort, brokerPort);
+                log.info("kafka: localhost:{} forwards to the broker (the embedded KRaft broker cannot bind a fixed"
+                        + " port)", settings.kafkaPort);
+            }
+        }
+        tokenClient = new TokenClient(URI.create(issuer.tokenUri()));
+    }
+
+    private void launchApps(Map<StackApp, Path> jars) {
+        if (jars.isEmpty()) {
+            log.info("apps: none launched");
+            return;
+        }
+        for (StackApp app : jars.keySet()) {
+            AppProcess process = new AppProcess(app, jars.get(app), settings.port(app), environment(app),
+                    settings.jvmOptions, settings.logsDir().resolve(app.module() + ".log"));
+            apps.put(app, process);
+        }
+        log.info("apps: launching {} (logs in {})", apps.values().stream()
+                .map(app -> app.app().module() + ":" + app.port()).collect(Collectors.joining(", ")),
+                settings.logsDir().toAbsolutePath().normalize());
+        synchronized (stopLock) {
+            if (!running) {
+                throw stoppedDuringStart();
+            }
+            apps.values().forEach(app -> app.start(true));
+        }
+        readiness.awaitReady(apps.values(), settings.readinessTimeout);
+    }
+
+    /** The environment variables every app understands (see service-kit's mutualis-service-defaults.yml). */
+    private Map<String, String> environment(StackApp app) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(settings.port(app)));
+        env.put("MUTUALIS_SECURITY_ISSUER_URI", issuer.issuerUri());
+        env.put("MUTUALIS_SECURITY_JWK_SET_URI", issuer.jwkSetUri());
+        if (app.isService()) {
+            env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(app.database()));
+            env.put("SPRING_DATASOURCE_USERNAME", DB_USERNAME);
+            env.put("SPRING_DATASOURCE_PASSWORD", DB_PASSWORD);
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        } else {
+            for (StackApp service : StackApp.values()) {
+                if (service.isService()) {
+                    env.put("MUTUALIS_ROUTES_" + service.context().toUpperCase(Locale.ROOT) + "_URI",
+                            "http://localhost:" + settings.port(service));
+                }
+            }
+        }
+        env.putAll(settings.environment.getOrDefault(app, Map.of()));
+        return env;
+    }
+
+    private void loadDemo() {
+        if (!apps.containsKey(StackApp.GATEWAY)) {
+            log.warn("demo: not loaded, the gateway is not launched");
+            return;
+        }
+        log.info("demo: loading the demo territory through {}", gatewayUrl());
+        demoReport = new DemoLoader(URI.create(gatewayUrl()), this::token).load();
+    }
+
+    private boolean hasApp(StackApp app) {
+        return apps.containsKey(app);
+    }
+
+    private AppProcess app(String name) {
+        StackApp app = StackApp.of(name);
+        AppProcess process = apps.get(app);
+        if (process == null) {
+            throw new IllegalArgumentException(app.module() + " was not launched by this stack");
+        }
+        return process;
+    }
+
+    private void stopFromHook() {
+        if (running) {
+            log.info("shutting down (JVM exit)");
+            quietKafkaLogs();
+            stop();
+        }
+    }
+
+    /**
+     * At JVM exit Kafka's test kit deletes the broker's temporary directories in its own shutdown hook, in parallel
+     * with this one: the broker's complaints about vanished files are noise then.
+     */
+    private static void quietKafkaLogs() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.getLogger("kafka").setLevel(ch.qos.logback.classic.Level.OFF);
+            context.getLogger("org.apache.kafka").setLevel(ch.qos.logback.classic.Level.OFF);
+            context.getLogger("org.springframework.kafka.test").setLevel(ch.qos.logback.classic.Level.OFF);
+        }
+    }
+
+    private static int port(String hostAndPort) {
+        String first = hostAndPort.split(",")[0].trim();
+        return Integer.parseInt(first.substring(first.lastIndexOf(':') + 1));
+    }
+
+    private static LocalStackException stoppedDuringStart() {
+        return new LocalStackException("Stopped while starting");
+    }
+
+    private static <T> CompletableFuture<T> timed(String name, Supplier<T> starter,
+                                                  java.util.function.Function<T, String> describe) {
+        return CompletableFuture.supplyAsync(() -> {
+            long start = System.nanoTime();
+            T started = starter.get();
+            log.info("{}: started {} in {} s", name, describe.apply(started),
+                    seconds(Duration.ofNanos(System.nanoTime() - start)));
+            return started;
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "local-stack-" + name);
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private static RuntimeException cause(CompletionException e) {
+        return e.getCause() instanceof RuntimeException runtime ? runtime
+                : new LocalStackException(String.valueOf(e.getCause()), e.getCause());
+    }
+
+    private static void quietly(String name, AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.warn("{}: stop failed: {}", name, e.toString());
+        }
+    }
+
+    private static <T> T requireStarted(T component, String name) {
+        if (component == null) {
+            throw new IllegalStateException("The local stack is not started (no " + name + ")");
+        }
+        return component;
+    }
+
+    private static String databases() {
+        return java.util.Arrays.stream(StackApp.values()).filter(StackApp::isService).map(StackApp::database)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String names(Collection<StackApp> apps) {
+        return apps.stream().map(StackApp::module).collect(Collectors.joining(", "));
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
+    }
+
+    // ------------------------------------------------------------------------------------------------ builder
+
+    /** Settings of a {@link LocalStack}; every default is the fixed convention of the project. */
+    public static final class Builder {
+
+        private final Map<StackApp, Integer> ports = new EnumMap<>(StackApp.class);
+        private final Map<StackApp, Map<String, String>> environment = new EnumMap<>(StackApp.class);
+        private int issuerPort = 9000;
+        private int postgresPort = 15432;
+        private int kafkaPort = 19092;
+        private Path workDir = Path.of(".local-stack");
+        private Path postgresDataDir;
+        private Path jarsDir;
+        private Path repositoryRoot;
+        private EnumSet<StackApp> apps = EnumSet.allOf(StackApp.class);
+        private boolean loadDemo = true;
+        private Duration readinessTimeout = Duration.ofSeconds(180);
+        private Duration stopGrace = Duration.ofSeconds(10);
+        private List<String> jvmOptions = AppProcess.DEFAULT_JVM_OPTIONS;
+        private boolean registerShutdownHook = true;
+
+        private Builder() {
+            for (StackApp app : StackApp.values()) {
+                ports.put(app, app.defaultPort());
+            }
+        }
+
+        /** Port of an app; 0 picks a free one at start. Defaults: gateway 8080, services 8081 to 8084. */
+        public Builder appPort(String app, int port) {
+            ports.put(StackApp.of(app), requirePort(port));
+            return this;
+        }
+
+        public Builder gatewayPort(int port) {
+            return appPort(StackApp.GATEWAY.module(), port);
+        }
+
+        /** 0 picks a free port. Default 9000. */
+        public Builder issuerPort(int port) {
+            issuerPort = requirePort(port);
+            return this;
+        }
+
+        /** 0 picks a free port. Default 15432. */
+        public Builder postgresPort(int port) {
+            postgresPort = requirePort(port);
+            return this;
+        }
+
+        /** 0 picks a free port. Default 19092. */
+        public Builder kafkaPort(int port) {
+            kafkaPort = requirePort(port);
+            return this;
+        }
+
+        /** Every port picked at random (a second stack next to the default one, parallel tests). */
+        public Builder randomPorts() {
+            ports.replaceAll((app, port) -> 0);
+            issuerPort = 0;
+            postgresPort = 0;
+            kafkaPort = 0;
+            return this;
+        }
+
+        /** Where PostgreSQL data ({@code pg/}) and app logs ({@code logs/}) go. Default {@code ./.local-stack}. */
+        public Builder workDir(Path dir) {
+            workDir = dir;
+            return this;
+        }
+
+        /** PostgreSQL's data directory (wiped at each start). Default {@code <workDir>/pg}. */
+        public Builder postgresDataDir(Path dir) {
+            postgresDataDir = dir;
+            return this;
+        }
+
+        /** One directory holding every {@code <module>-0.1.0-SNAPSHOT-exec.jar}. Default: the repository layout. */
+        public Builder jarsDir(Path dir) {
+            jarsDir = dir;
+            return this;
+        }
+
+        /** Where to look for {@code <module>/target/*-exec.jar}. Default: found upwards from the working directory. */
+        public Builder repositoryRoot(Path dir) {
+            repositoryRoot = dir;
+            return this;
+        }
+
+        /** The apps to launch (module or context names). Default all five; none runs only infrastructure and issuer. */
+        public Builder apps(Collection<String> names) {
+            EnumSet<StackApp> chosen = EnumSet.noneOf(StackApp.class);
+            names.forEach(name -> chosen.add(StackApp.of(name)));
+            apps = chosen;
+            return this;
+        }
+
+        public Builder noApps() {
+            apps = EnumSet.noneOf(StackApp.class);
+            return this;
+        }
+
+        /** Load the demo territory once the apps are ready. Default true. */
+        public Builder loadDemo(boolean load) {
+            loadDemo = load;
+            return this;
+        }
+
+        /** How long to wait for the apps' readiness. Default 180 s. */
+        public Builder readinessTimeout(Duration timeout) {
+            readinessTimeout = timeout;
+            return this;
+        }
+
+        /** How long a stopping app may take before it is killed. Default 10 s. */
+        public Builder stopGrace(Duration grace) {
+            stopGrace = grace;
+            return this;
+        }
+
+        /** JVM options of the apps. Default {@code -XX:+UseSerialGC -Xms64m -Xmx384m -Xss512k}. */
+        public Builder jvmOptions(List<String> options) {
+            jvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        /** An extra environment variable for one app (overrides the stack's own). */
+        public Builder appEnvironment(String app, String name, String value) {
+            environment.computeIfAbsent(StackApp.of(app), key -> new LinkedHashMap<>()).put(name, value);
+            return this;
+        }
+
+        /** Stop the stack when the JVM exits, should {@link #stop()} not be called. Default true. */
+        public Builder registerShutdownHook(boolean register) {
+            registerShutdownHook = register;
+            return this;
+        }
+
+        public LocalStack build() {
+            // Resolve "pick a free port" for the apps now: their URLs must be known before they are launched.
+            ports.replaceAll((app, port) -> port == 0 ? FreePorts.pick() : port);
+            return new LocalStack(this);
+        }
+
+        int port(StackApp app) {
+            return ports.get(app);
+        }
+
+        Path logsDir() {
+            return workDir.resolve("logs");
+        }
+
+        Path postgresDataDir() {
+            return (postgresDataDir != null ? postgresDataDir : workDir.resolve("pg")).toAbsolutePath().normalize();
+        }
+
+        private static int requirePort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("Not a port: " + port);
+            }
+            return port;
+        }
+    }
+}

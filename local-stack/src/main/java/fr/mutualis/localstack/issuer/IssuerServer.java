@@ -1,0 +1,136 @@
+package fr.mutualis.localstack.issuer;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import fr.mutualis.localstack.infra.FreePorts;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runs the embedded token issuer ({@link IssuerApplication}) inside this JVM.
+ * <p>
+ * Its configuration is given entirely here: no {@code application.yml} is read (the process embedding it, for
+ * example an e2e test, may have its own), and Spring Boot's logging system is left alone, so the embedding process
+ * keeps its own logging configuration.
+ */
+public final class IssuerServer implements AutoCloseable {
+
+    /** Strong references: JUL keeps loggers weakly, a level set on a collected logger is lost. */
+    private static final List<java.util.logging.Logger> TOMCAT_LOGGERS = Stream.of(
+                    "org.apache.catalina", "org.apache.coyote", "org.apache.tomcat")
+            .map(java.util.logging.Logger::getLogger)
+            .toList();
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+    private final String issuerUri;
+
+    private IssuerServer(ConfigurableApplicationContext context, int port, String issuerUri) {
+        this.context = context;
+        this.port = port;
+        this.issuerUri = issuerUri;
+    }
+
+    /**
+     * Starts the issuer on {@code port} (0 picks a free one). Its tokens carry {@code iss = issuerUri}; when
+     * {@code issuerUri} is null or blank it is {@code http://localhost:<port>}.
+     */
+    public static IssuerServer start(int port, String issuerUri) {
+        int chosenPort = port > 0 ? port : FreePorts.pick();
+        String issuer = issuerUri == null || issuerUri.isBlank() ? "http://localhost:" + chosenPort : issuerUri;
+        // Without Spring Boot's logging system nothing bridges Tomcat's java.util.logging: keep its INFO lines out.
+        TOMCAT_LOGGERS.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
+        SpringApplication application = new SpringApplication(IssuerApplication.class);
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setLogStartupInfo(false);
+        application.setRegisterShutdownHook(false);
+        List<ApplicationListener<?>> listeners = application.getListeners().stream()
+                .filter(listener -> !(listener instanceof LoggingApplicationListener))
+                .toList();
+        application.setListeners(listeners);
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("spring.config.name", "mutualis-local-issuer");
+        defaults.put("spring.application.name", "local-issuer");
+        defaults.put("spring.mvc.problemdetails.enabled", "true");
+        defaults.put("spring.threads.virtual.enabled", "false");
+        defaults.put("server.shutdown", "immediate");
+        defaults.put("server.error.include-stacktrace", "never");
+        application.setDefaultProperties(defaults);
+        // Command-line arguments outrank environment variables such as SERVER_PORT in the caller's shell.
+        ConfigurableApplicationContext context = application.run(
+                "--server.port=" + chosenPort,
+                "--mutualis.issuer.uri=" + issuer);
+        return new IssuerServer(context, chosenPort, issuer);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The {@code iss} of the tokens. */
+    public String issuerUri() {
+        return issuerUri;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public String tokenUri() {
+        return baseUrl() + "/oauth2/token";
+    }
+
+    public String jwkSetUri() {
+        return baseUrl() + "/oauth2/jwks";
+    }
+
+    /** Registers an extra client (the same as {@code POST /demo/clients}, without HTTP). */
+    public void registerClient(ClientProfile profile, String secret) {
+        context.getBean(ClientDirectory.class).register(profile, secret);
+    }
+
+    /**
+     * An access token for a registered client that expired an hour ago, signed with the issuer's real key: the only
+     * way to prove that expiry (and not the signature) is what gets it refused. In-process only, for tests.
+     */
+    public String expiredToken(String clientId) {
+        ClientProfile profile = context.getBean(ClientDirectory.class).profile(clientId)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown client " + clientId));
+        Instant issuedAt = Instant.now().minus(Duration.ofHours(2));
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(issuerUri)
+                .subject(clientId)
+                .issuedAt(issuedAt)
+                .notBefore(issuedAt)
+                .expiresAt(issuedAt.plus(Duration.ofHours(1)))
+                .claim("name", profile.name())
+                .claim("tenants", profile.tenants())
+                .claim("roles", profile.roles())
+                .build();
+        @SuppressWarnings("unchecked")
+        JWKSource<SecurityContext> keys = context.getBean(JWKSource.class);
+        return new NimbusJwtEncoder(keys)
+                .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+                .getTokenValue();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

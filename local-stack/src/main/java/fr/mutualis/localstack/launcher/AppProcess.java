@@ -1,0 +1,162 @@
+package fr.mutualis.localstack.launcher;
+
+import fr.mutualis.localstack.StackApp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One application as a child JVM ({@code java -jar <jar>}), its output appended to its log file. It can be
+ * stopped and started again (same port, same environment).
+ */
+public final class AppProcess {
+
+    /** Small heaps and serial GC: five JVMs share a 2-core laptop. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx384m", "-Xss512k");
+
+    private final StackApp app;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> environment;
+    private final List<String> jvmOptions;
+    private final Path logFile;
+    private Process process;
+
+    public AppProcess(StackApp app, Path jar, int port, Map<String, String> environment, List<String> jvmOptions,
+                      Path logFile) {
+        this.app = app;
+        this.jar = jar;
+        this.port = port;
+        this.environment = Map.copyOf(environment);
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.logFile = logFile;
+    }
+
+    public StackApp app() {
+        return app;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** The command line, for logs and diagnostics. */
+    public List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-Dmutualis.parent-pid=" + ProcessHandle.current().pid());
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    /** Launches the JVM; {@code freshLog} empties the log file first, else the new run is appended. */
+    public synchronized void start(boolean freshLog) {
+        if (isAlive()) {
+            throw new IllegalStateException(app.module() + " is already running");
+        }
+        try {
+            Files.createDirectories(logFile.getParent());
+            Files.writeString(logFile, "=== local-stack: " + app.module() + " on port " + port + ", "
+                            + OffsetDateTime.now() + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    freshLog ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND);
+            ProcessBuilder builder = new ProcessBuilder(command())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+            builder.environment().putAll(environment);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not launch " + app.module() + " (" + jar + ")", e);
+        }
+    }
+
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** The exit code when the process has ended, empty while it runs or before it was started. */
+    public synchronized Optional<Integer> exitCode() {
+        return process == null || process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
+    }
+
+    public synchronized Optional<Long> pid() {
+        return process == null ? Optional.empty() : Optional.of(process.pid());
+    }
+
+    /** Asks the JVM to stop (SIGTERM: Spring's graceful shutdown) without waiting. */
+    public synchronized void requestStop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
+    }
+
+    /** Waits until the process has ended, killing it (and its children) when still alive after {@code grace}. */
+    public void awaitStop(Duration grace) {
+        Process current;
+        synchronized (this) {
+            current = process;
+        }
+        if (current == null) {
+            return;
+        }
+        try {
+            if (!current.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                current.descendants().forEach(ProcessHandle::destroyForcibly);
+                current.destroyForcibly();
+                current.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            current.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the process: destroy, then destroy forcibly after {@code grace}. */
+    public void stop(Duration grace) {
+        requestStop();
+        awaitStop(grace);
+    }
+
+    /** The last {@code lines} lines of the log, to explain a failure. */
+    public String logTail(int lines) {
+        try {
+            if (!Files.exists(logFile)) {
+                return "";
+            }
+            List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+}

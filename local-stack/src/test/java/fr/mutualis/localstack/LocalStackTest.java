@@ -1,0 +1,186 @@
+package fr.mutualis.localstack;
+
+import fr.mutualis.localstack.demo.DemoReport;
+import fr.mutualis.localstack.launcher.JarLocator;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole orchestration with real PostgreSQL, Kafka and issuer, the five apps replaced by {@link FakeApp} jars:
+ * environment, readiness, demo loading through the "gateway", stopping and restarting one app, stopping all.
+ */
+class LocalStackTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path base = Path.of(System.getProperty("java.io.tmpdir")).resolve("local-stack-test");
+        Path jars = fakeJars(base.resolve("jars"));
+        stack = LocalStack.builder()
+                .randomPorts()
+                .workDir(base.resolve("work"))
+                .jarsDir(jars)
+                .jvmOptions(java.util.List.of("-XX:+UseSerialGC", "-Xmx64m", "-XX:TieredStopAtLevel=1"))
+                .readinessTimeout(Duration.ofSeconds(60))
+                .stopGrace(Duration.ofSeconds(5))
+                .build()
+                .start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.stop();
+        }
+    }
+
+    @Test
+    void servicesGetTheirDatabaseKafkaAndIssuer() throws Exception {
+        Map<String, String> env = env("portfolio-service");
+
+        assertThat(env).containsEntry("SERVER_PORT", String.valueOf(stack.appPort("portfolio")))
+                .containsEntry("SPRING_DATASOURCE_URL", stack.jdbcUrl("portfolio"))
+                .containsEntry("SPRING_DATASOURCE_USERNAME", "mutualis")
+                .containsEntry("SPRING_DATASOURCE_PASSWORD", "mutualis")
+                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers())
+                .containsEntry("MUTUALIS_SECURITY_ISSUER_URI", stack.issuerUrl())
+                .containsEntry("MUTUALIS_SECURITY_JWK_SET_URI", stack.issuerUrl() + "/oauth2/jwks")
+                .containsEntry("parent-pid", String.valueOf(ProcessHandle.current().pid()));
+    }
+
+    @Test
+    void theGatewayGetsTheRoutes() throws Exception {
+        Map<String, String> env = env("gateway");
+
+        assertThat(env).containsEntry("MUTUALIS_ROUTES_PORTFOLIO_URI", stack.appUrl("portfolio"))
+                .containsEntry("MUTUALIS_ROUTES_BUDGET_URI", stack.appUrl("budget"))
+                .containsEntry("MUTUALIS_ROUTES_GOVERNANCE_URI", stack.appUrl("governance"))
+                .containsEntry("MUTUALIS_ROUTES_EVALUATION_URI", stack.appUrl("evaluation"))
+                .containsEntry("MUTUALIS_SECURITY_ISSUER_URI", stack.issuerUrl())
+                .doesNotContainKey("SPRING_DATASOURCE_URL");
+    }
+
+    @Test
+    void theDemoWentThroughTheGatewaySkippingWhatAnswers404() throws Exception {
+        DemoReport report = stack.demoReport().orElseThrow();
+
+        assertThat(report.steps()).extracting(DemoReport.Step::toString).containsExactly(
+                "4/4 collectivités", "4/4 roadmaps", "12/12 projects",
+                "budget lines skipped (endpoint answered 404)", "8/8 indicators");
+        assertThat(report.roadmapIds()).hasSize(4);
+        assertThat(report.projectIds()).hasSize(12);
+        assertThat(get(stack.gatewayUrl() + "/calls").body().lines()).containsExactly(
+                "POST /api/evaluation/indicators=8", "POST /api/governance/collectivites=4",
+                "POST /api/portfolio/projects=12", "POST /api/portfolio/roadmaps=4");
+    }
+
+    @Test
+    void oneDatabasePerServiceOwnedByTheApplicationRole() throws Exception {
+        for (String database : new String[] {"portfolio", "budget", "governance", "evaluation"}) {
+            try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(database),
+                    LocalStack.DB_USERNAME, LocalStack.DB_PASSWORD);
+                 ResultSet rs = connection.createStatement().executeQuery("SELECT current_database()")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo(database);
+                connection.createStatement().execute("CREATE TABLE probe (id int)");
+            }
+        }
+    }
+
+    @Test
+    void everyTopicAndDeadLetterTopicWithThreePartitions() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+            var topics = admin.describeTopics(fr.mutualis.contracts.Topics.allWithDeadLetters())
+                    .allTopicNames().get();
+            assertThat(topics).hasSize(8);
+            assertThat(topics.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(3));
+        }
+    }
+
+    @Test
+    void tokensComeFromTheIssuer() {
+        assertThat(stack.token("valmont-agent", "demo")).startsWith("ey");
+        stack.registerClient("test-client", "pw", java.util.List.of("210000022"), java.util.List.of("AGENT"));
+        assertThat(stack.token("test-client", "pw")).startsWith("ey");
+    }
+
+    @Test
+    void oneAppCanBeStoppedAndStartedAgain() throws Exception {
+        long before = pidOf("budget-service");
+
+        stack.stopApp("budget-service");
+        assertThat(stack.isAppRunning("budget")).isFalse();
+        assertThat(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+
+        stack.startApp("budget");
+        assertThat(stack.isAppReady("budget-service")).isTrue();
+        assertThat(pidOf("budget-service")).isNotEqualTo(before);
+
+        stack.restartApp("evaluation");
+        assertThat(stack.isAppReady("evaluation")).isTrue();
+        assertThat(Files.readString(stack.logFile("budget"))).contains("fake app up on port").contains("=== local-stack");
+    }
+
+    private static long pidOf(String app) {
+        return stack.appPid(app).orElseThrow();
+    }
+
+    private static Map<String, String> env(String app) throws Exception {
+        return get(stack.appUrl(app) + "/env").body().lines()
+                .map(line -> line.split("=", 2))
+                .filter(parts -> parts.length == 2)
+                .collect(Collectors.toMap(parts -> parts[0], parts -> parts[1], (a, b) -> b));
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** One jar with FakeApp as main class, copied under every app's name. */
+    private static Path fakeJars(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Path classes = Path.of(FakeApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path packageDir = classes.resolve("fr/mutualis/localstack");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeApp.class.getName());
+        Path jar = dir.resolve("fake-app.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+             Stream<Path> files = Files.list(packageDir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("FakeApp")).toList()) {
+                out.putNextEntry(new JarEntry("fr/mutualis/localstack/" + file.getFileName()));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+        for (StackApp app : StackApp.values()) {
+            Files.copy(jar, dir.resolve(app.module() + "-" + JarLocator.VERSION + "-" + JarLocator.CLASSIFIER + ".jar"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,162 @@
+package fr.mutualis.localstack.issuer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The embedded issuer, started the way the local stack starts it, on a free port. */
+class IssuerServerTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static IssuerServer issuer;
+    private static TokenClient tokens;
+    private static JwtDecoder decoder;
+
+    @BeforeAll
+    static void start() {
+        issuer = IssuerServer.start(0, null);
+        tokens = new TokenClient(URI.create(issuer.tokenUri()));
+        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
+        nimbus.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer.issuerUri()));
+        decoder = nimbus;
+    }
+
+    @AfterAll
+    static void stop() {
+        issuer.close();
+    }
+
+    @Test
+    void demoClientTokenCarriesTenantsRolesAndNameAndVerifiesAgainstTheJwkSet() {
+        Jwt jwt = decoder.decode(tokens.token("valmont-agent", "demo"));
+
+        assertThat(jwt.getHeaders()).containsEntry("alg", "RS256");
+        assertThat(jwt.getSubject()).isEqualTo("valmont-agent");
+        assertThat(jwt.getClaimAsStringList("tenants")).containsExactly("210000022");
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("AGENT");
+        assertThat(jwt.getClaimAsString("name")).isEqualTo("Agent de Valmont");
+        assertThat(jwt.getIssuer()).hasToString("http://localhost:" + issuer.port());
+        assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void platformAdminActsForTheFourTenants() {
+        Jwt jwt = decoder.decode(tokens.token("platform-admin", "demo"));
+
+        assertThat(jwt.getClaimAsStringList("tenants"))
+                .containsExactlyInAnyOrder("200000016", "210000022", "210000030", "210000048");
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("PLATFORM_ADMIN");
+    }
+
+    @Test
+    void wrongSecretIsRefused() {
+        assertThatThrownBy(() -> tokens.token("valmont-agent", "not-the-secret"))
+                .hasMessageContaining("answered 401");
+    }
+
+    @Test
+    void publishesDiscoveryMetadata() throws Exception {
+        HttpResponse<String> response = get("/.well-known/openid-configuration");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode metadata = JSON.readTree(response.body());
+        assertThat(metadata.get("issuer").asString()).isEqualTo(issuer.issuerUri());
+        assertThat(metadata.get("jwks_uri").asString()).isEqualTo(issuer.jwkSetUri());
+        assertThat(get("/.well-known/oauth-authorization-server").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void registersAnExtraClientThatThenGetsTokens() throws Exception {
+        HttpResponse<String> created = postClient("""
+                {"clientId": "extra-agent", "secret": "s3cret", "name": "Agent supplémentaire",
+                 "tenants": ["210000030", "210000048"], "roles": ["AGENT", "ELU"]}""");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).contains("/demo/clients/extra-agent");
+        Jwt jwt = decoder.decode(tokens.token("extra-agent", "s3cret"));
+        assertThat(jwt.getClaimAsStringList("tenants")).containsExactly("210000030", "210000048");
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("AGENT", "ELU");
+        assertThat(jwt.getClaimAsString("name")).isEqualTo("Agent supplémentaire");
+    }
+
+    @Test
+    void refusesAClientIdThatExists() throws Exception {
+        HttpResponse<String> response = postClient("""
+                {"clientId": "valmont-agent", "secret": "x", "tenants": ["210000022"], "roles": ["AGENT"]}""");
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("type").asString())
+                .isEqualTo("https://mutualis.fr/problems/client-exists");
+        assertThat(tokens.token("valmont-agent", "demo")).isNotBlank();
+    }
+
+    @Test
+    void validatesTheNewClient() throws Exception {
+        HttpResponse<String> response = postClient("""
+                {"clientId": "a b", "secret": "", "tenants": ["210000023", "12"], "roles": ["agent"]}""");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://mutualis.fr/problems/invalid-request");
+        assertThat(problem.get("errors").valueStream().map(error -> error.get("field").asString()))
+                .containsExactly("clientId", "secret", "tenants[0]", "tenants[1]", "roles[0]");
+    }
+
+    @Test
+    void requiresTheArrays() throws Exception {
+        HttpResponse<String> response = postClient("""
+                {"clientId": "no-arrays", "secret": "x"}""");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("errors").valueStream().map(error -> error.get("field").asString()))
+                .containsExactly("tenants", "roles");
+    }
+
+    @Test
+    void malformedJsonIsAProblem() throws Exception {
+        HttpResponse<String> response = postClient("{\"clientId\": ");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void luhnCheck() {
+        assertThat(NewClientValidator.isLuhnValid("210000022")).isTrue();
+        assertThat(NewClientValidator.isLuhnValid("200000016")).isTrue();
+        assertThat(NewClientValidator.isLuhnValid("210000023")).isFalse();
+    }
+
+    private static HttpResponse<String> postClient(String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(issuer.baseUrl() + "/demo/clients"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(issuer.baseUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+}
