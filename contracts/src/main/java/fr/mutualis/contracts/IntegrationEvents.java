@@ -1,10 +1,9 @@
 package fr.mutualis.contracts;
 
-import fr.mutualis.contracts.budget.BudgetLineOpened;
-import fr.mutualis.contracts.evaluation.IndicatorDefined;
-import fr.mutualis.contracts.governance.CollectiviteRegistered;
-import fr.mutualis.contracts.portfolio.ProjectProposed;
-import fr.mutualis.contracts.portfolio.RoadmapDrafted;
+import fr.mutualis.contracts.budget.BudgetEvents;
+import fr.mutualis.contracts.evaluation.EvaluationEvents;
+import fr.mutualis.contracts.governance.GovernanceEvents;
+import fr.mutualis.contracts.portfolio.PortfolioEvents;
 
 import java.util.List;
 import java.util.Map;
@@ -12,15 +11,19 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The catalogue of published integration events: the single list that the AsyncAPI document must match. */
+/**
+ * Every published integration event, by topic. Each context keeps its own catalogue (and AsyncAPI document
+ * {@code asyncapi/<context>.yaml}) so that the contexts evolve their contracts independently.
+ */
 public final class IntegrationEvents {
 
-    public static final List<Class<? extends Record>> ALL = List.of(
-            RoadmapDrafted.class,
-            ProjectProposed.class,
-            BudgetLineOpened.class,
-            CollectiviteRegistered.class,
-            IndicatorDefined.class);
+    public static final Map<String, List<Class<? extends Record>>> BY_TOPIC = Map.of(
+            PortfolioEvents.TOPIC, PortfolioEvents.ALL,
+            BudgetEvents.TOPIC, BudgetEvents.ALL,
+            GovernanceEvents.TOPIC, GovernanceEvents.ALL,
+            EvaluationEvents.TOPIC, EvaluationEvents.ALL);
+
+    public static final List<Class<? extends Record>> ALL = BY_TOPIC.values().stream().flatMap(List::stream).toList();
 
     private static final Map<String, Class<? extends Record>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(IntegrationEvents::key, Function.identity()));

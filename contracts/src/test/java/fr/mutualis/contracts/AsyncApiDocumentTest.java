@@ -1,33 +1,46 @@
 package fr.mutualis.contracts;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The AsyncAPI document is the contract for reporting jobs: it must describe exactly what is published. */
+/** The AsyncAPI documents are the contract for reporting jobs: each must describe exactly what its topic carries. */
 class AsyncApiDocumentTest {
 
-    @Test
+    static List<String> topics() {
+        return Topics.ALL;
+    }
+
+    @ParameterizedTest
+    @MethodSource("topics")
     @SuppressWarnings("unchecked")
-    void everyPublishedEventIsDocumentedWithItsFields() throws Exception {
+    void everyPublishedEventIsDocumentedWithItsFields(String topic) throws Exception {
+        String context = topic.split("\\.")[1];
         Map<String, Object> document;
-        try (InputStream in = getClass().getResourceAsStream("/asyncapi.yaml")) {
+        try (InputStream in = getClass().getResourceAsStream("/asyncapi/" + context + ".yaml")) {
+            assertThat(in).as("asyncapi/" + context + ".yaml").isNotNull();
             document = new Yaml().load(in);
         }
+        Map<String, Object> channel = (Map<String, Object>) ((Map<String, Object>) document.get("channels")).get(context);
+        assertThat(channel.get("address")).isEqualTo(topic);
         Map<String, Object> messages = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("messages");
+        List<Class<? extends Record>> published = IntegrationEvents.BY_TOPIC.get(topic);
 
-        assertThat(messages.keySet())
-                .containsExactlyInAnyOrderElementsOf(IntegrationEvents.ALL.stream().map(Class::getSimpleName).toList());
+        assertThat(messages.keySet()).containsExactlyInAnyOrderElementsOf(published.stream().map(Class::getSimpleName).toList());
+        assertThat(((Map<String, Object>) channel.get("messages")).keySet()).isEqualTo(messages.keySet());
 
-        for (Class<? extends Record> type : IntegrationEvents.ALL) {
+        for (Class<? extends Record> type : published) {
             Map<String, Object> message = (Map<String, Object>) messages.get(type.getSimpleName());
             IntegrationEvent described = IntegrationEvents.describe(type);
             assertThat(message.get("name")).as(type.getSimpleName()).isEqualTo(described.type());
@@ -39,11 +52,15 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void everyEventTypeIsUniqueAndFound() {
-        for (Class<? extends Record> type : IntegrationEvents.ALL) {
-            IntegrationEvent described = IntegrationEvents.describe(type);
-            assertThat(described.type()).matches("(portfolio|budget|governance|evaluation)\\.[A-Z][A-Za-z]+");
-            assertThat(IntegrationEvents.payloadType(described.type(), described.version())).contains(type);
-        }
+    void everyEventTypeIsUniqueFoundAndPublishedOnItsContextTopic() {
+        IntegrationEvents.BY_TOPIC.forEach((topic, published) -> {
+            String context = topic.split("\\.")[1];
+            for (Class<? extends Record> type : published) {
+                IntegrationEvent described = IntegrationEvents.describe(type);
+                assertThat(described.type()).matches(context + "\\.[A-Z][A-Za-z]+");
+                assertThat(type.getPackageName()).endsWith("." + context);
+                assertThat(IntegrationEvents.payloadType(described.type(), described.version())).contains(type);
+            }
+        });
     }
 }
