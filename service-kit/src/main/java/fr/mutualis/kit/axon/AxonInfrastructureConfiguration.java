@@ -7,7 +7,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -46,6 +46,8 @@ import org.springframework.context.annotation.Bean;
                 org.axonframework.springboot.autoconfig.JdbcAutoConfiguration.class})
 public class AxonInfrastructureConfiguration {
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     /** The processing group of the Kafka publisher: its handler errors must stop the processor, never skip. */
     public static final String PUBLISHER_GROUP = "kafka-publisher";
 
@@ -68,7 +70,9 @@ public class AxonInfrastructureConfiguration {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                // PostgreSQL's unique violation (SQL state 23505) on (aggregate id, sequence) means another writer got
+                // there first: Axon then reports a concurrency conflict (409) instead of an opaque storage error.
+                .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)

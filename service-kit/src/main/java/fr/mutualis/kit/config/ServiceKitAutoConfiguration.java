@@ -1,6 +1,7 @@
 package fr.mutualis.kit.config;
 
 import fr.mutualis.kit.integration.KafkaIntegrationConfiguration;
+import fr.mutualis.kit.mutualisation.MutualisationDirectoryConfiguration;
 import fr.mutualis.kit.security.ServiceSecurityConfiguration;
 import fr.mutualis.kit.tenant.TenantContextArgumentResolver;
 import fr.mutualis.kit.web.CorrelationIdFilter;
@@ -22,7 +23,7 @@ import java.util.List;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ServiceSecurityConfiguration.class, KafkaIntegrationConfiguration.class,
-        ProblemDetailsHandler.class})
+        MutualisationDirectoryConfiguration.class, ProblemDetailsHandler.class})
 public class ServiceKitAutoConfiguration {
 
     @Bean

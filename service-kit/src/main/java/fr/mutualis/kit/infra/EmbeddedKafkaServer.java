@@ -18,12 +18,13 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         this.broker = broker;
     }
 
-    /** Starts a single KRaft broker on {@code port} (0 picks a free one) and creates {@code topics}. */
-    public static EmbeddedKafkaServer start(int port, int partitions, Collection<String> topics) {
+    /**
+     * Starts a single KRaft broker and creates {@code topics}. The broker listens on a free port chosen by
+     * Kafka's test kit (it ignores requested ports); callers that need a fixed address put a TCP forwarder in
+     * front of {@link #bootstrapServers()}.
+     */
+    public static EmbeddedKafkaServer start(int partitions, Collection<String> topics) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
-        if (port > 0) {
-            broker.kafkaPorts(port);
-        }
         broker.brokerProperties(Map.of(
                 "auto.create.topics.enable", "true",
                 "num.partitions", String.valueOf(partitions),

@@ -4,10 +4,13 @@ import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.IntegrationEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Objects;
 
 /**
  * The idempotent consumer: an integration event's id is recorded in the same database transaction as its
@@ -28,14 +31,19 @@ public class IntegrationEventInbox {
         this.meters = meters;
     }
 
-    /** Reads the envelope of {@code record} and applies it once. */
+    /**
+     * Reads the envelope of {@code record} and applies it once for the calling listener's consumer group (each
+     * group of a service keeps its own record of what it applied).
+     */
     public void receive(ConsumerRecord<String, String> record, IntegrationEventHandler handler) {
+        String consumer = Objects.requireNonNullElse(KafkaUtils.getConsumerGroupId(), "default");
         EventEnvelope envelope = read(record);
         boolean applied = Boolean.TRUE.equals(transactions.execute(status -> {
             int inserted = jdbc.sql("""
-                            INSERT INTO processed_integration_event (event_id, topic, event_type, aggregate_id, processed_at)
-                            VALUES (:eventId, :topic, :type, :aggregateId, now())
-                            ON CONFLICT (event_id) DO NOTHING""")
+                            INSERT INTO processed_integration_event (consumer, event_id, topic, event_type, aggregate_id, processed_at)
+                            VALUES (:consumer, :eventId, :topic, :type, :aggregateId, now())
+                            ON CONFLICT (consumer, event_id) DO NOTHING""")
+                    .param("consumer", consumer)
                     .param("eventId", envelope.eventId())
                     .param("topic", record.topic())
                     .param("type", envelope.type())

@@ -107,7 +107,7 @@ public final class TestInfrastructure {
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
             return container.getBootstrapServers();
         }
-        EmbeddedKafkaServer server = EmbeddedKafkaServer.start(0, 3, Topics.allWithDeadLetters());
+        EmbeddedKafkaServer server = EmbeddedKafkaServer.start(3, Topics.allWithDeadLetters());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         log.info("Tests use an embedded KRaft Kafka broker at {}", server.bootstrapServers());
         return server.bootstrapServers();

@@ -7,6 +7,7 @@ import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.error.StateConflictException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -72,6 +73,12 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
                 "The resource was changed by someone else; reload it and retry");
     }
 
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ProblemDetail alreadyExists(AggregateStreamCreationException e) {
+        return Problems.of(HttpStatus.CONFLICT, "already-exists", "Already exists",
+                "A resource with this identifier already exists");
+    }
+
     @ExceptionHandler(BusinessRuleViolationException.class)
     ProblemDetail businessRule(BusinessRuleViolationException e) {
         ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.rule(), "Business rule violated",
@@ -130,6 +137,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             case BusinessRuleViolationException e -> businessRule(e);
             case InvalidInputException e -> invalidInput(e);
             case ConcurrencyException e -> staleVersion(e);
+            case AggregateStreamCreationException e -> alreadyExists(e);
             default -> null;
         };
         if (body == null) {
