@@ -182,6 +182,16 @@ class GatewayIntegrationTest {
     }
 
     @Test
+    void tokenNotYetValidAnswers401() {
+        expectInvalidToken(ISSUER.tokenNotYetValid(List.of(VALMONT)));
+    }
+
+    @Test
+    void tokenWhoseTenantsClaimIsNotAListAnswers401() {
+        expectInvalidToken(ISSUER.tokenWithScalarTenants(VALMONT));
+    }
+
+    @Test
     void tokenForAnotherAudienceAnswers401() {
         expectInvalidToken(ISSUER.tokenForAudience("another-application"));
     }

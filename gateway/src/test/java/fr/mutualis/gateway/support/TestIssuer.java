@@ -93,6 +93,17 @@ public final class TestIssuer implements AutoCloseable {
         return sign(key, claims(tenants, List.of("AGENT"), b -> b.issuer("http://evil.example")));
     }
 
+    public String tokenNotYetValid(List<String> tenants) {
+        Instant later = Instant.now().plus(Duration.ofMinutes(10));
+        return sign(key, claims(tenants, List.of("AGENT"),
+                b -> b.notBeforeTime(Date.from(later)).expirationTime(Date.from(later.plusSeconds(300)))));
+    }
+
+    /** {@code tenants} as a plain string instead of a list of SIRENs. */
+    public String tokenWithScalarTenants(String tenants) {
+        return sign(key, claims(null, List.of("AGENT"), b -> b.claim("tenants", tenants)));
+    }
+
     public String tokenForAudience(String audience) {
         return sign(key, claims(List.of("213100001"), List.of("AGENT"), b -> b.audience(audience)));
     }
