@@ -66,6 +66,9 @@ public final class PlatformBenchmark {
                 .randomPorts()
                 .workDir(Path.of("bench", "target", "bench-stack"))
                 .loadDemo(false)
+                // the per-tenant limit stays on (its cost is part of the gateway's), high enough not to throttle
+                .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_REPLENISH_RATE", "1000000")
+                .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "1000000")
                 .build()
                 .start()) {
             new PlatformBenchmark(stack).run(duration, warmup, concurrency, lagSamples);

@@ -77,6 +77,9 @@ public final class ReliabilityScenarios {
                 .randomPorts()
                 .workDir(Path.of("bench", "target", "reliability-stack"))
                 .loadDemo(false)
+                // the per-tenant limit stays on (its cost is part of the gateway's), high enough not to throttle
+                .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_REPLENISH_RATE", "1000000")
+                .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "1000000")
                 .build()
                 .start()) {
             ReliabilityScenarios scenarios = new ReliabilityScenarios(stack);
