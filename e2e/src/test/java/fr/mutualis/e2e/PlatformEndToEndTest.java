@@ -1,18 +1,18 @@
 package fr.mutualis.e2e;
 
+import fr.mutualis.e2e.support.Platform;
 import fr.mutualis.kit.testsupport.TestHttp;
 import fr.mutualis.kit.testsupport.TestHttp.Response;
 import fr.mutualis.localstack.LocalStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -24,8 +24,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole platform, started the way the README's run command starts it (embedded PostgreSQL and KRaft Kafka, the
  * real token issuer, five applications in their own JVMs from their executable jars), used only through the gateway
- * with real tokens. The demo territory is not loaded so that every count below is caused by this test.
+ * with real tokens. Each test works on its own resources, so counts are per roadmap or per tenant created here.
  */
+@ExtendWith(Platform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndTest {
 
@@ -41,24 +42,11 @@ class PlatformEndToEndTest {
     private static String projectId;
 
     @BeforeAll
-    static void startPlatform() {
-        stack = LocalStack.builder()
-                .randomPorts()
-                .workDir(Path.of("target", "e2e-stack"))
-                .loadDemo(false)
-                .registerShutdownHook(false)
-                .build()
-                .start();
-        gateway = new TestHttp(stack.gatewayUrl());
+    static void tokens() {
+        stack = Platform.stack();
+        gateway = Platform.gateway();
         valmontAgent = stack.token("valmont-agent");
         saintAubinAgent = stack.token("staubin-agent");
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
@@ -137,7 +125,16 @@ class PlatformEndToEndTest {
     @Order(4)
     void withOneServiceDownItsRoutesAnswer503QuicklyAndTheOthersKeepWorking() {
         stack.stopApp("budget-service");
+        try {
+            serviceDownAnswersQuicklyAndOthersWork();
+        } finally {
+            stack.startApp("budget-service");
+        }
+        assertThat(gateway.get("/api/budget/lines/" + java.util.UUID.randomUUID(), valmontAgent, null).status())
+                .as("budget-service answers again once restarted").isEqualTo(404);
+    }
 
+    private void serviceDownAnswersQuicklyAndOthersWork() {
         long start = System.nanoTime();
         Response down = gateway.get("/api/budget/lines/" + java.util.UUID.randomUUID(), valmontAgent, null);
         long elapsedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
