@@ -8,7 +8,10 @@ import fr.mutualis.governance.command.ScheduleSession;
 import fr.mutualis.governance.query.CadenceView;
 import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.governance.query.InstanceView;
+import fr.mutualis.governance.query.SessionSummary;
 import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.api.Page;
+import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.mutualisation.Mutualisation;
@@ -73,6 +76,20 @@ public class InstanceController {
         commands.sendAndWait(new CreateInstance(id, caller.tenantId(), request.mutualisationId(), request.name().strip(),
                 request.kind(), request.cadence(), request.quorum(), members));
         return Created.at(id);
+    }
+
+    /** The instances of the caller's tenant and of the mutualisations it belongs to or administers. */
+    @GetMapping
+    public Page<InstanceView> list(@RequestParam(required = false) Integer page,
+                                   @RequestParam(required = false) Integer size,
+                                   TenantContext caller) {
+        PageRequest paging = PageRequest.of(page, size);
+        return queries.instances(caller.tenantId(), paging.page(), paging.size());
+    }
+
+    @GetMapping("/{id}/sessions")
+    public List<SessionSummary> sessions(@PathVariable UUID id, TenantContext caller) {
+        return queries.sessions(visible(id, caller).id());
     }
 
     @GetMapping("/{id}")

@@ -329,10 +329,6 @@ public class Instance {
         return session;
     }
 
-    String ownerId() {
-        return ownerId;
-    }
-
 
     /** A séance as the rules need it; compared by value, as the test fixture checks state after sourcing. */
     private static final class Session {

@@ -28,8 +28,6 @@ public class Mutualisation {
 
     @AggregateIdentifier
     private UUID mutualisationId;
-    private String epciSiren;
-    private Set<String> members;
 
     protected Mutualisation() {
     }
@@ -94,15 +92,5 @@ public class Mutualisation {
     @EventSourcingHandler
     void on(MutualisationCreated event) {
         mutualisationId = event.mutualisationId();
-        epciSiren = event.epciSiren();
-        members = Set.copyOf(event.memberSirens());
-    }
-
-    String epciSiren() {
-        return epciSiren;
-    }
-
-    Set<String> members() {
-        return members;
     }
 }

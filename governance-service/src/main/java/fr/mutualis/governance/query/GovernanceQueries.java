@@ -101,6 +101,32 @@ public class GovernanceQueries {
                 .optional();
     }
 
+    public Page<InstanceView> instances(String tenant, int page, int size) {
+        String[] owners = ownersVisibleTo(tenant).toArray(String[]::new);
+        long total = jdbc.sql("SELECT count(*) FROM instance_view WHERE owner_id = ANY(:owners)")
+                .param("owners", owners).query(Long.class).single();
+        List<InstanceView> items = jdbc.sql("""
+                        SELECT * FROM instance_view WHERE owner_id = ANY(:owners)
+                        ORDER BY name, instance_id LIMIT :size OFFSET :offset""")
+                .param("owners", owners).param("size", size).param("offset", (long) page * size)
+                .query(this::instance)
+                .list();
+        return new Page<>(items, page, size, total);
+    }
+
+    /** The séances of an instance the caller already sees, oldest first. */
+    public List<SessionSummary> sessions(UUID instanceId) {
+        return jdbc.sql("""
+                        SELECT session_id, scheduled_at, status, held_on, quorum_reached, reconvened_from
+                        FROM session_view WHERE instance_id = :id ORDER BY scheduled_at, session_id""")
+                .param("id", instanceId)
+                .query((rs, n) -> new SessionSummary(rs.getObject("session_id", UUID.class),
+                        rs.getTimestamp("scheduled_at").toInstant(), rs.getString("status"),
+                        rs.getObject("held_on", LocalDate.class), rs.getBoolean("quorum_reached"),
+                        rs.getObject("reconvened_from", UUID.class)))
+                .list();
+    }
+
     public List<InstanceView> instances(String tenant) {
         return jdbc.sql("SELECT * FROM instance_view WHERE owner_id = ANY(:owners) ORDER BY name, instance_id")
                 .param("owners", ownersVisibleTo(tenant).toArray(String[]::new))

@@ -29,6 +29,11 @@ class InstanceApiTest extends GovernanceIntegrationTest {
         assertProblem(http.get("/api/governance/instances/" + id, t.agent(t.bourg()), null), 404, "not found");
         assertProblem(http.get("/api/governance/instances/" + id, t.sharedAdmin(), null), 404, "not found");
         assertProblem(http.get("/api/governance/instances/" + UUID.randomUUID(), t.agent(t.ville()), null), 404, "not found");
+        var own = http.get("/api/governance/instances", t.agent(t.ville()), null);
+        assertThat(own.json().get("total").asInt()).isEqualTo(1);
+        assertThat(own.json().get("items").get(0).get("id").asString()).isEqualTo(id);
+        assertThat(http.get("/api/governance/instances", t.agent(t.bourg()), null).json().get("total").asInt()).isZero();
+        assertProblem(http.get("/api/governance/instances?page=-1", t.agent(t.ville()), null), 400, "page");
     }
 
     @Test
@@ -56,6 +61,10 @@ class InstanceApiTest extends GovernanceIntegrationTest {
         assertThat(http.get(path, t.agent(t.ville()), null).status()).isEqualTo(200);
         assertThat(http.get(path, t.sharedAdmin(), null).status()).isEqualTo(200);
         assertProblem(http.get(path, t.agent(t.village()), null), 404, "not found");
+        assertThat(http.get("/api/governance/instances?size=200", t.agent(t.bourg()), null).body()).contains(path.substring(path.lastIndexOf('/') + 1));
+        var villageList = http.get("/api/governance/instances", t.agent(t.village()), null);
+        assertThat(villageList.status()).isEqualTo(200);
+        assertThat(villageList.json().get("total").asInt()).isZero();
 
         String outsider = committee("STRATEGIC_COMMITTEE", mutualisation, null, """
                 {"personId": "pres", "name": "Président", "role": "président", "collectiviteSiren": "%s", "voting": true, "chair": true},

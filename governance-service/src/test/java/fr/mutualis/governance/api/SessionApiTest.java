@@ -284,6 +284,12 @@ class SessionApiTest extends GovernanceIntegrationTest {
         assertThat(cadence.get("periods").get(1).get("held").asInt()).isZero();
         assertThat(cadence.get("periods").get(0).get("held").asInt()).isEqualTo(2);
 
+        var sessions = http.get("/api/governance/instances/" + instance + "/sessions", agent, null);
+        assertThat(sessions.json().size()).as(sessions.toString()).isEqualTo(4);
+        assertThat(sessions.json().get(0).get("status").asString()).isEqualTo("CLOSED");
+        assertThat(sessions.json().get(2).get("status").asString()).isEqualTo("OPEN");
+        assertProblem(http.get("/api/governance/instances/" + instance + "/sessions", t.agent(t.bourg()), null), 404, "not found");
+
         var all = http.get("/api/governance/instances/cadence?from=2026-01-01&to=2026-01-31", agent, null);
         assertThat(all.status()).as(all.toString()).isEqualTo(200);
         assertThat(all.json().size()).isEqualTo(1);
