@@ -5,6 +5,7 @@ import fr.mutualis.governance.command.ArbitratedAmount;
 import fr.mutualis.governance.command.CreateInstance;
 import fr.mutualis.governance.command.InstanceMember;
 import fr.mutualis.governance.command.ScheduleSession;
+import fr.mutualis.governance.query.AuditTrail;
 import fr.mutualis.governance.query.CadenceView;
 import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.governance.query.InstanceView;
@@ -50,11 +51,14 @@ public class InstanceController {
     private final CommandGateway commands;
     private final GovernanceQueries queries;
     private final MutualisationDirectory mutualisations;
+    private final AuditTrail auditTrail;
 
-    public InstanceController(CommandGateway commands, GovernanceQueries queries, MutualisationDirectory mutualisations) {
+    public InstanceController(CommandGateway commands, GovernanceQueries queries, MutualisationDirectory mutualisations,
+                              AuditTrail auditTrail) {
         this.commands = commands;
         this.queries = queries;
         this.mutualisations = mutualisations;
+        this.auditTrail = auditTrail;
     }
 
     @PostMapping
@@ -90,6 +94,12 @@ public class InstanceController {
     @GetMapping("/{id}/sessions")
     public List<SessionSummary> sessions(@PathVariable UUID id, TenantContext caller) {
         return queries.sessions(visible(id, caller).id());
+    }
+
+    /** The audit trail of the instance and its séances: every write with its time, user and tenant. */
+    @GetMapping("/{id}/history")
+    public List<AuditTrail.Entry> history(@PathVariable UUID id, TenantContext caller) {
+        return auditTrail.of(visible(id, caller).id().toString());
     }
 
     @GetMapping("/{id}")

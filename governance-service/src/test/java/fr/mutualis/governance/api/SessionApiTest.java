@@ -140,6 +140,19 @@ class SessionApiTest extends GovernanceIntegrationTest {
         var read = http.get("/api/governance/sessions/" + second.id(), agent, null);
         assertThat(read.json().get("reconvenedFrom").asString()).isEqualTo(first.id());
         assertThat(read.json().get("quorumWaived").asBoolean()).isTrue();
+
+        var history = http.get("/api/governance/instances/" + instance + "/history", agent, null);
+        assertThat(history.status()).as(history.toString()).isEqualTo(200);
+        List<String> trail = new ArrayList<>();
+        history.json().forEach(entry -> trail.add(entry.get("event").asString()));
+        assertThat(trail).containsExactly("InstanceCreated", "SessionScheduled", "AttendanceRecorded", "SessionClosed",
+                "SessionScheduled", "AttendanceRecorded", "DecisionRecorded");
+        history.json().forEach(entry -> {
+            assertThat(entry.get("userId").asString()).isEqualTo(t.ville() + "-agent");
+            assertThat(entry.get("tenantId").asString()).isEqualTo(t.ville());
+            assertThat(entry.get("occurredAt").asString()).isNotBlank();
+        });
+        assertProblem(http.get("/api/governance/instances/" + instance + "/history", t.agent(t.bourg()), null), 404, "not found");
     }
 
     @Test
