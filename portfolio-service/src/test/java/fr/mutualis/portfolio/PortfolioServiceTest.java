@@ -177,6 +177,8 @@ public abstract class PortfolioServiceTest {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
                     ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+            // Shared by every test class of the JVM: closed with it.
+            Runtime.getRuntime().addShutdownHook(new Thread(producer::close));
         }
         return producer;
     }

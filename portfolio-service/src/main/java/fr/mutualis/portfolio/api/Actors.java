@@ -5,7 +5,9 @@ import fr.mutualis.kit.tenant.TenantContext;
 import fr.mutualis.portfolio.command.Actor;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,9 +39,17 @@ class Actors {
         if (context.roles().stream().anyMatch(role -> !role.equals(REPORTING))) {
             manages.add(tenant);
         }
+        Map<String, Set<String>> parties = new HashMap<>();
         if (context.hasRole(SHARED_SERVICE_ADMIN)) {
-            directory.administeredBy(tenant).stream().map(UUID::toString).forEach(manages::add);
+            for (UUID administered : directory.administeredBy(tenant)) {
+                manages.add(administered.toString());
+                directory.find(administered).ifPresent(mutualisation -> {
+                    Set<String> party = new HashSet<>(mutualisation.memberSirens());
+                    party.add(mutualisation.epciSiren());
+                    parties.put(administered.toString(), party);
+                });
+            }
         }
-        return new Actor(tenant, manages, sees);
+        return new Actor(tenant, manages, sees, parties);
     }
 }

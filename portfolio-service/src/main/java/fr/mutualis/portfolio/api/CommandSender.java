@@ -37,11 +37,6 @@ class CommandSender {
             throw new NotFoundException(what, id);
         } catch (NotPermittedException e) {
             throw new AccessDeniedException(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof NotPermittedException refused) {
-                throw new AccessDeniedException(refused.getMessage(), refused);
-            }
-            throw e;
         }
     }
 

@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -64,7 +65,8 @@ public class ProjectController {
         commands.sendAndWait(new ProposeProject(request.roadmapId(), id, actors.of(tenant), request.title().strip(),
                 request.description(), request.axis(), request.theme(), request.sponsor(), request.manager(),
                 request.plannedStart(), request.plannedEnd(), request.estimatedInvestmentCents(),
-                request.estimatedOperatingCents()), "Roadmap", request.roadmapId());
+                request.estimatedOperatingCents(),
+                request.participantSirens() == null ? Set.of() : request.participantSirens()), "Roadmap", request.roadmapId());
         return Created.at(id);
     }
 

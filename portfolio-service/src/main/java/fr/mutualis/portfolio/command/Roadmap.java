@@ -8,7 +8,9 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -57,10 +59,26 @@ public class Roadmap {
             throw new StateConflictException("Roadmap " + roadmapId + " is CLOSED: no project can be proposed on it",
                     status.name());
         }
+        checkParticipants(command.participantSirens(), command.actor());
         createNew(Project.class, () -> new Project(new ProjectProposed(command.projectId(), roadmapId, ownerId,
                 command.title(), command.description(), command.axis(), command.theme(), command.sponsor(),
                 command.manager(), command.plannedStart(), command.plannedEnd(), command.estimatedInvestmentCents(),
-                command.estimatedOperatingCents())));
+                command.estimatedOperatingCents(), command.participantSirens())));
+    }
+
+    /** Participating members only make sense for a mutualisation's project, and only its parties participate. */
+    private void checkParticipants(Set<String> participants, Actor actor) {
+        if (participants.isEmpty()) {
+            return;
+        }
+        Set<String> parties = actor.partiesOf(ownerId).orElseThrow(() -> new BusinessRuleViolationException(
+                "participants-need-a-mutualisation",
+                "Only a mutualisation's project has participating members; roadmap " + roadmapId + " is a tenant's own"));
+        List<String> outsiders = participants.stream().filter(siren -> !parties.contains(siren)).sorted().toList();
+        if (!outsiders.isEmpty()) {
+            throw new BusinessRuleViolationException("participant-not-member",
+                    "Not party to the mutualisation: " + String.join(", ", outsiders), Map.of("outsiders", outsiders));
+        }
     }
 
     @CommandHandler

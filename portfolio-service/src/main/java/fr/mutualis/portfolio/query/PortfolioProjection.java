@@ -98,9 +98,9 @@ public class PortfolioProjection {
         jdbc.sql("""
                         INSERT INTO project_view (project_id, roadmap_id, owner_id, title, description, axis, theme, sponsor,
                             manager, planned_start, planned_end, estimated_investment_cents, estimated_operating_cents,
-                            status, version)
+                            participant_sirens, status, version)
                         VALUES (:id, :roadmap, :owner, :title, :description, :axis, :theme, :sponsor, :manager, :start,
-                            :end, :investment, :operating, :status, :version)
+                            :end, :investment, :operating, :participants, :status, :version)
                         ON CONFLICT (project_id) DO NOTHING""")
                 .param("id", event.projectId())
                 .param("roadmap", event.roadmapId())
@@ -115,6 +115,7 @@ public class PortfolioProjection {
                 .param("end", event.plannedEnd())
                 .param("investment", event.estimatedInvestmentCents())
                 .param("operating", event.estimatedOperatingCents())
+                .param("participants", event.participantSirens().stream().sorted().toArray(String[]::new))
                 .param("status", ProjectStatus.PROPOSED.name())
                 .param("version", version)
                 .update();

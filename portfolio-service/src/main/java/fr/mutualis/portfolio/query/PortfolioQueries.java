@@ -40,7 +40,8 @@ public class PortfolioQueries {
             rs.getString("title"), rs.getString("description"), rs.getString("axis"), rs.getString("theme"),
             rs.getString("sponsor"), rs.getString("manager"), rs.getDate("planned_start").toLocalDate(),
             rs.getDate("planned_end").toLocalDate(), rs.getLong("estimated_investment_cents"),
-            rs.getLong("estimated_operating_cents"), rs.getString("status"), scores(rs), rs.getBigDecimal("priority"),
+            rs.getLong("estimated_operating_cents"), strings(rs.getArray("participant_sirens")), rs.getString("status"),
+            scores(rs), rs.getBigDecimal("priority"),
             rs.getObject("approval_decision_id", UUID.class), List.of(), null, rs.getLong("version"));
 
     private static final String ROADMAPS = """

@@ -13,14 +13,15 @@ import java.util.UUID;
  */
 public record ProjectView(UUID id, UUID roadmapId, String ownerId, String title, String description, String axis,
                           String theme, String sponsor, String manager, LocalDate plannedStart, LocalDate plannedEnd,
-                          long estimatedInvestmentCents, long estimatedOperatingCents, String status,
+                          long estimatedInvestmentCents, long estimatedOperatingCents,
+                          List<String> participantSirens, String status,
                           AssessmentScores scores, BigDecimal priority, UUID approvalDecisionId,
                           List<MilestoneView> milestones, Integer slippageDays, long version) {
 
     ProjectView withMilestones(List<MilestoneView> planned) {
         Integer slippage = planned.stream().map(MilestoneView::slippageDays).max(Integer::compare).orElse(null);
         return new ProjectView(id, roadmapId, ownerId, title, description, axis, theme, sponsor, manager, plannedStart,
-                plannedEnd, estimatedInvestmentCents, estimatedOperatingCents, status, scores, priority,
+                plannedEnd, estimatedInvestmentCents, estimatedOperatingCents, participantSirens, status, scores, priority,
                 approvalDecisionId, List.copyOf(planned), slippage, version);
     }
 }

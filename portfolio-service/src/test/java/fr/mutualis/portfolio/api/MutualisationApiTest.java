@@ -85,6 +85,27 @@ class MutualisationApiTest extends PortfolioServiceTest {
     }
 
     @Test
+    void aSharedProjectNamesItsParticipatingMembers() {
+        String roadmapId = createSharedRoadmap();
+        String body = projectJson(roadmapId).replace("\"estimatedOperatingCents\": 1200000", "\"estimatedOperatingCents\": 1200000, \"participantSirens\": %s");
+        var created = http.post("/api/portfolio/projects", body.formatted("[\"" + VALMONT + "\", \"" + SAINT_AUBIN + "\"]"), CAGV_SHARED_ADMIN, null);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        var project = awaitProject(created.json().get("id").asString(), VALMONT_AGENT, json -> true);
+        assertThat(project.get("participantSirens").toString()).contains(VALMONT, SAINT_AUBIN);
+
+        long events = eventCount();
+        assertProblem(http.post("/api/portfolio/projects", body.formatted("[\"" + AULNES + "\"]"), CAGV_SHARED_ADMIN, null),
+                422, "participant-not-member", AULNES);
+        assertProblem(http.post("/api/portfolio/projects", body.formatted("[\"12\"]"), CAGV_SHARED_ADMIN, null), 400, "participantSirens");
+        String ownRoadmap = createRoadmap(VALMONT_AGENT);
+        long withOwnRoadmap = events + 1;
+        assertProblem(http.post("/api/portfolio/projects", projectJson(ownRoadmap).replace("\"estimatedOperatingCents\": 1200000",
+                "\"estimatedOperatingCents\": 1200000, \"participantSirens\": [\"" + VALMONT + "\"]"), VALMONT_AGENT, null),
+                422, "participants-need-a-mutualisation");
+        assertThat(eventCount()).isEqualTo(withOwnRoadmap);
+    }
+
+    @Test
     void creatingForAMutualisationNeedsItsAdministratorsRole() {
         long events = eventCount();
         String body = sharedRoadmapJson(mutualisationId);

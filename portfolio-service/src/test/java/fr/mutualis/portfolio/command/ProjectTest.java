@@ -347,7 +347,7 @@ class ProjectTest {
     private ProjectProposed proposed(String owner) {
         return new ProjectProposed(projectId, roadmapId, owner, "Portail open data", "Publier", Axis.OPEN_DATA,
                 Theme.USER_SERVICES, "Maire adjoint", "DSI", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 12, 31),
-                5_000_000, 1_200_000);
+                5_000_000, 1_200_000, Set.of());
     }
 
     private ProjectStatusChanged moved(ProjectStatus from, ProjectStatus to, String reason, UUID decision, LocalDate on) {

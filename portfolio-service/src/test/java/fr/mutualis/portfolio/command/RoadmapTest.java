@@ -22,8 +22,9 @@ class RoadmapTest {
     static final String SHARED = UUID.randomUUID().toString();
     static final Actor VALMONT_AGENT = Actor.tenant(VALMONT);
     static final Actor STAUBIN_AGENT = Actor.tenant(SAINT_AUBIN);
-    /** The mutualisation's administrator, acting for the administering EPCI. */
-    static final Actor CAGV_ADMIN = new Actor(CAGV, Set.of(CAGV, SHARED), Set.of(CAGV, SHARED));
+    /** The mutualisation's administrator, acting for the administering EPCI; Valmont and Saint-Aubin are members. */
+    static final Actor CAGV_ADMIN = new Actor(CAGV, Set.of(CAGV, SHARED), Set.of(CAGV, SHARED),
+            java.util.Map.of(SHARED, Set.of(CAGV, VALMONT, SAINT_AUBIN)));
     /** A member commune of the mutualisation: sees its data, does not manage it. */
     static final Actor VALMONT_MEMBER = new Actor(VALMONT, Set.of(VALMONT), Set.of(VALMONT, SHARED));
 
@@ -118,6 +119,31 @@ class RoadmapTest {
         fixture.given(drafted(SHARED))
                 .when(proposal(VALMONT_MEMBER))
                 .expectException(NotPermittedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSharedProjectNamesItsParticipatingMembers() {
+        ProposeProject command = proposal(CAGV_ADMIN, Set.of(VALMONT, SAINT_AUBIN));
+        fixture.given(drafted(SHARED))
+                .when(command)
+                .expectEvents(proposed(command, SHARED));
+    }
+
+    @Test
+    void onlyThePartiesToTheMutualisationParticipate() {
+        fixture.given(drafted(SHARED))
+                .when(proposal(CAGV_ADMIN, Set.of(VALMONT, "210000048")))
+                .expectException(BusinessRuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("210000048"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTenantsOwnProjectHasNoParticipants() {
+        fixture.given(drafted(VALMONT))
+                .when(proposal(VALMONT_AGENT, Set.of(VALMONT)))
+                .expectException(BusinessRuleViolationException.class)
                 .expectNoEvents();
     }
 
@@ -265,12 +291,17 @@ class RoadmapTest {
     private ProjectProposed proposed(ProposeProject command, String owner) {
         return new ProjectProposed(command.projectId(), roadmapId, owner, command.title(), command.description(),
                 command.axis(), command.theme(), command.sponsor(), command.manager(), command.plannedStart(),
-                command.plannedEnd(), command.estimatedInvestmentCents(), command.estimatedOperatingCents());
+                command.plannedEnd(), command.estimatedInvestmentCents(), command.estimatedOperatingCents(),
+                command.participantSirens());
     }
 
     private ProposeProject proposal(Actor actor) {
+        return proposal(actor, Set.of());
+    }
+
+    private ProposeProject proposal(Actor actor, Set<String> participants) {
         return new ProposeProject(roadmapId, UUID.randomUUID(), actor, "Portail open data", "Publier les données",
                 Axis.OPEN_DATA, Theme.USER_SERVICES, "Maire adjoint", "DSI", LocalDate.of(2026, 3, 1),
-                LocalDate.of(2026, 12, 31), 5_000_000, 1_200_000);
+                LocalDate.of(2026, 12, 31), 5_000_000, 1_200_000, participants);
     }
 }

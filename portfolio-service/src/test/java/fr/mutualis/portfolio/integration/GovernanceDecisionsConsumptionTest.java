@@ -119,9 +119,14 @@ class GovernanceDecisionsConsumptionTest extends PortfolioServiceTest {
         assertThat(adopted.get("adoptedOn").asString()).isEqualTo(adoption.decidedOn().toString());
         assertThat(awaitReceipt(adoption.decisionId())).isEqualTo("APPLIED");
 
+        long events = eventCount(roadmapId);
         assertProblem(http.post(close, "{}", VALMONT_AGENT, null), 400, "finalAssessment");
+        assertProblem(http.post(close, "{\"finalAssessment\": 42", VALMONT_AGENT, null), 400);
         assertProblem(http.post(close, "{\"finalAssessment\": \"Bilan\"}", STAUBIN_AGENT, null), 404);
         assertProblem(postIfMatch(close, "{\"finalAssessment\": \"Bilan\"}", VALMONT_AGENT, "\"0\""), 409, "stale-version");
+        assertProblem(http.post("/api/portfolio/roadmaps/" + UUID.randomUUID() + "/close", "{\"finalAssessment\": \"Bilan\"}",
+                VALMONT_AGENT, null), 404);
+        assertThat(eventCount(roadmapId)).isEqualTo(events);
         var closed = postIfMatch(close, "{\"finalAssessment\": \"12 projets livrés sur 15\"}", VALMONT_AGENT, "\"1\"");
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
         assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
