@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,8 +55,12 @@ public abstract class GovernanceIntegrationTest {
 
     /** Waits for the read models (fed asynchronously by the projection) to answer {@code status}. */
     protected static TestHttp.Response awaitStatus(Supplier<TestHttp.Response> request, int status) {
-        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(request::get, response -> response.status() == status);
+        return awaitUntil(request, response -> response.status() == status);
+    }
+
+    /** Waits for the read models to give an answer that satisfies {@code done}. */
+    protected static TestHttp.Response awaitUntil(Supplier<TestHttp.Response> request, Predicate<TestHttp.Response> done) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(request::get, done);
     }
 
     protected long eventCount() {

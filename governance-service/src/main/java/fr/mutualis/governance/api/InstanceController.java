@@ -35,6 +35,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ public class InstanceController {
 
     /** Bounds a cadence report: 20 years of monthly periods is already 240 rows. */
     private static final Period MAX_CADENCE_RANGE = Period.ofYears(20);
+    /** "Today" for a default period is the day in France. */
+    private static final ZoneId LOCAL_TIME = ZoneId.of("Europe/Paris");
 
     private final CommandGateway commands;
     private final GovernanceQueries queries;
@@ -142,7 +145,7 @@ public class InstanceController {
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                TenantContext caller) {
         InstanceView instance = visible(id, caller);
-        LocalDate end = to == null ? LocalDate.now(java.time.ZoneId.of("Europe/Paris")) : to;
+        LocalDate end = to == null ? LocalDate.now(LOCAL_TIME) : to;
         LocalDate start = from == null ? end.minusYears(1).plusDays(1) : from;
         checkRange(start, end);
         return queries.cadence(instance, start, end);

@@ -19,10 +19,8 @@ class DirectoryApiTest extends GovernanceIntegrationTest {
         assertThat(designated.status()).as(designated.toString()).isEqualTo(200);
         assertThat(designated.json().get("version").asLong()).isEqualTo(1);
 
-        var read = awaitStatus(() -> {
-            var answer = http.get("/api/governance/collectivites/" + t.ville(), t.agent(t.bourg()), null);
-            return answer.body().contains("Claire Martin") ? answer : http.get("/missing", null, null);
-        }, 200);
+        var read = awaitUntil(() -> http.get("/api/governance/collectivites/" + t.ville(), t.agent(t.bourg()), null),
+                answer -> answer.body().contains("Claire Martin"));
         assertThat(read.json().get("electedLead").asString()).isEqualTo("Claire Martin");
         assertThat(read.header("ETag")).contains("\"1\"");
 

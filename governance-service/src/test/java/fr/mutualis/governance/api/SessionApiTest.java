@@ -48,10 +48,8 @@ class SessionApiTest extends GovernanceIntegrationTest {
         var closed = http.post("/api/governance/sessions/" + s.id() + "/close", "", agent, null);
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
 
-        var read = awaitStatus(() -> {
-            var answer = http.get("/api/governance/sessions/" + s.id(), t.elu(t.ville()), null);
-            return answer.body().contains("\"CLOSED\"") ? answer : http.get("/missing", null, null);
-        }, 200);
+        var read = awaitUntil(() -> http.get("/api/governance/sessions/" + s.id(), t.elu(t.ville()), null),
+                answer -> answer.body().contains("\"CLOSED\""));
         JsonNode session = read.json();
         assertThat(session.get("attendance").get("present").toString()).contains("maire", "c1", "c2", "dgs");
         assertThat(session.get("attendance").get("absent").toString()).contains("c3", "c4");
@@ -73,10 +71,8 @@ class SessionApiTest extends GovernanceIntegrationTest {
         assertProblem(http.post("/api/governance/sessions/" + s.id() + "/close", "", agent, null), 409, "CLOSED");
         assertThat(eventCount()).isEqualTo(events);
 
-        var register = awaitStatus(() -> {
-            var answer = http.get("/api/governance/decisions?instanceId=" + instance, agent, null);
-            return answer.json().get("total").asInt() == 2 ? answer : http.get("/missing", null, null);
-        }, 200);
+        var register = awaitUntil(() -> http.get("/api/governance/decisions?instanceId=" + instance, agent, null),
+                answer -> answer.json().get("total").asInt() == 2);
         assertThat(register.json().get("items").get(0).get("decidedOn").asString()).isEqualTo("2026-03-16");
         var gates = http.get("/api/governance/decisions?kind=PROJECT_GATE&outcome=APPROVED&from=2026-03-01&to=2026-03-31&instanceId="
                 + instance, agent, null);
@@ -265,10 +261,8 @@ class SessionApiTest extends GovernanceIntegrationTest {
         assertThat(decide(s, s.items().get(0), 2, 0, 0, "", t.sharedAdmin()).status()).isEqualTo(201);
         assertThat(http.get("/api/governance/sessions/" + s.id(), t.agent(t.bourg()), null).status()).isEqualTo(200);
         assertProblem(http.get("/api/governance/sessions/" + s.id(), t.agent(t.village()), null), 404, "not found");
-        var register = awaitStatus(() -> {
-            var answer = http.get("/api/governance/decisions?instanceId=" + instance, t.agent(t.bourg()), null);
-            return answer.json().get("total").asInt() == 1 ? answer : http.get("/missing", null, null);
-        }, 200);
+        var register = awaitUntil(() -> http.get("/api/governance/decisions?instanceId=" + instance, t.agent(t.bourg()), null),
+                answer -> answer.json().get("total").asInt() == 1);
         assertThat(register.json().get("items").get(0).get("ownerId").asString()).isEqualTo(mutualisation);
         assertThat(http.get("/api/governance/decisions?instanceId=" + instance, t.agent(t.village()), null)
                 .json().get("total").asInt()).isZero();
@@ -285,10 +279,8 @@ class SessionApiTest extends GovernanceIntegrationTest {
         }
         schedule(instance, agent, "2026-02-09T10:00:00+01:00", null);
         String path = "/api/governance/instances/" + instance + "/cadence?from=2026-01-01&to=2026-03-31";
-        var report = awaitStatus(() -> {
-            var answer = http.get(path, agent, null);
-            return answer.status() == 200 && answer.json().get("heldSessions").asInt() == 3 ? answer : http.get("/missing", null, null);
-        }, 200);
+        var report = awaitUntil(() -> http.get(path, agent, null),
+                answer -> answer.status() == 200 && answer.json().get("heldSessions").asInt() == 3);
         JsonNode cadence = report.json();
         assertThat(cadence.get("expectedSessions").asInt()).isEqualTo(3);
         assertThat(cadence.get("periodsWithSession").asInt()).isEqualTo(2);
@@ -330,7 +322,7 @@ class SessionApiTest extends GovernanceIntegrationTest {
         decide(advisory, advisory.items().get(0), 3, 0, 0, "", agent);
         http.post("/api/governance/sessions/" + advisory.id() + "/close", "", agent, null);
 
-        var export = await(() -> http.get("/api/governance/exports/scdl-deliberations?from=2026-01-01", agent, null),
+        var export = awaitUntil(() -> http.get("/api/governance/exports/scdl-deliberations?from=2026-01-01", agent, null),
                 answer -> answer.body().lines().count() == 3);
         assertThat(export.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
         List<String> lines = export.body().lines().toList();
@@ -344,12 +336,6 @@ class SessionApiTest extends GovernanceIntegrationTest {
         assertThat(http.get("/api/governance/exports/scdl-deliberations", t.agent(t.bourg()), null).body().lines().count())
                 .isEqualTo(1);
         assertProblem(http.get("/api/governance/exports/scdl-deliberations?from=2026-05-01&to=2026-01-01", agent, null), 400, "from");
-    }
-
-    private TestHttp.Response await(java.util.function.Supplier<TestHttp.Response> request,
-                                    java.util.function.Predicate<TestHttp.Response> done) {
-        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                .pollInterval(java.time.Duration.ofMillis(50)).until(request::get, done);
     }
 
     /** Sets up an instance of the council's members for {@code siren} and waits until it is readable. */
