@@ -1,10 +1,7 @@
 package fr.mutualis.governance.query;
 
 import fr.mutualis.governance.GovernanceIntegrationTest;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,11 +13,8 @@ import static org.awaitility.Awaitility.await;
 /** The read models, the mutualisation directory included, are rebuilt identically by replaying the event store. */
 class ProjectionReplayTest extends GovernanceIntegrationTest {
 
-    @Autowired
-    EventProcessingConfiguration processing;
-
     @Test
-    void resettingTheProjectionRebuildsEveryReadModel() {
+    void aRebuildReplaysTheEventStoreIntoIdenticalReadModels() {
         Territory t = newTerritory();
         String mutualisation = newMutualisation(t);
         String agent = t.agent(t.ville());
@@ -45,14 +39,14 @@ class ProjectionReplayTest extends GovernanceIntegrationTest {
         Map<String, Object> before = snapshot();
         String sessionBefore = http.get("/api/governance/sessions/" + sessionId, agent, null).body();
 
-        PooledStreamingEventProcessor projection = processing
-                .eventProcessor(GovernanceProjection.GROUP, PooledStreamingEventProcessor.class).orElseThrow();
-        projection.shutDown();
-        projection.resetTokens();
-        projection.start();
-
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> snapshot().equals(before));
+        String admin = platformAdmin(t.ville());
+        assertThat(http.post("/api/governance/admin/rebuild", "", agent, null).status()).isEqualTo(403);
+        var started = http.post("/api/governance/admin/rebuild", "", admin, null);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(started.json().get("readModels").toString()).contains(GovernanceProjection.GROUP);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                http.get("/api/governance/admin/rebuild", admin, null).json().get("state").asString().equals("COMPLETED"));
+        assertThat(snapshot()).isEqualTo(before);
         assertThat(http.get("/api/governance/sessions/" + sessionId, agent, null).body()).isEqualTo(sessionBefore);
         assertThat(http.get("/api/governance/mutualisations/" + mutualisation, t.agent(t.bourg()), null).status()).isEqualTo(200);
     }

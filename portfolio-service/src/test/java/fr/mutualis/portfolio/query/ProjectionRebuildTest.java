@@ -8,6 +8,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import fr.mutualis.kit.rebuild.EventStoreReadModelRebuild;
+import fr.mutualis.kit.rebuild.ReadModelRebuild;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
@@ -23,7 +25,7 @@ class ProjectionRebuildTest extends PortfolioServiceTest {
     static final String PLATFORM_ADMIN = ISSUER.token("platform-admin", List.of(CAGV), List.of("PLATFORM_ADMIN"));
 
     @Autowired
-    ProjectionRebuild rebuild;
+    ReadModelRebuild rebuild;
     @Autowired
     EventProcessingConfiguration processing;
 
@@ -48,13 +50,16 @@ class ProjectionRebuildTest extends PortfolioServiceTest {
 
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
-        Logger logger = (Logger) LoggerFactory.getLogger(ProjectionRebuild.class);
+        Logger logger = (Logger) LoggerFactory.getLogger(EventStoreReadModelRebuild.class);
         logger.addAppender(logs);
         try {
-            assertProblem(http.post("/api/portfolio/admin/read-models/rebuild", "", VALMONT_AGENT, null), 403);
-            var started = http.post("/api/portfolio/admin/read-models/rebuild", "", PLATFORM_ADMIN, null);
+            assertProblem(http.post("/api/portfolio/admin/rebuild", "", VALMONT_AGENT, null), 403);
+            var started = http.post("/api/portfolio/admin/rebuild", "", PLATFORM_ADMIN, null);
             assertThat(started.status()).as(started.toString()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(60)).until(() -> !rebuild.isRunning());
+            await().atMost(Duration.ofSeconds(60)).until(() -> !rebuild.status().running());
+            var status = http.get("/api/portfolio/admin/rebuild", PLATFORM_ADMIN, null);
+            assertThat(status.json().get("state").asString()).isEqualTo("COMPLETED");
+            assertThat(status.json().get("percent").asInt()).isEqualTo(100);
         } finally {
             logger.detachAppender(logs);
         }
@@ -62,8 +67,8 @@ class ProjectionRebuildTest extends PortfolioServiceTest {
         Map<String, List<String>> after = readModels();
         before.forEach((table, rows) -> assertThat(after.get(table)).as(table).containsExactlyElementsOf(rows));
         assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
-                .anySatisfy(message -> assertThat(message).startsWith("Rebuild of portfolio-projection started"))
-                .anySatisfy(message -> assertThat(message).startsWith("Rebuild of portfolio-projection complete"));
+                .anySatisfy(message -> assertThat(message).startsWith("Rebuild of [portfolio-projection] started"))
+                .anySatisfy(message -> assertThat(message).startsWith("Rebuild of [portfolio-projection] complete"));
         assertThat(http.get("/api/portfolio/projects/" + projectId, VALMONT_AGENT, null).json().get("status").asString())
                 .isEqualTo("IN_PROGRESS");
     }

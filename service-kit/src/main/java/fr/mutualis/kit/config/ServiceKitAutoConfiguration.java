@@ -2,12 +2,14 @@ package fr.mutualis.kit.config;
 
 import fr.mutualis.kit.integration.KafkaIntegrationConfiguration;
 import fr.mutualis.kit.mutualisation.MutualisationDirectoryConfiguration;
+import fr.mutualis.kit.rebuild.ReadModelRebuild;
 import fr.mutualis.kit.security.ServiceSecurityConfiguration;
 import fr.mutualis.kit.tenant.TenantContextArgumentResolver;
 import fr.mutualis.kit.tenant.TenantScopedDataSourcePostProcessor;
 import fr.mutualis.kit.web.CorrelationIdFilter;
 import fr.mutualis.kit.web.ProblemDetailsHandler;
 import fr.mutualis.kit.web.ProblemResponses;
+import fr.mutualis.kit.web.ReadModelRebuildController;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -33,6 +35,11 @@ public class ServiceKitAutoConfiguration {
     @ConditionalOnProperty(name = "mutualis.security.row-level-security", havingValue = "true", matchIfMissing = true)
     static TenantScopedDataSourcePostProcessor tenantScopedDataSourcePostProcessor() {
         return new TenantScopedDataSourcePostProcessor();
+    }
+
+    @Bean
+    ReadModelRebuildController readModelRebuildController(ReadModelRebuild rebuild) {
+        return new ReadModelRebuildController(rebuild);
     }
 
     @Bean

@@ -1,0 +1,37 @@
+package fr.mutualis.kit.web;
+
+import fr.mutualis.kit.rebuild.ReadModelRebuild;
+import fr.mutualis.kit.rebuild.RebuildStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Operations, for platform administrators: rebuild every read model of the service from scratch while it keeps
+ * accepting writes (202, 409 while one runs), and follow its progress. Same path in every service:
+ * {@code /api/<context>/admin/rebuild}.
+ */
+@RestController
+@RequestMapping("/api/${mutualis.api.context}/admin/rebuild")
+@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+public class ReadModelRebuildController {
+
+    private final ReadModelRebuild rebuild;
+
+    public ReadModelRebuildController(ReadModelRebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    @PostMapping
+    public ResponseEntity<RebuildStatus> start() {
+        return ResponseEntity.accepted().body(rebuild.start());
+    }
+
+    @GetMapping
+    public RebuildStatus status() {
+        return rebuild.status();
+    }
+}
