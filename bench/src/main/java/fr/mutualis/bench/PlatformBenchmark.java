@@ -248,7 +248,7 @@ public final class PlatformBenchmark {
         }
         ProcessMemory.rssBytes(ProcessHandle.current().pid())
                 .ifPresent(bytes -> rss.put("launcher (Kafka broker, issuer and the load clients, in-process)", bytes));
-        rss.put("postgresql (all server processes)", ProcessMemory.postgresRssBytes());
+        rss.put("postgresql (all server processes)", ProcessMemory.postgresBytes(stack.postgresPort()));
         return rss;
     }
 

@@ -50,6 +50,7 @@ public final class ReliabilityScenarios {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration CONVERGENCE = Duration.ofSeconds(60);
+    private static final String VALMONT = "210000022";
     private static final List<String> TOPICS = List.of("mutualis.portfolio.events", "mutualis.budget.events",
             "mutualis.governance.events", "mutualis.evaluation.events");
 
@@ -85,6 +86,9 @@ public final class ReliabilityScenarios {
             ReliabilityScenarios scenarios = new ReliabilityScenarios(stack);
             scenarios.crashUnderLoad("portfolio-service");
             scenarios.crashUnderLoad("evaluation-service");
+            scenarios.brokerRestartUnderLoad();
+            scenarios.publisherCrashBetweenCommitAndSend();
+            scenarios.rebuildEveryReadModelWhileWriting();
             scenarios.poisonOnEveryTopic();
             failures = scenarios.failures;
         }
@@ -95,53 +99,187 @@ public final class ReliabilityScenarios {
     private void crashUnderLoad(String victim) throws Exception {
         System.out.println();
         System.out.println("== Scenario: SIGKILL " + victim + " while 8 clients write projects through the gateway");
-        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        AtomicLong refused = new AtomicLong();
-        AtomicBoolean writing = new AtomicBoolean(true);
-        List<Thread> clients = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            clients.add(Thread.ofPlatform().name("writer-" + i).start(() -> {
-                while (writing.get()) {
-                    try {
-                        HttpResponse<String> response = post("/api/portfolio/projects", project());
-                        if (response.statusCode() == 201) {
-                            acknowledged.add(JSON.readTree(response.body()).get("id").asString());
-                        } else {
-                            refused.incrementAndGet();
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        refused.incrementAndGet();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }));
-        }
+        Writers writers = new Writers(8);
         Thread.sleep(5_000);
-        int beforeCrash = acknowledged.size();
+        int beforeCrash = writers.acknowledged.size();
         long killedAt = System.nanoTime();
         stack.killApp(victim);
         Thread.sleep(2_000);
         stack.startApp(victim);
         double downSeconds = (System.nanoTime() - killedAt) / 1e9;
         Thread.sleep(5_000);
-        writing.set(false);
-        for (Thread client : clients) {
-            client.join();
-        }
+        writers.stop();
         System.out.printf("injected: SIGKILL of %s after %d acknowledged writes; back after %.1f s%n", victim,
                 beforeCrash, downSeconds);
-        System.out.printf("writes: %d acknowledged (201), %d refused or failed while it was down%n",
-                acknowledged.size(), refused.get());
+        writers.report();
+        compareEverywhere(writers.acknowledged);
+    }
 
+    private void brokerRestartUnderLoad() throws Exception {
+        System.out.println();
+        System.out.println("== Scenario: the Kafka broker stops for 10 s while 8 clients write projects through the gateway");
+        Writers writers = new Writers(8);
+        Thread.sleep(3_000);
+        int beforeStop = writers.acknowledged.size();
+        stack.stopKafkaBroker();
+        long stoppedAt = System.nanoTime();
+        Thread.sleep(10_000);
+        int whileDown = writers.acknowledged.size() - beforeStop;
+        stack.startKafkaBroker();
+        double downSeconds = (System.nanoTime() - stoppedAt) / 1e9;
+        Thread.sleep(3_000);
+        writers.stop();
+        System.out.printf("injected: broker stopped after %d acknowledged writes, started again after %.1f s;"
+                + " %d writes acknowledged while it was down%n", beforeStop, downSeconds, whileDown);
+        writers.report();
+        compareEverywhere(writers.acknowledged);
+    }
+
+    /**
+     * The outbox's worst moment: events committed to portfolio's event store that Kafka never received, then the
+     * publisher killed. After restart they must be sent (once or more) and applied once downstream.
+     */
+    private void publisherCrashBetweenCommitAndSend() throws Exception {
+        System.out.println();
+        System.out.println("== Scenario: SIGKILL portfolio between its event store commits and their Kafka sends");
+        int evaluationBefore = (int) awaitEvaluationTotal(portfolioTotal());
+        stack.stopKafkaBroker();
+        Set<String> acknowledged = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            HttpResponse<String> response = post("/api/portfolio/projects", project());
+            if (response.statusCode() == 201) {
+                acknowledged.add(JSON.readTree(response.body()).get("id").asString());
+            }
+        }
+        stack.killApp("portfolio-service");
+        System.out.printf("injected: broker stopped, %d projects committed to portfolio's event store and not sent,"
+                + " portfolio killed (SIGKILL)%n", acknowledged.size());
+        stack.startKafkaBroker();
+        stack.startApp("portfolio-service");
+        compare("evaluation counts each unsent event once after the restart", evaluationBefore + acknowledged.size(),
+                awaitEvaluationTotal(evaluationBefore + acknowledged.size()));
+        compareEverywhere(acknowledged);
+    }
+
+    /** Every service rebuilds its read models from scratch while writes go on; the result is the live one. */
+    private void rebuildEveryReadModelWhileWriting() throws Exception {
+        System.out.println();
+        System.out.println("== Scenario: rebuild every read model of every service while 8 clients write");
+        List<String> services = List.of("portfolio", "budget", "governance", "evaluation");
+        Map<String, String> before = new java.util.TreeMap<>();
+        for (String service : services) {
+            before.put(service, readModelFingerprint(service));
+        }
+        Writers writers = new Writers(8);
+        Thread.sleep(2_000);
+        String admin = stack.token("platform-admin");
+        for (String service : services) {
+            HttpResponse<String> started = http.send(adminRequest("/api/" + service + "/admin/rebuild", admin)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            System.out.printf("injected: POST /api/%s/admin/rebuild -> %d%n", service, started.statusCode());
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        Map<String, String> states = new java.util.TreeMap<>();
+        while (System.nanoTime() < deadline) {
+            for (String service : services) {
+                HttpResponse<String> status = http.send(adminRequest("/api/" + service + "/admin/rebuild", admin)
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                states.put(service, status.statusCode() == 200
+                        ? JSON.readTree(status.body()).get("state").asString() : "HTTP " + status.statusCode());
+            }
+            if (states.values().stream().noneMatch("RUNNING"::equals)) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        writers.stop();
+        System.out.println("rebuilds: " + states);
+        states.forEach((service, state) -> compare(service + "'s rebuild completed", 1, "COMPLETED".equals(state) ? 1 : 0));
+        writers.report();
+        compareEverywhere(writers.acknowledged);
+        for (String service : services.subList(1, services.size())) {
+            compare(service + "'s read models equal what they were (no writes there meanwhile)", 1,
+                    before.get(service).equals(readModelFingerprint(service)) ? 1 : 0);
+        }
+    }
+
+    /** What a tenant reads from a service's main lists: a rebuild must give it back unchanged. */
+    private String readModelFingerprint(String service) throws IOException, InterruptedException {
+        List<String> paths = switch (service) {
+            case "portfolio" -> List.of("/api/portfolio/roadmaps?size=200", "/api/portfolio/projects?size=200");
+            case "budget" -> List.of("/api/budget/summary?fiscalYear=2026");
+            case "governance" -> List.of("/api/governance/instances?size=200", "/api/governance/decisions");
+            default -> List.of("/api/evaluation/barometer");
+        };
+        StringBuilder fingerprint = new StringBuilder();
+        for (String path : paths) {
+            HttpResponse<String> response = get(path);
+            fingerprint.append(path).append(' ').append(response.statusCode()).append(' ').append(response.body()).append('\n');
+        }
+        return fingerprint.toString();
+    }
+
+    private HttpRequest.Builder adminRequest(String path, String adminToken) {
+        return HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + adminToken).header("X-Tenant-Id", VALMONT);
+    }
+
+    /** Every acknowledged write is in portfolio's read model once, and evaluation's copy has converged to it. */
+    private void compareEverywhere(Set<String> acknowledged) throws Exception {
+        long start = System.nanoTime();
         List<String> portfolioIds = awaitPortfolioContains(acknowledged);
         Set<String> distinct = new HashSet<>(portfolioIds);
         compare("every acknowledged write is in portfolio's read model", acknowledged.size(),
                 (int) acknowledged.stream().filter(distinct::contains).count());
         compare("portfolio's read model has no duplicate", portfolioIds.size(), distinct.size());
-        long evaluationTotal = awaitEvaluationTotal(portfolioIds.size());
+        int portfolioTotal = portfolioTotal();
+        long evaluationTotal = awaitEvaluationTotal(portfolioTotal);
         compare("evaluation's copy converged to portfolio's count within " + CONVERGENCE.toSeconds() + " s",
-                portfolioIds.size(), evaluationTotal);
+                portfolioTotal, evaluationTotal);
+        System.out.printf("  (converged %.1f s after the load stopped)%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Clients writing projects through the gateway until stopped; what answered 201 is acknowledged. */
+    private final class Writers {
+
+        final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        final AtomicLong refused = new AtomicLong();
+        private final AtomicBoolean writing = new AtomicBoolean(true);
+        private final List<Thread> clients = new ArrayList<>();
+
+        Writers(int count) {
+            for (int i = 0; i < count; i++) {
+                clients.add(Thread.ofPlatform().name("writer-" + i).start(this::write));
+            }
+        }
+
+        private void write() {
+            while (writing.get()) {
+                try {
+                    HttpResponse<String> response = post("/api/portfolio/projects", project());
+                    if (response.statusCode() == 201) {
+                        acknowledged.add(JSON.readTree(response.body()).get("id").asString());
+                    } else {
+                        refused.incrementAndGet();
+                    }
+                } catch (IOException | RuntimeException e) {
+                    refused.incrementAndGet();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stop() throws InterruptedException {
+            writing.set(false);
+            for (Thread client : clients) {
+                client.join();
+            }
+        }
+
+        void report() {
+            System.out.printf("writes: %d acknowledged (201), %d refused or failed%n", acknowledged.size(), refused.get());
+        }
     }
 
     private void poisonOnEveryTopic() throws Exception {

@@ -270,6 +270,18 @@ public final class LocalStack implements AutoCloseable {
         requireStarted(issuer, "issuer").registerClient(new ClientProfile(clientId, clientId, tenants, roles), secret);
     }
 
+    /** Stops the Kafka broker (fault injection); the applications keep running and retry. */
+    public void stopKafkaBroker() {
+        requireStarted(kafka, "kafka").stopBroker();
+        log.info("kafka: broker stopped");
+    }
+
+    /** Starts the stopped broker again, same address, same log. */
+    public void startKafkaBroker() {
+        requireStarted(kafka, "kafka").startBroker();
+        log.info("kafka: broker started again");
+    }
+
     /**
      * The broker's own address ({@code localhost:<random>}), given to the apps. {@code localhost:19092} (the
      * configured Kafka port) forwards to it for clients that use the default address.

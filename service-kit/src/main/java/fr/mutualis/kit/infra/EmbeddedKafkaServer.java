@@ -5,6 +5,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A real Apache Kafka broker in KRaft mode running inside this JVM (Kafka's own cluster test kit, via
@@ -48,6 +49,30 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         broker.addTopicsWithResults(topics.stream()
                 .map(name -> new NewTopic(name, partitions, (short) 1))
                 .toArray(NewTopic[]::new));
+    }
+
+    /**
+     * Stops the broker as an operator would (its log stays on disk, its KRaft controller keeps running), for fault
+     * injection. Clients see the broker gone until {@link #startBroker()}.
+     */
+    public void stopBroker() {
+        broker.getCluster().brokers().values().forEach(server -> {
+            server.shutdown();
+            server.awaitShutdown();
+        });
+    }
+
+    /** Starts the stopped broker again on the same port (Kafka's test kit keeps it bound) with the same log. */
+    public void startBroker() {
+        broker.getCluster().brokers().values().forEach(server -> server.startup());
+        try {
+            broker.getCluster().waitForReadyBrokers();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The broker did not come back", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the broker restarted", e);
+        }
     }
 
     @Override

@@ -38,7 +38,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(true)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
+                    // durable commits, as in production: zonky's default (synchronous_commit=off) would let a crash
+                    // of the server lose writes that already answered 2xx
                     .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setLocaleConfig("encoding", "UTF8");
             if (port > 0) {
