@@ -66,6 +66,7 @@ public final class PlatformBenchmark {
                 .randomPorts()
                 .workDir(Path.of("bench", "target", "bench-stack"))
                 .loadDemo(false)
+                .readinessTimeout(Duration.ofSeconds(420))
                 // the per-tenant limit stays on (its cost is part of the gateway's), high enough not to throttle
                 .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_REPLENISH_RATE", "1000000")
                 .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "1000000")
@@ -257,7 +258,7 @@ public final class PlatformBenchmark {
         report.append(text).append(System.lineSeparator());
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);

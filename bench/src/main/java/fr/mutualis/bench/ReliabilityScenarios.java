@@ -78,6 +78,7 @@ public final class ReliabilityScenarios {
                 .randomPorts()
                 .workDir(Path.of("bench", "target", "reliability-stack"))
                 .loadDemo(false)
+                .readinessTimeout(Duration.ofSeconds(420))
                 // the per-tenant limit stays on (its cost is part of the gateway's), high enough not to throttle
                 .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_REPLENISH_RATE", "1000000")
                 .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "1000000")

@@ -1,0 +1,250 @@
+package fr.mutualis.bench;
+
+import fr.mutualis.localstack.LocalStack;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Replay speed of a projection over at least a million events: the portfolio projection rebuilt from scratch by
+ * the service's own rebuild ({@code POST /api/portfolio/admin/rebuild}), timed from the service's status.
+ * <p>
+ * The history is made of real events: a template written through the API (roadmaps, projects, assessments,
+ * milestones), then cloned in the event store with every identifier renamed (the first 8 hex digits of each UUID
+ * become the clone's number) until the store holds the requested count. The cloned history is marked as already
+ * published (the Kafka publisher's token moves to the head) so that only the projection works during the replay.
+ * <p>
+ * {@code java -cp bench/target/bench-0.1.0-SNAPSHOT-exec.jar -Dloader.main=fr.mutualis.bench.ReplayBenchmark
+ * org.springframework.boot.loader.launch.PropertiesLauncher [events=1000000] [template-projects=200]}
+ */
+public final class ReplayBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String VALMONT = "210000022";
+    private static final String UUID_HEAD = "[0-9a-f]{8}(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final LocalStack stack;
+    private final String agent;
+
+    private ReplayBenchmark(LocalStack stack) {
+        this.stack = stack;
+        this.agent = stack.token("valmont-agent");
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("logback.configurationFile", "local-stack-logback.xml");
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        Map<String, String> options = PlatformBenchmark.options(args);
+        long events = Long.parseLong(options.getOrDefault("events", "1000000"));
+        int templateProjects = Integer.parseInt(options.getOrDefault("template-projects", "200"));
+        try (LocalStack stack = LocalStack.builder()
+                .randomPorts()
+                .workDir(Path.of("bench", "target", "replay-stack"))
+                .loadDemo(false)
+                .readinessTimeout(Duration.ofSeconds(420))
+                .apps(java.util.List.of("gateway", "portfolio-service"))
+                .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_REPLENISH_RATE", "1000000")
+                .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "1000000")
+                .build()
+                .start()) {
+            new ReplayBenchmark(stack).run(events, templateProjects);
+        }
+    }
+
+    private void run(long targetEvents, int templateProjects) throws Exception {
+        System.out.println("# Projection replay benchmark");
+        long templateEvents = writeTemplate(templateProjects);
+        System.out.printf(Locale.ROOT, "template: %d events written through the API%n", templateEvents);
+
+        stack.stopApp("portfolio-service");
+        String jdbcUrl = stack.jdbcUrl("portfolio");
+        long total = cloneHistory(jdbcUrl, templateEvents, targetEvents);
+        markPublished(jdbcUrl);
+        stack.startApp("portfolio-service");
+
+        String admin = stack.token("platform-admin");
+        long rssBefore = portfolioRss();
+        HttpResponse<String> started = send(HttpRequest.newBuilder(uri("/api/portfolio/admin/rebuild"))
+                .header("Authorization", "Bearer " + admin).header("X-Tenant-Id", VALMONT)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("rebuild refused: " + started.statusCode() + " " + started.body());
+        }
+        long peakRss = rssBefore;
+        JsonNode status;
+        while (true) {
+            Thread.sleep(1_000);
+            status = JSON.readTree(send(HttpRequest.newBuilder(uri("/api/portfolio/admin/rebuild"))
+                    .header("Authorization", "Bearer " + admin).header("X-Tenant-Id", VALMONT).GET().build()).body());
+            peakRss = Math.max(peakRss, portfolioRss());
+            String state = status.get("state").asString();
+            System.out.printf(Locale.ROOT, "replay: %s, position %d of %d (%d %%)%n", state,
+                    status.get("position").asLong(), status.get("target").asLong(), status.get("percent").asInt());
+            if (!state.equals("RUNNING")) {
+                break;
+            }
+        }
+        double seconds = Duration.between(java.time.Instant.parse(status.get("startedAt").asString()),
+                java.time.Instant.parse(status.get("finishedAt").asString())).toMillis() / 1000.0;
+        long projects = countProjects(jdbcUrl);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Replayed %d events into portfolio's read models in %.1f s: %.0f events/s%n",
+                total, seconds, total / seconds);
+        System.out.printf(Locale.ROOT, "Read model after the replay: %d projects; portfolio-service RSS %d MB before,"
+                + " %d MB at most during the replay%n", projects, rssBefore >> 20, peakRss >> 20);
+    }
+
+    /** Roadmaps with projects, each assessed and given a milestone: the events of a real portfolio. */
+    private long writeTemplate(int projects) throws IOException, InterruptedException, SQLException {
+        String roadmap = null;
+        for (int i = 0; i < projects; i++) {
+            if (i % 20 == 0) {
+                roadmap = id(post("/api/portfolio/roadmaps", """
+                        {"title": "Schéma directeur %d", "startYear": 2026, "endYear": 2028,
+                         "axes": ["OPEN_DATA", "DEMATERIALISATION"]}""".formatted(i)));
+            }
+            String project = id(post("/api/portfolio/projects", """
+                    {"roadmapId": "%s", "title": "Projet %d", "description": "Jeux de données", "axis": "OPEN_DATA",
+                     "theme": "USER_SERVICES", "sponsor": "Élu", "manager": "DSI", "plannedStart": "2026-03-01",
+                     "plannedEnd": "2027-06-30", "estimatedInvestmentCents": 1000000,
+                     "estimatedOperatingCents": 200000}""".formatted(roadmap, i)));
+            expect(post("/api/portfolio/projects/" + project + "/assessment", """
+                    {"strategicAlignment": 4, "userValue": 5, "agentValue": 3, "legalObligation": 2,
+                     "feasibility": 4, "risk": 2}"""), 200);
+            expect(post("/api/portfolio/projects/" + project + "/milestones",
+                    "{\"title\": \"Recette\", \"plannedDate\": \"2026-09-15\"}"), 201);
+        }
+        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl("portfolio"), "mutualis", "mutualis");
+             Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    /** Clones the template until the store holds {@code target} events, in batches, showing progress. */
+    private static long cloneHistory(String jdbcUrl, long templateEvents, long target) throws SQLException {
+        long clones = Math.max(0, (target + templateEvents - 1) / templateEvents - 1);
+        long perBatch = Math.max(1, 100_000 / templateEvents);
+        long start = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "mutualis", "mutualis")) {
+            long templateHead;
+            try (Statement statement = connection.createStatement();
+                 ResultSet head = statement.executeQuery("SELECT max(global_index) FROM domain_event_entry")) {
+                head.next();
+                templateHead = head.getLong(1);
+            }
+            try (PreparedStatement clone = connection.prepareStatement("""
+                    INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision, payload_type,
+                                                    time_stamp, aggregate_identifier, sequence_number, type)
+                    SELECT gen_random_uuid()::text, meta_data,
+                           convert_to(regexp_replace(convert_from(payload, 'UTF8'), ?, lpad(to_hex(k), 8, '0') || '\\1', 'g'), 'UTF8'),
+                           payload_revision, payload_type, time_stamp,
+                           lpad(to_hex(k), 8, '0') || substr(aggregate_identifier, 9), sequence_number, type
+                    FROM domain_event_entry, generate_series(?, ?) AS k
+                    WHERE global_index <= ?
+                    ORDER BY k, global_index""")) {
+                for (long from = 1; from <= clones; from += perBatch) {
+                    long to = Math.min(clones, from + perBatch - 1);
+                    clone.setString(1, UUID_HEAD);
+                    clone.setLong(2, from);
+                    clone.setLong(3, to);
+                    clone.setLong(4, templateHead);
+                    clone.executeUpdate();
+                    System.out.printf(Locale.ROOT, "history: %d of %d events (%.0f s)%n", (to + 1) * templateEvents,
+                            (clones + 1) * templateEvents, (System.nanoTime() - start) / 1e9);
+                }
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet count = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+                count.next();
+                return count.getLong(1);
+            }
+        }
+    }
+
+    /** Moves the Kafka publisher's tokens to the head: the cloned history is not for the other services. */
+    private static void markPublished(String jdbcUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "mutualis", "mutualis")) {
+            long head;
+            try (Statement statement = connection.createStatement();
+                 ResultSet max = statement.executeQuery("SELECT max(global_index) FROM domain_event_entry")) {
+                max.next();
+                head = max.getLong(1);
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet tokens = statement.executeQuery(
+                         "SELECT segment, token FROM token_entry WHERE processor_name = 'kafka-publisher'");
+                 PreparedStatement update = connection.prepareStatement(
+                         "UPDATE token_entry SET token = ? WHERE processor_name = 'kafka-publisher' AND segment = ?")) {
+                while (tokens.next()) {
+                    ObjectNode token = (ObjectNode) JSON.readTree(new String(tokens.getBytes("token"), StandardCharsets.UTF_8));
+                    token.put("index", head);
+                    token.putArray("gaps");
+                    update.setBytes(1, JSON.writeValueAsBytes(token));
+                    update.setInt(2, tokens.getInt("segment"));
+                    update.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static long countProjects(String jdbcUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "mutualis", "mutualis");
+             Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT count(*) FROM project_view")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    private long portfolioRss() {
+        return stack.appPid("portfolio-service").stream()
+                .map(ProcessMemory::rssBytes).mapToLong(rss -> rss.orElse(0)).sum();
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + agent)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create(stack.gatewayUrl() + path);
+    }
+
+    private static String id(HttpResponse<String> response) {
+        expect(response, 201);
+        return JSON.readTree(response.body()).get("id").asString();
+    }
+
+    private static void expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("expected " + status + ", got " + response.statusCode() + ": " + response.body());
+        }
+    }
+}
