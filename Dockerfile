@@ -1,10 +1,13 @@
 # syntax=docker/dockerfile:1
-# portfolio-service: built from the repository, with the repository root as build context (see docker-compose.yml):
-#   docker build -f portfolio-service/Dockerfile -t mutualis/portfolio-service .
+# One image recipe for the five applications, built from the repository root (see docker-compose.yml):
+#   docker build --build-arg MODULE=portfolio-service --build-arg PORT=8081 -t mutualis/portfolio-service .
 # Stage 1 builds the module and the modules it depends on (-am) with the Maven wrapper. Only the poms and the sources
 # are copied, never a host's target/ directories, so the image is the same from a clean clone (the Maven repository is
 # a build cache mount). Stage 2 is a JRE with the module's executable jar (classifier exec), run as a non-root user.
+ARG MODULE=gateway
+
 FROM eclipse-temurin:21-jdk AS build
+ARG MODULE
 WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
@@ -18,17 +21,21 @@ COPY governance-service/pom.xml governance-service/
 COPY evaluation-service/pom.xml evaluation-service/
 COPY local-stack/pom.xml local-stack/
 COPY e2e/pom.xml e2e/
+COPY bench/pom.xml bench/
 COPY contracts/src contracts/src
 COPY service-kit/src service-kit/src
-COPY portfolio-service/src portfolio-service/src
-RUN --mount=type=cache,target=/root/.m2 chmod +x mvnw && ./mvnw -B -q -pl portfolio-service -am package -DskipTests
+COPY ${MODULE}/src ${MODULE}/src
+RUN --mount=type=cache,target=/root/.m2 chmod +x mvnw \
+    && ./mvnw -B -q -pl ${MODULE} -am package -DskipTests \
+    && cp ${MODULE}/target/${MODULE}-*-exec.jar /src/app.jar
 
 FROM eclipse-temurin:21-jre
+ARG PORT=8080
 RUN useradd --system --uid 10001 --no-create-home mutualis
 WORKDIR /app
-COPY --from=build /src/portfolio-service/target/portfolio-service-0.1.0-SNAPSHOT-exec.jar app.jar
+COPY --from=build /src/app.jar app.jar
 USER mutualis
-EXPOSE 8081
-ENV SERVER_PORT=8081 \
+EXPOSE ${PORT}
+ENV SERVER_PORT=${PORT} \
     JAVA_OPTS="-XX:+UseSerialGC -Xms64m -Xmx384m -Xss512k"
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/app.jar"]
