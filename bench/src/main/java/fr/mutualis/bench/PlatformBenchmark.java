@@ -1,7 +1,6 @@
 package fr.mutualis.bench;
 
 import fr.mutualis.localstack.LocalStack;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,9 +51,7 @@ public final class PlatformBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("logback.configurationFile", "local-stack-logback.xml");
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
+        BenchStack.quietLogs();
         Map<String, String> options = options(args);
         Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "15")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
@@ -62,14 +59,7 @@ public final class PlatformBenchmark {
                 .mapToInt(value -> Integer.parseInt(value.trim())).toArray();
         int lagSamples = Integer.parseInt(options.getOrDefault("lag-samples", "100"));
 
-        try (LocalStack stack = LocalStack.builder()
-                .randomPorts()
-                .workDir(Path.of("bench", "target", "bench-stack"))
-                .loadDemo(false)
-                .readinessTimeout(Duration.ofSeconds(420))
-                // the per-tenant limit stays on (its cost is part of the gateway's), high enough not to throttle
-                .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_REPLENISH_RATE", "1000000")
-                .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "1000000")
+        try (LocalStack stack = BenchStack.builder("bench-stack")
                 .build()
                 .start()) {
             new PlatformBenchmark(stack).run(duration, warmup, concurrency, lagSamples);

@@ -10,7 +10,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,18 +69,9 @@ public final class ReliabilityScenarios {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("logback.configurationFile", "local-stack-logback.xml");
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
+        BenchStack.quietLogs();
         int failures;
-        try (LocalStack stack = LocalStack.builder()
-                .randomPorts()
-                .workDir(Path.of("bench", "target", "reliability-stack"))
-                .loadDemo(false)
-                .readinessTimeout(Duration.ofSeconds(420))
-                // the per-tenant limit stays on (its cost is part of the gateway's), high enough not to throttle
-                .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_REPLENISH_RATE", "1000000")
-                .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "1000000")
+        try (LocalStack stack = BenchStack.builder("reliability-stack")
                 .build()
                 .start()) {
             ReliabilityScenarios scenarios = new ReliabilityScenarios(stack);

@@ -1,6 +1,6 @@
 package fr.mutualis.governance;
 
-import fr.mutualis.governance.command.Siren;
+import fr.mutualis.contracts.Sirens;
 
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -8,13 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class TestSirens {
 
     public static String random() {
-        String prefix = "%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000));
-        for (int check = 0; check <= 9; check++) {
-            if (Siren.isValid(prefix + check)) {
-                return prefix + check;
-            }
-        }
-        throw new IllegalStateException("Luhn always has a check digit");
+        return Sirens.completing("%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000)));
     }
 
     private TestSirens() {

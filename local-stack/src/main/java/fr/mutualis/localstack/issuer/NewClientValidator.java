@@ -1,5 +1,7 @@
 package fr.mutualis.localstack.issuer;
 
+import fr.mutualis.contracts.Sirens;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,7 +36,7 @@ final class NewClientValidator {
         if (request.name() != null && request.name().length() > 200) {
             problems.add(new FieldProblem("name", "at most 200 characters"));
         }
-        checkEntries("tenants", request.tenants(), SIREN, NewClientValidator::isLuhnValid,
+        checkEntries("tenants", request.tenants(), SIREN, Sirens::isValid,
                 "a SIREN: 9 digits with a valid Luhn check digit", problems);
         checkEntries("roles", request.roles(), ROLE, role -> true,
                 "a role name in upper case (AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN...)", problems);
@@ -61,21 +63,6 @@ final class NewClientValidator {
                 problems.add(new FieldProblem(field + "[" + i + "]", "'" + value + "' is listed twice"));
             }
         }
-    }
-
-    static boolean isLuhnValid(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-        }
-        return sum % 10 == 0;
     }
 
     private NewClientValidator() {

@@ -142,9 +142,9 @@ class IssuerServerTest {
 
     @Test
     void luhnCheck() {
-        assertThat(NewClientValidator.isLuhnValid("210000022")).isTrue();
-        assertThat(NewClientValidator.isLuhnValid("200000016")).isTrue();
-        assertThat(NewClientValidator.isLuhnValid("210000023")).isFalse();
+        assertThat(fr.mutualis.contracts.Sirens.isValid("210000022")).isTrue();
+        assertThat(fr.mutualis.contracts.Sirens.isValid("200000016")).isTrue();
+        assertThat(fr.mutualis.contracts.Sirens.isValid("210000023")).isFalse();
     }
 
     private static HttpResponse<String> postClient(String json) throws Exception {

@@ -87,7 +87,8 @@ public class EventStoreReadModelRebuild implements ReadModelRebuild {
     private synchronized void report(Map<String, StreamingEventProcessor> projections) {
         RebuildStatus current = status.get();
         try {
-            long target = 0;
+            // segments stop reporting their reset position once caught up: the target is the highest seen so far
+            long target = current.target();
             long reached = Long.MAX_VALUE;
             boolean done = true;
             for (Map.Entry<String, StreamingEventProcessor> projection : projections.entrySet()) {

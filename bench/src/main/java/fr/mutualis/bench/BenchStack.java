@@ -1,0 +1,34 @@
+package fr.mutualis.bench;
+
+import fr.mutualis.localstack.LocalStack;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The stack every bench program starts: local-stack's, on random ports, empty, its logs quiet. */
+final class BenchStack {
+
+    private BenchStack() {
+    }
+
+    /** Call first in {@code main}: the stack's own logging, and the JDK's routed to it. */
+    static void quietLogs() {
+        System.setProperty("logback.configurationFile", "local-stack-logback.xml");
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+    }
+
+    /** A builder under {@code bench/target/<name>}; callers may narrow the apps or add environment. */
+    static LocalStack.Builder builder(String name) {
+        return LocalStack.builder()
+                .randomPorts()
+                .workDir(Path.of("bench", "target", name))
+                .loadDemo(false)
+                // five JVMs starting at once on two shared cores can take minutes
+                .readinessTimeout(Duration.ofSeconds(420))
+                // the per-tenant limit stays on (its cost is part of the gateway's), high enough not to throttle
+                .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_REPLENISH_RATE", "1000000")
+                .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "1000000");
+    }
+}
