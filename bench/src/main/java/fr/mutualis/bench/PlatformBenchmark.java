@@ -158,6 +158,25 @@ public final class PlatformBenchmark {
         line("- of which from the 201 to the record on Kafka (outbox publisher): " + Latencies.of(toKafka).summary());
         line("");
 
+        line("## Visibility: assessment -> the roadmap's ranking (portfolio's own projection)");
+        String rankedRoadmap = createRoadmap(-1);
+        long[] rankingLags = new long[lagSamples];
+        for (int i = 0; i < lagSamples; i++) {
+            HttpResponse<String> created = post(stack.gatewayUrl(), "/api/portfolio/projects", projectBody(rankedRoadmap));
+            String projectId = JSON.readTree(created.body()).get("id").asString();
+            HttpResponse<String> assessed = post(stack.gatewayUrl(), "/api/portfolio/projects/" + projectId + "/assessment", """
+                    {"strategicAlignment": %d, "userValue": 4, "agentValue": 3, "legalObligation": 2,
+                     "feasibility": 4, "risk": 2}""".formatted(i % 6));
+            long acknowledged = System.nanoTime();
+            if (assessed.statusCode() != 200) {
+                throw new IllegalStateException("An assessment was refused: " + assessed.body());
+            }
+            waitUntilRanked(rankedRoadmap, projectId, Duration.ofSeconds(30));
+            rankingLags[i] = System.nanoTime() - acknowledged;
+        }
+        line("- lag from the assessment's 200 to the ranking showing its priority: " + Latencies.of(rankingLags).summary());
+        line("");
+
         line("## Memory (resident set size, MiB)");
         line("| process | at rest | peak under load |");
         line("|---|---|---|");
@@ -172,6 +191,22 @@ public final class PlatformBenchmark {
         Files.writeString(out, report);
         System.out.println();
         System.out.println("Report written to " + out.toAbsolutePath());
+    }
+
+    private void waitUntilRanked(String roadmapId, String projectId, Duration timeout)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> ranking = http.send(request(stack.gatewayUrl(),
+                    "/api/portfolio/roadmaps/" + roadmapId + "/ranking").GET().build(), HttpResponse.BodyHandlers.ofString());
+            for (JsonNode entry : JSON.readTree(ranking.body()).get("items")) {
+                if (entry.get("projectId").asString().equals(projectId) && !entry.get("priority").isNull()) {
+                    return;
+                }
+            }
+            Thread.sleep(1);
+        }
+        throw new IllegalStateException("The ranking did not show " + projectId + " within " + timeout);
     }
 
     private String createRoadmap(int client) throws IOException, InterruptedException {
