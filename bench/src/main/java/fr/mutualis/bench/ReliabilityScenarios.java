@@ -189,8 +189,13 @@ public final class ReliabilityScenarios {
         writers.report();
         compareEverywhere(writers.acknowledged);
         for (String service : services.subList(1, services.size())) {
+            String after = readModelFingerprint(service);
             compare(service + "'s read models equal what they were (no writes there meanwhile)", 1,
-                    before.get(service).equals(readModelFingerprint(service)) ? 1 : 0);
+                    before.get(service).equals(after) ? 1 : 0);
+            if (!before.get(service).equals(after)) {
+                System.out.println("    before: " + abbreviate(before.get(service)));
+                System.out.println("    after:  " + abbreviate(after));
+            }
         }
     }
 
@@ -208,6 +213,11 @@ public final class ReliabilityScenarios {
             fingerprint.append(path).append(' ').append(response.statusCode()).append(' ').append(response.body()).append('\n');
         }
         return fingerprint.toString();
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.replace('\n', ' ');
+        return line.length() <= 600 ? line : line.substring(0, 600) + "…";
     }
 
     private HttpRequest.Builder adminRequest(String path, String adminToken) {
