@@ -1,6 +1,9 @@
 package fr.mutualis.budget.integration;
 
 import fr.mutualis.budget.command.BudgetLineOpened;
+import fr.mutualis.budget.command.CreditsVoted;
+import fr.mutualis.budget.command.EngagementRecorded;
+import fr.mutualis.budget.command.MandateRecorded;
 import fr.mutualis.kit.integration.IntegrationEventMapper;
 import fr.mutualis.kit.integration.OutboundEvent;
 import org.springframework.stereotype.Component;
@@ -17,6 +20,14 @@ public class BudgetIntegrationEvents implements IntegrationEventMapper {
             case BudgetLineOpened e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.BudgetLineOpened(
                     e.lineId(), e.ownerId(), e.fiscalYear(), e.section().name(), e.chapter(), e.label(), e.projectId(),
                     e.plannedCents()));
+            case CreditsVoted e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.CreditsVoted(
+                    e.lineId(), e.ownerId(), e.fiscalYear(), e.section().name(), e.stage().name(), e.creditsCents()));
+            case EngagementRecorded e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.EngagementRecorded(
+                    e.engagementId(), e.lineId(), e.ownerId(), e.fiscalYear(), e.section().name(), e.projectId(),
+                    e.amountCents(), e.reference(), e.date()));
+            case MandateRecorded e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.MandateRecorded(
+                    e.mandateId(), e.engagementId(), e.lineId(), e.ownerId(), e.fiscalYear(), e.section().name(),
+                    e.projectId(), e.amountCents(), e.reference(), e.date()));
             default -> null;
         });
     }
