@@ -87,6 +87,27 @@ class PublishedEventsTest extends BudgetIntegrationTest {
         assertThat(envelopes).allSatisfy(envelope -> assertThat(envelope.get("tenantId").asString()).isEqualTo(VALMONT));
     }
 
+    @Test
+    void programmesAndTheirRevisionsArePublished() {
+        var created = http.post("/api/budget/programmes", """
+                {"label": "Fibre des écoles", "chapter": "23", "amountCents": 3000, "schedule": [{"year": 2026, "amountCents": 3000}]}""",
+                VALMONT_AGENT, null);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String programmeId = created.json().get("id").asString();
+        assertThat(http.post("/api/budget/programmes/" + programmeId + "/revisions", """
+                {"amountCents": 3000, "schedule": [{"year": 2026, "amountCents": 1000}, {"year": 2027, "amountCents": 2000}],
+                 "reason": "Report"}""", VALMONT_AGENT, null).status()).isEqualTo(200);
+
+        List<JsonNode> envelopes = awaitRecords(programmeId, 2).stream().map(record -> JSON.readTree(record.value())).toList();
+        assertThat(envelopes).extracting(envelope -> envelope.get("type").asString())
+                .containsExactly("budget.ProgrammeCreated", "budget.ProgrammeRevised");
+        assertThat(envelopes.get(0).get("payload").get("schedule").get(0).get("amountCents").asLong()).isEqualTo(3000);
+        JsonNode revised = envelopes.get(1).get("payload");
+        assertThat(revised.get("revision").asInt()).isEqualTo(1);
+        assertThat(revised.get("reason").asString()).isEqualTo("Report");
+        assertThat(revised.get("schedule")).hasSize(2);
+    }
+
     private static String header(ConsumerRecord<String, String> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
