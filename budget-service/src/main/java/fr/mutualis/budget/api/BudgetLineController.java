@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,13 +65,17 @@ public class BudgetLineController {
                 paging.page(), paging.size());
     }
 
-    /** 422 beyond the line's voted credits (the problem names the limit and the amount); nothing is recorded then. */
+    /**
+     * 422 beyond the line's voted credits (the problem names the limit and the amount); nothing is recorded then.
+     * With {@code If-Match} (the line's ETag), 409 when the line changed since it was read.
+     */
     @PostMapping("/{id}/engagements")
     public ResponseEntity<Map<String, Object>> engage(@PathVariable UUID id, @Valid @RequestBody SpendingRequest request,
+                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                       TenantContext tenant) {
         UUID engagementId = UUID.randomUUID();
         transactions.engage(new RecordEngagement(id, tenant.tenantId(), engagementId, request.amountCents(),
-                request.reference().strip(), request.date()));
+                request.reference().strip(), request.date(), IfMatch.version(ifMatch)));
         return Created.at("/api/budget/engagements", engagementId);
     }
 }

@@ -120,6 +120,27 @@ class BudgetApiTest extends BudgetIntegrationTest {
         assertThat(foreignWrite.status()).isEqualTo(403);
     }
 
+    @Test
+    void everyBudgetEndpointNeedsAValidToken() {
+        String id = UUID.randomUUID().toString();
+        String expired = ISSUER.expiredToken("x", List.of(VALMONT), List.of("AGENT"));
+        for (String token : java.util.Arrays.asList(null, expired)) {
+            assertUnauthenticated(http.get("/api/budget/lines/" + id, token, null));
+            assertUnauthenticated(http.post("/api/budget/votes", "{}", token, null));
+            assertUnauthenticated(http.post("/api/budget/lines/" + id + "/engagements", "{}", token, null));
+            assertUnauthenticated(http.get("/api/budget/engagements/" + id, token, null));
+            assertUnauthenticated(http.post("/api/budget/engagements/" + id + "/mandates", "{}", token, null));
+            assertUnauthenticated(http.get("/api/budget/mandates/" + id, token, null));
+            assertUnauthenticated(http.post("/api/budget/programmes", "{}", token, null));
+            assertUnauthenticated(http.get("/api/budget/programmes/" + id, token, null));
+            assertUnauthenticated(http.post("/api/budget/programmes/" + id + "/revisions", "{}", token, null));
+            assertUnauthenticated(http.post("/api/budget/mutualisations/" + id + "/allocations", "{}", token, null));
+            assertUnauthenticated(http.get("/api/budget/mutualisations/" + id + "/allocations?fiscalYear=2026", token, null));
+            assertUnauthenticated(http.get("/api/budget/summary?fiscalYear=2026", token, null));
+            assertUnauthenticated(http.get("/api/budget/exports/scdl?fiscalYear=2026&stage=BP", token, null));
+        }
+    }
+
     private static void assertUnauthenticated(TestHttp.Response answer) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
         assertThat(answer.isProblem()).as(answer.toString()).isTrue();

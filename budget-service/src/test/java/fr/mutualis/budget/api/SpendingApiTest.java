@@ -133,6 +133,26 @@ class SpendingApiTest extends BudgetIntegrationTest {
     }
 
     @Test
+    void anEngagementWithAStaleIfMatchIs409AndChangesNothing() {
+        String line = votedLine(VALMONT_AGENT, 2026, "OPERATING", "011", 10_000);
+        var read = http.get("/api/budget/lines/" + line, VALMONT_AGENT, null);
+        String etag = read.header("ETag").orElseThrow();
+        assertThat(etag).isEqualTo("\"1\"");
+        vote(VALMONT_AGENT, 2026, "DM", line, 20_000);
+        long events = eventCount();
+
+        var stale = http.send(http.request("/api/budget/lines/" + line + "/engagements", VALMONT_AGENT, null)
+                .header("Content-Type", "application/json").header("If-Match", etag)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(spending(1_000, "BC-IFM", "2026-08-01"))));
+        assertProblem(stale, 409, "stale-version");
+        assertThat(eventCount()).isEqualTo(events);
+        var current = http.send(http.request("/api/budget/lines/" + line + "/engagements", VALMONT_AGENT, null)
+                .header("Content-Type", "application/json").header("If-Match", "\"2\"")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(spending(1_000, "BC-IFM", "2026-08-01"))));
+        assertThat(current.status()).as(current.toString()).isEqualTo(201);
+    }
+
+    @Test
     void aLineClosedByItsCaTakesNoMoreEngagements() {
         String line = votedLine(VALMONT_AGENT, 2026, "OPERATING", "012", 10_000);
         vote(VALMONT_AGENT, 2026, "CA", line, 10_000);

@@ -184,7 +184,7 @@ class BudgetLineTest {
     @Test
     void anEngagementIsDatedInTheLinesFiscalYear() {
         fixture.given(opened(), voted(BudgetStage.BP, 1_000))
-                .when(new RecordEngagement(lineId, VALMONT, engagementId, 10, "BC", LocalDate.of(2025, 12, 31)))
+                .when(new RecordEngagement(lineId, VALMONT, engagementId, 10, "BC", LocalDate.of(2025, 12, 31), null))
                 .expectException(BusinessRuleViolationException.class)
                 .expectExceptionMessage("An engagement on a 2026 line must be dated in 2026, not 2025-12-31")
                 .expectNoEvents();
@@ -197,6 +197,17 @@ class BudgetLineTest {
                         voted(BudgetStage.BP, 1_000))
                 .when(engage(500))
                 .expectResultMessagePayload(new ProgrammeCharge(programmeId, 2026));
+    }
+
+    @Test
+    void anEngagementBasedOnAStaleReadOfTheLineIsRefused() {
+        fixture.given(opened(), voted(BudgetStage.BP, 1_000), voted(BudgetStage.DM, 500))
+                .when(new RecordEngagement(lineId, VALMONT, engagementId, 100, "BC", MARCH, 1L))
+                .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class)
+                .expectNoEvents();
+        fixture.given(opened(), voted(BudgetStage.BP, 1_000), voted(BudgetStage.DM, 500))
+                .when(new RecordEngagement(lineId, VALMONT, engagementId, 100, "BC", MARCH, 2L))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
@@ -241,7 +252,7 @@ class BudgetLineTest {
     @Test
     void anotherTenantCannotSpendOnTheLine() {
         fixture.given(opened(), voted(BudgetStage.BP, 1_000), engaged(engagementId, 500))
-                .when(new RecordEngagement(lineId, SAINT_AUBIN, UUID.randomUUID(), 1, "BC", MARCH))
+                .when(new RecordEngagement(lineId, SAINT_AUBIN, UUID.randomUUID(), 1, "BC", MARCH, null))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
         fixture.given(opened(), voted(BudgetStage.BP, 1_000), engaged(engagementId, 500))
@@ -267,7 +278,7 @@ class BudgetLineTest {
     }
 
     private RecordEngagement engage(long amount) {
-        return new RecordEngagement(lineId, VALMONT, engagementId, amount, "BC-2026-001", MARCH);
+        return new RecordEngagement(lineId, VALMONT, engagementId, amount, "BC-2026-001", MARCH, null);
     }
 
     private EngagementRecorded engaged(UUID id, long amount) {
