@@ -19,6 +19,7 @@ import java.util.UUID;
 class Access {
 
     static final String SHARED_SERVICE_ADMIN = "SHARED_SERVICE_ADMIN";
+    private static final Set<String> WRITING_ROLES = Set.of("AGENT", "ELU", SHARED_SERVICE_ADMIN, "PLATFORM_ADMIN");
 
     private final MutualisationDirectory directory;
 
@@ -47,15 +48,20 @@ class Access {
 
     /** Whether the caller may write data of {@code owner} (already known to be visible); 403 when it only sees it. */
     void requireManager(String owner, TenantContext caller) {
+        requireWriter(caller);
         if (owner.equals(caller.tenantId())) {
-            if (caller.hasRole("REPORTING") && caller.roles().size() == 1) {
-                throw new AccessDeniedException("Reporting is read-only");
-            }
             return;
         }
         boolean administers = visibleMutualisation(owner, caller).map(m -> m.isAdministeredBy(caller.tenantId())).orElse(false);
         if (!administers || !caller.hasRole(SHARED_SERVICE_ADMIN)) {
             throw new AccessDeniedException("Only the administrators of the mutualisation manage its data");
+        }
+    }
+
+    /** REPORTING users (exports and streams) only read. */
+    void requireWriter(TenantContext caller) {
+        if (caller.roles().stream().noneMatch(WRITING_ROLES::contains)) {
+            throw new AccessDeniedException("Your roles only allow reading");
         }
     }
 

@@ -86,6 +86,7 @@ public class IndicatorController {
                     throw new BusinessRuleViolationException("indicator-scope",
                             "A TENANT indicator measures the caller's own tenant " + tenant.tenantId(), Map.of("scopeId", scopeId));
                 }
+                access.requireManager(tenant.tenantId(), tenant);
                 yield tenant.tenantId();
             }
             case MUTUALISATION -> {

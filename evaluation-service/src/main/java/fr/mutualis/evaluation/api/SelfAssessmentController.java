@@ -7,7 +7,6 @@ import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,19 +23,19 @@ public class SelfAssessmentController {
 
     private final CommandGateway commands;
     private final SelfAssessmentQueries queries;
+    private final Access access;
 
-    public SelfAssessmentController(CommandGateway commands, SelfAssessmentQueries queries) {
+    public SelfAssessmentController(CommandGateway commands, SelfAssessmentQueries queries, Access access) {
         this.commands = commands;
         this.queries = queries;
+        this.access = access;
     }
 
     @PutMapping
     public ResponseEntity<Map<String, Object>> declare(@Valid @RequestBody SelfAssessmentRequest request,
                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                        TenantContext tenant) {
-        if (tenant.roles().stream().allMatch("REPORTING"::equals)) {
-            throw new AccessDeniedException("Reporting is read-only");
-        }
+        access.requireWriter(tenant);
         long version = commands.sendAndWait(new DeclareSelfAssessment(tenant.tenantId(), request.roles(),
                 request.communication(), Versions.ifMatch(ifMatch)));
         return ResponseEntity.ok().eTag(String.valueOf(version)).body(Map.of("siren", tenant.tenantId(), "version", version));

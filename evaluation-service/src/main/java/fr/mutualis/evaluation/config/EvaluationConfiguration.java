@@ -6,9 +6,11 @@ import fr.mutualis.evaluation.query.IndicatorProjection;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -37,6 +39,17 @@ public class EvaluationConfiguration {
                         (config, builder) -> builder.initialToken(StreamableMessageSource::createTailToken));
             }
         });
+    }
+
+    /**
+     * Dashboards and barometers are computed on each read: their ETag is a hash of the answer (If-None-Match then
+     * answers 304). Indicators and self-assessments carry their version as ETag instead, which this filter keeps.
+     */
+    @Bean
+    FilterRegistrationBean<ShallowEtagHeaderFilter> computedViewsEtag() {
+        FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        registration.addUrlPatterns("/api/evaluation/dashboard", "/api/evaluation/barometer", "/api/evaluation/barometer/*");
+        return registration;
     }
 
     @Bean

@@ -144,7 +144,10 @@ class BarometerApiTest extends EvaluationIntegrationTest {
     @Test
     void theDashboardHasEverySectionAndValidatesItsParameters() {
         String siren = newSiren();
-        JsonNode dashboard = http.get("/api/evaluation/dashboard", agent(siren), null).json();
+        var answer = http.get("/api/evaluation/dashboard", agent(siren), null);
+        assertThat(answer.header("ETag")).isPresent();
+        assertThat(http.get("/api/evaluation/barometer", agent(siren), null).header("ETag")).isPresent();
+        JsonNode dashboard = answer.json();
         assertThat(dashboard.get("fiscalYear").asInt()).isEqualTo(TODAY.getYear());
         assertThat(dashboard.get("ownerId").asString()).isEqualTo(siren);
         assertThat(dashboard.get("budget").get("investment").get("votedCents").asLong()).isZero();

@@ -67,6 +67,10 @@ class EvaluationApiTest extends EvaluationIntegrationTest {
         assertThat(http.post("/api/evaluation/indicators/" + id + "/measurements", measurement(TODAY, "100"), token, null).status())
                 .isEqualTo(201);
         assertThat(awaitVersion(id, token, 3).json().get("status").asString()).isEqualTo("ACHIEVED");
+        assertThat(recordsOn(Topics.EVALUATION, id, value -> value.contains("\"value\":100")))
+                .filteredOn(value -> value.contains("evaluation.MeasurementRecorded"))
+                .hasSize(3)
+                .anySatisfy(value -> assertThat(value).contains("\"ownerId\":\"" + siren + "\"").contains("\"date\":\"" + TODAY + "\""));
     }
 
     @Test
@@ -110,6 +114,7 @@ class EvaluationApiTest extends EvaluationIntegrationTest {
                 .status()).isEqualTo(404);
         String reporting = ISSUER.token("reporting-" + siren, List.of(siren), List.of("REPORTING"));
         assertThat(http.post(path, measurement(TODAY, "1"), reporting, null).status()).isEqualTo(403);
+        assertThat(http.post("/api/evaluation/indicators", indicator(siren, "UP", "0", "1"), reporting, null).status()).isEqualTo(403);
         assertThat(events()).isEqualTo(events);
     }
 
