@@ -1,5 +1,6 @@
 package fr.mutualis.gateway;
 
+import fr.mutualis.gateway.metrics.RejectionMetrics;
 import fr.mutualis.gateway.support.FakeService;
 import fr.mutualis.gateway.support.TestIssuer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -20,11 +21,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -37,13 +40,21 @@ import static org.hamcrest.Matchers.startsWith;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // Short time limiter for the evaluation route only, to test timeouts quickly.
-        "resilience4j.timelimiter.instances.evaluation.timeout-duration=1s"
+        "resilience4j.timelimiter.instances.evaluation.timeout-duration=1s",
+        "mutualis.security.audience=" + TestIssuer.AUDIENCE,
+        // A bucket small enough to flood in a test, large enough for every other test's requests (about 30, all
+        // charged to VALMONT), refilling slowly enough that a flood outpaces it.
+        "mutualis.gateway.rate-limit.burst-capacity=" + GatewayIntegrationTest.BURST,
+        "mutualis.gateway.rate-limit.replenish-rate=1"
 })
 class GatewayIntegrationTest {
 
     static final String VALMONT = "213100001";
     static final String SAINT_AUBIN = "213100019";
     static final String OTHER = "999999999";
+    static final String FLOODING = "213100027";
+    static final String NEIGHBOUR = "213100035";
+    static final int BURST = 60;
 
     static final TestIssuer ISSUER = new TestIssuer();
     static final FakeService PORTFOLIO = new FakeService("portfolio");
@@ -77,6 +88,9 @@ class GatewayIntegrationTest {
 
     @Autowired
     TimeLimiterRegistry timeLimiters;
+
+    @Autowired
+    RejectionMetrics rejections;
 
     WebTestClient client;
     String token;
@@ -168,27 +182,72 @@ class GatewayIntegrationTest {
     }
 
     @Test
+    void tokenNotYetValidAnswers401() {
+        expectInvalidToken(ISSUER.tokenNotYetValid(List.of(VALMONT)));
+    }
+
+    @Test
+    void tokenWhoseTenantsClaimIsNotAListAnswers401() {
+        expectInvalidToken(ISSUER.tokenWithScalarTenants(VALMONT));
+    }
+
+    @Test
+    void tokenForAnotherAudienceAnswers401() {
+        expectInvalidToken(ISSUER.tokenForAudience("another-application"));
+    }
+
+    @Test
+    void tokenWithoutAudienceAnswers401WhenAnAudienceIsRequired() {
+        expectInvalidToken(ISSUER.tokenWithoutAudience());
+    }
+
+    @Test
+    void tokenForTheConfiguredAudienceIsAccepted() {
+        client.get().uri("/api/portfolio/projects")
+                .headers(h -> h.setBearerAuth(ISSUER.tokenForAudience(TestIssuer.AUDIENCE)))
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void hmacTokenKeyedWithThePublicKeyAnswers401() {
+        expectInvalidToken(ISSUER.tokenSignedWithPublicKeyAsHmacSecret(List.of(VALMONT)));
+    }
+
+    @Test
     void garbageTokenAnswers401() {
         expectInvalidToken("not-a-jwt");
     }
 
+    record Answer(int status, HttpHeaders headers, String body) {
+    }
+
     private void expectInvalidToken(String badToken) {
-        client.get().uri("/api/portfolio/projects")
+        String path = "/api/portfolio/projects/invalid-token-" + UUID.randomUUID();
+        client.post().uri(path)
                 .headers(h -> h.setBearerAuth(badToken))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"Voirie\"}")
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, startsWith("Bearer error=\"invalid_token\""))
                 .expectBody()
+                .jsonPath("$.type").isEqualTo("https://mutualis.fr/problems/unauthenticated")
                 .jsonPath("$.status").isEqualTo(401)
-                .jsonPath("$.title").isEqualTo("Unauthenticated");
+                .jsonPath("$.title").isEqualTo("Unauthenticated")
+                .jsonPath("$.instance").isEqualTo(path);
+        assertThat(PORTFOLIO.received(path)).isZero();
     }
 
     @Test
-    void tenantOutsideTheTokenAnswers403Problem() {
-        client.get().uri("/api/portfolio/projects")
+    void tenantOutsideTheTokenAnswers403ProblemAndIsNotRelayed() {
+        String path = "/api/portfolio/projects/foreign-tenant";
+        client.post().uri(path)
                 .headers(h -> h.setBearerAuth(token))
                 .header("X-Tenant-Id", OTHER)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"Voirie\"}")
                 .exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -196,6 +255,66 @@ class GatewayIntegrationTest {
                 .jsonPath("$.type").isEqualTo("https://mutualis.fr/problems/tenant-not-allowed")
                 .jsonPath("$.status").isEqualTo(403)
                 .jsonPath("$.detail").value(containsString(OTHER));
+        assertThat(PORTFOLIO.received(path)).isZero();
+    }
+
+    @Test
+    void aForeignTenantSmuggledInASecondHeaderAnswers403() {
+        String path = "/api/portfolio/projects/smuggled-tenant";
+        client.get().uri(path)
+                .headers(h -> {
+                    h.setBearerAuth(token);
+                    h.add("X-Tenant-Id", VALMONT);
+                    h.add("X-Tenant-Id", OTHER);
+                })
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("https://mutualis.fr/problems/tenant-not-allowed");
+        assertThat(PORTFOLIO.received(path)).isZero();
+    }
+
+    @Test
+    void floodingTenantGets429WhileAnotherTenantStillSucceeds() {
+        String path = "/api/portfolio/projects/flood";
+        String flooder = ISSUER.token(List.of(FLOODING), List.of("AGENT"));
+        double refusedBefore = rejections.counter(RejectionMetrics.Reason.RATE_LIMITED, "portfolio").count();
+
+        // Twice the burst, 16 at a time: the bucket refills by one per second, far slower than this flood.
+        List<Answer> answers = Flux.range(0, 2 * BURST)
+                .flatMap(i -> WebClient.create("http://localhost:" + port).get().uri(path)
+                        .headers(h -> h.setBearerAuth(flooder))
+                        .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                                .map(body -> new Answer(response.statusCode().value(),
+                                        response.headers().asHttpHeaders(), body))), 16)
+                .collectList()
+                .block(Duration.ofSeconds(60));
+
+        List<Answer> refused = answers.stream().filter(answer -> answer.status() == 429).toList();
+        long accepted = answers.stream().filter(answer -> answer.status() == 200).count();
+        assertThat(accepted + refused.size()).isEqualTo(2 * BURST);
+        assertThat(accepted).isGreaterThanOrEqualTo(BURST).isLessThan(2 * BURST);
+        assertThat(PORTFOLIO.received(path)).isEqualTo(accepted);
+        assertThat(rejections.counter(RejectionMetrics.Reason.RATE_LIMITED, "portfolio").count())
+                .isEqualTo(refusedBefore + refused.size());
+        Answer first = refused.getFirst();
+        assertThat(first.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        // At most one second until the next token, in whole seconds.
+        assertThat(first.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+        assertThat(first.body())
+                .contains("\"type\":\"https://mutualis.fr/problems/rate-limited\"")
+                .contains("\"status\":429")
+                .contains("\"instance\":\"" + path + "\"");
+
+        // The flooder is out of tokens; its neighbour, and a user acting for it through X-Tenant-Id, are not.
+        client.get().uri(path)
+                .headers(h -> h.setBearerAuth(ISSUER.token(List.of(NEIGHBOUR), List.of("AGENT"))))
+                .exchange()
+                .expectStatus().isOk();
+        client.get().uri(path)
+                .headers(h -> h.setBearerAuth(ISSUER.token(List.of(FLOODING, NEIGHBOUR), List.of("AGENT"))))
+                .header("X-Tenant-Id", NEIGHBOUR)
+                .exchange()
+                .expectStatus().isOk();
     }
 
     @Test
@@ -273,28 +392,74 @@ class GatewayIntegrationTest {
     }
 
     @Test
-    void bodyOverOneMebibyteAnswers413() {
-        client.post().uri("/api/portfolio/projects")
+    void bodyOverOneMebibyteAnswers413AndNeverReachesTheService() {
+        String path = "/api/portfolio/projects/too-large";
+        double before = rejections.counter(RejectionMetrics.Reason.PAYLOAD_TOO_LARGE, "portfolio").count();
+        client.post().uri(path)
                 .headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .bodyValue(new byte[1024 * 1024 + 1])
                 .exchange()
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(413);
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://mutualis.fr/problems/payload-too-large")
+                .jsonPath("$.status").isEqualTo(413)
+                .jsonPath("$.detail").isEqualTo("The request body exceeds the limit of 1048576 bytes")
+                .jsonPath("$.instance").isEqualTo(path);
+        assertThat(PORTFOLIO.received(path)).isZero();
+        assertThat(rejections.counter(RejectionMetrics.Reason.PAYLOAD_TOO_LARGE, "portfolio").count())
+                .isEqualTo(before + 1);
     }
 
     @Test
-    void chunkedBodyOverOneMebibyteAnswers413() {
+    void oversizedBodyAnswers413EvenWithoutToken() {
+        client.post().uri("/api/budget/lines")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(new byte[2 * 1024 * 1024])
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(BUDGET.received("/api/budget/lines")).isZero();
+    }
+
+    @Test
+    void chunkedBodyOverOneMebibyteAnswers413AndNeverReachesTheService() {
+        String path = "/api/governance/instances/chunked-too-large";
+        double before = rejections.counter(RejectionMetrics.Reason.PAYLOAD_TOO_LARGE, "governance").count();
+        // Trickled, as a slow client would: streamed as it arrives, the service would see the first chunks.
         Flux<DataBuffer> chunks = Flux.range(0, 20)
+                .delayElements(Duration.ofMillis(20))
                 .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[64 * 1024]));
-        client.post().uri("/api/portfolio/projects")
+        client.post().uri(path)
                 .headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .body(BodyInserters.fromDataBuffers(chunks))
                 .exchange()
                 .expectStatus().isEqualTo(413)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://mutualis.fr/problems/payload-too-large")
+                .jsonPath("$.instance").isEqualTo(path);
+        assertThat(GOVERNANCE.received(path)).isZero();
+        assertThat(rejections.counter(RejectionMetrics.Reason.PAYLOAD_TOO_LARGE, "governance").count())
+                .isEqualTo(before + 1);
+    }
+
+    @Test
+    void chunkedBodyUnderTheLimitIsRelayedWhole() {
+        Flux<DataBuffer> chunks = Flux.range(0, 16)
+                .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[64 * 1024]));
+        client.post().uri("/api/evaluation/indicators")
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(BodyInserters.fromDataBuffers(chunks))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.bodySize").isEqualTo(1024 * 1024)
+                .jsonPath("$.headers.content-length").isEqualTo(String.valueOf(1024 * 1024))
+                .jsonPath("$.headers.transfer-encoding").doesNotExist();
     }
 
     @Test
@@ -319,6 +484,18 @@ class GatewayIntegrationTest {
     }
 
     @Test
+    void gatewayOpenApiDocumentsTheLimits() {
+        client.get().uri("/v3/api-docs/gateway")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.info.description").value(description -> assertThat((String) description)
+                        .contains("may not exceed 1048576 bytes")
+                        .contains(BURST + " requests at once, then 1 more per second")
+                        .contains("429 with a Retry-After header")
+                        .contains("aud claim must contain " + TestIssuer.AUDIENCE));
+    }
+
+    @Test
     void unknownPathAnswers404Problem() {
         client.get().uri("/api/nowhere/things")
                 .headers(h -> h.setBearerAuth(token))
@@ -333,12 +510,17 @@ class GatewayIntegrationTest {
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         client.get().uri("/api/portfolio/projects").headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isOk();
+        client.post().uri("/api/portfolio/projects").contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(new byte[1024 * 1024 + 1]).exchange()
+                .expectStatus().isEqualTo(413);
         client.get().uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body)
                         .contains("spring_cloud_gateway_requests_seconds_count")
-                        .contains("routeId=\"portfolio\""));
+                        .contains("routeId=\"portfolio\"")
+                        .containsPattern("mutualis_gateway_requests_rejected_total\\{[^}]*"
+                                + "reason=\"payload-too-large\",route=\"portfolio\"\\} [1-9]"));
         client.get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
     }
 }

@@ -178,6 +178,13 @@ public final class LocalStack implements AutoCloseable {
         log.info("stopped {} (exit code {})", app.app().module(), app.exitCode().map(String::valueOf).orElse("?"));
     }
 
+    /** Kills one app's JVM with SIGKILL, as a crash would: what it acknowledged must survive (reliability tests). */
+    public void killApp(String name) {
+        AppProcess app = app(name);
+        app.kill();
+        log.info("killed {} (SIGKILL)", app.app().module());
+    }
+
     /** Starts a stopped app again (same port, same environment) and waits until it is ready. */
     public void startApp(String name) {
         AppProcess app = app(name);

@@ -19,7 +19,8 @@ public final class PortfolioEvents {
             RoadmapClosed.class,
             ProjectStatusChanged.class,
             MilestonePlanned.class,
-            MilestoneReached.class);
+            MilestoneReached.class,
+            ProjectAssessed.class);
 
     private PortfolioEvents() {
     }

@@ -5,17 +5,41 @@ import io.swagger.v3.oas.models.info.Info;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Names the gateway's own OpenAPI document and points readers to the services' documents it routes. */
+import java.math.BigDecimal;
+
+/**
+ * Names the gateway's own OpenAPI document, points readers to the services' documents it routes, and states the
+ * limits every request is subject to, with the values in force.
+ */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfig {
 
     @Bean
-    OpenAPI gatewayOpenApi() {
+    OpenAPI gatewayOpenApi(GatewayLimitsProperties limits, GatewaySecurityProperties security) {
         return new OpenAPI().info(new Info()
                 .title("Mutualis gateway")
                 .version("v1")
-                .description("Entry point of the Mutualis API. Each context's API is documented by its service at "
-                        + "/v3/api-docs/portfolio, /v3/api-docs/budget, /v3/api-docs/governance and "
-                        + "/v3/api-docs/evaluation. Errors are RFC 9457 application/problem+json."));
+                .description(description(limits, security)));
+    }
+
+    static String description(GatewayLimitsProperties limits, GatewaySecurityProperties security) {
+        GatewayLimitsProperties.RateLimit rate = limits.rateLimit();
+        String rateLimit = rate.enabled()
+                ? "Each collectivité (the active tenant: X-Tenant-Id, else the token's tenant) may send "
+                        + rate.burstCapacity() + " requests at once, then "
+                        + BigDecimal.valueOf(rate.replenishRate()).stripTrailingZeros().toPlainString()
+                        + " more per second; beyond that the gateway answers 429 with a Retry-After header "
+                        + "(seconds). Other collectivités are not affected."
+                : "No per-tenant rate limit is applied by this gateway.";
+        String audience = security.checksAudience()
+                ? " and its aud claim must contain " + security.audience()
+                : "";
+        return "Entry point of the Mutualis API. Each context's API is documented by its service at "
+                + "/v3/api-docs/portfolio, /v3/api-docs/budget, /v3/api-docs/governance and "
+                + "/v3/api-docs/evaluation. Errors are RFC 9457 application/problem+json.\n\n"
+                + "Limits: a request body may not exceed " + limits.maxRequestSize().toBytes()
+                + " bytes (413 otherwise, chunked bodies included). " + rateLimit + "\n\n"
+                + "Authentication: a bearer JWT (RS256) of the configured issuer, not expired, with a tenants claim"
+                + audience + "; otherwise 401. An X-Tenant-Id that is not one of the token's tenants answers 403.";
     }
 }

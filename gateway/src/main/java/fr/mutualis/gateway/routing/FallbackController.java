@@ -1,7 +1,6 @@
 package fr.mutualis.gateway.routing;
 
 import fr.mutualis.gateway.error.ProblemWriter;
-import fr.mutualis.gateway.web.PayloadTooLargeException;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +38,6 @@ public class FallbackController {
             return problems.write(exchange, HttpStatus.NOT_FOUND, "not-found", "Not Found", "No such resource");
         }
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        // An oversized chunked body fails inside the breaker, but it is the client's fault, not the service's.
-        if (cause instanceof PayloadTooLargeException tooLarge) {
-            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
-                    tooLarge.getReason());
-        }
         log.warn("{}-service unavailable: {}", context, cause == null ? "direct call" : cause.toString());
         return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                 "Service unavailable", context + "-service is unavailable");

@@ -18,6 +18,12 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 @EnableWebFluxSecurity
 public class SecurityConfig {
 
+    /**
+     * Order of Spring Security's web filter chain ({@code WebFluxSecurityConfiguration.WEB_FILTER_CHAIN_FILTER_ORDER},
+     * not public): web filters ordered after it see the authenticated principal.
+     */
+    public static final int SECURITY_CHAIN_ORDER = -100;
+
     static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
             "/actuator/prometheus", "/v3/api-docs/**"};
 

@@ -12,13 +12,16 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server standing in for a Mutualis service. By default it echoes what it received (method, path,
  * query, headers with lower-case names, body size) as JSON. Paths ending in {@code /missing} answer a 404
- * problem+json, paths ending in {@code /slow} answer after 3 s. {@link #stop()} makes it refuse connections.
+ * problem+json, paths ending in {@code /slow} answer after 3 s. {@link #stop()} makes it refuse connections;
+ * {@link #received(String)} tells whether a request got through at all.
  */
 public final class FakeService implements AutoCloseable {
 
@@ -29,6 +32,7 @@ public final class FakeService implements AutoCloseable {
 
     private final String name;
     private final HttpServer server;
+    private final Queue<String> received = new ConcurrentLinkedQueue<>();
 
     public FakeService(String name) {
         this.name = name;
@@ -46,6 +50,11 @@ public final class FakeService implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** How many requests for {@code path} reached this service, counted as soon as their headers arrived. */
+    public long received(String path) {
+        return received.stream().filter(path::equals).count();
+    }
+
     public void stop() {
         server.stop(0);
     }
@@ -57,6 +66,7 @@ public final class FakeService implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            received.add(exchange.getRequestURI().getPath());
             long bodySize;
             try (InputStream in = exchange.getRequestBody()) {
                 bodySize = in.transferTo(OutputStream.nullOutputStream());

@@ -3,6 +3,7 @@ package fr.mutualis.gateway.support;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -29,6 +30,9 @@ import java.util.function.Consumer;
  * and RS256 tokens signed with it, so the gateway's actual JWT validation is exercised.
  */
 public final class TestIssuer implements AutoCloseable {
+
+    /** The audience every token carries unless a test says otherwise; the gateway under test requires it. */
+    public static final String AUDIENCE = "mutualis-api";
 
     private final RSAKey key;
     private final RSAKey foreignKey;
@@ -89,6 +93,40 @@ public final class TestIssuer implements AutoCloseable {
         return sign(key, claims(tenants, List.of("AGENT"), b -> b.issuer("http://evil.example")));
     }
 
+    public String tokenNotYetValid(List<String> tenants) {
+        Instant later = Instant.now().plus(Duration.ofMinutes(10));
+        return sign(key, claims(tenants, List.of("AGENT"),
+                b -> b.notBeforeTime(Date.from(later)).expirationTime(Date.from(later.plusSeconds(300)))));
+    }
+
+    /** {@code tenants} as a plain string instead of a list of SIRENs. */
+    public String tokenWithScalarTenants(String tenants) {
+        return sign(key, claims(null, List.of("AGENT"), b -> b.claim("tenants", tenants)));
+    }
+
+    public String tokenForAudience(String audience) {
+        return sign(key, claims(List.of("213100001"), List.of("AGENT"), b -> b.audience(audience)));
+    }
+
+    public String tokenWithoutAudience() {
+        return sign(key, claims(List.of("213100001"), List.of("AGENT"), b -> b.audience((String) null)));
+    }
+
+    /**
+     * Algorithm confusion: HS256 "signed" with the issuer's public key as the HMAC secret, which a verifier that
+     * trusts the token's {@code alg} header would accept.
+     */
+    public String tokenSignedWithPublicKeyAsHmacSecret(List<String> tenants) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(),
+                    claims(tenants, List.of("AGENT"), b -> { }));
+            jwt.sign(new MACSigner(key.toRSAPublicKey().getEncoded()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code alg: none}: well-formed claims, no signature at all. */
     public String unsignedToken(List<String> tenants) {
         return new PlainJWT(claims(tenants, List.of("AGENT"), b -> { })).serialize();
@@ -98,6 +136,7 @@ public final class TestIssuer implements AutoCloseable {
         Instant now = Instant.now();
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(AUDIENCE)
                 .subject("user-" + UUID.randomUUID())
                 .claim("name", "Camille Test")
                 .claim("roles", roles)

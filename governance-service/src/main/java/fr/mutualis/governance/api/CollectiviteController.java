@@ -1,11 +1,14 @@
 package fr.mutualis.governance.api;
 
+import fr.mutualis.governance.command.DesignateElectedLead;
 import fr.mutualis.governance.command.RegisterCollectivite;
+import fr.mutualis.governance.command.Siren;
 import fr.mutualis.governance.query.CollectiviteView;
 import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
+import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.error.StateConflictException;
 import fr.mutualis.kit.tenant.TenantContext;
@@ -13,11 +16,14 @@ import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -65,6 +71,24 @@ public class CollectiviteController {
         CollectiviteView collectivite = queries.collectivite(siren)
                 .orElseThrow(() -> new NotFoundException("Collectivité", siren));
         return ResponseEntity.ok().eTag(String.valueOf(collectivite.version())).body(collectivite);
+    }
+
+    /** A collectivité designates its own élu au numérique; a platform administrator may record it for any. */
+    @PutMapping("/{siren}/elected-lead")
+    public Map<String, Object> designateElectedLead(@PathVariable String siren,
+                                                    @Valid @RequestBody ElectedLeadRequest request,
+                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                    TenantContext caller) {
+        // Checked here rather than by @ValidSiren: method validation would report body errors under "request".
+        if (!Siren.isValid(siren)) {
+            throw new InvalidInputException("siren", "siren '" + siren + "' is not a SIREN (9 digits, Luhn-valid)");
+        }
+        if (!caller.hasRole("PLATFORM_ADMIN") && !(caller.tenantId().equals(siren) && !caller.hasRole("REPORTING"))) {
+            queries.collectivite(siren).orElseThrow(() -> new NotFoundException("Collectivité", siren));
+            throw new AccessDeniedException("Only the collectivité itself designates its élu au numérique");
+        }
+        long version = commands.sendAndWait(new DesignateElectedLead(siren, request.name().strip(), Versions.ifMatch(ifMatch)));
+        return Versions.versioned("siren", siren, version);
     }
 
     @GetMapping

@@ -4,6 +4,7 @@ import fr.mutualis.kit.error.InvalidInputException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -34,6 +35,15 @@ public class Collectivite {
         }
         apply(new CollectiviteRegistered(command.siren(), command.name(), command.kind(), command.population(),
                 command.epciSiren()));
+    }
+
+    @CommandHandler
+    public long handle(DesignateElectedLead command) {
+        if (command.name() == null || command.name().isBlank()) {
+            throw new InvalidInputException("name", "name must not be blank");
+        }
+        apply(new ElectedLeadDesignated(siren, command.name().strip()));
+        return AggregateLifecycle.getVersion();
     }
 
     @EventSourcingHandler

@@ -1,13 +1,22 @@
 package fr.mutualis.governance.integration;
 
+import fr.mutualis.contracts.governance.DecisionPublished.ArbitratedAmount;
 import fr.mutualis.governance.command.CollectiviteRegistered;
+import fr.mutualis.governance.command.DecisionPublished;
+import fr.mutualis.governance.command.ElectedLeadDesignated;
+import fr.mutualis.governance.command.InstanceCreated;
+import fr.mutualis.governance.command.MutualisationCreated;
+import fr.mutualis.governance.command.SessionClosed;
 import fr.mutualis.kit.integration.IntegrationEventMapper;
 import fr.mutualis.kit.integration.OutboundEvent;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** What governance tells the other contexts, in the published vocabulary of {@code contracts}. */
+/**
+ * What governance tells the other contexts, in the published vocabulary of {@code contracts}. Provisional
+ * séance events (agenda, roll call, votes) stay inside: only what the closing of a séance makes final goes out.
+ */
 @Component
 public class GovernanceIntegrationEvents implements IntegrationEventMapper {
 
@@ -18,6 +27,27 @@ public class GovernanceIntegrationEvents implements IntegrationEventMapper {
             case CollectiviteRegistered e -> new OutboundEvent(e.siren(),
                     new fr.mutualis.contracts.governance.CollectiviteRegistered(e.siren(), e.name(), e.kind().name(),
                             e.population(), e.epciSiren()));
+            case ElectedLeadDesignated e -> new OutboundEvent(e.siren(),
+                    new fr.mutualis.contracts.governance.ElectedLeadDesignated(e.siren(), e.name()));
+            // The mutualisation owns itself: its data is addressed by its id.
+            case MutualisationCreated e -> new OutboundEvent(e.mutualisationId().toString(),
+                    new fr.mutualis.contracts.governance.MutualisationCreated(e.mutualisationId(), e.name(),
+                            e.epciSiren(), e.memberSirens(), e.allocationMethod().name(), e.shares()));
+            case InstanceCreated e -> new OutboundEvent(e.ownerId(),
+                    new fr.mutualis.contracts.governance.InstanceCreated(e.instanceId(), e.ownerId(), e.name(),
+                            e.kind().name(), e.cadence().name()));
+            case DecisionPublished e -> new OutboundEvent(e.ownerId(),
+                    new fr.mutualis.contracts.governance.DecisionPublished(e.decisionId(), e.sessionId(),
+                            e.instanceId(), e.ownerId(), e.instanceKind().name(), e.agendaItemId(),
+                            e.agendaItemKind().name(), e.subjectId(), e.title(), e.outcome().name(), e.votesFor(),
+                            e.votesAgainst(), e.abstentions(),
+                            e.amounts().stream()
+                                    .map(a -> new ArbitratedAmount(a.budgetLineId(), a.projectId(), a.amountCents()))
+                                    .toList(),
+                            e.decidedOn()));
+            case SessionClosed e -> new OutboundEvent(e.ownerId(),
+                    new fr.mutualis.contracts.governance.SessionClosed(e.sessionId(), e.instanceId(), e.ownerId(),
+                            e.heldOn(), e.decisionCount()));
             default -> null;
         });
     }

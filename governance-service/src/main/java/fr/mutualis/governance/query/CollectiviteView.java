@@ -1,5 +1,6 @@
 package fr.mutualis.governance.query;
 
+/** @param electedLead the élu au numérique, once designated */
 public record CollectiviteView(String siren, String name, String kind, long population, String epciSiren,
-                               long version) {
+                               String electedLead, long version) {
 }

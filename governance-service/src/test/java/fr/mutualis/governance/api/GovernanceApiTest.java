@@ -1,17 +1,9 @@
 package fr.mutualis.governance.api;
 
+import fr.mutualis.governance.GovernanceIntegrationTest;
 import fr.mutualis.governance.TestSirens;
 import fr.mutualis.kit.testsupport.TestHttp;
-import fr.mutualis.kit.testsupport.TestInfrastructure;
-import fr.mutualis.kit.testsupport.TestTokenIssuer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,34 +11,15 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GovernanceApiTest {
+class GovernanceApiTest extends GovernanceIntegrationTest {
 
     static final String CAGV = "200000016";
     static final String VALMONT = "210000022";
     static final String SAINT_AUBIN = "210000030";
     static final String LES_AULNES = "210000048";
-    static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
     static final String PLATFORM_ADMIN = ISSUER.token("platform-admin", List.of(CAGV, VALMONT, SAINT_AUBIN, LES_AULNES),
             List.of("PLATFORM_ADMIN"));
     static final String VALMONT_AGENT = ISSUER.token("valmont-agent", List.of(VALMONT), List.of("AGENT"));
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "governance");
-        ISSUER.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    TestHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new TestHttp("http://localhost:" + port);
-    }
 
     @Test
     void theDemoTerritoryIsRegisteredAndReadableByAnyTenant() {
@@ -169,10 +142,6 @@ class GovernanceApiTest {
                 .formatted(siren, name, kind, population, epciSiren == null ? "null" : "\"" + epciSiren + "\""),
                 PLATFORM_ADMIN, siren.equals(CAGV) || siren.equals(VALMONT) || siren.equals(SAINT_AUBIN) ? siren : null);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-    }
-
-    private long eventCount() {
-        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
     }
 
     private static void assertBadRequest(TestHttp.Response answer, String named) {

@@ -63,4 +63,21 @@ class CollectiviteTest {
                 .expectException(InvalidInputException.class)
                 .expectNoEvents();
     }
+
+    @Test
+    void aCollectiviteDesignatesItsElectedLead() {
+        fixture.given(new CollectiviteRegistered(VALMONT, "Valmont", CollectiviteKind.COMMUNE, 80_000, CAGV))
+                .when(new DesignateElectedLead(VALMONT, "  Claire Martin ", null))
+                .expectEvents(new ElectedLeadDesignated(VALMONT, "Claire Martin"))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void aStaleVersionIsRefused() {
+        fixture.given(new CollectiviteRegistered(VALMONT, "Valmont", CollectiviteKind.COMMUNE, 80_000, CAGV),
+                        new ElectedLeadDesignated(VALMONT, "Claire Martin"))
+                .when(new DesignateElectedLead(VALMONT, "Paul Durand", 0L))
+                .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class)
+                .expectNoEvents();
+    }
 }

@@ -116,6 +116,18 @@ public final class AppProcess {
         }
     }
 
+    /** Kills the JVM as a crash would (SIGKILL: no shutdown hook, no graceful close) and waits until it is gone. */
+    public void kill() {
+        Process killed;
+        synchronized (this) {
+            killed = process;
+        }
+        if (killed != null && killed.isAlive()) {
+            killed.destroyForcibly();
+            killed.onExit().join();
+        }
+    }
+
     /** Waits until the process has ended, killing it (and its children) when still alive after {@code grace}. */
     public void awaitStop(Duration grace) {
         Process current;

@@ -5,50 +5,75 @@ import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.portfolio.command.AssessProject;
 import fr.mutualis.portfolio.command.Axis;
+import fr.mutualis.portfolio.command.MoveProject;
+import fr.mutualis.portfolio.command.PlanMilestone;
 import fr.mutualis.portfolio.command.ProjectStatus;
+import fr.mutualis.portfolio.command.ProjectTransition;
 import fr.mutualis.portfolio.command.ProposeProject;
+import fr.mutualis.portfolio.command.ReachMilestone;
+import fr.mutualis.portfolio.query.AuditTrail;
+import fr.mutualis.portfolio.query.HistoryEntry;
 import fr.mutualis.portfolio.query.PortfolioQueries;
 import fr.mutualis.portfolio.query.ProjectView;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+/**
+ * Projects and their lifecycle. Approval is not here: only an approved PROJECT_GATE decision of governance approves
+ * a project.
+ */
 @RestController
 @RequestMapping("/api/portfolio/projects")
 public class ProjectController {
 
-    private final CommandGateway commands;
-    private final PortfolioQueries queries;
+    /** Dates of the lifecycle are the collectivités' calendar dates. */
+    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
-    public ProjectController(CommandGateway commands, PortfolioQueries queries) {
+    private final CommandSender commands;
+    private final PortfolioQueries queries;
+    private final AuditTrail audit;
+    private final Actors actors;
+
+    ProjectController(CommandSender commands, PortfolioQueries queries, AuditTrail audit, Actors actors) {
         this.commands = commands;
         this.queries = queries;
+        this.audit = audit;
+        this.actors = actors;
     }
 
     @PostMapping
     public ResponseEntity<Map<String, Object>> propose(@Valid @RequestBody ProposeProjectRequest request, TenantContext tenant) {
         UUID id = UUID.randomUUID();
-        commands.sendAndWait(new ProposeProject(request.roadmapId(), id, tenant.tenantId(), request.title().strip(),
+        commands.sendAndWait(new ProposeProject(request.roadmapId(), id, actors.of(tenant), request.title().strip(),
                 request.description(), request.axis(), request.theme(), request.sponsor(), request.manager(),
                 request.plannedStart(), request.plannedEnd(), request.estimatedInvestmentCents(),
-                request.estimatedOperatingCents()));
+                request.estimatedOperatingCents(),
+                request.participantSirens() == null ? Set.of() : request.participantSirens()), "Roadmap", request.roadmapId());
         return Created.at(id);
     }
 
     @GetMapping("/{id}")
     public ResponseEntity<ProjectView> get(@PathVariable UUID id, TenantContext tenant) {
-        ProjectView project = queries.project(id, tenant.tenantId()).orElseThrow(() -> new NotFoundException("Project", id));
+        ProjectView project = queries.project(id, actors.of(tenant).sees())
+                .orElseThrow(() -> new NotFoundException("Project", id));
         return ResponseEntity.ok().eTag(String.valueOf(project.version())).body(project);
     }
 
@@ -60,7 +85,89 @@ public class ProjectController {
                                   @RequestParam(required = false) Integer size,
                                   TenantContext tenant) {
         PageRequest paging = PageRequest.of(page, size);
-        return queries.projects(tenant.tenantId(), roadmapId, status == null ? null : status.name(),
+        return queries.projects(actors.of(tenant).sees(), roadmapId, status == null ? null : status.name(),
                 axis == null ? null : axis.name(), paging.page(), paging.size());
+    }
+
+    @GetMapping("/{id}/history")
+    public List<HistoryEntry> history(@PathVariable UUID id, TenantContext tenant) {
+        return audit.ofProject(id, actors.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Project", id));
+    }
+
+    @PostMapping("/{id}/assessment")
+    public Updated assess(@PathVariable UUID id, @Valid @RequestBody AssessProjectRequest request,
+                          @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
+        long version = commands.send(new AssessProject(id, actors.of(tenant), request.scores(), today(),
+                CommandSender.expectedVersion(ifMatch)), "Project", id);
+        return new Updated(id, ProjectStatus.ASSESSED.name(), version);
+    }
+
+    @PostMapping("/{id}/start")
+    public Updated start(@PathVariable UUID id, @Valid @RequestBody(required = false) TransitionRequest request,
+                         @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
+        return move(id, ProjectTransition.START, request, ifMatch, tenant);
+    }
+
+    @PostMapping("/{id}/hold")
+    public Updated hold(@PathVariable UUID id, @Valid @RequestBody(required = false) TransitionRequest request,
+                        @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
+        return move(id, ProjectTransition.HOLD, request, ifMatch, tenant);
+    }
+
+    @PostMapping("/{id}/resume")
+    public Updated resume(@PathVariable UUID id, @Valid @RequestBody(required = false) TransitionRequest request,
+                          @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
+        return move(id, ProjectTransition.RESUME, request, ifMatch, tenant);
+    }
+
+    @PostMapping("/{id}/deliver")
+    public Updated deliver(@PathVariable UUID id, @Valid @RequestBody(required = false) TransitionRequest request,
+                           @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
+        return move(id, ProjectTransition.DELIVER, request, ifMatch, tenant);
+    }
+
+    @PostMapping("/{id}/close")
+    public Updated close(@PathVariable UUID id, @Valid @RequestBody(required = false) TransitionRequest request,
+                         @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
+        return move(id, ProjectTransition.CLOSE, request, ifMatch, tenant);
+    }
+
+    @PostMapping("/{id}/cancel")
+    public Updated cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) TransitionRequest request,
+                          @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
+        return move(id, ProjectTransition.CANCEL, request, ifMatch, tenant);
+    }
+
+    @PostMapping("/{id}/milestones")
+    public ResponseEntity<Map<String, Object>> planMilestone(@PathVariable UUID id,
+                                                             @Valid @RequestBody PlanMilestoneRequest request,
+                                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                             TenantContext tenant) {
+        UUID milestoneId = UUID.randomUUID();
+        long version = commands.send(new PlanMilestone(id, milestoneId, actors.of(tenant), request.title().strip(),
+                request.plannedDate(), CommandSender.expectedVersion(ifMatch)), "Project", id);
+        var location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(milestoneId).toUri();
+        return ResponseEntity.created(location).body(Map.of("id", milestoneId, "version", version));
+    }
+
+    @PostMapping("/{id}/milestones/{milestoneId}/reach")
+    public Updated reachMilestone(@PathVariable UUID id, @PathVariable UUID milestoneId,
+                                  @Valid @RequestBody ReachMilestoneRequest request,
+                                  @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
+        long version = commands.send(new ReachMilestone(id, milestoneId, actors.of(tenant), request.actualDate(), today(),
+                CommandSender.expectedVersion(ifMatch)), "Project", id);
+        return new Updated(id, null, version);
+    }
+
+    private Updated move(UUID id, ProjectTransition transition, TransitionRequest request, String ifMatch,
+                         TenantContext tenant) {
+        String reason = request == null || request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
+        long version = commands.send(new MoveProject(id, actors.of(tenant), transition, reason, today(),
+                CommandSender.expectedVersion(ifMatch)), "Project", id);
+        return new Updated(id, transition.target().name(), version);
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(FRANCE);
     }
 }

@@ -6,10 +6,12 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 
 public record ProposeProjectRequest(
@@ -23,7 +25,8 @@ public record ProposeProjectRequest(
         @NotNull LocalDate plannedStart,
         @NotNull LocalDate plannedEnd,
         @NotNull @PositiveOrZero @Max(MAX_CENTS) Long estimatedInvestmentCents,
-        @NotNull @PositiveOrZero @Max(MAX_CENTS) Long estimatedOperatingCents) {
+        @NotNull @PositiveOrZero @Max(MAX_CENTS) Long estimatedOperatingCents,
+        @Size(max = 200) Set<@NotNull @Pattern(regexp = "\\d{9}", message = "must be a SIREN (9 digits)") String> participantSirens) {
 
     /** 10 billion euros: far above any collectivité's digital budget, far below overflow. */
     static final long MAX_CENTS = 1_000_000_000_000L;

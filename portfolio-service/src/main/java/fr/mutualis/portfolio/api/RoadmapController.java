@@ -1,47 +1,103 @@
 package fr.mutualis.portfolio.api;
 
 import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.api.Page;
+import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.portfolio.command.Actor;
+import fr.mutualis.portfolio.command.CloseRoadmap;
 import fr.mutualis.portfolio.command.DraftRoadmap;
+import fr.mutualis.portfolio.command.RoadmapStatus;
+import fr.mutualis.portfolio.command.SetPriorityWeights;
+import fr.mutualis.portfolio.query.AuditTrail;
+import fr.mutualis.portfolio.query.HistoryEntry;
 import fr.mutualis.portfolio.query.PortfolioQueries;
+import fr.mutualis.portfolio.query.RankingView;
 import fr.mutualis.portfolio.query.RoadmapView;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+/**
+ * Roadmaps (schémas directeurs). Adoption is not here: only an approved ROADMAP_ADOPTION decision of governance
+ * adopts a roadmap.
+ */
 @RestController
 @RequestMapping("/api/portfolio/roadmaps")
 public class RoadmapController {
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
     private final PortfolioQueries queries;
+    private final AuditTrail audit;
+    private final Actors actors;
 
-    public RoadmapController(CommandGateway commands, PortfolioQueries queries) {
+    RoadmapController(CommandSender commands, PortfolioQueries queries, AuditTrail audit, Actors actors) {
         this.commands = commands;
         this.queries = queries;
+        this.audit = audit;
+        this.actors = actors;
     }
 
     @PostMapping
     public ResponseEntity<Map<String, Object>> draft(@Valid @RequestBody CreateRoadmapRequest request, TenantContext tenant) {
         UUID id = UUID.randomUUID();
-        commands.sendAndWait(new DraftRoadmap(id, tenant.tenantId(), request.title().strip(), request.startYear(),
-                request.endYear(), request.axes()));
+        Actor actor = actors.of(tenant);
+        String owner = request.mutualisationId() == null ? actor.tenantId() : request.mutualisationId().toString();
+        commands.sendAndWait(new DraftRoadmap(id, actor, owner, request.title().strip(), request.startYear(),
+                request.endYear(), request.axes()), "Roadmap", id);
         return Created.at(id);
+    }
+
+    @GetMapping
+    public Page<RoadmapView> list(@RequestParam(required = false) Integer page,
+                                  @RequestParam(required = false) Integer size, TenantContext tenant) {
+        PageRequest paging = PageRequest.of(page, size);
+        return queries.roadmaps(actors.of(tenant).sees(), paging.page(), paging.size());
     }
 
     @GetMapping("/{id}")
     public ResponseEntity<RoadmapView> get(@PathVariable UUID id, TenantContext tenant) {
-        RoadmapView roadmap = queries.roadmap(id, tenant.tenantId()).orElseThrow(() -> new NotFoundException("Roadmap", id));
+        RoadmapView roadmap = queries.roadmap(id, actors.of(tenant).sees())
+                .orElseThrow(() -> new NotFoundException("Roadmap", id));
         return ResponseEntity.ok().eTag(String.valueOf(roadmap.version())).body(roadmap);
+    }
+
+    @GetMapping("/{id}/ranking")
+    public RankingView ranking(@PathVariable UUID id, TenantContext tenant) {
+        return queries.ranking(id, actors.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Roadmap", id));
+    }
+
+    @GetMapping("/{id}/history")
+    public List<HistoryEntry> history(@PathVariable UUID id, TenantContext tenant) {
+        return audit.ofRoadmap(id, actors.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Roadmap", id));
+    }
+
+    @PutMapping("/{id}/weights")
+    public Updated weights(@PathVariable UUID id, @Valid @RequestBody PriorityWeightsRequest request,
+                           @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
+        long version = commands.send(new SetPriorityWeights(id, actors.of(tenant), request.weights(),
+                CommandSender.expectedVersion(ifMatch)), "Roadmap", id);
+        return new Updated(id, null, version);
+    }
+
+    @PostMapping("/{id}/close")
+    public Updated close(@PathVariable UUID id, @Valid @RequestBody CloseRoadmapRequest request,
+                         @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
+        long version = commands.send(new CloseRoadmap(id, actors.of(tenant), request.finalAssessment().strip(),
+                CommandSender.expectedVersion(ifMatch)), "Roadmap", id);
+        return new Updated(id, RoadmapStatus.CLOSED.name(), version);
     }
 }

@@ -3,11 +3,15 @@ package fr.mutualis.portfolio.command;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 
-/** Propose a project on a roadmap; the roadmap checks that the acting tenant may add to it. */
-public record ProposeProject(@TargetAggregateIdentifier UUID roadmapId, UUID projectId, String actingTenant,
+/**
+ * Propose a project on a roadmap; the roadmap checks that the actor manages it. {@code participantSirens}: the
+ * members taking part, for a mutualisation's project only.
+ */
+public record ProposeProject(@TargetAggregateIdentifier UUID roadmapId, UUID projectId, Actor actor,
                              String title, String description, Axis axis, Theme theme, String sponsor, String manager,
                              LocalDate plannedStart, LocalDate plannedEnd, long estimatedInvestmentCents,
-                             long estimatedOperatingCents) {
+                             long estimatedOperatingCents, Set<String> participantSirens) {
 }

@@ -1,19 +1,26 @@
 package fr.mutualis.portfolio.command;
 
 import fr.mutualis.kit.error.BusinessRuleViolationException;
-import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.error.StateConflictException;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
-/** A schéma directeur: a few years, the axes it commits to, and the projects proposed under it. */
+/**
+ * A schéma directeur: a few years, the axes it commits to, the weights of its priorisation, and the projects
+ * proposed under it. DRAFT until a governance decision adopts it, then CLOSED with its final assessment.
+ * Command handlers on the roadmap itself return its new version.
+ */
 @Aggregate
 public class Roadmap {
 
@@ -23,12 +30,17 @@ public class Roadmap {
     private UUID roadmapId;
     private String ownerId;
     private RoadmapStatus status;
+    private int startYear;
+    private int endYear;
+    private UUID adoptedBy;
+    private long version;
 
     protected Roadmap() {
     }
 
     @CommandHandler
     public Roadmap(DraftRoadmap command) {
+        command.actor().checkManages(command.ownerId(), "Mutualisation", command.ownerId());
         int years = command.endYear() - command.startYear() + 1;
         if (years < 1 || years > MAX_YEARS) {
             throw new BusinessRuleViolationException("roadmap-duration",
@@ -42,21 +54,98 @@ public class Roadmap {
 
     @CommandHandler
     public void handle(ProposeProject command) throws Exception {
-        if (!ownerId.equals(command.actingTenant())) {
-            // Another tenant's roadmap does not exist for the caller.
-            throw new NotFoundException("Roadmap", roadmapId);
+        command.actor().checkManages(ownerId, "Roadmap", roadmapId);
+        if (status == RoadmapStatus.CLOSED) {
+            throw new StateConflictException("Roadmap " + roadmapId + " is CLOSED: no project can be proposed on it",
+                    status.name());
         }
+        checkParticipants(command.participantSirens(), command.actor());
         createNew(Project.class, () -> new Project(new ProjectProposed(command.projectId(), roadmapId, ownerId,
                 command.title(), command.description(), command.axis(), command.theme(), command.sponsor(),
                 command.manager(), command.plannedStart(), command.plannedEnd(), command.estimatedInvestmentCents(),
-                command.estimatedOperatingCents())));
+                command.estimatedOperatingCents(), command.participantSirens())));
+    }
+
+    /** Participating members only make sense for a mutualisation's project, and only its parties participate. */
+    private void checkParticipants(Set<String> participants, Actor actor) {
+        if (participants.isEmpty()) {
+            return;
+        }
+        Set<String> parties = actor.partiesOf(ownerId).orElseThrow(() -> new BusinessRuleViolationException(
+                "participants-need-a-mutualisation",
+                "Only a mutualisation's project has participating members; roadmap " + roadmapId + " is a tenant's own"));
+        List<String> outsiders = participants.stream().filter(siren -> !parties.contains(siren)).sorted().toList();
+        if (!outsiders.isEmpty()) {
+            throw new BusinessRuleViolationException("participant-not-member",
+                    "Not party to the mutualisation: " + String.join(", ", outsiders), Map.of("outsiders", outsiders));
+        }
+    }
+
+    @CommandHandler
+    public long handle(SetPriorityWeights command) {
+        command.actor().checkManages(ownerId, "Roadmap", roadmapId);
+        if (status == RoadmapStatus.CLOSED) {
+            throw new StateConflictException("Roadmap " + roadmapId + " is CLOSED: its priorisation is final",
+                    status.name());
+        }
+        command.weights().checkRange();
+        apply(new RoadmapWeightsSet(roadmapId, ownerId, command.weights()));
+        return version;
+    }
+
+    /** Only an approved ROADMAP_ADOPTION decision of the roadmap's own governance adopts it. */
+    @CommandHandler
+    public DecisionEffect handle(AdoptRoadmap command) {
+        if (!ownerId.equals(command.decidingOwner())) {
+            return DecisionEffect.OTHER_OWNER;
+        }
+        if (command.decisionId().equals(adoptedBy)) {
+            return DecisionEffect.ALREADY_APPLIED;
+        }
+        if (status != RoadmapStatus.DRAFT) {
+            return DecisionEffect.WRONG_STATE;
+        }
+        apply(new RoadmapAdopted(roadmapId, ownerId, command.decisionId(), command.adoptedOn(), startYear, endYear));
+        return DecisionEffect.APPLIED;
+    }
+
+    @CommandHandler
+    public long handle(CloseRoadmap command) {
+        command.actor().checkManages(ownerId, "Roadmap", roadmapId);
+        if (status != RoadmapStatus.ADOPTED) {
+            throw new StateConflictException("Roadmap " + roadmapId + " is " + status + ": only an ADOPTED roadmap is closed",
+                    status.name());
+        }
+        apply(new RoadmapClosed(roadmapId, ownerId, command.finalAssessment()));
+        return version;
     }
 
     @EventSourcingHandler
-    void on(RoadmapDrafted event) {
+    void on(RoadmapDrafted event, @SequenceNumber long sequence) {
         roadmapId = event.roadmapId();
         ownerId = event.ownerId();
+        startYear = event.startYear();
+        endYear = event.endYear();
         status = RoadmapStatus.DRAFT;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(RoadmapWeightsSet event, @SequenceNumber long sequence) {
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(RoadmapAdopted event, @SequenceNumber long sequence) {
+        status = RoadmapStatus.ADOPTED;
+        adoptedBy = event.decisionId();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(RoadmapClosed event, @SequenceNumber long sequence) {
+        status = RoadmapStatus.CLOSED;
+        version = sequence;
     }
 
     RoadmapStatus status() {

@@ -1,16 +1,8 @@
 package fr.mutualis.portfolio.api;
 
 import fr.mutualis.kit.testsupport.TestHttp;
-import fr.mutualis.kit.testsupport.TestInfrastructure;
-import fr.mutualis.kit.testsupport.TestTokenIssuer;
-import org.junit.jupiter.api.BeforeEach;
+import fr.mutualis.portfolio.PortfolioServiceTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,35 +10,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PortfolioApiTest {
-
-    static final String VALMONT = "210000022";
-    static final String SAINT_AUBIN = "210000030";
-    static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
-    static final String VALMONT_AGENT = ISSUER.token("valmont-agent", List.of(VALMONT), List.of("AGENT"));
-    static final String STAUBIN_AGENT = ISSUER.token("staubin-agent", List.of(SAINT_AUBIN), List.of("AGENT"));
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "portfolio");
-        ISSUER.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    TestHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new TestHttp("http://localhost:" + port);
-    }
+/** Roadmaps and projects: creation, reads, tenancy, input errors, authentication and audit metadata. */
+class PortfolioApiTest extends PortfolioServiceTest {
 
     @Test
     void aRoadmapIsCreatedInDraftAndReadBack() {
-        var created = http.post("/api/portfolio/roadmaps", roadmap(2026, 2028), VALMONT_AGENT, null);
+        var created = http.post("/api/portfolio/roadmaps", roadmapJson(2026, 2028), VALMONT_AGENT, null);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("id").asString();
         assertThat(created.header("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/api/portfolio/roadmaps/" + id));
@@ -60,8 +29,8 @@ class PortfolioApiTest {
 
     @Test
     void anotherTenantSeesNeitherTheRoadmapNorItsProjects() {
-        String roadmapId = http.post("/api/portfolio/roadmaps", roadmap(2026, 2028), VALMONT_AGENT, null).json().get("id").asString();
-        var project = http.post("/api/portfolio/projects", project(roadmapId), VALMONT_AGENT, VALMONT);
+        String roadmapId = http.post("/api/portfolio/roadmaps", roadmapJson(2026, 2028), VALMONT_AGENT, null).json().get("id").asString();
+        var project = http.post("/api/portfolio/projects", projectJson(roadmapId), VALMONT_AGENT, VALMONT);
         assertThat(project.status()).as(project.toString()).isEqualTo(201);
         String projectId = project.json().get("id").asString();
         await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/portfolio/projects/" + projectId, VALMONT_AGENT, null).status() == 200);
@@ -73,14 +42,48 @@ class PortfolioApiTest {
         assertThat(http.get("/api/portfolio/projects?size=200", STAUBIN_AGENT, null).body()).doesNotContain(projectId);
         assertThat(http.get("/api/portfolio/projects?roadmapId=" + roadmapId, VALMONT_AGENT, null).json().get("total").asLong()).isEqualTo(1);
 
-        var onOthersRoadmap = http.post("/api/portfolio/projects", project(roadmapId), STAUBIN_AGENT, null);
+        var onOthersRoadmap = http.post("/api/portfolio/projects", projectJson(roadmapId), STAUBIN_AGENT, null);
         assertThat(onOthersRoadmap.status()).isEqualTo(404);
         assertThat(onOthersRoadmap.isProblem()).isTrue();
     }
 
     @Test
+    void roadmapsAreListedWithTheirProjectCountAndOnlyForTheirTenant() {
+        String roadmapId = createRoadmap(VALMONT_AGENT);
+        proposeProject(roadmapId, VALMONT_AGENT);
+        proposeProject(roadmapId, "Téléphonie IP", VALMONT_AGENT);
+        var roadmap = awaitRead("/api/portfolio/roadmaps/" + roadmapId, VALMONT_AGENT, json -> json.get("projectsCount").asInt() == 2);
+        assertThat(roadmap.get("version").asLong()).isZero();
+        assertThat(roadmap.get("weights").get("risk").asInt()).isEqualTo(1);
+
+        assertThat(http.get("/api/portfolio/roadmaps?size=200", VALMONT_AGENT, null).body()).contains(roadmapId);
+        var others = http.get("/api/portfolio/roadmaps?size=200", STAUBIN_AGENT, null);
+        assertThat(others.status()).isEqualTo(200);
+        assertThat(others.body()).doesNotContain(roadmapId);
+        others.json().get("items").forEach(item -> assertThat(item.get("ownerId").asString()).isNotEqualTo(VALMONT));
+        assertProblem(http.get("/api/portfolio/roadmaps?size=0", VALMONT_AGENT, null), 400, "size");
+    }
+
+    @Test
+    void reportingJobsReadButChangeNothing() {
+        String roadmapId = createRoadmap(VALMONT_AGENT);
+        String projectId = proposeProject(roadmapId, VALMONT_AGENT);
+        awaitStatus(projectId, VALMONT_AGENT, "PROPOSED");
+        String reporting = ISSUER.token("reporting", List.of(VALMONT), List.of("REPORTING"));
+        long events = eventCount(roadmapId) + eventCount(projectId);
+
+        assertThat(http.get("/api/portfolio/projects/" + projectId, reporting, null).status()).isEqualTo(200);
+        assertThat(http.get("/api/portfolio/roadmaps/" + roadmapId + "/ranking", reporting, null).status()).isEqualTo(200);
+        assertProblem(http.post("/api/portfolio/roadmaps", roadmapJson(2026, 2028), reporting, null), 403);
+        assertProblem(http.post("/api/portfolio/projects", projectJson(roadmapId), reporting, null), 403);
+        assertProblem(assess(projectId, reporting), 403);
+        assertProblem(http.post("/api/portfolio/projects/" + projectId + "/cancel", "{}", reporting, null), 403);
+        assertThat(eventCount(roadmapId) + eventCount(projectId)).isEqualTo(events);
+    }
+
+    @Test
     void aRoadmapLongerThanSixYearsBreaksARule() {
-        var answer = http.post("/api/portfolio/roadmaps", roadmap(2026, 2032), VALMONT_AGENT, null);
+        var answer = http.post("/api/portfolio/roadmaps", roadmapJson(2026, 2032), VALMONT_AGENT, null);
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.isProblem()).isTrue();
         assertThat(answer.json().get("detail").asString()).contains("6 years");
@@ -97,7 +100,7 @@ class PortfolioApiTest {
         assertBadRequest(http.post("/api/portfolio/roadmaps",
                 "{\"startYear\":2026,\"endYear\":2028,\"axes\":[\"OPEN_DATA\"]}", VALMONT_AGENT, null), "title");
         assertBadRequest(http.post("/api/portfolio/projects",
-                project("not-a-uuid"), VALMONT_AGENT, null), "roadmapId");
+                projectJson("not-a-uuid"), VALMONT_AGENT, null), "roadmapId");
         assertBadRequest(http.get("/api/portfolio/projects?status=FLYING", VALMONT_AGENT, null), "status");
         assertBadRequest(http.get("/api/portfolio/projects?size=100000", VALMONT_AGENT, null), "size");
         assertThat(eventCount()).isEqualTo(events);
@@ -108,7 +111,7 @@ class PortfolioApiTest {
         var answer = http.get("/api/portfolio/projects/" + java.util.UUID.randomUUID(), VALMONT_AGENT, null);
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.isProblem()).isTrue();
-        var onUnknownRoadmap = http.post("/api/portfolio/projects", project(java.util.UUID.randomUUID().toString()), VALMONT_AGENT, null);
+        var onUnknownRoadmap = http.post("/api/portfolio/projects", projectJson(java.util.UUID.randomUUID().toString()), VALMONT_AGENT, null);
         assertThat(onUnknownRoadmap.status()).as(onUnknownRoadmap.toString()).isEqualTo(404);
     }
 
@@ -139,17 +142,13 @@ class PortfolioApiTest {
         var created = http.send(http.request("/api/portfolio/roadmaps", VALMONT_AGENT, null)
                 .header("Content-Type", "application/json")
                 .header("X-Correlation-Id", "trace-me-123")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(roadmap(2026, 2027))));
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(roadmapJson(2026, 2027))));
         String id = created.json().get("id").asString();
         String metadata = jdbc.sql("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry WHERE aggregate_identifier = :id")
                 .param("id", id).query(String.class).single();
         assertThat(metadata).contains("\"tenantId\":\"" + VALMONT + "\"", "\"userId\":\"valmont-agent\"",
                 "\"correlationId\":\"trace-me-123\"");
         assertThat(created.header("X-Correlation-Id")).contains("trace-me-123");
-    }
-
-    private long eventCount() {
-        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
     }
 
     private static void assertBadRequest(TestHttp.Response answer, String named) {
@@ -161,19 +160,5 @@ class PortfolioApiTest {
     private static void assertUnauthenticated(TestHttp.Response answer) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
         assertThat(answer.isProblem()).as(answer.toString()).isTrue();
-    }
-
-    static String roadmap(int start, int end) {
-        return """
-                {"title": "Schéma directeur numérique", "startYear": %d, "endYear": %d,
-                 "axes": ["OPEN_DATA", "DEMATERIALISATION"]}""".formatted(start, end);
-    }
-
-    static String project(String roadmapId) {
-        return """
-                {"roadmapId": "%s", "title": "Portail open data", "description": "Publier les jeux de données",
-                 "axis": "OPEN_DATA", "theme": "USER_SERVICES", "sponsor": "Adjointe au numérique", "manager": "Chef de projet DSI",
-                 "plannedStart": "2026-03-01", "plannedEnd": "2026-12-31",
-                 "estimatedInvestmentCents": 5000000, "estimatedOperatingCents": 1200000}""".formatted(roadmapId);
     }
 }

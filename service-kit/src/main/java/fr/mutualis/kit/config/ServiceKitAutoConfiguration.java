@@ -4,10 +4,12 @@ import fr.mutualis.kit.integration.KafkaIntegrationConfiguration;
 import fr.mutualis.kit.mutualisation.MutualisationDirectoryConfiguration;
 import fr.mutualis.kit.security.ServiceSecurityConfiguration;
 import fr.mutualis.kit.tenant.TenantContextArgumentResolver;
+import fr.mutualis.kit.tenant.TenantScopedDataSourcePostProcessor;
 import fr.mutualis.kit.web.CorrelationIdFilter;
 import fr.mutualis.kit.web.ProblemDetailsHandler;
 import fr.mutualis.kit.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +27,13 @@ import java.util.List;
 @Import({ServiceSecurityConfiguration.class, KafkaIntegrationConfiguration.class,
         MutualisationDirectoryConfiguration.class, ProblemDetailsHandler.class})
 public class ServiceKitAutoConfiguration {
+
+    /** Row-level security's input: the request's tenant on every connection (see TenantScopedDataSource). */
+    @Bean
+    @ConditionalOnProperty(name = "mutualis.security.row-level-security", havingValue = "true", matchIfMissing = true)
+    static TenantScopedDataSourcePostProcessor tenantScopedDataSourcePostProcessor() {
+        return new TenantScopedDataSourcePostProcessor();
+    }
 
     @Bean
     ProblemResponses problemResponses(JsonMapper jsonMapper) {

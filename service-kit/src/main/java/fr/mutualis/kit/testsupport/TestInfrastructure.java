@@ -78,7 +78,7 @@ public final class TestInfrastructure {
             String user = env("MUTUALIS_TEST_POSTGRES_USER", "postgres");
             String password = env("MUTUALIS_TEST_POSTGRES_PASSWORD", "postgres");
             log.info("Tests use the PostgreSQL server at {}", base);
-            return new Postgres(base, user, password, user, password);
+            return withApplicationRole(base, user, password);
         }
         if (dockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
@@ -86,14 +86,32 @@ public final class TestInfrastructure {
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
             String base = container.getJdbcUrl().substring(0, container.getJdbcUrl().lastIndexOf('/') + 1);
             log.info("Tests use a PostgreSQL container at {}", base);
-            return new Postgres(base, container.getUsername(), container.getPassword(), container.getUsername(),
-                    container.getPassword());
+            return withApplicationRole(base, container.getUsername(), container.getPassword());
         }
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(0, tempDirectory("pg"));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         log.info("Tests use an embedded PostgreSQL on port {}", server.port());
         return new Postgres("jdbc:postgresql://localhost:" + server.port() + "/", EmbeddedPostgresServer.USER,
                 EmbeddedPostgresServer.PASSWORD, "postgres", "postgres");
+    }
+
+    /**
+     * The services never connect as a superuser (row-level security does not apply to superusers): on a server we
+     * only have admin credentials for, create the same unprivileged role as the embedded server and local stack.
+     */
+    private static Postgres withApplicationRole(String base, String adminUser, String adminPassword) {
+        try (Connection connection = DriverManager.getConnection(base + "postgres", adminUser, adminPassword);
+             Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    DO $$ BEGIN
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s') THEN
+                        CREATE ROLE %1$s LOGIN PASSWORD '%2$s' NOSUPERUSER NOBYPASSRLS CREATEDB;
+                      END IF;
+                    END $$""".formatted(EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the application role on " + base, e);
+        }
+        return new Postgres(base, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD, adminUser, adminPassword);
     }
 
     private static String startKafka() {

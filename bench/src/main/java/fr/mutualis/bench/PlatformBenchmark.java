@@ -1,0 +1,271 @@
+package fr.mutualis.bench;
+
+import fr.mutualis.localstack.LocalStack;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Starts the platform as local-stack does (random ports, no demo data) and prints the figures of issue 8:
+ * commands per second and latency through the gateway and directly to the portfolio service at several
+ * concurrencies, the gateway's overhead, the lag until evaluation's dashboard shows a portfolio command, the
+ * physical references (PostgreSQL insert+commit, Kafka produce) and the memory of every process.
+ * <p>
+ * {@code java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [duration=15] [warmup=5] [clients=1,8,32]
+ * [lag-samples=100]} from the repository root, after {@code ./mvnw -q install -DskipTests}.
+ */
+public final class PlatformBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PORTFOLIO = "portfolio-service";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final LocalStack stack;
+    private final String token;
+    private final List<String> roadmaps = new ArrayList<>();
+    private final AtomicLong projectsCreated = new AtomicLong();
+    private final StringBuilder report = new StringBuilder();
+
+    private PlatformBenchmark(LocalStack stack) {
+        this.stack = stack;
+        this.token = stack.token("valmont-agent");
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("logback.configurationFile", "local-stack-logback.xml");
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        Map<String, String> options = options(args);
+        Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "15")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
+        int[] concurrency = Arrays.stream(options.getOrDefault("clients", "1,8,32").split(","))
+                .mapToInt(value -> Integer.parseInt(value.trim())).toArray();
+        int lagSamples = Integer.parseInt(options.getOrDefault("lag-samples", "100"));
+
+        try (LocalStack stack = LocalStack.builder()
+                .randomPorts()
+                .workDir(Path.of("bench", "target", "bench-stack"))
+                .loadDemo(false)
+                // the per-tenant limit stays on (its cost is part of the gateway's), high enough not to throttle
+                .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_REPLENISH_RATE", "1000000")
+                .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "1000000")
+                .build()
+                .start()) {
+            new PlatformBenchmark(stack).run(duration, warmup, concurrency, lagSamples);
+        }
+    }
+
+    private void run(Duration duration, Duration warmup, int[] concurrency, int lagSamples) throws Exception {
+        line("# Mutualis benchmark, " + Instant.now());
+        line("");
+        line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + "; stack started in "
+                + stack.startupTime().toMillis() / 1000.0 + " s; measured " + duration.toSeconds()
+                + " s after " + warmup.toSeconds() + " s of warm-up per run.");
+        line("");
+
+        Map<String, Long> memoryAtRest = memory();
+
+        line("## Physical reference (same machine, same run)");
+        double pgRate = PhysicalReference.postgresInsertCommitsPerSecond(stack.jdbcUrl("portfolio"), "mutualis",
+                "mutualis", Duration.ofSeconds(5));
+        double kafkaSync = PhysicalReference.kafkaSyncProducesPerSecond(stack.kafkaBootstrapServers(),
+                Duration.ofSeconds(5));
+        double kafkaPipelined = PhysicalReference.kafkaPipelinedProducesPerSecond(stack.kafkaBootstrapServers(), 50_000);
+        line(String.format(Locale.ROOT, "- PostgreSQL single-row INSERT + COMMIT: %.0f /s", pgRate));
+        line(String.format(Locale.ROOT, "- Kafka produce, acks=all, one at a time: %.0f /s", kafkaSync));
+        line(String.format(Locale.ROOT, "- Kafka produce, acks=all, pipelined: %.0f /s", kafkaPipelined));
+        line("");
+
+        int maxClients = Arrays.stream(concurrency).max().orElse(1);
+        for (int i = 0; i < maxClients; i++) {
+            roadmaps.add(createRoadmap(i));
+        }
+
+        line("## Commands: POST /api/portfolio/projects (closed loop, one roadmap per client)");
+        line("| target | clients | commands/s | p50 ms | p99 ms | refused | vs PG insert | ");
+        line("|---|---|---|---|---|---|---|");
+        Map<Integer, double[]> gatewayVsDirect = new LinkedHashMap<>();
+        Map<String, Long> memoryUnderLoad = new ConcurrentHashMap<>();
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            while (sampling.get()) {
+                memory().forEach((process, rss) -> memoryUnderLoad.merge(process, rss, Math::max));
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        for (int clients : concurrency) {
+            LoadResult viaGateway = LoadRunner.run("gateway", clients, warmup, duration,
+                    client -> proposeProject(stack.gatewayUrl(), client));
+            LoadResult direct = LoadRunner.run("direct", clients, warmup, duration,
+                    client -> proposeProject(stack.appUrl(PORTFOLIO), client));
+            for (LoadResult result : List.of(viaGateway, direct)) {
+                line(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %d | %.3f |", result.target(),
+                        result.clients(), result.perSecond(), result.latencies().percentileMillis(50),
+                        result.latencies().percentileMillis(99), result.refused(), result.perSecond() / pgRate));
+            }
+            gatewayVsDirect.put(clients, new double[]{viaGateway.perSecond(), direct.perSecond(),
+                    viaGateway.latencies().percentileMillis(50), direct.latencies().percentileMillis(50)});
+        }
+        sampling.set(false);
+        sampler.join();
+        line("");
+        line("Gateway overhead (gateway / direct):");
+        gatewayVsDirect.forEach((clients, figures) -> line(String.format(Locale.ROOT,
+                "- %d clients: throughput ratio %.2f, p50 latency ratio %.2f", clients, figures[0] / figures[1],
+                figures[2] / figures[3])));
+        line("");
+
+        line("## Propagation: portfolio command -> evaluation dashboard (through Kafka)");
+        long backlogStart = System.nanoTime();
+        waitUntilDashboardShows(projectsCreated.get(), Duration.ofMinutes(10));
+        line(String.format(Locale.ROOT, "- backlog of %d projects fully visible %.1f s after the load ended",
+                projectsCreated.get(), (System.nanoTime() - backlogStart) / 1e9));
+        long[] lags = new long[lagSamples];
+        long[] toKafka = new long[lagSamples];
+        try (TopicWatcher watcher = new TopicWatcher(stack.kafkaBootstrapServers(), "mutualis.portfolio.events")) {
+            for (int i = 0; i < lagSamples; i++) {
+                HttpResponse<String> created = post(stack.gatewayUrl(), "/api/portfolio/projects",
+                        projectBody(roadmaps.get(0)));
+                long acknowledged = System.nanoTime();
+                if (created.statusCode() != 201) {
+                    throw new IllegalStateException("A lag sample was refused: " + created.body());
+                }
+                projectsCreated.incrementAndGet();
+                String projectId = JSON.readTree(created.body()).get("id").asString();
+                waitUntilDashboardShows(projectsCreated.get(), Duration.ofSeconds(30));
+                lags[i] = System.nanoTime() - acknowledged;
+                toKafka[i] = watcher.firstSeenNanos(projectId).map(seen -> Math.max(0, seen - acknowledged))
+                        .orElse(lags[i]);
+            }
+        }
+        line("- lag from the command's 201 to the dashboard: " + Latencies.of(lags).summary());
+        line("- of which from the 201 to the record on Kafka (outbox publisher): " + Latencies.of(toKafka).summary());
+        line("");
+
+        line("## Memory (resident set size, MiB)");
+        line("| process | at rest | peak under load |");
+        line("|---|---|---|");
+        memoryAtRest.forEach((process, rss) -> line(String.format(Locale.ROOT, "| %s | %.0f | %.0f |", process,
+                rss / 1048576.0, memoryUnderLoad.getOrDefault(process, rss) / 1048576.0)));
+        long totalRest = memoryAtRest.values().stream().mapToLong(Long::longValue).sum();
+        long totalPeak = memoryUnderLoad.values().stream().mapToLong(Long::longValue).sum();
+        line(String.format(Locale.ROOT, "| total | %.0f | %.0f |", totalRest / 1048576.0, totalPeak / 1048576.0));
+
+        Path out = Path.of("bench", "target", "benchmark-report.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        System.out.println();
+        System.out.println("Report written to " + out.toAbsolutePath());
+    }
+
+    private String createRoadmap(int client) throws IOException, InterruptedException {
+        HttpResponse<String> response = post(stack.gatewayUrl(), "/api/portfolio/roadmaps", """
+                {"title": "Feuille de route %d", "startYear": 2026, "endYear": 2028, "axes": ["DEMATERIALISATION"]}"""
+                .formatted(client));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("Could not create a roadmap: " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).get("id").asString();
+    }
+
+    private int proposeProject(String baseUrl, int client) {
+        try {
+            HttpResponse<String> response = post(baseUrl, "/api/portfolio/projects", projectBody(roadmaps.get(client)));
+            if (response.statusCode() == 201) {
+                projectsCreated.incrementAndGet();
+            }
+            return response.statusCode();
+        } catch (IOException e) {
+            return 599;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 599;
+        }
+    }
+
+    private static String projectBody(String roadmapId) {
+        return """
+                {"roadmapId": "%s", "title": "Guichet numérique", "description": "Démarches en ligne",
+                 "axis": "DEMATERIALISATION", "theme": "USER_SERVICES", "sponsor": "Élue au numérique",
+                 "manager": "DSI", "plannedStart": "2026-03-01", "plannedEnd": "2027-06-30",
+                 "estimatedInvestmentCents": 5000000, "estimatedOperatingCents": 800000}""".formatted(roadmapId);
+    }
+
+    private void waitUntilDashboardShows(long projects, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = http.send(request(stack.gatewayUrl(), "/api/evaluation/dashboard").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode dashboard = JSON.readTree(response.body());
+            if (dashboard.at("/projects/total").asLong() >= projects) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("The dashboard did not show " + projects + " projects within " + timeout);
+    }
+
+    private HttpResponse<String> post(String baseUrl, String path, String body) throws IOException, InterruptedException {
+        return http.send(request(baseUrl, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String baseUrl, String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private Map<String, Long> memory() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        for (var app : stack.apps()) {
+            stack.appPid(app.module()).ifPresent(pid -> ProcessMemory.rssBytes(pid)
+                    .ifPresent(bytes -> rss.put(app.module(), bytes)));
+        }
+        ProcessMemory.rssBytes(ProcessHandle.current().pid())
+                .ifPresent(bytes -> rss.put("launcher (Kafka broker, issuer and the load clients, in-process)", bytes));
+        rss.put("postgresql (all server processes)", ProcessMemory.postgresRssBytes());
+        return rss;
+    }
+
+    private void line(String text) {
+        System.out.println(text);
+        report.append(text).append(System.lineSeparator());
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            if (pair.length != 2) {
+                throw new IllegalArgumentException("Options are key=value, got " + arg);
+            }
+            options.put(pair[0], pair[1]);
+        }
+        return options;
+    }
+}

@@ -1,0 +1,54 @@
+package fr.mutualis.e2e.support;
+
+import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.localstack.LocalStack;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.file.Path;
+
+/**
+ * One platform for every end-to-end class of the run: started like the README's run command (random ports, no
+ * demo data so that every count is caused by the tests), stopped when the run ends. Starting five JVMs once instead
+ * of once per class keeps the suite within its time budget.
+ */
+public final class Platform implements BeforeAllCallback {
+
+    private static LocalStack stack;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(Platform.class, key -> new Running(start()), Running.class);
+    }
+
+    public static LocalStack stack() {
+        if (stack == null) {
+            throw new IllegalStateException("Annotate the test class with @ExtendWith(Platform.class)");
+        }
+        return stack;
+    }
+
+    public static TestHttp gateway() {
+        return new TestHttp(stack().gatewayUrl());
+    }
+
+    private static synchronized LocalStack start() {
+        stack = LocalStack.builder()
+                .randomPorts()
+                .workDir(Path.of("target", "e2e-stack"))
+                .loadDemo(false)
+                .registerShutdownHook(false)
+                .build()
+                .start();
+        return stack;
+    }
+
+    private record Running(LocalStack stack) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            stack.close();
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package fr.mutualis.governance.api;
+
+import fr.mutualis.governance.command.AgendaItem;
+import fr.mutualis.governance.command.ArbitratedAmount;
+import fr.mutualis.governance.command.CreateInstance;
+import fr.mutualis.governance.command.InstanceMember;
+import fr.mutualis.governance.command.ScheduleSession;
+import fr.mutualis.governance.query.AuditTrail;
+import fr.mutualis.governance.query.CadenceView;
+import fr.mutualis.governance.query.GovernanceQueries;
+import fr.mutualis.governance.query.InstanceView;
+import fr.mutualis.governance.query.SessionSummary;
+import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.api.Page;
+import fr.mutualis.kit.api.PageRequest;
+import fr.mutualis.kit.error.InvalidInputException;
+import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.mutualisation.Mutualisation;
+import fr.mutualis.kit.mutualisation.MutualisationDirectory;
+import fr.mutualis.kit.tenant.TenantContext;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Governance instances: set-up, séances convened, and whether they sit as often as their cadence says. */
+@RestController
+@RequestMapping("/api/governance/instances")
+public class InstanceController {
+
+    /** Bounds a cadence report: 20 years of monthly periods is already 240 rows. */
+    private static final Period MAX_CADENCE_RANGE = Period.ofYears(20);
+    /** "Today" for a default period is the day in France. */
+    private static final ZoneId LOCAL_TIME = ZoneId.of("Europe/Paris");
+
+    private final CommandGateway commands;
+    private final GovernanceQueries queries;
+    private final MutualisationDirectory mutualisations;
+    private final AuditTrail auditTrail;
+
+    public InstanceController(CommandGateway commands, GovernanceQueries queries, MutualisationDirectory mutualisations,
+                              AuditTrail auditTrail) {
+        this.commands = commands;
+        this.queries = queries;
+        this.mutualisations = mutualisations;
+        this.auditTrail = auditTrail;
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateInstanceRequest request, TenantContext caller) {
+        Access.requireWriter(caller);
+        if (request.mutualisationId() != null) {
+            Mutualisation mutualisation = mutualisations.find(request.mutualisationId())
+                    .filter(found -> found.isAdministeredBy(caller.tenantId()) || found.hasMember(caller.tenantId()))
+                    .orElseThrow(() -> new NotFoundException("Mutualisation", request.mutualisationId()));
+            if (!mutualisation.isAdministeredBy(caller.tenantId()) || !Access.isSharedAdministrator(caller)) {
+                throw new AccessDeniedException("A mutualisation's instances are set up by its EPCI's shared-service administrators");
+            }
+        }
+        UUID id = UUID.randomUUID();
+        List<InstanceMember> members = request.members().stream()
+                .map(member -> new InstanceMember(member.personId().strip(), member.name().strip(), member.role().strip(),
+                        member.collectiviteSiren(), member.voting(), Boolean.TRUE.equals(member.chair())))
+                .toList();
+        commands.sendAndWait(new CreateInstance(id, caller.tenantId(), request.mutualisationId(), request.name().strip(),
+                request.kind(), request.cadence(), request.quorum(), members));
+        return Created.at(id);
+    }
+
+    /** The instances of the caller's tenant and of the mutualisations it belongs to or administers. */
+    @GetMapping
+    public Page<InstanceView> list(@RequestParam(required = false) Integer page,
+                                   @RequestParam(required = false) Integer size,
+                                   TenantContext caller) {
+        PageRequest paging = PageRequest.of(page, size);
+        return queries.instances(caller.tenantId(), paging.page(), paging.size());
+    }
+
+    @GetMapping("/{id}/sessions")
+    public List<SessionSummary> sessions(@PathVariable UUID id, TenantContext caller) {
+        return queries.sessions(visible(id, caller).id());
+    }
+
+    /** The audit trail of the instance and its séances: every write with its time, user and tenant. */
+    @GetMapping("/{id}/history")
+    public List<AuditTrail.Entry> history(@PathVariable UUID id, TenantContext caller) {
+        return auditTrail.of(visible(id, caller).id().toString());
+    }
+
+    @GetMapping("/{id}")
+    public ResponseEntity<InstanceView> get(@PathVariable UUID id, TenantContext caller) {
+        InstanceView instance = visible(id, caller);
+        return ResponseEntity.ok().eTag(String.valueOf(instance.version())).body(instance);
+    }
+
+    @PostMapping("/{id}/sessions")
+    public ResponseEntity<Map<String, Object>> schedule(@PathVariable UUID id,
+                                                        @Valid @RequestBody ScheduleSessionRequest request,
+                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                        TenantContext caller) {
+        InstanceView instance = visible(id, caller);
+        Access.requireManager(instance, caller);
+        UUID sessionId = UUID.randomUUID();
+        List<AgendaItem> agenda = request.agenda().stream()
+                .map(item -> new AgendaItem(UUID.randomUUID(), item.kind(), item.title().strip(),
+                        item.subjectId() == null || item.subjectId().isBlank() ? null : item.subjectId().strip(),
+                        item.amounts() == null ? List.of() : item.amounts().stream()
+                                .map(amount -> new ArbitratedAmount(amount.budgetLineId(), amount.projectId(),
+                                        amount.amountCents()))
+                                .toList()))
+                .toList();
+        long version = commands.sendAndWait(new ScheduleSession(id, sessionId, caller.tenantId(),
+                request.scheduledAt().toInstant(), agenda, request.reconvenedFrom(), Versions.ifMatch(ifMatch)));
+        var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/governance/sessions/{id}")
+                .buildAndExpand(sessionId).toUri();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", sessionId);
+        body.put("agendaItemIds", agenda.stream().map(AgendaItem::agendaItemId).toList());
+        body.put("version", version);
+        return ResponseEntity.created(location).body(body);
+    }
+
+    /** Séances held against the instance's cadence between {@code from} and {@code to} (default: the last year). */
+    @GetMapping("/{id}/cadence")
+    public CadenceView cadence(@PathVariable UUID id,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                               TenantContext caller) {
+        InstanceView instance = visible(id, caller);
+        LocalDate end = to == null ? LocalDate.now(LOCAL_TIME) : to;
+        LocalDate start = from == null ? end.minusYears(1).plusDays(1) : from;
+        checkRange(start, end);
+        return queries.cadence(instance, start, end);
+    }
+
+    /** The cadence report of every instance the caller's tenant sees. */
+    @GetMapping("/cadence")
+    public List<CadenceView> cadences(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                      TenantContext caller) {
+        checkRange(from, to);
+        return queries.instances(caller.tenantId()).stream()
+                .map(instance -> queries.cadence(instance, from, to))
+                .toList();
+    }
+
+    private static void checkRange(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new InvalidInputException("from", "from must not be after to");
+        }
+        if (from.plus(MAX_CADENCE_RANGE).isBefore(to)) {
+            throw new InvalidInputException("to", "a cadence report covers at most 20 years");
+        }
+    }
+
+    private InstanceView visible(UUID id, TenantContext caller) {
+        return queries.instance(id, caller.tenantId()).orElseThrow(() -> new NotFoundException("Instance", id));
+    }
+}

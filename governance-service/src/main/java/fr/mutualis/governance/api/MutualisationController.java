@@ -1,0 +1,59 @@
+package fr.mutualis.governance.api;
+
+import fr.mutualis.governance.command.CreateMutualisation;
+import fr.mutualis.governance.query.GovernanceQueries;
+import fr.mutualis.governance.query.MutualisationView;
+import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.tenant.TenantContext;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Mutualisations (services communs). A platform administrator creates one for any EPCI, a shared-service
+ * administrator only for the EPCI it acts for. Visible to the EPCI and the members only.
+ */
+@RestController
+@RequestMapping("/api/governance/mutualisations")
+public class MutualisationController {
+
+    private final CommandGateway commands;
+    private final GovernanceQueries queries;
+
+    public MutualisationController(CommandGateway commands, GovernanceQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'SHARED_SERVICE_ADMIN')")
+    public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateMutualisationRequest request,
+                                                      TenantContext caller) {
+        if (!caller.hasRole("PLATFORM_ADMIN") && !request.epciSiren().equals(caller.tenantId())) {
+            throw new AccessDeniedException("A shared-service administrator creates mutualisations of its own EPCI");
+        }
+        UUID id = UUID.randomUUID();
+        commands.sendAndWait(new CreateMutualisation(id, request.name().strip(), request.epciSiren(),
+                request.memberSirens(), request.allocationKey().method(), request.allocationKey().shares()));
+        return Created.at(id);
+    }
+
+    @GetMapping("/{id}")
+    public ResponseEntity<MutualisationView> get(@PathVariable UUID id, TenantContext caller) {
+        MutualisationView mutualisation = queries.mutualisation(id, caller.tenantId(), caller.hasRole("PLATFORM_ADMIN"))
+                .orElseThrow(() -> new NotFoundException("Mutualisation", id));
+        return ResponseEntity.ok().eTag(String.valueOf(mutualisation.version())).body(mutualisation);
+    }
+}

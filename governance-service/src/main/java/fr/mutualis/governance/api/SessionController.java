@@ -1,0 +1,91 @@
+package fr.mutualis.governance.api;
+
+import fr.mutualis.governance.command.CloseSession;
+import fr.mutualis.governance.command.DecisionTaken;
+import fr.mutualis.governance.command.RecordAttendance;
+import fr.mutualis.governance.command.RecordDecision;
+import fr.mutualis.governance.query.GovernanceQueries;
+import fr.mutualis.governance.query.InstanceView;
+import fr.mutualis.governance.query.SessionView;
+import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.tenant.TenantContext;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A séance: roll call, votes, and closing, which publishes the procès-verbal and makes the decisions final.
+ * Séances belong to their instance's event stream, so their ETag is the instance's version.
+ */
+@RestController
+@RequestMapping("/api/governance/sessions")
+public class SessionController {
+
+    private final CommandGateway commands;
+    private final GovernanceQueries queries;
+
+    public SessionController(CommandGateway commands, GovernanceQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @GetMapping("/{id}")
+    public ResponseEntity<SessionView> get(@PathVariable UUID id, TenantContext caller) {
+        SessionView session = queries.session(id, caller.tenantId()).orElseThrow(() -> new NotFoundException("Session", id));
+        return ResponseEntity.ok().eTag(String.valueOf(session.version())).body(session);
+    }
+
+    @PutMapping("/{id}/attendance")
+    public Map<String, Object> attendance(@PathVariable UUID id, @Valid @RequestBody AttendanceRequest request,
+                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                          TenantContext caller) {
+        InstanceView instance = managed(id, caller);
+        long version = commands.sendAndWait(new RecordAttendance(instance.id(), id, caller.tenantId(),
+                new LinkedHashSet<>(request.present().stream().map(String::strip).toList()), Versions.ifMatch(ifMatch)));
+        return Versions.versioned("id", id, version);
+    }
+
+    @PostMapping("/{id}/decisions")
+    public ResponseEntity<Map<String, Object>> decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request,
+                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                      TenantContext caller) {
+        InstanceView instance = managed(id, caller);
+        DecisionTaken taken = commands.sendAndWait(new RecordDecision(instance.id(), id, caller.tenantId(),
+                UUID.randomUUID(), request.agendaItemId(), request.votesFor(), request.votesAgainst(),
+                request.abstentions(), Boolean.TRUE.equals(request.deferred()), Boolean.TRUE.equals(request.secretBallot()),
+                request.chairVote(), Versions.ifMatch(ifMatch)));
+        var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/governance/sessions/{id}")
+                .buildAndExpand(id).toUri();
+        return ResponseEntity.created(location).body(Map.of("id", taken.decisionId(), "outcome", taken.outcome(),
+                "version", taken.version()));
+    }
+
+    @PostMapping("/{id}/close")
+    public Map<String, Object> close(@PathVariable UUID id,
+                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                     TenantContext caller) {
+        InstanceView instance = managed(id, caller);
+        long version = commands.sendAndWait(new CloseSession(instance.id(), id, caller.tenantId(), Versions.ifMatch(ifMatch)));
+        return Map.of("id", id, "status", "CLOSED", "version", version);
+    }
+
+    private InstanceView managed(UUID sessionId, TenantContext caller) {
+        InstanceView instance = queries.instanceOfSession(sessionId, caller.tenantId())
+                .orElseThrow(() -> new NotFoundException("Session", sessionId));
+        Access.requireManager(instance, caller);
+        return instance;
+    }
+}

@@ -1,0 +1,4 @@
+package fr.mutualis.governance.command;
+
+public record ElectedLeadDesignated(String siren, String name) {
+}

@@ -1,0 +1,15 @@
+package fr.mutualis.governance.command;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * @param ownerId            the tenant SIREN, or the mutualisation id for a shared instance
+ * @param administeringSiren who manages the instance: the tenant itself, or the mutualisation's EPCI
+ * @param quorum             the fraction of voting members to exceed; null for the assembly (legal rule)
+ */
+public record InstanceCreated(UUID instanceId, String ownerId, UUID mutualisationId, String administeringSiren,
+                              String name, InstanceKind kind, Cadence cadence, BigDecimal quorum,
+                              List<InstanceMember> members) {
+}

@@ -1,0 +1,7 @@
+package fr.mutualis.governance.command;
+
+public enum Outcome {
+    APPROVED,
+    REJECTED,
+    DEFERRED
+}

@@ -1,0 +1,128 @@
+package fr.mutualis.governance;
+
+import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.kit.testsupport.TestInfrastructure;
+import fr.mutualis.kit.testsupport.TestTokenIssuer;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The one Spring context every API and integration test of the module shares (same configuration, so Spring
+ * caches it): real PostgreSQL, real Kafka, real tokens. Tests use fresh SIRENs, so they never depend on each other.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class GovernanceIntegrationTest {
+
+    protected static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "governance");
+        ISSUER.register(registry);
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcClient jdbc;
+    protected TestHttp http;
+
+    @BeforeEach
+    void connect() {
+        http = new TestHttp("http://localhost:" + port);
+    }
+
+    protected static String token(String subject, String tenant, String... roles) {
+        return ISSUER.token(subject, List.of(tenant), List.of(roles));
+    }
+
+    protected static String platformAdmin(String tenant) {
+        return token("platform-admin", tenant, "PLATFORM_ADMIN");
+    }
+
+    /** Waits for the read models (fed asynchronously by the projection) to answer {@code status}. */
+    protected static TestHttp.Response awaitStatus(Supplier<TestHttp.Response> request, int status) {
+        return awaitUntil(request, response -> response.status() == status);
+    }
+
+    /** Waits for the read models to give an answer that satisfies {@code done}. */
+    protected static TestHttp.Response awaitUntil(Supplier<TestHttp.Response> request, Predicate<TestHttp.Response> done) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(request::get, done);
+    }
+
+    protected long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    protected static void assertProblem(TestHttp.Response answer, int status, String mentioning) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        assertThat(answer.body()).as(answer.toString()).contains(mentioning);
+    }
+
+    /** Registers a collectivité; the directory shows it once the projection has caught up. */
+    protected void registerCollectivite(String siren, String name, String kind, long population, String epciSiren) {
+        var answer = http.post("/api/governance/collectivites", """
+                        {"siren": "%s", "name": "%s", "kind": "%s", "population": %d%s}"""
+                        .formatted(siren, name, kind, population, epciSiren == null ? "" : ", \"epciSiren\": \"" + epciSiren + "\""),
+                platformAdmin(siren), null);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    }
+
+    /** A fresh territory: an EPCI, three member communes, and a commune of no EPCI. */
+    protected Territory newTerritory() {
+        Territory territory = new Territory(TestSirens.random(), TestSirens.random(), TestSirens.random(),
+                TestSirens.random(), TestSirens.random());
+        registerCollectivite(territory.epci(), "Communauté de test", "EPCI", 160_000, null);
+        registerCollectivite(territory.ville(), "Ville-centre", "COMMUNE", 80_000, territory.epci());
+        registerCollectivite(territory.bourg(), "Bourg", "COMMUNE", 12_000, territory.epci());
+        registerCollectivite(territory.village(), "Village", "COMMUNE", 4_500, territory.epci());
+        registerCollectivite(territory.outsider(), "Commune isolée", "COMMUNE", 900, null);
+        // Posted first and awaited together: the projection catches up with all of them at once.
+        for (String siren : List.of(territory.epci(), territory.ville(), territory.bourg(), territory.village(), territory.outsider())) {
+            awaitStatus(() -> http.get("/api/governance/collectivites/" + siren, platformAdmin(siren), null), 200);
+        }
+        return territory;
+    }
+
+    /** Creates a mutualisation of the EPCI with the ville and the bourg, and waits until it is visible. */
+    protected String newMutualisation(Territory territory) {
+        var created = http.post("/api/governance/mutualisations", """
+                        {"name": "DSI commune et SIG", "epciSiren": "%s", "memberSirens": ["%s", "%s"],
+                         "allocationKey": {"method": "POPULATION"}}""".formatted(territory.epci(), territory.ville(),
+                        territory.bourg()),
+                platformAdmin(territory.epci()), null);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        awaitStatus(() -> http.get("/api/governance/mutualisations/" + id, territory.sharedAdmin(), null), 200);
+        return id;
+    }
+
+    public record Territory(String epci, String ville, String bourg, String village, String outsider) {
+
+        public String agent(String siren) {
+            return token(siren + "-agent", siren, "AGENT");
+        }
+
+        public String elu(String siren) {
+            return token(siren + "-elu", siren, "ELU");
+        }
+
+        public String sharedAdmin() {
+            return token(epci + "-shared-admin", epci, "SHARED_SERVICE_ADMIN");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package fr.mutualis.portfolio.api;
+
+import fr.mutualis.kit.error.InvalidInputException;
+import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.portfolio.command.NotPermittedException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/**
+ * Sends a command and waits for its result, turning the domain's "seen but not managed" refusal into 403; reads the
+ * optimistic-concurrency precondition of the request.
+ */
+@Component
+class CommandSender {
+
+    private final CommandGateway commands;
+
+    CommandSender(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    /** Sends {@code command} to {@code what} {@code id}; its handler answers the aggregate's new version. */
+    long send(Object command, String what, UUID id) {
+        Object version = sendAndWait(command, what, id);
+        return ((Number) version).longValue();
+    }
+
+    Object sendAndWait(Object command, String what, UUID id) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (IncompatibleAggregateException e) {
+            // The id names an aggregate of another kind (a project's id sent as a roadmap's): no such resource.
+            throw new NotFoundException(what, id);
+        } catch (NotPermittedException e) {
+            throw new AccessDeniedException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The version a client read ({@code ETag}) and requires unchanged ({@code If-Match}), or null when it set no
+     * precondition. A weak or quoted tag is accepted; {@code *} means any version.
+     */
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("If-Match", "If-Match must be an ETag read from this resource, not " + ifMatch);
+        }
+    }
+}

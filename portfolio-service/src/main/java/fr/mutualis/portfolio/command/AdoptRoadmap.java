@@ -1,0 +1,11 @@
+package fr.mutualis.portfolio.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Apply an approved ROADMAP_ADOPTION decision of governance, taken by an instance of {@code decidingOwner}. */
+public record AdoptRoadmap(@TargetAggregateIdentifier UUID roadmapId, UUID decisionId, String decidingOwner,
+                           LocalDate adoptedOn) {
+}

@@ -1,0 +1,11 @@
+package fr.mutualis.portfolio.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Apply an approved PROJECT_GATE decision of governance, taken by an instance of {@code decidingOwner}. */
+public record ApproveProject(@TargetAggregateIdentifier UUID projectId, UUID decisionId, String decidingOwner,
+                             LocalDate decidedOn) {
+}

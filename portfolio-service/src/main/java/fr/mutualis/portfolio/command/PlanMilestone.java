@@ -1,0 +1,11 @@
+package fr.mutualis.portfolio.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record PlanMilestone(@TargetAggregateIdentifier UUID projectId, UUID milestoneId, Actor actor, String title,
+                            LocalDate plannedDate, @TargetAggregateVersion Long expectedVersion) {
+}

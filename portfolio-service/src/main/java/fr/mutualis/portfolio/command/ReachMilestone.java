@@ -1,0 +1,11 @@
+package fr.mutualis.portfolio.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record ReachMilestone(@TargetAggregateIdentifier UUID projectId, UUID milestoneId, Actor actor,
+                             LocalDate actualDate, LocalDate today, @TargetAggregateVersion Long expectedVersion) {
+}
