@@ -11,6 +11,7 @@ import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.governance.query.InstanceView;
 import fr.mutualis.governance.query.SessionSummary;
 import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.InvalidInputException;
@@ -82,6 +83,7 @@ public class InstanceController {
                 .toList();
         commands.sendAndWait(new CreateInstance(id, caller.tenantId(), request.mutualisationId(), request.name().strip(),
                 request.kind(), request.cadence(), request.quorum(), members));
+        ReadYourWrites.awaitVisible(() -> queries.instance(id, caller.tenantId()));
         return Created.at(id);
     }
 
@@ -129,6 +131,7 @@ public class InstanceController {
                 .toList();
         long version = commands.sendAndWait(new ScheduleSession(id, sessionId, caller.tenantId(),
                 request.scheduledAt().toInstant(), agenda, request.reconvenedFrom(), Versions.ifMatch(ifMatch)));
+        ReadYourWrites.awaitVisible(() -> queries.instanceOfSession(sessionId, caller.tenantId()));
         var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/governance/sessions/{id}")
                 .buildAndExpand(sessionId).toUri();
         Map<String, Object> body = new LinkedHashMap<>();

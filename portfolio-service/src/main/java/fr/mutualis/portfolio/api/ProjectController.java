@@ -1,6 +1,7 @@
 package fr.mutualis.portfolio.api;
 
 import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.NotFoundException;
@@ -67,6 +68,7 @@ public class ProjectController {
                 request.plannedStart(), request.plannedEnd(), request.estimatedInvestmentCents(),
                 request.estimatedOperatingCents(),
                 request.participantSirens() == null ? Set.of() : request.participantSirens()), "Roadmap", request.roadmapId());
+        ReadYourWrites.awaitVisible(() -> queries.project(id, actors.of(tenant).sees()));
         return Created.at(id);
     }
 

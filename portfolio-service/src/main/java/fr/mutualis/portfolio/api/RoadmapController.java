@@ -1,6 +1,7 @@
 package fr.mutualis.portfolio.api;
 
 import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.NotFoundException;
@@ -58,6 +59,7 @@ public class RoadmapController {
         String owner = request.mutualisationId() == null ? actor.tenantId() : request.mutualisationId().toString();
         commands.sendAndWait(new DraftRoadmap(id, actor, owner, request.title().strip(), request.startYear(),
                 request.endYear(), request.axes()), "Roadmap", id);
+        ReadYourWrites.awaitVisible(() -> queries.roadmap(id, actor.sees()));
         return Created.at(id);
     }
 

@@ -9,6 +9,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
@@ -50,6 +52,20 @@ public class AxonInfrastructureConfiguration {
 
     /** The processing group of the Kafka publisher: its handler errors must stop the processor, never skip. */
     public static final String PUBLISHER_GROUP = "kafka-publisher";
+
+    /**
+     * Lets projections be rebuilt by replay. Resetting a processor stores a {@code ReplayToken} whose reset context is
+     * a class-typed {@code Object}; Jackson 3's default validator refuses every polymorphic {@code Object}, so the
+     * processor could never read its token back and would stop claiming segments. Only Axon's and the JDK's types may
+     * be named in a serialized type id.
+     */
+    @Bean
+    Jackson3SerializerCustomizer replayableTokens() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("java.")
+                .build());
+    }
 
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
