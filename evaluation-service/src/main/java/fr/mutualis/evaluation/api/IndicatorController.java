@@ -5,8 +5,11 @@ import fr.mutualis.evaluation.command.RecordMeasurement;
 import fr.mutualis.evaluation.command.ScopeKind;
 import fr.mutualis.evaluation.query.EvaluationQueries;
 import fr.mutualis.evaluation.query.IndicatorDetails;
+import fr.mutualis.evaluation.query.IndicatorSummary;
 import fr.mutualis.evaluation.query.IndicatorView;
 import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.api.Page;
+import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -50,6 +54,15 @@ public class IndicatorController {
                 request.name().strip(), request.unit().strip(), request.baselineValue(), request.baselineDate(),
                 request.targetValue(), request.targetDate(), request.direction(), request.frequency()));
         return Created.at(id);
+    }
+
+    /** The indicators of the caller's tenant and of the mutualisations it belongs to or administers. */
+    @GetMapping
+    public Page<IndicatorSummary> list(@RequestParam(required = false) ScopeKind scopeKind,
+                                       @RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size, TenantContext tenant) {
+        return queries.indicators(access.visibleOwners(tenant), scopeKind == null ? null : scopeKind.name(),
+                PageRequest.of(page, size));
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,7 @@
 package fr.mutualis.evaluation.query;
 
+import fr.mutualis.kit.api.Page;
+import fr.mutualis.kit.api.PageRequest;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -51,6 +53,31 @@ public class EvaluationQueries {
                     indicator.targetValue(), indicator.targetDate(), indicator.direction(), indicator.frequency(),
                     status(indicator, latest), latest, measurements, indicator.version());
         });
+    }
+
+    /** The indicators the caller sees, optionally of one scope kind, each with its status, by name. */
+    public Page<IndicatorSummary> indicators(Collection<String> owners, String scopeKind, PageRequest page) {
+        String filter = "i.owner_id IN (:owners)" + (scopeKind == null ? "" : " AND i.scope_kind = :scopeKind");
+        var count = jdbc.sql("SELECT count(*) FROM indicator_view i WHERE " + filter).param("owners", owners);
+        var rows = jdbc.sql("""
+                        SELECT i.*, m.measured_on, m.value, m.source FROM indicator_view i
+                        LEFT JOIN LATERAL (SELECT measured_on, value, source FROM indicator_measurement
+                            WHERE indicator_id = i.indicator_id ORDER BY measured_on DESC, sequence DESC LIMIT 1) m ON true
+                        WHERE\s""" + filter + " ORDER BY i.name, i.indicator_id LIMIT :limit OFFSET :offset")
+                .param("owners", owners)
+                .param("limit", page.size())
+                .param("offset", (long) page.page() * page.size());
+        if (scopeKind != null) {
+            count = count.param("scopeKind", scopeKind);
+            rows = rows.param("scopeKind", scopeKind);
+        }
+        List<IndicatorSummary> items = rows.query((rs, row) -> {
+            IndicatorView indicator = INDICATOR.mapRow(rs, row);
+            IndicatorDetails.Measurement latest = rs.getDate("measured_on") == null ? null : MEASUREMENT.mapRow(rs, row);
+            return new IndicatorSummary(indicator.id(), indicator.ownerId(), indicator.scopeKind(), indicator.scopeId(),
+                    indicator.name(), indicator.unit(), indicator.direction(), status(indicator, latest), latest);
+        }).list();
+        return new Page<>(items, page.page(), page.size(), count.query(Long.class).single());
     }
 
     /** Indicators of one owner by status at their latest measurement, every status listed. */

@@ -4,6 +4,7 @@ import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.portfolio.ProjectProposed;
 import fr.mutualis.contracts.portfolio.RoadmapDrafted;
 import fr.mutualis.evaluation.EvaluationIntegrationTest;
+import fr.mutualis.evaluation.command.BarometerProfileChanged;
 import fr.mutualis.kit.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,26 @@ class EvaluationApiTest extends EvaluationIntegrationTest {
         assertThat(foreign.isProblem()).isTrue();
         assertThat(http.get("/api/evaluation/indicators/" + UUID.randomUUID(), VALMONT_AGENT, null).status()).isEqualTo(404);
         assertThat(http.get("/api/evaluation/indicators/not-a-uuid", VALMONT_AGENT, null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void theIndicatorListIsPagedAndHoldsOnlyVisibleIndicators() {
+        String siren = newSiren();
+        String token = agent(siren);
+        for (String name : List.of("B", "A", "C")) {
+            assertThat(http.post("/api/evaluation/indicators", indicator(siren, "UP", "0", "1").replace("Part des démarches en ligne", name),
+                    token, null).status()).isEqualTo(201);
+        }
+        var page = await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/evaluation/indicators?page=0&size=2", token, null).json(),
+                answer -> answer.get("total").asLong() == 3);
+        assertThat(page.get("items")).hasSize(2);
+        assertThat(page.get("items").get(0).get("name").asString()).isEqualTo("A");
+        assertThat(http.get("/api/evaluation/indicators?page=1&size=2", token, null).json().get("items").get(0).get("name").asString())
+                .isEqualTo("C");
+        assertThat(http.get("/api/evaluation/indicators?scopeKind=PROJECT", token, null).json().get("total").asLong()).isZero();
+        assertThat(http.get("/api/evaluation/indicators", agent(newSiren()), null).json().get("total").asLong()).isZero();
+        assertBadRequest(http.get("/api/evaluation/indicators?size=0", token, null), "size");
+        assertBadRequest(http.get("/api/evaluation/indicators?scopeKind=GALAXY", token, null), "scopeKind");
     }
 
     @Test
@@ -163,6 +184,12 @@ class EvaluationApiTest extends EvaluationIntegrationTest {
         assertThat(http.get("/api/evaluation/indicators/" + id, agent(epci), null).status()).isEqualTo(200);
         assertThat(http.get("/api/evaluation/indicators/" + id, agent(outsider), null).status()).isEqualTo(404);
 
+        var memberList = http.get("/api/evaluation/indicators?scopeKind=MUTUALISATION", agent(member), null).json();
+        assertThat(memberList.get("total").asLong()).isEqualTo(1);
+        assertThat(memberList.get("items").get(0).get("id").asString()).isEqualTo(id);
+        assertThat(memberList.get("items").get(0).get("status").asString()).isEqualTo("NO_DATA");
+        assertThat(http.get("/api/evaluation/indicators", agent(outsider), null).json().get("total").asLong()).isZero();
+
         String path = "/api/evaluation/indicators/" + id + "/measurements";
         assertThat(http.post(path, measurement(TODAY, "2"), agent(member), null).status()).isEqualTo(403);
         assertThat(http.post(path, measurement(TODAY, "2"), agent(outsider), null).status()).isEqualTo(404);
@@ -235,8 +262,11 @@ class EvaluationApiTest extends EvaluationIntegrationTest {
                         answer -> answer.status() == 200 && answer.json().get("version").asLong() == version);
     }
 
+    /** Events written by requests; profile changes are recorded in the background for any tenant, so not counted. */
     private long events() {
-        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE payload_type <> :profileChanged")
+                .param("profileChanged", BarometerProfileChanged.class.getName())
+                .query(Long.class).single();
     }
 
     static void assertBadRequest(TestHttp.Response answer, String named) {

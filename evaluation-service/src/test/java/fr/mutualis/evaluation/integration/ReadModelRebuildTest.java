@@ -24,7 +24,9 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -62,8 +64,15 @@ class ReadModelRebuildTest extends EvaluationIntegrationTest {
                         && dashboard.get("indicators").get("byStatus").get("ON_TRACK").asLong() == 1
                         && dashboard.get("barometer").get("criteria").get("roles").size() == 1
                         && dashboard.get("barometer").get("criteria").get("plan").asBoolean());
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM barometer_pending").query(Long.class).single() == 0);
-        Map<String, List<Map<String, Object>>> tablesBefore = readModels();
+        // Other tests' background effects (profile changes) settle first: the snapshot is taken once it stops moving.
+        AtomicReference<Map<String, List<Map<String, Object>>>> previous = new AtomicReference<>();
+        Map<String, List<Map<String, Object>>> tablesBefore = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(700))
+                .until(() -> {
+                    var now = readModels();
+                    boolean settled = now.equals(previous.getAndSet(now))
+                            && jdbc.sql("SELECT count(*) FROM barometer_pending").query(Long.class).single() == 0;
+                    return settled ? now : null;
+                }, Objects::nonNull);
 
         String platformAdmin = ISSUER.token("platform-admin", List.of(siren), List.of("PLATFORM_ADMIN"));
         assertThat(http.post("/api/evaluation/admin/rebuild", "", token, null).status()).isEqualTo(403);
