@@ -14,6 +14,7 @@ import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.mutualisation.Mutualisation;
+import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,6 +55,8 @@ public class IndicatorController {
         commands.sendAndWait(new DefineIndicator(id, owner, request.scopeKind(), scopeId,
                 request.name().strip(), request.unit().strip(), request.baselineValue(), request.baselineDate(),
                 request.targetValue(), request.targetDate(), request.direction(), request.frequency()));
+        // The next request (GET, a measurement) is authorised against the read model: answer once it shows the indicator.
+        ReadYourWrites.awaitVisible(() -> queries.indicator(id, List.of(owner)));
         return Created.at(id);
     }
 
@@ -82,6 +86,8 @@ public class IndicatorController {
         access.requireManager(indicator.ownerId(), tenant);
         long version = commands.sendAndWait(new RecordMeasurement(id, request.date(), request.value(),
                 request.source().strip(), Versions.ifMatch(ifMatch)));
+        ReadYourWrites.awaitVisible(() -> queries.indicator(id, List.of(indicator.ownerId()))
+                .filter(current -> current.version() >= version));
         var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/evaluation/indicators/{id}")
                 .buildAndExpand(id).toUri();
         return ResponseEntity.created(location).eTag(String.valueOf(version))

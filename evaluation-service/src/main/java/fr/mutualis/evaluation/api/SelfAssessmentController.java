@@ -3,6 +3,7 @@ package fr.mutualis.evaluation.api;
 import fr.mutualis.evaluation.command.DeclareSelfAssessment;
 import fr.mutualis.evaluation.query.SelfAssessmentView;
 import fr.mutualis.evaluation.query.SelfAssessmentQueries;
+import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** The caller's tenant declares its specialised digital roles and communication tools (barometer, DOMAIN.md §6). */
 @RestController
@@ -38,6 +40,9 @@ public class SelfAssessmentController {
         access.requireWriter(tenant);
         long version = commands.sendAndWait(new DeclareSelfAssessment(tenant.tenantId(), request.roles(),
                 request.communication(), Versions.ifMatch(ifMatch)));
+        // The ETag answered is the one the next GET shows, so that it can be sent back as If-Match straight away.
+        ReadYourWrites.awaitVisible(() -> Optional.of(queries.selfAssessment(tenant.tenantId()))
+                .filter(view -> view.version() != null && view.version() >= version));
         return ResponseEntity.ok().eTag(String.valueOf(version)).body(Map.of("siren", tenant.tenantId(), "version", version));
     }
 

@@ -1,10 +1,6 @@
 package fr.mutualis.evaluation.config;
 
 import fr.mutualis.evaluation.query.BarometerClassifier;
-import fr.mutualis.evaluation.query.BarometerProjection;
-import fr.mutualis.evaluation.query.IndicatorProjection;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +10,6 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 
 /** The clock dates are read from (French collectivités: Paris time) and the barometer's settings. */
 @Configuration(proxyBeanMethods = false)
@@ -24,21 +19,6 @@ public class EvaluationConfiguration {
     @Bean
     Clock clock() {
         return Clock.system(ZoneId.of("Europe/Paris"));
-    }
-
-    /**
-     * Evaluation's projections start from the tail of the event store when they have no token (first start, or a
-     * rebuild). Axon's default starts with a ReplayToken, which the Jackson 3 serializer configured by service-kit
-     * cannot read back from the token store (its polymorphic type validator refuses the token's Object context).
-     */
-    @Bean
-    ConfigurerModule projectionsStartFromTheTail() {
-        return configurer -> configurer.eventProcessing(processing -> {
-            for (String processor : List.of(IndicatorProjection.GROUP, BarometerProjection.GROUP)) {
-                processing.registerPooledStreamingEventProcessorConfiguration(processor,
-                        (config, builder) -> builder.initialToken(StreamableMessageSource::createTailToken));
-            }
-        });
     }
 
     /**

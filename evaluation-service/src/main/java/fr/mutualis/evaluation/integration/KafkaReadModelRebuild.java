@@ -18,6 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +47,8 @@ import java.util.stream.Collectors;
 /**
  * Rebuilds the read models from their sources. For each Kafka consumer: stop its listener, empty its tables and its
  * inbox rows, delete its consumer group (so that it starts again from the earliest offset) and restart it. For
- * evaluation's own projections: stop the processor, empty its tables, remove its tokens and restart it from the
- * beginning of the event store. Progress is logged every second until every consumer and processor has replayed
+ * evaluation's own projections: stop the processor and reset its tokens (its reset handler empties its tables), so
+ * that it replays the event store from the beginning. Progress is logged every second until every consumer and processor has replayed
  * what its source held when the rebuild started.
  * <p>
  * Triggered by {@code POST /api/evaluation/admin/rebuild} (PLATFORM_ADMIN) or at start-up with
@@ -60,9 +61,7 @@ public class KafkaReadModelRebuild implements ReadModelRebuild {
     private static final Duration GROUP_DELETION_TIMEOUT = Duration.ofSeconds(30);
 
     private final List<Source> sources;
-    private final Map<String, List<String>> processors = Map.of(
-            IndicatorProjection.GROUP, List.of("indicator_view", "indicator_measurement"),
-            BarometerProjection.GROUP, List.of("self_assessment", "barometer_profile"));
+    private final List<String> processors = List.of(IndicatorProjection.GROUP, BarometerProjection.GROUP);
     private final KafkaListenerEndpointRegistry listeners;
     private final KafkaAdmin kafkaAdmin;
     private final JdbcClient jdbc;
@@ -130,17 +129,14 @@ public class KafkaReadModelRebuild implements ReadModelRebuild {
             }
             targets = present.stream().collect(Collectors.toMap(Source::consumer, source -> endOffsets(admin, source.topic())));
         }
-        // Axon's own reset (resetTokens) stores a ReplayToken the Jackson 3 serializer cannot read back: the tokens are
-        // removed instead, and a processor without tokens starts again from the beginning of the event store.
+        // Evaluation's own projections are replayed the Axon way: their reset handlers empty their tables and a
+        // ReplayToken takes them from the beginning of the event store up to where they were.
         eventStoreHead = jdbc.sql("SELECT coalesce(max(global_index), -1) FROM domain_event_entry").query(Long.class).single();
-        processors.forEach((name, tables) -> eventProcessing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(processor -> {
-            processor.shutDown();
-            transactions.executeWithoutResult(tx -> {
-                jdbc.sql("TRUNCATE " + String.join(", ", tables)).update();
-                jdbc.sql("DELETE FROM token_entry WHERE processor_name = :name").param("name", name).update();
-            });
+        processors.forEach(name -> eventProcessing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(processor -> {
+            processor.shutdownAsync().join();
+            processor.resetTokens();
             processor.start();
-            log.info("Rebuild: processor {} restarted from the beginning of the event store ({} events)", name, eventStoreHead + 1);
+            log.info("Rebuild: processor {} replays the event store from the beginning ({} events)", name, eventStoreHead + 1);
         }));
         present.forEach(source -> container(source).start());
         long total = targets.values().stream().flatMap(offsets -> offsets.values().stream()).mapToLong(Long::longValue).sum();
@@ -157,7 +153,19 @@ public class KafkaReadModelRebuild implements ReadModelRebuild {
 
     @Override
     public boolean inProgress() {
-        return status.state() == State.RUNNING;
+        return status.state() == State.RUNNING || processors.stream()
+                .flatMap(name -> eventProcessing.eventProcessor(name, StreamingEventProcessor.class).stream())
+                .flatMap(processor -> processor.processingStatus().values().stream())
+                .anyMatch(segment -> !caughtUp(segment));
+    }
+
+    /**
+     * A replaying segment (a rebuild, or a projection's first start) has caught up once it reached the position its
+     * replay started from; its token only stops saying "replay" when a newer event arrives.
+     */
+    private static boolean caughtUp(EventTrackerStatus segment) {
+        return !segment.isReplaying()
+                || segment.getCurrentPosition().orElse(-1) >= segment.getResetPosition().orElse(Long.MAX_VALUE);
     }
 
     private synchronized void report(Instant startedAt) {
@@ -206,7 +214,7 @@ public class KafkaReadModelRebuild implements ReadModelRebuild {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        List<ProcessorProgress> replaying = processors.keySet().stream().sorted()
+        List<ProcessorProgress> replaying = processors.stream().sorted()
                 .flatMap(name -> eventProcessing.eventProcessor(name, StreamingEventProcessor.class).stream()
                         .map(processor -> new ProcessorProgress(name, position(processor), eventStoreHead)))
                 .toList();

@@ -44,6 +44,25 @@ class EvaluationApiTest extends EvaluationIntegrationTest {
     }
 
     @Test
+    void whatACreateAnswersIsReadableInTheVeryNextRequest() {
+        String siren = newSiren();
+        String token = agent(siren);
+        String id = http.post("/api/evaluation/indicators", indicator(siren, "UP", "0", "100", TODAY.minusYears(1), TODAY.plusYears(1)),
+                token, null).json().get("id").asString();
+        var read = http.get("/api/evaluation/indicators/" + id, token, null);
+        assertThat(read.status()).as("GET right after 201").isEqualTo(200);
+
+        var measured = http.send(http.request("/api/evaluation/indicators/" + id + "/measurements", token, null)
+                .header("Content-Type", "application/json").header("If-Match", read.header("ETag").orElseThrow())
+                .POST(HttpRequest.BodyPublishers.ofString(measurement(TODAY, "60"))));
+        assertThat(measured.status()).as(measured.toString()).isEqualTo(201);
+        var afterMeasurement = http.get("/api/evaluation/indicators/" + id, token, null);
+        assertThat(afterMeasurement.json().get("version").asLong()).isEqualTo(measured.json().get("version").asLong());
+        assertThat(afterMeasurement.json().get("measurements")).hasSize(1);
+        assertThat(afterMeasurement.json().get("status").asString()).isEqualTo("ON_TRACK");
+    }
+
+    @Test
     void theIndicatorListIsPagedAndHoldsOnlyVisibleIndicators() {
         String siren = newSiren();
         String token = agent(siren);
