@@ -36,7 +36,7 @@ public class BarometerController {
         return barometers.barometer(tenant.tenantId(), LocalDate.now(clock));
     }
 
-    /** Each member's barometer, for the mutualisation's administrators; members see only their own. */
+    /** Each member's barometer, for the mutualisation's administrators; members see only their own (GET above). */
     @GetMapping("/mutualisations/{id}")
     public MutualisationBarometer mutualisation(@PathVariable UUID id, TenantContext tenant) {
         Mutualisation mutualisation = access.visibleMutualisation(id.toString(), tenant)
@@ -44,9 +44,9 @@ public class BarometerController {
         if (!access.administers(mutualisation, tenant)) {
             throw new AccessDeniedException("Only the mutualisation's administrators see every member's barometer");
         }
-        LocalDate today = LocalDate.now(clock);
+        // The members' standings, classified in the background: the rows behind them stay each member's own.
         return new MutualisationBarometer(id, mutualisation.name(),
-                mutualisation.memberSirens().stream().sorted().map(siren -> barometers.barometer(siren, today)).toList());
+                mutualisation.memberSirens().stream().sorted().map(barometers::standing).toList());
     }
 
     public record MutualisationBarometer(UUID mutualisationId, String name, List<BarometerView> members) {

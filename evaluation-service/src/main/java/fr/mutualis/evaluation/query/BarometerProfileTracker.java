@@ -18,6 +18,7 @@ import java.util.Objects;
  * whose data changed (marked by the projections), and once a day all of them, because time alone changes criteria
  * (a roadmap's years end, a measurement grows older than 12 months). Only a profile different from the one recorded
  * is sent; the aggregate, which knows the last profile for sure, turns a change into {@code BarometerProfileChanged}.
+ * Each classification is also kept as the collectivité's standing, which a mutualisation's administrators read.
  */
 @Component
 public class BarometerProfileTracker {
@@ -65,6 +66,7 @@ public class BarometerProfileTracker {
     private void reclassify(String siren) {
         try {
             BarometerView barometer = barometers.barometer(siren, LocalDate.now(clock));
+            barometers.saveStanding(barometer);
             if (barometer.profile() == barometers.recordedProfile(siren)) {
                 return;
             }

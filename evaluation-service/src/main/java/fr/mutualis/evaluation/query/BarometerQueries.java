@@ -29,7 +29,10 @@ public class BarometerQueries {
     }
 
     public BarometerView barometer(String siren, LocalDate today) {
-        BarometerCriteria criteria = criteria(siren, today);
+        return view(siren, criteria(siren, today));
+    }
+
+    private BarometerView view(String siren, BarometerCriteria criteria) {
         BarometerClassifier.Classification classification = classifier.classify(criteria);
         return new BarometerView(siren, classification.profile(),
                 new BarometerView.Criteria(criteria.plan(), criteria.electedLead(), List.copyOf(new TreeSet<>(criteria.axes())),
@@ -64,6 +67,53 @@ public class BarometerQueries {
                 .optional()
                 .orElse(new Declaration(Set.of(), Set.of()));
         return new BarometerCriteria(plan, electedLead, axes, declaration.roles(), evaluation, declaration.communication());
+    }
+
+    /**
+     * Keeps the collectivité's barometer as just classified, for the views that must not read the rows behind it
+     * (a mutualisation's administrators see their members' barometers, not their projects or measurements).
+     */
+    public void saveStanding(BarometerView barometer) {
+        BarometerView.Criteria criteria = barometer.criteria();
+        jdbc.sql("""
+                        INSERT INTO barometer_standing (siren, profile, nearest_profile, missing, plan, elected_lead, axes, roles,
+                            evaluation, communication, axes_threshold, classified_at)
+                        VALUES (:siren, :profile, :nearest, :missing, :plan, :electedLead, :axes, :roles, :evaluation,
+                            :communication, :threshold, now())
+                        ON CONFLICT (siren) DO UPDATE SET profile = excluded.profile, nearest_profile = excluded.nearest_profile,
+                            missing = excluded.missing, plan = excluded.plan, elected_lead = excluded.elected_lead,
+                            axes = excluded.axes, roles = excluded.roles, evaluation = excluded.evaluation,
+                            communication = excluded.communication, axes_threshold = excluded.axes_threshold,
+                            classified_at = excluded.classified_at""")
+                .param("siren", barometer.siren())
+                .param("profile", barometer.profile().name())
+                .param("nearest", barometer.nearestProfile() == null ? null : barometer.nearestProfile().name())
+                .param("missing", barometer.missing().stream().map(Enum::name).toArray(String[]::new))
+                .param("plan", criteria.plan())
+                .param("electedLead", criteria.electedLead())
+                .param("axes", criteria.axes().toArray(String[]::new))
+                .param("roles", criteria.roles().toArray(String[]::new))
+                .param("evaluation", criteria.evaluation())
+                .param("communication", criteria.communication().toArray(String[]::new))
+                .param("threshold", barometer.axesThreshold())
+                .update();
+    }
+
+    /**
+     * The collectivité's barometer as last classified in the background (at most a tracker round behind); one never
+     * classified has nothing the barometer counts yet.
+     */
+    public BarometerView standing(String siren) {
+        return jdbc.sql("SELECT * FROM barometer_standing WHERE siren = :siren")
+                .param("siren", siren)
+                .query((rs, row) -> new BarometerView(siren, BarometerProfile.valueOf(rs.getString("profile")),
+                        new BarometerView.Criteria(rs.getBoolean("plan"), rs.getBoolean("elected_lead"), strings(rs.getArray("axes")),
+                                strings(rs.getArray("roles")), rs.getBoolean("evaluation"), strings(rs.getArray("communication"))),
+                        rs.getString("nearest_profile") == null ? null : BarometerProfile.valueOf(rs.getString("nearest_profile")),
+                        strings(rs.getArray("missing")).stream().map(BarometerClassifier.Criterion::valueOf).toList(),
+                        rs.getInt("axes_threshold")))
+                .optional()
+                .orElseGet(() -> view(siren, new BarometerCriteria(false, false, Set.of(), Set.of(), false, Set.of())));
     }
 
     /** The profile last recorded for the collectivité (UNCLASSIFIED when none was). */

@@ -36,8 +36,7 @@ public class DashboardQueries {
     public Dashboard mutualisation(Mutualisation mutualisation, int fiscalYear, LocalDate today) {
         List<Dashboard.MemberProfile> members = mutualisation.memberSirens().stream()
                 .sorted()
-                .map(siren -> new Dashboard.MemberProfile(siren, collectiviteName(siren),
-                        barometers.barometer(siren, today).profile()))
+                .map(siren -> new Dashboard.MemberProfile(siren, collectiviteName(siren), barometers.standing(siren).profile()))
                 .toList();
         return dashboard(mutualisation.id().toString(), fiscalYear, today, null, members);
     }
