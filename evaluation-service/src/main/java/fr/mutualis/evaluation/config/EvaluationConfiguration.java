@@ -22,13 +22,15 @@ public class EvaluationConfiguration {
     }
 
     /**
-     * Dashboards and barometers are computed on each read: their ETag is a hash of the answer (If-None-Match then
-     * answers 304). Indicators and self-assessments carry their version as ETag instead, which this filter keeps.
+     * Dashboards, barometers and the indicator list are computed on each read: their ETag is a hash of the answer
+     * (If-None-Match then answers 304). An indicator and a self-assessment carry their version as ETag instead, which
+     * this filter keeps.
      */
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> computedViewsEtag() {
         FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
-        registration.addUrlPatterns("/api/evaluation/dashboard", "/api/evaluation/barometer", "/api/evaluation/barometer/*");
+        registration.addUrlPatterns("/api/evaluation/dashboard", "/api/evaluation/barometer", "/api/evaluation/barometer/*",
+                "/api/evaluation/indicators");
         return registration;
     }
 

@@ -73,6 +73,7 @@ class EvaluationApiTest extends EvaluationIntegrationTest {
         var page = await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/evaluation/indicators?page=0&size=2", token, null).json(),
                 answer -> answer.get("total").asLong() == 3);
         assertThat(page.get("items")).hasSize(2);
+        assertThat(http.get("/api/evaluation/indicators?page=0&size=2", token, null).header("ETag")).isPresent();
         assertThat(page.get("items").get(0).get("name").asString()).isEqualTo("A");
         assertThat(http.get("/api/evaluation/indicators?page=1&size=2", token, null).json().get("items").get(0).get("name").asString())
                 .isEqualTo("C");
