@@ -16,7 +16,10 @@ public final class BudgetEvents {
             BudgetLineOpened.class,
             CreditsVoted.class,
             EngagementRecorded.class,
-            MandateRecorded.class);
+            MandateRecorded.class,
+            ProgrammeCreated.class,
+            ProgrammeRevised.class,
+            CostsAllocated.class);
 
     private BudgetEvents() {
     }
