@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
@@ -53,7 +54,7 @@ public final class DemoLoader {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
     private final URI gateway;
-    private final java.util.function.BiFunction<String, String, String> tokenSource;
+    private final BiFunction<String, String, String> tokenSource;
     private final Duration asyncBound;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens = new HashMap<>();
@@ -64,12 +65,12 @@ public final class DemoLoader {
      * @param gateway     the gateway's base URL, e.g. {@code http://localhost:8080}
      * @param tokenSource {@code (clientId, secret) -> access token}
      */
-    public DemoLoader(URI gateway, java.util.function.BiFunction<String, String, String> tokenSource) {
+    public DemoLoader(URI gateway, BiFunction<String, String, String> tokenSource) {
         this(gateway, tokenSource, Duration.ofMinutes(3));
     }
 
     /** @param asyncBound how long to wait for an asynchronous effect (generous: the stack may run on a busy machine) */
-    public DemoLoader(URI gateway, java.util.function.BiFunction<String, String, String> tokenSource,
+    public DemoLoader(URI gateway, BiFunction<String, String, String> tokenSource,
                       Duration asyncBound) {
         this.gateway = gateway;
         this.tokenSource = tokenSource;
@@ -355,14 +356,16 @@ public final class DemoLoader {
             body.put("chapter", line.chapter());
             body.put("label", line.label());
             body.put("projectId", line.projectKey() == null ? null : idOf(line.projectKey()));
+            body.put("mutualisationId", mutualisationIdIfShared(line.owner()));
             body.put("plannedCents", line.plannedCents());
             body.put("programmeId", line.programmeKey() == null ? null : idOf(line.programmeKey()));
-            ids.put(line.key(), id(post(DemoTerritory.writer(line.owner()), "/api/budget/lines", body, line.label())));
+            ids.put(line.key(), id(postOnceKnown(DemoTerritory.writer(line.owner()), "/api/budget/lines", body,
+                    line.label())));
             counter.add();
         }
     }
 
-    /** One BP per tenant, voting the credits of all its lines at once. */
+    /** One BP per tenant and one for the service commun, voting the credits of all their lines at once. */
     private void voteBudgets(Counter counter) {
         for (String owner : DemoTerritory.budgetOwners()) {
             List<Map<String, Object>> lines = DemoTerritory.BUDGET_LINES.stream()

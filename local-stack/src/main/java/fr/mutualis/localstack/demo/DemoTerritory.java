@@ -114,7 +114,10 @@ public final class DemoTerritory {
     public record Cp(int year, long amountCents) {
     }
 
-    /** A line of {@link #FISCAL_YEAR}, its credits voted at the BP and what was spent on it. */
+    /**
+     * A line of {@link #FISCAL_YEAR}, its credits voted at the BP and what was spent on it. A line of the
+     * mutualisation is the service commun's own budget, carried by the administering EPCI.
+     */
     public record BudgetLine(String key, String owner, String section, String chapter, String label,
                              String projectKey, String programmeKey, long plannedCents, long votedCents,
                              List<Engagement> engagements) {
@@ -479,6 +482,15 @@ public final class DemoTerritory {
                     null, null, 6_000_000, 6_000_000,
                     engagement("Convention de service commun 2026", 6_000_000, "2026-01-15",
                             mandate("Appel de fonds S1 2026", 3_000_000, "2026-07-15"))),
+            line("m-l-staff", MUTUALISATION, "OPERATING", "012", "Agents du service commun DSI et SIG", null, null,
+                    38_000_000, 38_000_000,
+                    engagement("Mises à disposition 2026 du service commun", 38_000_000, "2026-01-02",
+                            mandate("Paies janvier à octobre 2026", 31_600_000, "2026-10-31"))),
+            line("m-l-licences", MUTUALISATION, "OPERATING", "011", "Licences, hébergement et maintenance du service"
+                    + " commun", "m-gis", null, 8_000_000, 8_000_000,
+                    engagement("Marché 2026-004 maintenance du SIG", 5_400_000, "2026-02-02",
+                            mandate("Mandat 2026-0250", 2_700_000, "2026-03-31"),
+                            mandate("Mandat 2026-1502", 2_700_000, "2026-09-30"))),
             line("a-l-space", LES_AULNES, "INVESTMENT", "21", "Équipement de l'espace d'accompagnement numérique",
                     "a-e-inclusion", null, 800_000, 800_000,
                     engagement("Bon de commande 2026-009 ordinateurs", 720_000, "2026-03-20",
@@ -490,7 +502,10 @@ public final class DemoTerritory {
             line("a-l-association", LES_AULNES, "OPERATING", "65", "Subvention à l'association d'inclusion numérique",
                     null, null, 400_000, 400_000));
 
-    /** Split by population: Valmont 80,000 and Saint-Aubin 12,000 inhabitants pay 40,000,000 and 6,000,000. */
+    /**
+     * The service commun's voted costs, split by population: Valmont (80,000 inhabitants) and Saint-Aubin (12,000)
+     * pay 40,000,000 and 6,000,000, what each budgeted as its participation.
+     */
     public static final Allocation SHARED_COSTS = new Allocation(FISCAL_YEAR, 46_000_000);
 
     // ---------------------------------------------------------------------------------------------- evaluation
@@ -573,7 +588,7 @@ public final class DemoTerritory {
         return INDICATORS.stream().flatMap(indicator -> indicator.measurements().stream());
     }
 
-    /** The owners voting a BP, in the order of their first line. */
+    /** The owners voting a BP (the tenants and the mutualisation), in the order of their first line. */
     public static List<String> budgetOwners() {
         return BUDGET_LINES.stream().map(BudgetLine::owner).distinct().toList();
     }
