@@ -31,11 +31,13 @@ import java.util.stream.Collectors;
  *   <li>many lines: each client engages on its own line, so only the machine limits throughput.</li>
  * </ul>
  * Every engagement is 1 € on lines voted with far more credits than a run can consume, so none is refused for the
- * credits; at the end each line's engaged amount is checked against the 201s counted by the clients.
+ * credits; at the end each line's engaged amount is checked against the 201s counted by the clients. Only the
+ * gateway and budget-service are launched by default (nothing else takes part in an engagement), so that the other
+ * services' start-up and background work do not weigh on a small machine.
  * <p>
  * {@code java -cp bench/target/bench-0.1.0-SNAPSHOT-exec.jar -Dloader.main=fr.mutualis.bench.BudgetBenchmark
- * org.springframework.boot.loader.launch.PropertiesLauncher [duration=15] [warmup=5] [clients=1,8,32]} from the
- * repository root, once the services' executable jars are built.
+ * org.springframework.boot.loader.launch.PropertiesLauncher [duration=15] [warmup=5] [clients=1,8,32]
+ * [apps=gateway,budget-service] [readiness=600]} from the repository root, once the executable jars are built.
  */
 public final class BudgetBenchmark {
 
@@ -66,11 +68,16 @@ public final class BudgetBenchmark {
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
         int[] concurrency = Arrays.stream(options.getOrDefault("clients", "1,8,32").split(","))
                 .mapToInt(value -> Integer.parseInt(value.trim())).toArray();
+        List<String> apps = Arrays.stream(options.getOrDefault("apps", "gateway,budget-service").split(","))
+                .map(String::trim).toList();
+        Duration readiness = Duration.ofSeconds(Long.parseLong(options.getOrDefault("readiness", "600")));
 
         try (LocalStack stack = LocalStack.builder()
                 .randomPorts()
                 .workDir(Path.of("bench", "target", "budget-bench-stack"))
                 .loadDemo(false)
+                .apps(apps)
+                .readinessTimeout(readiness)
                 // as in PlatformBenchmark: the per-tenant limit stays on, high enough not to throttle
                 .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_REPLENISH_RATE", "1000000")
                 .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "1000000")

@@ -28,8 +28,9 @@ public record Caller(String tenantId, Set<String> sees, Set<String> manages) {
     }
 
     /**
-     * Data the caller cannot see answers exactly like an unknown id (404); data it sees without managing it (a
-     * member reading its mutualisation's line) is 403.
+     * Data the caller cannot see answers exactly like an unknown id (404), and so does an id whose stream holds no
+     * such resource ({@code ownerId} null); data it sees without managing it (a member reading its mutualisation's
+     * line) is 403.
      */
     public void requireManages(String ownerId, String what, UUID id) {
         if (ownerId == null || !sees.contains(ownerId)) {
