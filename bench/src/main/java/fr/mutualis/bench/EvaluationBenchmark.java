@@ -86,6 +86,8 @@ public final class EvaluationBenchmark {
                 .randomPorts()
                 .workDir(Path.of("bench", "target", "evaluation-bench-stack"))
                 .loadDemo(false)
+                // five JVMs starting at once on a loaded machine can take minutes; a slow start is not a result
+                .readinessTimeout(Duration.ofSeconds(420))
                 .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_REPLENISH_RATE", "1000000")
                 .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "1000000")
                 .build()
