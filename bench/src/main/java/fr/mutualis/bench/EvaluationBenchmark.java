@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  *     <li>the events evaluation's consumer groups commit per second, during the load and while draining its
  *     backlog, read from the groups' committed offsets (what was applied and recorded in the inbox);</li>
  *     <li>the lag from a portfolio command's 201 to evaluation's dashboard showing it, p50/p99, sampled by a probe of
- *     another tenant while the load runs.</li>
+ *     another tenant while the load runs;</li>
+ *     <li>evaluation's own pace, once the load is over: a rebuild replays every topic from the beginning.</li>
  * </ul>
  * {@code java -cp bench/target/bench-0.1.0-SNAPSHOT-exec.jar -Dloader.main=fr.mutualis.bench.EvaluationBenchmark
  * org.springframework.boot.loader.launch.PropertiesLauncher [duration=30] [warmup=5] [clients=8]} from the
@@ -185,6 +186,8 @@ public final class EvaluationBenchmark {
                 lags = probeLags.stream().mapToLong(Long::longValue).toArray();
             }
             line("- " + Latencies.of(lags).summary());
+            line("");
+            replayRate();
         }
 
         Path out = Path.of("bench", "target", "evaluation-benchmark-report.md");
@@ -192,6 +195,38 @@ public final class EvaluationBenchmark {
         Files.writeString(out, report);
         System.out.println();
         System.out.println("Report written to " + out.toAbsolutePath());
+    }
+
+    /**
+     * Evaluation's own pace, not bounded by how fast the services produce: a rebuild replays every topic from the
+     * beginning (and the event store), and its status tells the records replayed and the time it took.
+     */
+    private void replayRate() throws IOException, InterruptedException {
+        String admin = stack.token("platform-admin");
+        HttpResponse<String> started = post(admin, "/api/evaluation/admin/rebuild", "");
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("The rebuild did not start: " + started.statusCode() + " " + started.body());
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        JsonNode status = JSON.readTree(started.body());
+        while (!status.get("state").asString().equals("DONE")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The rebuild did not finish within 10 minutes: " + status);
+            }
+            Thread.sleep(200);
+            status = JSON.readTree(http.send(request(admin, "/api/evaluation/admin/rebuild").GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        }
+        long records = 0;
+        for (JsonNode consumer : status.get("consumers")) {
+            records += consumer.get("target").asLong();
+        }
+        double seconds = Duration.between(Instant.parse(status.get("startedAt").asString()),
+                Instant.parse(status.get("finishedAt").asString())).toMillis() / 1000.0;
+        line("## Replay: a rebuild consumes every topic from the beginning (evaluation's own pace)");
+        line(String.format(Locale.ROOT, "- %d records of the three topics (and the mutualisation directory's) in %.1f s = %.1f "
+                + "records/s, progress reported each second; the status answered %s", records, seconds, records / seconds,
+                status.get("consumers")));
     }
 
     /** One command of the load, by kind: a project (portfolio), a budget line (budget), an instance (governance). */
