@@ -46,6 +46,9 @@ public abstract class BudgetIntegrationTest {
     protected static final String VALMONT_AGENT = ISSUER.token("valmont-agent", List.of(VALMONT), List.of("AGENT"));
     protected static final String STAUBIN_AGENT = ISSUER.token("staubin-agent", List.of(SAINT_AUBIN), List.of("AGENT"));
     protected static final String AULNES_AGENT = ISSUER.token("aulnes-agent", List.of(AULNES), List.of("AGENT"));
+    protected static final String CAGV_AGENT = ISSUER.token("cagv-agent", List.of(CAGV), List.of("AGENT"));
+    /** The mutualisations' administrator: SHARED_SERVICE_ADMIN of the EPCI that administers them. */
+    protected static final String CAGV_ADMIN = ISSUER.token("cagv-shared-admin", List.of(CAGV), List.of("SHARED_SERVICE_ADMIN"));
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     private static KafkaProducer<String, String> producer;
 

@@ -8,6 +8,7 @@ import fr.mutualis.budget.query.GovernanceDirectory;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.mutualisation.Mutualisation;
 import fr.mutualis.kit.mutualisation.MutualisationDirectory;
 import fr.mutualis.kit.tenant.TenantContext;
@@ -42,8 +43,6 @@ import java.util.UUID;
 @RequestMapping("/api/budget/mutualisations/{id}/allocations")
 public class AllocationController {
 
-    static final String SHARED_SERVICE_ADMIN = "SHARED_SERVICE_ADMIN";
-
     private final CommandGateway commands;
     private final MutualisationDirectory mutualisations;
     private final GovernanceDirectory governance;
@@ -62,7 +61,7 @@ public class AllocationController {
     public ResponseEntity<AllocationView> allocate(@PathVariable UUID id, @Valid @RequestBody AllocationRequest request,
                                                    TenantContext tenant) {
         Mutualisation mutualisation = visible(id, tenant);
-        if (!mutualisation.isAdministeredBy(tenant.tenantId()) || !tenant.hasRole(SHARED_SERVICE_ADMIN)) {
+        if (!mutualisation.isAdministeredBy(tenant.tenantId()) || !tenant.hasRole(Callers.SHARED_SERVICE_ADMIN)) {
             throw new AccessDeniedException("Only the administering EPCI's shared-service administrators allocate costs");
         }
         AllocationMethod method = method(mutualisation);
@@ -85,10 +84,14 @@ public class AllocationController {
                 AllocateCosts.idOf(id, request.fiscalYear()), id, mutualisation.epciSiren(), request.fiscalYear(),
                 request.costCents(), method, mutualisation.memberSirens(), weights));
         var location = ServletUriComponentsBuilder.fromCurrentRequestUri().queryParam("fiscalYear", request.fiscalYear()).build().toUri();
-        return ResponseEntity.created(location).body(new AllocationView(id, request.fiscalYear(), request.costCents(),
-                method.name(), allocations.stream()
-                .map(allocation -> new AllocationView.Share(allocation.siren(), allocation.weight(), allocation.amountCents()))
-                .toList()));
+        AllocationView split = new AllocationView(id, request.fiscalYear(), request.costCents(), method.name(),
+                allocations.stream()
+                        .map(allocation -> new AllocationView.Share(allocation.siren(), allocation.weight(), allocation.amountCents()))
+                        .toList());
+        // A GET right after the 201 must show this split, not the year's previous one.
+        ReadYourWrites.awaitVisible(() -> queries.allocation(id, request.fiscalYear(), null)
+                .filter(read -> read.costCents() == split.costCents() && amounts(read).equals(amounts(split))));
+        return ResponseEntity.created(location).body(split);
     }
 
     @GetMapping
@@ -98,6 +101,12 @@ public class AllocationController {
         String only = mutualisation.isAdministeredBy(tenant.tenantId()) ? null : tenant.tenantId();
         return queries.allocation(id, fiscalYear, only)
                 .orElseThrow(() -> new NotFoundException("Allocation of " + fiscalYear + " of mutualisation", id));
+    }
+
+    private static Map<String, Long> amounts(AllocationView view) {
+        Map<String, Long> amounts = new TreeMap<>();
+        view.allocations().forEach(share -> amounts.put(share.siren(), share.amountCents()));
+        return amounts;
     }
 
     private Mutualisation visible(UUID id, TenantContext tenant) {

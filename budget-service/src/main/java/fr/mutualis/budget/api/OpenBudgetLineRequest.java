@@ -12,8 +12,8 @@ import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
 /**
- * {@code mutualisationId} of API.md is not accepted yet: shared lines come with the mutualisations.
- * {@code programmeId} (optional, an addition to API.md) makes the line spend that programme's CP.
+ * {@code mutualisationId} (optional) makes the line the mutualisation's; {@code programmeId} (optional, an addition to
+ * API.md) makes the line spend that programme's CP.
  */
 public record OpenBudgetLineRequest(
         @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
@@ -21,6 +21,7 @@ public record OpenBudgetLineRequest(
         @NotNull @Pattern(regexp = "[0-9]{2,3}", message = "must be an M57 chapter code of 2 or 3 digits") String chapter,
         @NotBlank @Size(max = 300) String label,
         UUID projectId,
+        UUID mutualisationId,
         @NotNull @PositiveOrZero @Max(Money.MAX_CENTS) Long plannedCents,
         UUID programmeId) {
 }

@@ -9,6 +9,7 @@ import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.ProgrammeView;
 import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -43,12 +44,13 @@ public class ProgrammeController {
         this.queries = queries;
     }
 
-    /** 422 when the schedule does not sum exactly to the amount. */
+    /** 422 when the schedule does not sum exactly to the amount; answers once the programme can be read. */
     @PostMapping
     public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody ProgrammeRequest request, TenantContext tenant) {
         UUID id = UUID.randomUUID();
         commands.sendAndWait(new CreateProgramme(id, tenant.tenantId(), request.label().strip(), request.chapter(),
                 request.projectId(), request.amountCents(), schedule(request.schedule())));
+        ReadYourWrites.awaitVisible(() -> queries.programme(id, tenant.tenantId()));
         return Created.at(id);
     }
 

@@ -55,7 +55,7 @@ public class BudgetLine {
 
     @CommandHandler
     void handle(VoteCredits command) {
-        requireOwner(command.ownerId(), command.lineId());
+        command.caller().requireManages(ownerId, "Budget line", command.lineId());
         if (command.fiscalYear() != fiscalYear) {
             throw new BusinessRuleViolationException("vote-fiscal-year",
                     "Line " + lineId + " belongs to fiscal year " + fiscalYear + ", not to the " + command.fiscalYear() + " vote",
@@ -76,10 +76,10 @@ public class BudgetLine {
                 command.creditsCents(), votedCents));
     }
 
-    /** Returns the programme the line spends, if any, so that the caller also charges it in the same transaction. */
+    /** Returns the line's owner and the programme it spends, if any, for the caller to charge in the same transaction. */
     @CommandHandler
-    ProgrammeCharge handle(RecordEngagement command) {
-        requireOwner(command.ownerId(), command.lineId());
+    LineSpending handle(RecordEngagement command) {
+        command.caller().requireManages(ownerId, "Budget line", command.lineId());
         requireOpen("engagement");
         if (command.date().getYear() != fiscalYear) {
             throw new BusinessRuleViolationException("date-outside-fiscal-year",
@@ -96,13 +96,13 @@ public class BudgetLine {
         }
         apply(new EngagementRecorded(command.engagementId(), lineId, ownerId, fiscalYear, section, projectId, programmeId,
                 command.amountCents(), command.reference(), command.date()));
-        return programmeId == null ? null : new ProgrammeCharge(programmeId, fiscalYear);
+        return new LineSpending(ownerId, programmeId, fiscalYear);
     }
 
     /** Returns the programme the line spends, if any, so that the caller also charges its CP in the same transaction. */
     @CommandHandler
-    ProgrammeCharge handle(RecordMandate command) {
-        requireOwner(command.ownerId(), command.lineId());
+    LineSpending handle(RecordMandate command) {
+        command.caller().requireManages(ownerId, "Budget line", command.lineId());
         Engagement engagement = engagements.get(command.engagementId());
         if (engagement == null) {
             throw new NotFoundException("Engagement", command.engagementId());
@@ -120,7 +120,7 @@ public class BudgetLine {
         }
         apply(new MandateRecorded(command.mandateId(), command.engagementId(), lineId, ownerId, fiscalYear, section,
                 projectId, programmeId, command.amountCents(), command.reference(), command.date()));
-        return programmeId == null ? null : new ProgrammeCharge(programmeId, fiscalYear);
+        return new LineSpending(ownerId, programmeId, fiscalYear);
     }
 
     @EventSourcingHandler
@@ -148,16 +148,6 @@ public class BudgetLine {
     @EventSourcingHandler
     void on(MandateRecorded event) {
         engagements.computeIfPresent(event.engagementId(), (id, engagement) -> engagement.mandate(event.amountCents()));
-    }
-
-    /**
-     * Another tenant's line answers exactly like an unknown one; so does an id of another kind of aggregate (its
-     * stream holds no line: nothing was opened, no owner).
-     */
-    private void requireOwner(String tenant, UUID targetId) {
-        if (ownerId == null || !ownerId.equals(tenant)) {
-            throw new NotFoundException("Budget line", targetId);
-        }
     }
 
     private void requireOpen(String what) {

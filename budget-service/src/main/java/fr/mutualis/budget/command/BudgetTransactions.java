@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +16,13 @@ import java.util.UUID;
  * every aggregate's events are stored or none (a vote over several lines; an engagement or a mandate charged both
  * on its line and on the line's programme; a line attached to its programme). Each aggregate still guards its own
  * rules; a refusal anywhere rolls everything back.
+ * <p>
+ * Each transaction first takes a PostgreSQL transaction-scoped advisory lock per aggregate it changes (lines in id
+ * order, then the programme: one order for everyone, so no deadlock). Axon's own lock is released when its unit of
+ * work ends, before the surrounding transaction commits; without this lock a concurrent engagement on the same line
+ * would load the line without the uncommitted one and fail on the event store's unique key (a 409 the client would
+ * have to retry). With it, concurrent commands on a line run one after the other, across instances too, and each
+ * sees the credits the previous ones consumed: every engagement is either accepted or refused with 422.
  */
 @Component
 public class BudgetTransactions {
@@ -33,6 +41,7 @@ public class BudgetTransactions {
         transactions.executeWithoutResult(status -> {
             if (command.programmeId() != null) {
                 requireKind(command.programmeId(), Programme.class, "Programme");
+                lock(command.programmeId());
                 commands.sendAndWait(new AttachLineToProgramme(command.programmeId(), command.ownerId(), command.lineId(),
                         command.chapter(), command.fiscalYear()));
             }
@@ -42,50 +51,67 @@ public class BudgetTransactions {
 
     /** All lines of a vote, or none. */
     public void vote(List<VoteCredits> lines) {
-        transactions.executeWithoutResult(status -> lines.forEach(line -> {
-            requireKind(line.lineId(), BudgetLine.class, "Budget line");
-            commands.sendAndWait(line);
-        }));
+        transactions.executeWithoutResult(status -> {
+            lines.stream().map(VoteCredits::lineId).sorted(Comparator.naturalOrder()).forEach(this::lock);
+            lines.forEach(line -> {
+                requireKind(line.lineId(), BudgetLine.class, "Budget line");
+                commands.sendAndWait(line);
+            });
+        });
     }
 
     public void engage(RecordEngagement command) {
         transactions.executeWithoutResult(status -> {
             requireKind(command.lineId(), BudgetLine.class, "Budget line");
-            ProgrammeCharge charge = commands.sendAndWait(command);
-            if (charge != null) {
-                commands.sendAndWait(new EngageProgramme(charge.programmeId(), command.ownerId(), command.engagementId(),
+            lock(command.lineId());
+            LineSpending spending = commands.sendAndWait(command);
+            if (spending.chargesProgramme()) {
+                lock(spending.programmeId());
+                commands.sendAndWait(new EngageProgramme(spending.programmeId(), spending.ownerId(), command.engagementId(),
                         command.lineId(), command.amountCents()));
             }
             // Mandates name only their engagement: this write-side index routes them to the engagement's line.
             jdbc.sql("INSERT INTO engagement_registry (engagement_id, line_id, owner_id) VALUES (:id, :line, :owner)")
                     .param("id", command.engagementId())
                     .param("line", command.lineId())
-                    .param("owner", command.ownerId())
+                    .param("owner", spending.ownerId())
                     .update();
         });
     }
 
     public void revise(ReviseProgramme command) {
-        requireKind(command.programmeId(), Programme.class, "Programme");
-        commands.sendAndWait(command);
+        transactions.executeWithoutResult(status -> {
+            requireKind(command.programmeId(), Programme.class, "Programme");
+            lock(command.programmeId());
+            commands.sendAndWait(command);
+        });
     }
 
-    public void mandate(String ownerId, UUID engagementId, UUID mandateId, long amountCents, String reference, LocalDate date) {
+    public void mandate(Caller caller, UUID engagementId, UUID mandateId, long amountCents, String reference, LocalDate date) {
         transactions.executeWithoutResult(status -> {
-            UUID lineId = jdbc.sql("SELECT line_id FROM engagement_registry WHERE engagement_id = :id AND owner_id = :owner")
+            UUID lineId = jdbc.sql("SELECT line_id FROM engagement_registry WHERE engagement_id = :id AND owner_id IN (:owners)")
                     .param("id", engagementId)
-                    .param("owner", ownerId)
+                    .param("owners", caller.sees())
                     .query(UUID.class)
                     .optional()
                     .orElseThrow(() -> new NotFoundException("Engagement", engagementId));
             requireKind(lineId, BudgetLine.class, "Budget line");
-            ProgrammeCharge charge = commands.sendAndWait(new RecordMandate(lineId, ownerId, engagementId, mandateId,
+            lock(lineId);
+            LineSpending spending = commands.sendAndWait(new RecordMandate(lineId, caller, engagementId, mandateId,
                     amountCents, reference, date));
-            if (charge != null) {
-                commands.sendAndWait(new MandateUnderProgramme(charge.programmeId(), ownerId, mandateId, lineId,
-                        charge.year(), amountCents));
+            if (spending.chargesProgramme()) {
+                lock(spending.programmeId());
+                commands.sendAndWait(new MandateUnderProgramme(spending.programmeId(), spending.ownerId(), mandateId, lineId,
+                        spending.year(), amountCents));
             }
         });
+    }
+
+    /** Held until the transaction ends; two ids hashing alike only serialise each other, which is harmless. */
+    private void lock(UUID aggregateId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
+                .param("key", aggregateId.getMostSignificantBits() ^ aggregateId.getLeastSignificantBits())
+                .query((rs, n) -> 1).list();
     }
 
     /**

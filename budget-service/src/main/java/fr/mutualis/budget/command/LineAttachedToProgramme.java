@@ -2,5 +2,5 @@ package fr.mutualis.budget.command;
 
 import java.util.UUID;
 
-public record LineAttachedToProgramme(UUID programmeId, UUID lineId, int fiscalYear) {
+public record LineAttachedToProgramme(UUID programmeId, String ownerId, UUID lineId, int fiscalYear) {
 }

@@ -70,7 +70,7 @@ public class Programme {
                     "A line of chapter " + command.chapter() + " cannot spend programme " + programmeId + " of chapter " + chapter,
                     Map.of("programmeId", programmeId, "programmeChapter", chapter, "lineChapter", command.chapter()));
         }
-        apply(new LineAttachedToProgramme(programmeId, command.lineId(), command.fiscalYear()));
+        apply(new LineAttachedToProgramme(programmeId, ownerId, command.lineId(), command.fiscalYear()));
     }
 
     @CommandHandler
@@ -84,7 +84,7 @@ public class Programme {
                     Map.of("programmeId", programmeId, "limitCents", amountCents, "engagedCents", engagedCents,
                             "availableCents", available, "amountCents", command.amountCents()));
         }
-        apply(new ProgrammeEngaged(programmeId, command.engagementId(), command.lineId(), command.amountCents()));
+        apply(new ProgrammeEngaged(programmeId, ownerId, command.engagementId(), command.lineId(), command.amountCents()));
     }
 
     @CommandHandler
@@ -99,7 +99,7 @@ public class Programme {
                     Map.of("programmeId", programmeId, "year", command.year(), "limitCents", cp,
                             "mandatedCents", mandated, "availableCents", cp - mandated, "amountCents", command.amountCents()));
         }
-        apply(new ProgrammeMandated(programmeId, command.mandateId(), command.lineId(), command.year(), command.amountCents()));
+        apply(new ProgrammeMandated(programmeId, ownerId, command.mandateId(), command.lineId(), command.year(), command.amountCents()));
     }
 
     @EventSourcingHandler

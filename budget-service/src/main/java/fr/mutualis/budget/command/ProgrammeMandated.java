@@ -2,5 +2,5 @@ package fr.mutualis.budget.command;
 
 import java.util.UUID;
 
-public record ProgrammeMandated(UUID programmeId, UUID mandateId, UUID lineId, int year, long amountCents) {
+public record ProgrammeMandated(UUID programmeId, String ownerId, UUID mandateId, UUID lineId, int year, long amountCents) {
 }

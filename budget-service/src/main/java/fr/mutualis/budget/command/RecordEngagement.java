@@ -11,6 +11,6 @@ import java.util.UUID;
  * {@code expectedVersion} (from {@code If-Match}) is optional; when given, an engagement based on a stale read of
  * the line is refused.
  */
-public record RecordEngagement(@TargetAggregateIdentifier UUID lineId, String ownerId, UUID engagementId, long amountCents,
+public record RecordEngagement(@TargetAggregateIdentifier UUID lineId, Caller caller, UUID engagementId, long amountCents,
                                String reference, LocalDate date, @TargetAggregateVersion Long expectedVersion) {
 }

@@ -6,6 +6,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** Issue a payment order (mandat) against an engagement of the line, after liquidation. */
-public record RecordMandate(@TargetAggregateIdentifier UUID lineId, String ownerId, UUID engagementId, UUID mandateId,
+public record RecordMandate(@TargetAggregateIdentifier UUID lineId, Caller caller, UUID engagementId, UUID mandateId,
                             long amountCents, String reference, LocalDate date) {
 }

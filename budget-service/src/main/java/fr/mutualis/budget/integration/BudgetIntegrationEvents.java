@@ -4,8 +4,11 @@ import fr.mutualis.budget.command.BudgetLineOpened;
 import fr.mutualis.budget.command.CostsAllocated;
 import fr.mutualis.budget.command.CreditsVoted;
 import fr.mutualis.budget.command.EngagementRecorded;
+import fr.mutualis.budget.command.LineAttachedToProgramme;
 import fr.mutualis.budget.command.MandateRecorded;
 import fr.mutualis.budget.command.ProgrammeCreated;
+import fr.mutualis.budget.command.ProgrammeEngaged;
+import fr.mutualis.budget.command.ProgrammeMandated;
 import fr.mutualis.budget.command.ProgrammeRevised;
 import fr.mutualis.budget.command.ScheduledCredit;
 import fr.mutualis.kit.integration.IntegrationEventMapper;
@@ -46,6 +49,13 @@ public class BudgetIntegrationEvents implements IntegrationEventMapper {
                             .map(allocation -> new fr.mutualis.contracts.budget.CostsAllocated.Allocation(allocation.siren(),
                                     allocation.amountCents()))
                             .toList()));
+            // A programme's consumption: EngagementRecorded and MandateRecorded do not name the programme.
+            case LineAttachedToProgramme e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.LineAttachedToProgramme(
+                    e.programmeId(), e.ownerId(), e.lineId(), e.fiscalYear()));
+            case ProgrammeEngaged e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.ProgrammeEngaged(
+                    e.programmeId(), e.ownerId(), e.engagementId(), e.lineId(), e.amountCents()));
+            case ProgrammeMandated e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.ProgrammeMandated(
+                    e.programmeId(), e.ownerId(), e.mandateId(), e.lineId(), e.year(), e.amountCents()));
             default -> null;
         });
     }

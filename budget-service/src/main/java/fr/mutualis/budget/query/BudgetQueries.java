@@ -12,14 +12,19 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** Reads of the budget read models, always restricted to the caller's tenant. */
+/**
+ * Reads of the budget read models, always restricted to what the caller sees: its tenant's rows and those of the
+ * mutualisations it belongs to or administers (row-level security repeats the restriction in the database).
+ */
 @Component
 public class BudgetQueries {
 
     private static final RowMapper<BudgetLineView> LINE = (rs, row) -> new BudgetLineView(
-            rs.getObject("line_id", UUID.class), rs.getString("owner_id"), rs.getInt("fiscal_year"),
+            rs.getObject("line_id", UUID.class), rs.getString("owner_id"), mutualisationOf(rs.getString("owner_id")),
+            rs.getInt("fiscal_year"),
             rs.getString("section"), rs.getString("chapter"), rs.getString("label"),
             rs.getObject("project_id", UUID.class), rs.getObject("programme_id", UUID.class), rs.getLong("planned_cents"),
             rs.getLong("voted_cents"), rs.getLong("engaged_cents"), rs.getLong("mandated_cents"),
@@ -41,14 +46,20 @@ public class BudgetQueries {
         this.json = json;
     }
 
-    public Optional<BudgetLineView> line(UUID id, String tenant) {
-        return jdbc.sql("SELECT * FROM budget_line_view WHERE line_id = :id AND owner_id = :tenant")
-                .param("id", id).param("tenant", tenant)
+    /** A line's owner is a SIREN, or the id of the mutualisation that shares it. */
+    private static UUID mutualisationOf(String ownerId) {
+        return ownerId.length() == 36 ? UUID.fromString(ownerId) : null;
+    }
+
+    /** {@code owners}: the caller's tenant and the mutualisations it sees. */
+    public Optional<BudgetLineView> line(UUID id, Set<String> owners) {
+        return jdbc.sql("SELECT * FROM budget_line_view WHERE line_id = :id AND owner_id IN (:owners)")
+                .param("id", id).param("owners", owners)
                 .query(LINE).optional();
     }
 
-    public Optional<BudgetLineDetail> lineDetail(UUID id, String tenant) {
-        return line(id, tenant).map(line -> {
+    public Optional<BudgetLineDetail> lineDetail(UUID id, Set<String> owners) {
+        return line(id, owners).map(line -> {
             List<BudgetLineDetail.Credit> credits = jdbc.sql("""
                             SELECT stage, credits_cents, previous_cents, vote_id, voted_at FROM budget_line_credit
                             WHERE line_id = :id ORDER BY sequence""")
@@ -59,8 +70,8 @@ public class BudgetQueries {
             // Only decisions of the line's owner count: another tenant's decision cannot touch this line.
             List<BudgetLineDetail.Arbitration> arbitrations = jdbc.sql("""
                             SELECT decision_id, amount_cents, decided_on, title FROM line_arbitration
-                            WHERE line_id = :id AND owner_id = :tenant ORDER BY decided_on NULLS FIRST, decision_id""")
-                    .param("id", id).param("tenant", tenant)
+                            WHERE line_id = :id AND owner_id = :owner ORDER BY decided_on NULLS FIRST, decision_id""")
+                    .param("id", id).param("owner", line.ownerId())
                     .query((rs, n) -> new BudgetLineDetail.Arbitration(rs.getObject(1, UUID.class), rs.getLong(2),
                             rs.getObject(3, LocalDate.class), rs.getString(4)))
                     .list();
@@ -69,34 +80,41 @@ public class BudgetQueries {
                             SELECT engagement_id FROM engagement_view WHERE line_id = :id ORDER BY engagement_date, reference, engagement_id""")
                     .param("id", id)
                     .query(UUID.class).list().stream()
-                    .map(engagement -> engagement(engagement, tenant).orElseThrow())
+                    .map(engagement -> engagement(engagement, owners).orElseThrow())
                     .toList();
-            return new BudgetLineDetail(line.id(), line.ownerId(), line.fiscalYear(), line.section(), line.chapter(),
+            return new BudgetLineDetail(line.id(), line.ownerId(), line.mutualisationId(), line.fiscalYear(), line.section(), line.chapter(),
                     line.label(), line.projectId(), line.programmeId(), line.plannedCents(), line.votedCents(),
                     line.engagedCents(), line.mandatedCents(), line.lastStage(), arbitrated, credits, arbitrations,
                     engagements, line.version());
         });
     }
 
-    public Page<BudgetLineView> lines(String tenant, Integer fiscalYear, String section, int page, int size) {
+    /** Whether every line of a vote shows it in its credit history. */
+    public boolean voteApplied(UUID voteId, int lines) {
+        return jdbc.sql("SELECT count(*) FROM budget_line_credit WHERE vote_id = :vote").param("vote", voteId)
+                .query(Long.class).single() >= lines;
+    }
+
+    /** The lines of one owner: the caller's tenant, or a mutualisation it sees. */
+    public Page<BudgetLineView> lines(String owner, Integer fiscalYear, String section, int page, int size) {
         String where = """
-                WHERE owner_id = :tenant
+                WHERE owner_id = :owner
                   AND (CAST(:year AS INTEGER) IS NULL OR fiscal_year = CAST(:year AS INTEGER))
                   AND (CAST(:section AS VARCHAR) IS NULL OR section = :section)""";
         long total = jdbc.sql("SELECT count(*) FROM budget_line_view " + where)
-                .param("tenant", tenant).param("year", fiscalYear).param("section", section)
+                .param("owner", owner).param("year", fiscalYear).param("section", section)
                 .query(Long.class).single();
         List<BudgetLineView> items = jdbc.sql("SELECT * FROM budget_line_view " + where
                         + " ORDER BY fiscal_year, section, chapter, label, line_id LIMIT :size OFFSET :offset")
-                .param("tenant", tenant).param("year", fiscalYear).param("section", section)
+                .param("owner", owner).param("year", fiscalYear).param("section", section)
                 .param("size", size).param("offset", (long) page * size)
                 .query(LINE).list();
         return new Page<>(items, page, size, total);
     }
 
-    public Optional<EngagementView> engagement(UUID id, String tenant) {
-        return jdbc.sql("SELECT * FROM engagement_view WHERE engagement_id = :id AND owner_id = :tenant")
-                .param("id", id).param("tenant", tenant)
+    public Optional<EngagementView> engagement(UUID id, Set<String> owners) {
+        return jdbc.sql("SELECT * FROM engagement_view WHERE engagement_id = :id AND owner_id IN (:owners)")
+                .param("id", id).param("owners", owners)
                 .query((rs, n) -> new EngagementView(rs.getObject("engagement_id", UUID.class),
                         rs.getObject("line_id", UUID.class), rs.getObject("programme_id", UUID.class),
                         rs.getLong("amount_cents"), rs.getLong("mandated_cents"), rs.getString("reference"),
@@ -104,9 +122,9 @@ public class BudgetQueries {
                 .optional();
     }
 
-    public Optional<MandateView> mandate(UUID id, String tenant) {
-        return jdbc.sql("SELECT * FROM mandate_view WHERE mandate_id = :id AND owner_id = :tenant")
-                .param("id", id).param("tenant", tenant)
+    public Optional<MandateView> mandate(UUID id, Set<String> owners) {
+        return jdbc.sql("SELECT * FROM mandate_view WHERE mandate_id = :id AND owner_id IN (:owners)")
+                .param("id", id).param("owners", owners)
                 .query(MANDATE).optional();
     }
 
@@ -143,11 +161,12 @@ public class BudgetQueries {
                 .optional();
     }
 
-    public BudgetSummary summary(String tenant, int fiscalYear) {
+    /** The summary of one owner's fiscal year: the caller's tenant, or a mutualisation it sees. */
+    public BudgetSummary summary(String owner, int fiscalYear) {
         var totals = jdbc.sql("""
                         SELECT section, sum(planned_cents), sum(voted_cents), sum(engaged_cents), sum(mandated_cents)
-                        FROM budget_line_view WHERE owner_id = :tenant AND fiscal_year = :year GROUP BY section""")
-                .param("tenant", tenant).param("year", fiscalYear)
+                        FROM budget_line_view WHERE owner_id = :owner AND fiscal_year = :year GROUP BY section""")
+                .param("owner", owner).param("year", fiscalYear)
                 .query((rs, n) -> java.util.Map.entry(rs.getString(1),
                         new BudgetSummary.Totals(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))))
                 .list().stream()

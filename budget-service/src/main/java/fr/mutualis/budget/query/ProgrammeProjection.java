@@ -53,8 +53,8 @@ public class ProgrammeProjection {
         if (inserted == 0) {
             return;
         }
-        replaceSchedule(event.programmeId(), event.schedule());
-        revision(event.programmeId(), 0, event.amountCents(), event.schedule(), null, null, at, user);
+        replaceSchedule(event.programmeId(), event.ownerId(), event.schedule());
+        revision(event.programmeId(), event.ownerId(), 0, event.amountCents(), event.schedule(), null, null, at, user);
     }
 
     @EventHandler
@@ -71,8 +71,8 @@ public class ProgrammeProjection {
         if (applied == 0) {
             return;
         }
-        replaceSchedule(event.programmeId(), event.schedule());
-        revision(event.programmeId(), event.revision(), event.amountCents(), event.schedule(), event.reason(),
+        replaceSchedule(event.programmeId(), event.ownerId(), event.schedule());
+        revision(event.programmeId(), event.ownerId(), event.revision(), event.amountCents(), event.schedule(), event.reason(),
                 event.decisionId(), at, user);
     }
 
@@ -117,29 +117,32 @@ public class ProgrammeProjection {
     }
 
     /** A revision keeps each year's mandated amount; a year it drops had none (the aggregate refuses otherwise). */
-    private void replaceSchedule(UUID programmeId, List<ScheduledCredit> schedule) {
+    private void replaceSchedule(UUID programmeId, String ownerId, List<ScheduledCredit> schedule) {
         jdbc.sql("DELETE FROM programme_schedule WHERE programme_id = :id AND NOT (year = ANY (:years))")
                 .param("id", programmeId)
                 .param("years", schedule.stream().map(ScheduledCredit::year).toArray(Integer[]::new))
                 .update();
         for (ScheduledCredit credit : schedule) {
             jdbc.sql("""
-                            INSERT INTO programme_schedule (programme_id, year, cp_cents) VALUES (:id, :year, :cp)
+                            INSERT INTO programme_schedule (programme_id, owner_id, year, cp_cents) VALUES (:id, :owner, :year, :cp)
                             ON CONFLICT (programme_id, year) DO UPDATE SET cp_cents = excluded.cp_cents""")
                     .param("id", programmeId)
+                    .param("owner", ownerId)
                     .param("year", credit.year())
                     .param("cp", credit.amountCents())
                     .update();
         }
     }
 
-    private void revision(UUID programmeId, int revision, long amountCents, List<ScheduledCredit> schedule, String reason,
+    private void revision(UUID programmeId, String ownerId, int revision, long amountCents, List<ScheduledCredit> schedule, String reason,
                           UUID decisionId, Instant at, String user) {
         jdbc.sql("""
-                        INSERT INTO programme_revision (programme_id, revision, amount_cents, schedule, reason, decision_id, revised_at, revised_by)
-                        VALUES (:id, :revision, :amount, :schedule, :reason, :decision, :at, :user)
+                        INSERT INTO programme_revision (programme_id, owner_id, revision, amount_cents, schedule, reason, decision_id,
+                            revised_at, revised_by)
+                        VALUES (:id, :owner, :revision, :amount, :schedule, :reason, :decision, :at, :user)
                         ON CONFLICT (programme_id, revision) DO NOTHING""")
                 .param("id", programmeId)
+                .param("owner", ownerId)
                 .param("revision", revision)
                 .param("amount", amountCents)
                 .param("schedule", json.writeValueAsString(schedule))

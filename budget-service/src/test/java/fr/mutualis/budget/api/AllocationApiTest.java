@@ -19,8 +19,6 @@ import static org.awaitility.Awaitility.await;
 /** Shared-service cost allocation, fed by governance's real Kafka events (directory, populations, shares). */
 class AllocationApiTest extends BudgetIntegrationTest {
 
-    static final String CAGV_ADMIN = ISSUER.token("cagv-shared-admin", List.of(CAGV), List.of("SHARED_SERVICE_ADMIN"));
-    static final String CAGV_AGENT = ISSUER.token("cagv-agent", List.of(CAGV), List.of("AGENT"));
     static final String VALMONT_ADMIN = ISSUER.token("valmont-admin", List.of(VALMONT), List.of("SHARED_SERVICE_ADMIN"));
     static final String UNREGISTERED = "210000055";
 

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.security.access.AccessDeniedException;
 
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +20,7 @@ class BudgetLineTest {
 
     private static final String VALMONT = "210000022";
     private static final String SAINT_AUBIN = "210000030";
+    private static final String CAGV = "200000016";
     private static final LocalDate MARCH = LocalDate.of(2026, 3, 15);
     private final UUID lineId = UUID.randomUUID();
     private final UUID projectId = UUID.randomUUID();
@@ -125,7 +128,7 @@ class BudgetLineTest {
     @Test
     void aVoteOfAnotherFiscalYearIsRefused() {
         fixture.given(opened())
-                .when(new VoteCredits(lineId, VALMONT, voteId, 2027, BudgetStage.BP, 100))
+                .when(new VoteCredits(lineId, Caller.tenant(VALMONT), voteId, 2027, BudgetStage.BP, 100))
                 .expectException(BusinessRuleViolationException.class)
                 .expectExceptionMessage("Line " + lineId + " belongs to fiscal year 2026, not to the 2027 vote")
                 .expectNoEvents();
@@ -134,7 +137,7 @@ class BudgetLineTest {
     @Test
     void anotherTenantCannotVoteOnTheLine() {
         fixture.given(opened())
-                .when(new VoteCredits(lineId, SAINT_AUBIN, voteId, 2026, BudgetStage.BP, 100))
+                .when(new VoteCredits(lineId, Caller.tenant(SAINT_AUBIN), voteId, 2026, BudgetStage.BP, 100))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
@@ -159,7 +162,7 @@ class BudgetLineTest {
                 .when(engage(1_000))
                 .expectEvents(new EngagementRecorded(engagementId, lineId, VALMONT, 2026, Section.INVESTMENT, projectId, null,
                         1_000, "BC-2026-001", MARCH))
-                .expectResultMessagePayload(null)
+                .expectResultMessagePayload(new LineSpending(VALMONT, null, 2026))
                 .expectState(line -> assertThat(line.engagedCents()).isEqualTo(1_000));
     }
 
@@ -184,7 +187,7 @@ class BudgetLineTest {
     @Test
     void anEngagementIsDatedInTheLinesFiscalYear() {
         fixture.given(opened(), voted(BudgetStage.BP, 1_000))
-                .when(new RecordEngagement(lineId, VALMONT, engagementId, 10, "BC", LocalDate.of(2025, 12, 31), null))
+                .when(new RecordEngagement(lineId, Caller.tenant(VALMONT), engagementId, 10, "BC", LocalDate.of(2025, 12, 31), null))
                 .expectException(BusinessRuleViolationException.class)
                 .expectExceptionMessage("An engagement on a 2026 line must be dated in 2026, not 2025-12-31")
                 .expectNoEvents();
@@ -196,17 +199,17 @@ class BudgetLineTest {
         fixture.given(new BudgetLineOpened(lineId, VALMONT, 2026, Section.INVESTMENT, "20", "SIG", projectId, 0, programmeId),
                         voted(BudgetStage.BP, 1_000))
                 .when(engage(500))
-                .expectResultMessagePayload(new ProgrammeCharge(programmeId, 2026));
+                .expectResultMessagePayload(new LineSpending(VALMONT, programmeId, 2026));
     }
 
     @Test
     void anEngagementBasedOnAStaleReadOfTheLineIsRefused() {
         fixture.given(opened(), voted(BudgetStage.BP, 1_000), voted(BudgetStage.DM, 500))
-                .when(new RecordEngagement(lineId, VALMONT, engagementId, 100, "BC", MARCH, 1L))
+                .when(new RecordEngagement(lineId, Caller.tenant(VALMONT), engagementId, 100, "BC", MARCH, 1L))
                 .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class)
                 .expectNoEvents();
         fixture.given(opened(), voted(BudgetStage.BP, 1_000), voted(BudgetStage.DM, 500))
-                .when(new RecordEngagement(lineId, VALMONT, engagementId, 100, "BC", MARCH, 2L))
+                .when(new RecordEngagement(lineId, Caller.tenant(VALMONT), engagementId, 100, "BC", MARCH, 2L))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -252,11 +255,36 @@ class BudgetLineTest {
     @Test
     void anotherTenantCannotSpendOnTheLine() {
         fixture.given(opened(), voted(BudgetStage.BP, 1_000), engaged(engagementId, 500))
-                .when(new RecordEngagement(lineId, SAINT_AUBIN, UUID.randomUUID(), 1, "BC", MARCH, null))
+                .when(new RecordEngagement(lineId, Caller.tenant(SAINT_AUBIN), UUID.randomUUID(), 1, "BC", MARCH, null))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
         fixture.given(opened(), voted(BudgetStage.BP, 1_000), engaged(engagementId, 500))
-                .when(new RecordMandate(lineId, SAINT_AUBIN, engagementId, mandateId, 1, "M", MARCH))
+                .when(new RecordMandate(lineId, Caller.tenant(SAINT_AUBIN), engagementId, mandateId, 1, "M", MARCH))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMutualisationsLineIsManagedByTheAdministeringEpciAndOnlySeenByItsMembers() {
+        String shared = UUID.randomUUID().toString();
+        BudgetLineOpened sharedLine = new BudgetLineOpened(lineId, shared, 2026, Section.OPERATING, "011", "DSI commune",
+                null, 10_000, null);
+        Caller epciAdmin = new Caller(CAGV, Set.of(CAGV, shared), Set.of(CAGV, shared));
+        Caller member = new Caller(VALMONT, Set.of(VALMONT, shared), Set.of(VALMONT));
+        fixture.given(sharedLine, voted(BudgetStage.BP, 1_000))
+                .when(new RecordEngagement(lineId, epciAdmin, engagementId, 400, "BC", MARCH, null))
+                .expectEvents(new EngagementRecorded(engagementId, lineId, shared, 2026, Section.OPERATING, null, null, 400, "BC", MARCH))
+                .expectResultMessagePayload(new LineSpending(shared, null, 2026));
+        fixture.given(sharedLine, voted(BudgetStage.BP, 1_000))
+                .when(new RecordEngagement(lineId, member, engagementId, 400, "BC", MARCH, null))
+                .expectException(AccessDeniedException.class)
+                .expectNoEvents();
+        fixture.given(sharedLine)
+                .when(new VoteCredits(lineId, member, voteId, 2026, BudgetStage.BP, 5))
+                .expectException(AccessDeniedException.class)
+                .expectNoEvents();
+        fixture.given(sharedLine, voted(BudgetStage.BP, 1_000))
+                .when(new RecordEngagement(lineId, Caller.tenant(SAINT_AUBIN), engagementId, 1, "BC", MARCH, null))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
@@ -270,7 +298,7 @@ class BudgetLineTest {
     }
 
     private VoteCredits vote(BudgetStage stage, long credits) {
-        return new VoteCredits(lineId, VALMONT, voteId, 2026, stage, credits);
+        return new VoteCredits(lineId, Caller.tenant(VALMONT), voteId, 2026, stage, credits);
     }
 
     private CreditsVoted voted(BudgetStage stage, long credits) {
@@ -278,7 +306,7 @@ class BudgetLineTest {
     }
 
     private RecordEngagement engage(long amount) {
-        return new RecordEngagement(lineId, VALMONT, engagementId, amount, "BC-2026-001", MARCH, null);
+        return new RecordEngagement(lineId, Caller.tenant(VALMONT), engagementId, amount, "BC-2026-001", MARCH, null);
     }
 
     private EngagementRecorded engaged(UUID id, long amount) {
@@ -286,7 +314,7 @@ class BudgetLineTest {
     }
 
     private RecordMandate mandate(UUID engagement, long amount) {
-        return new RecordMandate(lineId, VALMONT, engagement, mandateId, amount, "M-42", MARCH);
+        return new RecordMandate(lineId, Caller.tenant(VALMONT), engagement, mandateId, amount, "M-42", MARCH);
     }
 
     private MandateRecorded mandated(UUID engagement, long amount) {

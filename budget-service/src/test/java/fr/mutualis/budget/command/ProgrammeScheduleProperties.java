@@ -38,8 +38,8 @@ class ProgrammeScheduleProperties {
         long engaged = mandated.values().stream().mapToLong(Long::longValue).sum();
         List<Object> history = new ArrayList<>();
         history.add(new ProgrammeCreated(programmeId, OWNER, "AP", "20", Section.INVESTMENT, null, amount, credits(initial)));
-        history.add(new ProgrammeEngaged(programmeId, UUID.randomUUID(), UUID.randomUUID(), engaged));
-        mandated.forEach((year, cents) -> history.add(new ProgrammeMandated(programmeId, UUID.randomUUID(), UUID.randomUUID(), year, cents)));
+        history.add(new ProgrammeEngaged(programmeId, OWNER, UUID.randomUUID(), UUID.randomUUID(), engaged));
+        mandated.forEach((year, cents) -> history.add(new ProgrammeMandated(programmeId, OWNER, UUID.randomUUID(), UUID.randomUUID(), year, cents)));
 
         long revisedAmount = Math.max(1, sum(revised) + amountOffset);
         boolean sumsToAmount = sum(revised) == revisedAmount;
@@ -75,7 +75,7 @@ class ProgrammeScheduleProperties {
                     .when(new MandateUnderProgramme(programmeId, OWNER, UUID.randomUUID(), UUID.randomUUID(), year, amount));
             if (fits) {
                 result.expectSuccessfulHandlerExecution();
-                history.add(new ProgrammeMandated(programmeId, UUID.randomUUID(), UUID.randomUUID(), year, amount));
+                history.add(new ProgrammeMandated(programmeId, OWNER, UUID.randomUUID(), UUID.randomUUID(), year, amount));
                 mandated += amount;
             } else {
                 result.expectException(BusinessRuleViolationException.class).expectNoEvents();

@@ -100,7 +100,7 @@ class ProgrammeTest {
 
     @Test
     void theAmountCannotDropBelowWhatIsEngaged() {
-        fixture.given(created(), new ProgrammeEngaged(programmeId, UUID.randomUUID(), lineId, 8_000))
+        fixture.given(created(), new ProgrammeEngaged(programmeId, VALMONT, UUID.randomUUID(), lineId, 8_000))
                 .when(revise(7_999, schedule(2026, 3_000, 2027, 4_999)))
                 .expectException(BusinessRuleViolationException.class)
                 .expectExceptionMessage("The programme amount cannot be 7999 cents: 8000 cents are already engaged under it")
@@ -119,7 +119,7 @@ class ProgrammeTest {
     void aLineOfTheProgrammesChapterSpendsIt() {
         fixture.given(created())
                 .when(new AttachLineToProgramme(programmeId, VALMONT, lineId, "20", 2026))
-                .expectEvents(new LineAttachedToProgramme(programmeId, lineId, 2026));
+                .expectEvents(new LineAttachedToProgramme(programmeId, VALMONT, lineId, 2026));
         fixture.given(created())
                 .when(new AttachLineToProgramme(programmeId, VALMONT, lineId, "21", 2026))
                 .expectException(BusinessRuleViolationException.class)
@@ -133,10 +133,10 @@ class ProgrammeTest {
     @Test
     void engagementsUnderTheProgrammeStayWithinItsAmount() {
         UUID engagementId = UUID.randomUUID();
-        fixture.given(created(), new ProgrammeEngaged(programmeId, UUID.randomUUID(), lineId, 8_000))
+        fixture.given(created(), new ProgrammeEngaged(programmeId, VALMONT, UUID.randomUUID(), lineId, 8_000))
                 .when(new EngageProgramme(programmeId, VALMONT, engagementId, lineId, 1_000))
-                .expectEvents(new ProgrammeEngaged(programmeId, engagementId, lineId, 1_000));
-        fixture.given(created(), new ProgrammeEngaged(programmeId, UUID.randomUUID(), lineId, 8_000))
+                .expectEvents(new ProgrammeEngaged(programmeId, VALMONT, engagementId, lineId, 1_000));
+        fixture.given(created(), new ProgrammeEngaged(programmeId, VALMONT, UUID.randomUUID(), lineId, 8_000))
                 .when(new EngageProgramme(programmeId, VALMONT, engagementId, lineId, 1_001))
                 .expectException(BusinessRuleViolationException.class)
                 .expectExceptionMessage("Engaging 1001 cents would exceed programme " + programmeId
@@ -149,7 +149,7 @@ class ProgrammeTest {
         UUID mandateId = UUID.randomUUID();
         fixture.given(created(), mandated(2026, 2_000))
                 .when(new MandateUnderProgramme(programmeId, VALMONT, mandateId, lineId, 2026, 1_000))
-                .expectEvents(new ProgrammeMandated(programmeId, mandateId, lineId, 2026, 1_000))
+                .expectEvents(new ProgrammeMandated(programmeId, VALMONT, mandateId, lineId, 2026, 1_000))
                 .expectState(programme -> assertThat(programme.mandatedByYear()).containsEntry(2026, 3_000L));
         fixture.given(created(), mandated(2026, 2_000))
                 .when(new MandateUnderProgramme(programmeId, VALMONT, mandateId, lineId, 2026, 1_001))
@@ -169,7 +169,7 @@ class ProgrammeTest {
     }
 
     private ProgrammeMandated mandated(int year, long amount) {
-        return new ProgrammeMandated(programmeId, UUID.randomUUID(), lineId, year, amount);
+        return new ProgrammeMandated(programmeId, VALMONT, UUID.randomUUID(), lineId, year, amount);
     }
 
     private ReviseProgramme revise(long amount, CpSchedule schedule) {

@@ -72,9 +72,13 @@ class BudgetIntegrationEventsTest {
     }
 
     @Test
-    void internalBookkeepingIsNotPublished() {
-        assertThat(mapper.map(new LineAttachedToProgramme(programmeId, lineId, 2026))).isEmpty();
-        assertThat(mapper.map(new ProgrammeEngaged(programmeId, engagementId, lineId, 1))).isEmpty();
-        assertThat(mapper.map(new ProgrammeMandated(programmeId, UUID.randomUUID(), lineId, 2026, 1))).isEmpty();
+    void whatAProgrammeConsumesIsPublished() {
+        UUID mandateId = UUID.randomUUID();
+        assertThat(mapper.map(new LineAttachedToProgramme(programmeId, VALMONT, lineId, 2026)))
+                .contains(new OutboundEvent(VALMONT, new fr.mutualis.contracts.budget.LineAttachedToProgramme(programmeId, VALMONT, lineId, 2026)));
+        assertThat(mapper.map(new ProgrammeEngaged(programmeId, VALMONT, engagementId, lineId, 1)))
+                .contains(new OutboundEvent(VALMONT, new fr.mutualis.contracts.budget.ProgrammeEngaged(programmeId, VALMONT, engagementId, lineId, 1)));
+        assertThat(mapper.map(new ProgrammeMandated(programmeId, VALMONT, mandateId, lineId, 2026, 1)))
+                .contains(new OutboundEvent(VALMONT, new fr.mutualis.contracts.budget.ProgrammeMandated(programmeId, VALMONT, mandateId, lineId, 2026, 1)));
     }
 }

@@ -2,13 +2,16 @@ package fr.mutualis.budget.integration;
 
 import fr.mutualis.budget.BudgetIntegrationTest;
 import fr.mutualis.contracts.EventEnvelope;
+import fr.mutualis.contracts.governance.CollectiviteRegistered;
 import fr.mutualis.contracts.governance.DecisionPublished;
+import fr.mutualis.contracts.governance.MutualisationCreated;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +65,45 @@ class GovernanceEventsConsumptionTest extends BudgetIntegrationTest {
         assertThat(read.get("arbitrations")).singleElement()
                 .satisfies(arbitration -> assertThat(arbitration.get("amountCents").asLong()).isEqualTo(9_000));
         assertThat(read.get("arbitratedCents").asLong()).isEqualTo(9_000);
+    }
+
+    /**
+     * The convention arrives before its members' registrations, and a registration twice: the allocation asked
+     * meanwhile is refused (422, nothing stored), and once the populations are known the same request splits the
+     * cost by them, each registration applied once.
+     */
+    @Test
+    void aMutualisationKnownBeforeItsMembersPopulationsIsAllocatedOnceTheyArrive() {
+        String first = freshSiren();
+        String second = freshSiren();
+        UUID mutualisation = UUID.randomUUID();
+        publishGovernance(mutualisation.toString(), CAGV, new MutualisationCreated(mutualisation, "Service commun SIG", CAGV,
+                List.of(first, second), "POPULATION", Map.of()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM kit_mutualisation WHERE mutualisation_id = :id")
+                .param("id", mutualisation).query(Long.class).single() == 1);
+        String path = "/api/budget/mutualisations/" + mutualisation + "/allocations";
+        long events = eventCount();
+        var early = http.post(path, "{\"fiscalYear\": 2026, \"costCents\": 1000}", CAGV_ADMIN, null);
+        assertProblem(early, 422, "allocation-weight-missing");
+        assertThat(eventCount()).isEqualTo(events);
+
+        EventEnvelope registration = publishGovernance(second, second, new CollectiviteRegistered(second, "Bourg", "COMMUNE", 1_000, CAGV));
+        send(registration);
+        publishGovernance(first, first, new CollectiviteRegistered(first, "Ville", "COMMUNE", 3_000, CAGV));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM collectivite WHERE siren IN (:a, :b)")
+                .param("a", first).param("b", second).query(Long.class).single() == 2);
+
+        var allocated = http.post(path, "{\"fiscalYear\": 2026, \"costCents\": 1000}", CAGV_ADMIN, null);
+        assertThat(allocated.status()).as(allocated.toString()).isEqualTo(201);
+        assertThat(allocated.json().get("allocations")).extracting(share -> share.get("amountCents").asLong())
+                .containsExactly(first.compareTo(second) < 0 ? new Long[]{750L, 250L} : new Long[]{250L, 750L});
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                        SELECT count(*) FROM processed_integration_event WHERE event_id = :id AND consumer = 'budget-governance-events'""")
+                .param("id", registration.eventId()).query(Long.class).single() == 1);
+    }
+
+    private static String freshSiren() {
+        return String.valueOf(300_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(600_000_000));
     }
 
     private static EventEnvelope decision(String owner, String outcome, String kind, LocalDate decidedOn, UUID lineId, long amount) {

@@ -19,7 +19,10 @@ public final class BudgetEvents {
             MandateRecorded.class,
             ProgrammeCreated.class,
             ProgrammeRevised.class,
-            CostsAllocated.class);
+            CostsAllocated.class,
+            LineAttachedToProgramme.class,
+            ProgrammeEngaged.class,
+            ProgrammeMandated.class);
 
     private BudgetEvents() {
     }
