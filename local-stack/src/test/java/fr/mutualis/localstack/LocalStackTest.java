@@ -93,7 +93,8 @@ class LocalStackTest {
         assertThat(report.steps()).extracting(DemoReport.Step::name).containsExactly("collectivités",
                 "élus au numérique", "mutualisations", "roadmaps", "projects", "assessments", "governance instances",
                 "séances held and closed", "decisions applied by portfolio", "projects under way", "milestones",
-                "programmes (AP/CP)", "budget lines", "BP votes", "engagements", "mandates", "shared-cost allocations",
+                "programmes (AP/CP)", "budget lines", "BP votes", "engagements", "mandates", "AP revisions",
+                "shared-cost allocations",
                 "indicators", "measurements", "self-assessments", "barometer profiles");
         assertThat(report.ids()).containsKeys(DemoTerritory.MUTUALISATION, "valmont", "shared", "m-gis",
                 "valmont-council", "c-ap-cloud", "v-l-accounting");

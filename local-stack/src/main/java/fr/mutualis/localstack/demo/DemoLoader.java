@@ -60,6 +60,8 @@ public final class DemoLoader {
     private final Map<String, String> tokens = new HashMap<>();
     /** Ids answered by the services, by the keys of {@link DemoTerritory}. */
     private final Map<String, String> ids = new LinkedHashMap<>();
+    /** Decision ids by agenda item title: an AP revision names the decision that voted it. */
+    private final Map<String, String> decisionIds = new HashMap<>();
 
     /**
      * @param gateway     the gateway's base URL, e.g. {@code http://localhost:8080}
@@ -97,6 +99,8 @@ public final class DemoLoader {
         steps.add(step("BP votes", DemoTerritory.budgetOwners().size(), this::voteBudgets));
         steps.add(step("engagements", (int) DemoTerritory.engagements().count(), this::recordEngagements));
         steps.add(step("mandates", (int) DemoTerritory.mandates().count(), this::recordMandates));
+        steps.add(step("AP revisions", (int) DemoTerritory.PROGRAMMES.stream()
+                .filter(programme -> programme.revision() != null).count(), this::reviseProgrammes));
         steps.add(step("shared-cost allocations", 1, this::allocateSharedCosts));
         steps.add(step("indicators", DemoTerritory.INDICATORS.size(), this::defineIndicators));
         steps.add(step("measurements", (int) DemoTerritory.measurements().count(), this::recordMeasurements));
@@ -203,6 +207,7 @@ public final class DemoLoader {
                     vote.put("deferred", item.vote().deferred());
                     JsonNode decision = post(actor, "/api/governance/sessions/" + sessionId + "/decisions", vote,
                             item.title());
+                    decisionIds.put(item.title(), id(decision));
                     String outcome = decision.path("outcome").asString();
                     if (!outcome.equals(item.vote().outcome())) {
                         throw new DemoLoadException("demo: " + item.title() + " at " + what + " was decided " + outcome
@@ -340,8 +345,7 @@ public final class DemoLoader {
             body.put("chapter", programme.chapter());
             body.put("projectId", programme.projectKey() == null ? null : idOf(programme.projectKey()));
             body.put("amountCents", programme.amountCents());
-            body.put("schedule", programme.schedule().stream()
-                    .map(cp -> Map.of("year", cp.year(), "amountCents", cp.amountCents())).toList());
+            body.put("schedule", schedule(programme.schedule()));
             ids.put(programme.key(), id(post(DemoTerritory.writer(programme.owner()), "/api/budget/programmes", body,
                     programme.label())));
             counter.add();
@@ -402,6 +406,29 @@ public final class DemoLoader {
                 }
             }
         }
+    }
+
+    /** Revises APs once their year's mandates are recorded: a CP cannot fall below what was mandated. */
+    private void reviseProgrammes(Counter counter) {
+        for (Programme programme : DemoTerritory.PROGRAMMES) {
+            DemoTerritory.Revision revision = programme.revision();
+            if (revision == null) {
+                continue;
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("amountCents", revision.amountCents());
+            body.put("schedule", schedule(revision.schedule()));
+            body.put("reason", revision.reason());
+            body.put("decisionId", decisionIds.get(revision.decisionTitle()));
+            post(DemoTerritory.writer(programme.owner()), "/api/budget/programmes/" + ids.get(programme.key())
+                    + "/revisions", body, "the revision of " + programme.label());
+            counter.add();
+        }
+    }
+
+    private static List<Map<String, Object>> schedule(List<DemoTerritory.Cp> schedule) {
+        return schedule.stream().map(cp -> Map.<String, Object>of("year", cp.year(), "amountCents", cp.amountCents()))
+                .toList();
     }
 
     private void allocateSharedCosts(Counter counter) {

@@ -30,6 +30,8 @@ public final class DemoTerritory {
     public static final String MUTUALISATION = "mutualisation";
     /** The fiscal year of the demo budget. */
     public static final int FISCAL_YEAR = 2026;
+    /** The deliberation of Valmont's conseil revising an AP. */
+    private static final String REVISE_TELEPHONY_AP = "Révision de l'AP Téléphonie sur IP";
 
     /** A demo client acting for a tenant ({@code X-Tenant-Id}). */
     public record Actor(String clientId, String tenant) {
@@ -106,9 +108,13 @@ public final class DemoTerritory {
         }
     }
 
-    /** An AP and its CP schedule. */
+    /** An AP and its CP schedule; {@code revision} is null for an AP never revised. */
     public record Programme(String key, String owner, String label, String chapter, String projectKey,
-                            long amountCents, List<Cp> schedule) {
+                            long amountCents, List<Cp> schedule, Revision revision) {
+    }
+
+    /** An AP is revised only by a new decision: {@code decisionTitle} names the agenda item that approved it. */
+    public record Revision(long amountCents, List<Cp> schedule, String reason, String decisionTitle) {
     }
 
     public record Cp(int year, long amountCents) {
@@ -358,7 +364,8 @@ public final class DemoTerritory {
                                     voted("PROJECT_GATE", "Portail open data", "v-open-data", 7, 0, 0),
                                     voted("PROJECT_GATE", "Plateforme de budget participatif", "v-e-democracy", 6, 0,
                                             1),
-                                    voted("PROJECT_GATE", "Téléphonie sur IP", "v-ip-telephony", 7, 0, 0)))),
+                                    voted("PROJECT_GATE", "Téléphonie sur IP", "v-ip-telephony", 7, 0, 0),
+                                    voted("BUDGET_ARBITRATION", REVISE_TELEPHONY_AP, null, 6, 1, 0)))),
             new Instance("cagv-council", CAGV, "Conseil communautaire du Grand Val", "DELIBERATIVE_ASSEMBLY",
                     "QUARTERLY", List.of(
                     member("jl-morel", "Jean-Luc Morel", "Président", CAGV, true, true),
@@ -385,8 +392,8 @@ public final class DemoTerritory {
                     member("c-henry", "Chantal Henry", "Conseillère municipale", SAINT_AUBIN, true, false)),
                     List.of(session("2026-03-03T20:00:00+01:00",
                             List.of("b-petit", "l-perrin", "f-noel", "g-mercier", "l-fabre", "c-henry"),
-                            voted("ROADMAP_ADOPTION", "Adoption de la feuille de route numérique", "saint-aubin", 6,
-                                    0, 0),
+                            voted("ROADMAP_ADOPTION", "Adoption de la feuille de route numérique de Saint-Aubin-sur-Val",
+                                    "saint-aubin", 6, 0, 0),
                             voted("PROJECT_GATE", "Imprimantes en réseau", "s-printers", 6, 0, 0),
                             voted("PROJECT_GATE", "Facturation électronique et parapheur", "s-e-invoicing", 5, 0,
                                     1)))),
@@ -402,8 +409,8 @@ public final class DemoTerritory {
                     member("v-adam", "Valérie Adam", "Conseillère municipale", LES_AULNES, true, false)),
                     List.of(session("2026-03-10T20:00:00+01:00",
                             List.of("g-aubry", "s-carpentier", "d-vasseur", "p-lucas", "e-bonnet"),
-                            voted("ROADMAP_ADOPTION", "Adoption de la feuille de route numérique", "les-aulnes", 5, 0,
-                                    0),
+                            voted("ROADMAP_ADOPTION", "Adoption de la feuille de route numérique des Aulnes", "les-aulnes",
+                                    5, 0, 0),
                             voted("PROJECT_GATE", "Conseiller numérique et espace d'accompagnement",
                                     "a-e-inclusion", 5, 0, 0),
                             voted("PROJECT_GATE", "Téléphonie sur IP de la mairie", "a-ip-telephony", 4, 1, 0)))));
@@ -412,11 +419,15 @@ public final class DemoTerritory {
 
     public static final List<Programme> PROGRAMMES = List.of(
             new Programme("v-ap-accounting", VALMONT, "AP Chaîne comptable dématérialisée", "20", "v-accounting",
-                    18_000_000, List.of(new Cp(2026, 9_000_000), new Cp(2027, 7_000_000), new Cp(2028, 2_000_000))),
+                    18_000_000, List.of(new Cp(2026, 9_000_000), new Cp(2027, 7_000_000), new Cp(2028, 2_000_000)),
+                    null),
             new Programme("v-ap-telephony", VALMONT, "AP Téléphonie sur IP", "21", "v-ip-telephony", 9_000_000,
-                    List.of(new Cp(2026, 1_000_000), new Cp(2027, 6_000_000), new Cp(2028, 2_000_000))),
+                    List.of(new Cp(2026, 1_000_000), new Cp(2027, 6_000_000), new Cp(2028, 2_000_000)),
+                    new Revision(9_500_000, List.of(new Cp(2026, 500_000), new Cp(2027, 7_000_000),
+                            new Cp(2028, 2_000_000)), "Lancement ajourné au second semestre : CP 2026 reportés sur 2027,"
+                            + " raccordement de deux écoles ajouté", REVISE_TELEPHONY_AP)),
             new Programme("c-ap-cloud", CAGV, "AP Salle serveurs et cloud de proximité", "23", "m-cloud", 40_000_000,
-                    List.of(new Cp(2026, 12_000_000), new Cp(2027, 18_000_000), new Cp(2028, 10_000_000))));
+                    List.of(new Cp(2026, 12_000_000), new Cp(2027, 18_000_000), new Cp(2028, 10_000_000)), null));
 
     public static final List<BudgetLine> BUDGET_LINES = List.of(
             line("v-l-accounting", VALMONT, "INVESTMENT", "20", "Chaîne comptable dématérialisée (CP 2026)",

@@ -204,6 +204,12 @@ class DemoTerritoryTest {
     }
 
     @Test
+    void agendaItemTitlesAreUniqueSinceAnApRevisionNamesItsDecisionByTitle() {
+        assertUnique(DemoTerritory.agendaItems().filter(item -> item.vote() != null).map(Item::title).toList());
+    }
+
+    /** Revised or not: a revision keeps the sum rule and is approved by a deliberation of the AP's owner. */
+    @Test
     void everyCpScheduleSumsToItsAp() {
         for (Programme programme : DemoTerritory.PROGRAMMES) {
             assertThat(programme.schedule().stream().mapToLong(DemoTerritory.Cp::amountCents).sum())
@@ -212,6 +218,20 @@ class DemoTerritoryTest {
             assertThat(CHAPTERS.get("INVESTMENT")).contains(programme.chapter());
             assertThat(projectKeys()).contains(programme.projectKey());
             assertThat(programme.owner()).isNotEqualTo(DemoTerritory.MUTUALISATION);
+            DemoTerritory.Revision revision = programme.revision();
+            if (revision != null) {
+                assertThat(revision.schedule().stream().mapToLong(DemoTerritory.Cp::amountCents).sum())
+                        .as("revised " + programme.label()).isEqualTo(revision.amountCents());
+                assertThat(revision.reason()).isNotBlank();
+                assertThat(DemoTerritory.INSTANCES).as("a decision of the owner approves the revision")
+                        .filteredOn(instance -> instance.owner().equals(programme.owner()))
+                        .flatMap(instance -> instance.sessions().stream().flatMap(s -> s.agenda().stream()).toList())
+                        .filteredOn(item -> item.title().equals(revision.decisionTitle()))
+                        .singleElement().satisfies(item -> {
+                            assertThat(item.kind()).isEqualTo("BUDGET_ARBITRATION");
+                            assertThat(item.vote().outcome()).isEqualTo("APPROVED");
+                        });
+            }
         }
     }
 
@@ -243,13 +263,16 @@ class DemoTerritoryTest {
                 assertThat(line.chapter()).isEqualTo(programme.chapter());
                 assertThat(line.owner()).isEqualTo(programme.owner());
             });
-            long cp = programme.schedule().stream().filter(entry -> entry.year() == DemoTerritory.FISCAL_YEAR)
+            List<DemoTerritory.Cp> schedule = programme.revision() == null ? programme.schedule()
+                    : programme.revision().schedule();
+            long amount = programme.revision() == null ? programme.amountCents() : programme.revision().amountCents();
+            long cp = schedule.stream().filter(entry -> entry.year() == DemoTerritory.FISCAL_YEAR)
                     .mapToLong(DemoTerritory.Cp::amountCents).sum();
             long engaged = lines.stream().flatMap(line -> line.engagements().stream())
                     .mapToLong(Engagement::amountCents).sum();
             long mandated = lines.stream().flatMap(line -> line.engagements().stream())
                     .flatMap(engagement -> engagement.mandates().stream()).mapToLong(Mandate::amountCents).sum();
-            assertThat(engaged).as("engaged within the AP " + programme.label()).isLessThanOrEqualTo(programme.amountCents());
+            assertThat(engaged).as("engaged within the AP " + programme.label()).isLessThanOrEqualTo(amount);
             assertThat(mandated).as("mandated within the CP " + DemoTerritory.FISCAL_YEAR + " of " + programme.label())
                     .isLessThanOrEqualTo(cp);
         }
