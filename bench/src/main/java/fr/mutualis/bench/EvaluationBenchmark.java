@@ -1,11 +1,20 @@
 package fr.mutualis.bench;
 
+import fr.mutualis.contracts.EventEnvelope;
+import fr.mutualis.contracts.IntegrationEvents;
+import fr.mutualis.contracts.budget.BudgetLineOpened;
+import fr.mutualis.contracts.governance.ElectedLeadDesignated;
+import fr.mutualis.contracts.portfolio.ProjectProposed;
 import fr.mutualis.localstack.LocalStack;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +34,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -39,10 +50,11 @@ import java.util.stream.Collectors;
  *     backlog, read from the groups' committed offsets (what was applied and recorded in the inbox);</li>
  *     <li>the lag from a portfolio command's 201 to evaluation's dashboard showing it, p50/p99, sampled by a probe of
  *     another tenant while the load runs;</li>
- *     <li>evaluation's own pace, once the load is over: a rebuild replays every topic from the beginning.</li>
+ *     <li>evaluation's capacity, once the load is over: a backlog sent straight to the topics, then a rebuild that
+ *     replays every topic from the beginning.</li>
  * </ul>
  * {@code java -cp bench/target/bench-0.1.0-SNAPSHOT-exec.jar -Dloader.main=fr.mutualis.bench.EvaluationBenchmark
- * org.springframework.boot.loader.launch.PropertiesLauncher [duration=30] [warmup=5] [clients=8]} from the
+ * org.springframework.boot.loader.launch.PropertiesLauncher [duration=30] [warmup=5] [clients=8] [backlog=3000]} from the
  * repository root, once every module is packaged.
  */
 public final class EvaluationBenchmark {
@@ -61,6 +73,7 @@ public final class EvaluationBenchmark {
     private final String loadToken;
     private final String probeToken;
     private final StringBuilder report = new StringBuilder();
+    private final Map<Integer, Integer> refusals = new ConcurrentSkipListMap<>();
 
     private EvaluationBenchmark(LocalStack stack) {
         this.stack = stack;
@@ -83,6 +96,7 @@ public final class EvaluationBenchmark {
         Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "30")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
         int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
+        int backlog = Integer.parseInt(options.getOrDefault("backlog", "3000"));
         try (LocalStack stack = LocalStack.builder()
                 .randomPorts()
                 .workDir(Path.of("bench", "target", "evaluation-bench-stack"))
@@ -93,11 +107,11 @@ public final class EvaluationBenchmark {
                 .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "1000000")
                 .build()
                 .start()) {
-            new EvaluationBenchmark(stack).run(duration, warmup, clients);
+            new EvaluationBenchmark(stack).run(duration, warmup, clients, backlog);
         }
     }
 
-    private void run(Duration duration, Duration warmup, int clients) throws Exception {
+    private void run(Duration duration, Duration warmup, int clients, int backlog) throws Exception {
         line("# Evaluation benchmark, " + Instant.now());
         line("");
         line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
@@ -159,8 +173,8 @@ public final class EvaluationBenchmark {
             long consumedTotal = committed(admin) - consumedBefore;
 
             line("## Load through the gateway (each command publishes one event on its topic)");
-            line(String.format(Locale.ROOT, "- %.1f commands/s accepted (%d refused); command latency %s", load.perSecond(),
-                    load.refused(), load.latencies().summary()));
+            line(String.format(Locale.ROOT, "- %.1f commands/s accepted (%d refused, by status: %s; 599 = no answer); "
+                    + "command latency %s", load.perSecond(), load.refused(), refusals, load.latencies().summary()));
             line("");
             line("## Events consumed by evaluation (committed offsets of its three consumer groups)");
             long[] first;
@@ -187,6 +201,8 @@ public final class EvaluationBenchmark {
             }
             line("- " + Latencies.of(lags).summary());
             line("");
+            backlogRate(admin, backlog);
+            line("");
             replayRate();
         }
 
@@ -195,6 +211,49 @@ public final class EvaluationBenchmark {
         Files.writeString(out, report);
         System.out.println();
         System.out.println("Report written to " + out.toAbsolutePath());
+    }
+
+    /**
+     * Evaluation's consumption capacity, not bounded by how fast the services take commands on this machine: a
+     * backlog of {@code events} envelopes, as the services' publishers write them, spread over the three topics and
+     * many collectivités, is sent at once; the rate is the backlog over the time until evaluation has committed it.
+     */
+    private void backlogRate(Admin admin, int events) throws Exception {
+        int year = LocalDate.now().getYear();
+        long before = committed(admin);
+        long start = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < events; i++) {
+                String owner = String.format("29%07d", i % 500);
+                UUID id = UUID.randomUUID();
+                Record payload = switch (i % 3) {
+                    case 0 -> new ProjectProposed(id, UUID.randomUUID(), owner, "Projet " + i, "OPEN_DATA", "USER_SERVICES",
+                            LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), 1_000, 100);
+                    case 1 -> new BudgetLineOpened(id, owner, year, "OPERATING", "011", "Licences " + i, null, 10_000);
+                    default -> new ElectedLeadDesignated(owner, "Élu " + i);
+                };
+                String topic = switch (i % 3) {
+                    case 0 -> "mutualis.portfolio.events";
+                    case 1 -> "mutualis.budget.events";
+                    default -> "mutualis.governance.events";
+                };
+                String key = payload instanceof ElectedLeadDesignated ? owner : id.toString();
+                var described = IntegrationEvents.describe(payload.getClass());
+                EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), described.type(), described.version(), Instant.now(),
+                        owner, key, i, "bench", JSON.valueToTree(payload));
+                producer.send(new ProducerRecord<>(topic, key, JSON.writeValueAsString(envelope)));
+            }
+            producer.flush();
+        }
+        double sent = (System.nanoTime() - start) / 1e9;
+        awaitNoLag(admin, Duration.ofMinutes(15));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long consumed = committed(admin) - before;
+        line("## Backlog: " + events + " envelopes sent straight to the three topics (evaluation's capacity)");
+        line(String.format(Locale.ROOT, "- sent in %.1f s; all %d committed by evaluation %.1f s after the first send = %.1f events/s",
+                sent, consumed, seconds, consumed / seconds));
     }
 
     /**
@@ -242,8 +301,12 @@ public final class EvaluationBenchmark {
                          "members": [{"personId": "dsi", "name": "DSI", "role": "DSI", "collectiviteSiren": "%s",
                                       "voting": true, "chair": true}]}""".formatted(LOADED));
             };
+            if (answer.statusCode() >= 300) {
+                refusals.merge(answer.statusCode(), 1, Integer::sum);
+            }
             return answer.statusCode();
         } catch (IOException e) {
+            refusals.merge(599, 1, Integer::sum);
             return 599;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
