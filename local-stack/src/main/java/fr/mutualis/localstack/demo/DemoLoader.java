@@ -62,6 +62,9 @@ public final class DemoLoader {
     private final Map<String, String> ids = new LinkedHashMap<>();
     /** Decision ids by agenda item title: an AP revision names the decision that voted it. */
     private final Map<String, String> decisionIds = new HashMap<>();
+    /** Engagements and indicators have no key in the data: their ids by the very record. */
+    private final Map<Engagement, String> engagementIds = new IdentityHashMap<>();
+    private final Map<Indicator, String> indicatorIds = new IdentityHashMap<>();
 
     /**
      * @param gateway     the gateway's base URL, e.g. {@code http://localhost:8080}
@@ -72,8 +75,7 @@ public final class DemoLoader {
     }
 
     /** @param asyncBound how long to wait for an asynchronous effect (generous: the stack may run on a busy machine) */
-    public DemoLoader(URI gateway, BiFunction<String, String, String> tokenSource,
-                      Duration asyncBound) {
+    public DemoLoader(URI gateway, BiFunction<String, String, String> tokenSource, Duration asyncBound) {
         this.gateway = gateway;
         this.tokenSource = tokenSource;
         this.asyncBound = asyncBound;
@@ -382,8 +384,6 @@ public final class DemoLoader {
         }
     }
 
-    private final Map<Engagement, String> engagementIds = new IdentityHashMap<>();
-
     private void recordEngagements(Counter counter) {
         for (BudgetLine line : DemoTerritory.BUDGET_LINES) {
             for (Engagement engagement : line.engagements()) {
@@ -449,8 +449,6 @@ public final class DemoLoader {
     }
 
     // ---------------------------------------------------------------------------------------------- evaluation
-
-    private final Map<Indicator, String> indicatorIds = new IdentityHashMap<>();
 
     private void defineIndicators(Counter counter) {
         for (Indicator indicator : DemoTerritory.INDICATORS) {
