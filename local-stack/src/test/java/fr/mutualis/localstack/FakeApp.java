@@ -11,15 +11,20 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Stands in for an app's executable jar in {@link LocalStackTest} (JDK only): ready at once, shows its environment
- * at {@code /env}, and acts as gateway and services for the demo loader (budget lines answer 404, "not yet").
+ * at {@code /env}, and acts as gateway and services for the demo loader: counts the calls, answers creates with ids,
+ * and reads with what the loader waits for.
  */
 public final class FakeApp {
 
     private static final Map<String, Integer> CALLS = new ConcurrentHashMap<>();
+    private static final Map<String, String> PROFILES = Map.of("200000016", "UNCLASSIFIED", "210000022", "SYSTEMIC",
+            "210000030", "ENTREPRENEUR", "210000048", "UNCLASSIFIED");
 
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(System.getenv("SERVER_PORT"));
@@ -41,17 +46,61 @@ public final class FakeApp {
 
     private static void api(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String tenant = exchange.getRequestHeaders().getFirst("X-Tenant-Id");
-        exchange.getRequestBody().readAllBytes();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (authorization == null || !authorization.startsWith("Bearer ey") || tenant == null) {
             respond(exchange, 401, "{\"title\":\"Unauthorized\"}");
-        } else if (path.startsWith("/api/budget/")) {
-            respond(exchange, 404, "{\"title\":\"Not Found\"}");
-        } else {
-            CALLS.merge(exchange.getRequestMethod() + " " + path, 1, Integer::sum);
-            respond(exchange, 201, path.endsWith("/collectivites") ? "" : "{\"id\":\"" + UUID.randomUUID() + "\"}");
+            return;
         }
+        CALLS.merge(method + " " + path.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}"), 1, Integer::sum);
+        Answer answer = answer(method, path, body, tenant);
+        respond(exchange, answer.status(), answer.body());
+    }
+
+    public record Answer(int status, String body) {
+    }
+
+    /** What the fake services answer the demo loader; {@code DemoLoaderTest} uses it too. */
+    public static Answer answer(String method, String path, String body, String tenant) {
+        return switch (method) {
+            case "POST" -> new Answer(201, created(path, body));
+            case "PUT" -> new Answer(200, "{\"version\":1}");
+            default -> new Answer(200, read(path, tenant));
+        };
+    }
+
+    /** An id, and what the loader reads from some creates: agenda item ids, a decision's outcome. */
+    private static String created(String path, String body) {
+        if (path.endsWith("/collectivites")) {
+            return "";
+        }
+        String agendaItemIds = Pattern.compile("\"kind\"").matcher(body).results()
+                .map(match -> "\"" + UUID.randomUUID() + "\"").collect(Collectors.joining(","));
+        return "{\"id\":\"" + UUID.randomUUID() + "\",\"agendaItemIds\":[" + agendaItemIds + "],\"outcome\":\""
+                + outcome(body) + "\",\"allocations\":[]}";
+    }
+
+    private static String outcome(String body) {
+        if (body.contains("\"deferred\":true")) {
+            return "DEFERRED";
+        }
+        int votesFor = number(body, "votesFor");
+        return 2 * votesFor > votesFor + number(body, "votesAgainst") ? "APPROVED" : "REJECTED";
+    }
+
+    private static int number(String body, String field) {
+        Matcher matcher = Pattern.compile("\"" + field + "\":(\\d+)").matcher(body);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+    }
+
+    /** What the loader waits for: decisions applied, each tenant's barometer profile as its demo data gives it. */
+    private static String read(String path, String tenant) {
+        if (path.endsWith("/barometer")) {
+            return "{\"profile\":\"" + PROFILES.get(tenant) + "\"}";
+        }
+        return "{\"status\":\"" + (path.contains("/roadmaps/") ? "ADOPTED" : "APPROVED") + "\"}";
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

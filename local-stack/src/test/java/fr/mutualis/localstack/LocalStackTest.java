@@ -1,6 +1,7 @@
 package fr.mutualis.localstack;
 
 import fr.mutualis.localstack.demo.DemoReport;
+import fr.mutualis.localstack.demo.DemoTerritory;
 import fr.mutualis.localstack.launcher.JarLocator;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
@@ -85,17 +86,27 @@ class LocalStackTest {
     }
 
     @Test
-    void theDemoWentThroughTheGatewaySkippingWhatAnswers404() throws Exception {
+    void theWholeDemoTerritoryWentThroughTheGateway() throws Exception {
         DemoReport report = stack.demoReport().orElseThrow();
 
-        assertThat(report.steps()).extracting(DemoReport.Step::toString).containsExactly(
-                "4/4 collectivités", "4/4 roadmaps", "12/12 projects",
-                "budget lines skipped (endpoint answered 404)", "8/8 indicators");
-        assertThat(report.roadmapIds()).hasSize(4);
-        assertThat(report.projectIds()).hasSize(12);
-        assertThat(get(stack.gatewayUrl() + "/calls").body().lines()).containsExactly(
-                "POST /api/evaluation/indicators=8", "POST /api/governance/collectivites=4",
-                "POST /api/portfolio/projects=12", "POST /api/portfolio/roadmaps=4");
+        assertThat(report.complete()).isTrue();
+        assertThat(report.steps()).extracting(DemoReport.Step::name).containsExactly("collectivités",
+                "élus au numérique", "mutualisations", "roadmaps", "projects", "assessments", "governance instances",
+                "séances held and closed", "decisions applied by portfolio", "projects under way", "milestones",
+                "programmes (AP/CP)", "budget lines", "BP votes", "engagements", "mandates", "AP revisions",
+                "shared-cost allocations",
+                "indicators", "measurements", "self-assessments", "barometer profiles");
+        assertThat(report.ids()).containsKeys(DemoTerritory.MUTUALISATION, "valmont", "shared", "m-gis",
+                "valmont-council", "c-ap-cloud", "v-l-accounting");
+        Map<String, Integer> calls = get(stack.gatewayUrl() + "/calls").body().lines()
+                .map(line -> line.split("="))
+                .collect(Collectors.toMap(parts -> parts[0], parts -> Integer.parseInt(parts[1])));
+        assertThat(calls).containsEntry("POST /api/governance/collectivites", DemoTerritory.COLLECTIVITES.size())
+                .containsEntry("POST /api/portfolio/projects", (int) DemoTerritory.projects().count())
+                .containsEntry("POST /api/governance/sessions/{id}/close", (int) DemoTerritory.sessions().count())
+                .containsEntry("POST /api/budget/votes", DemoTerritory.budgetOwners().size())
+                .containsEntry("POST /api/budget/engagements/{id}/mandates", (int) DemoTerritory.mandates().count())
+                .containsEntry("PUT /api/evaluation/self-assessment", DemoTerritory.TENANTS.size());
     }
 
     @Test

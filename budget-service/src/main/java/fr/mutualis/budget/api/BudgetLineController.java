@@ -1,21 +1,26 @@
 package fr.mutualis.budget.api;
 
+import fr.mutualis.budget.command.BudgetTransactions;
+import fr.mutualis.budget.command.Caller;
 import fr.mutualis.budget.command.OpenBudgetLine;
+import fr.mutualis.budget.command.RecordEngagement;
 import fr.mutualis.budget.command.Section;
+import fr.mutualis.budget.query.BudgetLineDetail;
 import fr.mutualis.budget.query.BudgetLineView;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,40 +28,77 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Map;
 import java.util.UUID;
 
+/**
+ * Budget lines. A line with {@code mutualisationId} is the mutualisation's (its owner): opened, voted and spent by
+ * the administering EPCI's SHARED_SERVICE_ADMIN (anyone else 403, or 404 when the mutualisation is not theirs to
+ * see), read by every member.
+ */
 @RestController
 @RequestMapping("/api/budget/lines")
 public class BudgetLineController {
 
-    private final CommandGateway commands;
+    private final BudgetTransactions transactions;
     private final BudgetQueries queries;
+    private final Callers callers;
 
-    public BudgetLineController(CommandGateway commands, BudgetQueries queries) {
-        this.commands = commands;
+    public BudgetLineController(BudgetTransactions transactions, BudgetQueries queries, Callers callers) {
+        this.transactions = transactions;
         this.queries = queries;
+        this.callers = callers;
     }
 
+    /** Answers once the line can be read, so that the next request (a vote, an engagement) finds it. */
     @PostMapping
     public ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenBudgetLineRequest request, TenantContext tenant) {
+        Caller caller = callers.of(tenant);
+        String owner = tenant.tenantId();
+        if (request.mutualisationId() != null) {
+            owner = request.mutualisationId().toString();
+            caller.requireManages(owner, "Mutualisation", request.mutualisationId());
+        }
         UUID id = UUID.randomUUID();
-        commands.sendAndWait(new OpenBudgetLine(id, tenant.tenantId(), request.fiscalYear(), request.section(),
-                request.chapter(), request.label().strip(), request.projectId(), request.plannedCents()));
+        transactions.openLine(new OpenBudgetLine(id, owner, request.fiscalYear(), request.section(),
+                request.chapter(), request.label().strip(), request.projectId(), request.plannedCents(),
+                request.programmeId()));
+        ReadYourWrites.awaitVisible(() -> queries.line(id, caller.sees()));
         return Created.at(id);
     }
 
+    /** The line with its credit history by stage, arbitrated amounts and engagements. */
     @GetMapping("/{id}")
-    public ResponseEntity<BudgetLineView> get(@PathVariable UUID id, TenantContext tenant) {
-        BudgetLineView line = queries.line(id, tenant.tenantId()).orElseThrow(() -> new NotFoundException("Budget line", id));
+    public ResponseEntity<BudgetLineDetail> get(@PathVariable UUID id, TenantContext tenant) {
+        BudgetLineDetail line = queries.lineDetail(id, callers.of(tenant).sees())
+                .orElseThrow(() -> new NotFoundException("Budget line", id));
         return ResponseEntity.ok().eTag(String.valueOf(line.version())).body(line);
     }
 
+    /** The caller's own lines, or with {@code mutualisationId} the lines of a mutualisation it sees. */
     @GetMapping
     public Page<BudgetLineView> list(@RequestParam(required = false) Integer fiscalYear,
                                      @RequestParam(required = false) Section section,
+                                     @RequestParam(required = false) UUID mutualisationId,
                                      @RequestParam(required = false) Integer page,
                                      @RequestParam(required = false) Integer size,
                                      TenantContext tenant) {
         PageRequest paging = PageRequest.of(page, size);
-        return queries.lines(tenant.tenantId(), fiscalYear, section == null ? null : section.name(),
+        return queries.lines(callers.owner(mutualisationId, tenant), fiscalYear, section == null ? null : section.name(),
                 paging.page(), paging.size());
+    }
+
+    /**
+     * 422 beyond the line's voted credits (the problem names the limit and the amount); nothing is recorded then.
+     * Concurrent engagements on one line are applied one after the other, so each is either accepted or refused
+     * with 422; with {@code If-Match} (the line's ETag), 409 when the line changed since it was read.
+     */
+    @PostMapping("/{id}/engagements")
+    public ResponseEntity<Map<String, Object>> engage(@PathVariable UUID id, @Valid @RequestBody SpendingRequest request,
+                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                      TenantContext tenant) {
+        Caller caller = callers.of(tenant);
+        UUID engagementId = UUID.randomUUID();
+        transactions.engage(new RecordEngagement(id, caller, engagementId, request.amountCents(),
+                request.reference().strip(), request.date(), IfMatch.version(ifMatch)));
+        ReadYourWrites.awaitVisible(() -> queries.engagement(engagementId, caller.sees()));
+        return Created.at("/api/budget/engagements", engagementId);
     }
 }

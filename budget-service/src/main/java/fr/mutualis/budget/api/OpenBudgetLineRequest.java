@@ -11,15 +11,17 @@ import jakarta.validation.constraints.Size;
 
 import java.util.UUID;
 
-/** {@code mutualisationId} of API.md is not accepted yet: shared lines come with the mutualisations. */
+/**
+ * {@code mutualisationId} (optional) makes the line the mutualisation's; {@code programmeId} (optional, an addition to
+ * API.md) makes the line spend that programme's CP.
+ */
 public record OpenBudgetLineRequest(
         @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
         @NotNull Section section,
         @NotNull @Pattern(regexp = "[0-9]{2,3}", message = "must be an M57 chapter code of 2 or 3 digits") String chapter,
         @NotBlank @Size(max = 300) String label,
         UUID projectId,
-        @NotNull @PositiveOrZero @Max(MAX_CENTS) Long plannedCents) {
-
-    /** 10 billion euros: far above any collectivité's digital budget, far below overflow. */
-    static final long MAX_CENTS = 1_000_000_000_000L;
+        UUID mutualisationId,
+        @NotNull @PositiveOrZero @Max(Money.MAX_CENTS) Long plannedCents,
+        UUID programmeId) {
 }

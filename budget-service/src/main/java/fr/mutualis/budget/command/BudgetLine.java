@@ -1,24 +1,41 @@
 package fr.mutualis.budget.command;
 
 import fr.mutualis.kit.error.BusinessRuleViolationException;
+import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.error.StateConflictException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A line of a collectivité's budget: one fiscal year, one section, one M57 chapter, and its credits. */
+/**
+ * A line of a collectivité's budget: one fiscal year, one section, one M57 chapter, its credits and its spending.
+ * <p>
+ * The line is the consistency boundary of the spending chain: votes, engagements and mandates are all recorded
+ * through it, so that its event stream serialises them (Axon's lock in one instance, the unique (aggregate,
+ * sequence) key of the event store across instances) and voted ≥ Σ engagements ≥ ... always holds.
+ */
 @Aggregate
 public class BudgetLine {
 
     @AggregateIdentifier
     private UUID lineId;
     private String ownerId;
+    private int fiscalYear;
     private Section section;
+    private UUID projectId;
+    private UUID programmeId;
+    private BudgetStage lastStage;
+    private long votedCents;
+    private long engagedCents;
+    private final Map<UUID, Engagement> engagements = new HashMap<>();
 
     protected BudgetLine() {
     }
@@ -33,14 +50,110 @@ public class BudgetLine {
                             "acceptedChapters", M57Chapters.acceptedIn(command.section())));
         }
         apply(new BudgetLineOpened(command.lineId(), command.ownerId(), command.fiscalYear(), command.section(),
-                command.chapter(), command.label(), command.projectId(), command.plannedCents()));
+                command.chapter(), command.label(), command.projectId(), command.plannedCents(), command.programmeId()));
+    }
+
+    @CommandHandler
+    void handle(VoteCredits command) {
+        command.caller().requireManages(ownerId, "Budget line", command.lineId());
+        if (command.fiscalYear() != fiscalYear) {
+            throw new BusinessRuleViolationException("vote-fiscal-year",
+                    "Line " + lineId + " belongs to fiscal year " + fiscalYear + ", not to the " + command.fiscalYear() + " vote",
+                    Map.of("lineId", lineId, "lineFiscalYear", fiscalYear, "voteFiscalYear", command.fiscalYear()));
+        }
+        if (!command.stage().mayFollow(lastStage)) {
+            throw new StateConflictException("A " + command.stage() + " vote cannot follow "
+                    + (lastStage == null ? "no vote" : "the " + lastStage + " vote") + " on line " + lineId,
+                    lastStage == null ? "NOT_VOTED" : lastStage.name());
+        }
+        if (command.creditsCents() < engagedCents) {
+            throw new BusinessRuleViolationException("credits-below-engaged",
+                    "Credits of " + command.creditsCents() + " cents would be lower than the " + engagedCents
+                            + " cents already engaged on line " + lineId,
+                    Map.of("lineId", lineId, "creditsCents", command.creditsCents(), "engagedCents", engagedCents));
+        }
+        apply(new CreditsVoted(lineId, ownerId, command.voteId(), fiscalYear, section, command.stage(),
+                command.creditsCents(), votedCents));
+    }
+
+    /** Returns the line's owner and the programme it spends, if any, for the caller to charge in the same transaction. */
+    @CommandHandler
+    LineSpending handle(RecordEngagement command) {
+        command.caller().requireManages(ownerId, "Budget line", command.lineId());
+        requireOpen("engagement");
+        if (command.date().getYear() != fiscalYear) {
+            throw new BusinessRuleViolationException("date-outside-fiscal-year",
+                    "An engagement on a " + fiscalYear + " line must be dated in " + fiscalYear + ", not " + command.date(),
+                    Map.of("fiscalYear", fiscalYear, "date", command.date().toString()));
+        }
+        long available = votedCents - engagedCents;
+        if (command.amountCents() > available) {
+            throw new BusinessRuleViolationException("credits-exceeded",
+                    "Engaging " + command.amountCents() + " cents would exceed the voted credits of line " + lineId
+                            + ": voted " + votedCents + ", already engaged " + engagedCents + ", available " + available,
+                    Map.of("lineId", lineId, "limitCents", votedCents, "engagedCents", engagedCents,
+                            "availableCents", available, "amountCents", command.amountCents()));
+        }
+        apply(new EngagementRecorded(command.engagementId(), lineId, ownerId, fiscalYear, section, projectId, programmeId,
+                command.amountCents(), command.reference(), command.date()));
+        return new LineSpending(ownerId, programmeId, fiscalYear);
+    }
+
+    /** Returns the programme the line spends, if any, so that the caller also charges its CP in the same transaction. */
+    @CommandHandler
+    LineSpending handle(RecordMandate command) {
+        command.caller().requireManages(ownerId, "Budget line", command.lineId());
+        Engagement engagement = engagements.get(command.engagementId());
+        if (engagement == null) {
+            throw new NotFoundException("Engagement", command.engagementId());
+        }
+        requireOpen("mandate");
+        long available = engagement.amountCents() - engagement.mandatedCents();
+        if (command.amountCents() > available) {
+            throw new BusinessRuleViolationException("engagement-exceeded",
+                    "Mandating " + command.amountCents() + " cents would exceed engagement " + command.engagementId()
+                            + ": engaged " + engagement.amountCents() + ", already mandated " + engagement.mandatedCents()
+                            + ", available " + available,
+                    Map.of("engagementId", command.engagementId(), "limitCents", engagement.amountCents(),
+                            "mandatedCents", engagement.mandatedCents(), "availableCents", available,
+                            "amountCents", command.amountCents()));
+        }
+        apply(new MandateRecorded(command.mandateId(), command.engagementId(), lineId, ownerId, fiscalYear, section,
+                projectId, programmeId, command.amountCents(), command.reference(), command.date()));
+        return new LineSpending(ownerId, programmeId, fiscalYear);
     }
 
     @EventSourcingHandler
     void on(BudgetLineOpened event) {
         lineId = event.lineId();
         ownerId = event.ownerId();
+        fiscalYear = event.fiscalYear();
         section = event.section();
+        projectId = event.projectId();
+        programmeId = event.programmeId();
+    }
+
+    @EventSourcingHandler
+    void on(CreditsVoted event) {
+        lastStage = event.stage();
+        votedCents = event.creditsCents();
+    }
+
+    @EventSourcingHandler
+    void on(EngagementRecorded event) {
+        engagedCents += event.amountCents();
+        engagements.put(event.engagementId(), new Engagement(event.amountCents(), 0));
+    }
+
+    @EventSourcingHandler
+    void on(MandateRecorded event) {
+        engagements.computeIfPresent(event.engagementId(), (id, engagement) -> engagement.mandate(event.amountCents()));
+    }
+
+    private void requireOpen(String what) {
+        if (lastStage == BudgetStage.CA) {
+            throw new StateConflictException("Line " + lineId + " is closed by its CA: no further " + what, lastStage.name());
+        }
     }
 
     String ownerId() {
@@ -49,5 +162,27 @@ public class BudgetLine {
 
     Section section() {
         return section;
+    }
+
+    long votedCents() {
+        return votedCents;
+    }
+
+    long engagedCents() {
+        return engagedCents;
+    }
+
+    Map<UUID, Long> mandatedByEngagement() {
+        Map<UUID, Long> mandated = new LinkedHashMap<>();
+        engagements.forEach((id, engagement) -> mandated.put(id, engagement.mandatedCents()));
+        return mandated;
+    }
+
+    /** What the line must remember of an engagement to guard its mandates. */
+    private record Engagement(long amountCents, long mandatedCents) {
+
+        Engagement mandate(long cents) {
+            return new Engagement(amountCents, mandatedCents + cents);
+        }
     }
 }

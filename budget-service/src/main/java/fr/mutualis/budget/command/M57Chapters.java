@@ -2,6 +2,7 @@ package fr.mutualis.budget.command;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The M57 chapters accepted on a budget line, per section (DOMAIN.md §3): investment 20 intangible assets and
@@ -14,12 +15,31 @@ public final class M57Chapters {
             Section.INVESTMENT, List.of("20", "204", "21", "23"),
             Section.OPERATING, List.of("011", "012", "65"));
 
+    /** The M57 chapter titles, as the SCDL export labels them. */
+    private static final Map<String, String> LABELS = Map.of(
+            "20", "Immobilisations incorporelles",
+            "204", "Subventions d'équipement versées",
+            "21", "Immobilisations corporelles",
+            "23", "Immobilisations en cours",
+            "011", "Charges à caractère général",
+            "012", "Charges de personnel et frais assimilés",
+            "65", "Autres charges de gestion courante");
+
     public static List<String> acceptedIn(Section section) {
         return ACCEPTED.get(section);
     }
 
     public static boolean belongsTo(String chapter, Section section) {
         return acceptedIn(section).contains(chapter);
+    }
+
+    /** The section a chapter belongs to, if it is an accepted chapter. */
+    public static Optional<Section> sectionOf(String chapter) {
+        return ACCEPTED.entrySet().stream().filter(entry -> entry.getValue().contains(chapter)).map(Map.Entry::getKey).findFirst();
+    }
+
+    public static String label(String chapter) {
+        return LABELS.getOrDefault(chapter, "");
     }
 
     private M57Chapters() {

@@ -1,10 +1,21 @@
 package fr.mutualis.budget.integration;
 
 import fr.mutualis.budget.command.BudgetLineOpened;
+import fr.mutualis.budget.command.CostsAllocated;
+import fr.mutualis.budget.command.CreditsVoted;
+import fr.mutualis.budget.command.EngagementRecorded;
+import fr.mutualis.budget.command.LineAttachedToProgramme;
+import fr.mutualis.budget.command.MandateRecorded;
+import fr.mutualis.budget.command.ProgrammeCreated;
+import fr.mutualis.budget.command.ProgrammeEngaged;
+import fr.mutualis.budget.command.ProgrammeMandated;
+import fr.mutualis.budget.command.ProgrammeRevised;
+import fr.mutualis.budget.command.ScheduledCredit;
 import fr.mutualis.kit.integration.IntegrationEventMapper;
 import fr.mutualis.kit.integration.OutboundEvent;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /** What the budget tells the other contexts, in the published vocabulary of {@code contracts}. */
@@ -17,7 +28,41 @@ public class BudgetIntegrationEvents implements IntegrationEventMapper {
             case BudgetLineOpened e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.BudgetLineOpened(
                     e.lineId(), e.ownerId(), e.fiscalYear(), e.section().name(), e.chapter(), e.label(), e.projectId(),
                     e.plannedCents()));
+            case CreditsVoted e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.CreditsVoted(
+                    e.lineId(), e.ownerId(), e.fiscalYear(), e.section().name(), e.stage().name(), e.creditsCents()));
+            case EngagementRecorded e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.EngagementRecorded(
+                    e.engagementId(), e.lineId(), e.ownerId(), e.fiscalYear(), e.section().name(), e.projectId(),
+                    e.amountCents(), e.reference(), e.date()));
+            case MandateRecorded e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.MandateRecorded(
+                    e.mandateId(), e.engagementId(), e.lineId(), e.ownerId(), e.fiscalYear(), e.section().name(),
+                    e.projectId(), e.amountCents(), e.reference(), e.date()));
+            case ProgrammeCreated e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.ProgrammeCreated(
+                    e.programmeId(), e.ownerId(), e.label(), e.chapter(), e.section().name(), e.projectId(), e.amountCents(),
+                    schedule(e.schedule())));
+            case ProgrammeRevised e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.ProgrammeRevised(
+                    e.programmeId(), e.ownerId(), e.revision(), e.amountCents(), schedule(e.schedule()), e.reason(),
+                    e.decisionId()));
+            // Mutualisation-owned data: the envelope's owner is the mutualisation.
+            case CostsAllocated e -> new OutboundEvent(e.mutualisationId().toString(), new fr.mutualis.contracts.budget.CostsAllocated(
+                    e.mutualisationId(), e.epciSiren(), e.fiscalYear(), e.costCents(), e.method().name(),
+                    e.allocations().stream()
+                            .map(allocation -> new fr.mutualis.contracts.budget.CostsAllocated.Allocation(allocation.siren(),
+                                    allocation.amountCents()))
+                            .toList()));
+            // A programme's consumption: EngagementRecorded and MandateRecorded do not name the programme.
+            case LineAttachedToProgramme e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.LineAttachedToProgramme(
+                    e.programmeId(), e.ownerId(), e.lineId(), e.fiscalYear()));
+            case ProgrammeEngaged e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.ProgrammeEngaged(
+                    e.programmeId(), e.ownerId(), e.engagementId(), e.lineId(), e.amountCents()));
+            case ProgrammeMandated e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.ProgrammeMandated(
+                    e.programmeId(), e.ownerId(), e.mandateId(), e.lineId(), e.year(), e.amountCents()));
             default -> null;
         });
+    }
+
+    private static List<fr.mutualis.contracts.budget.ProgrammeCreated.ScheduledCredit> schedule(List<ScheduledCredit> schedule) {
+        return schedule.stream()
+                .map(credit -> new fr.mutualis.contracts.budget.ProgrammeCreated.ScheduledCredit(credit.year(), credit.amountCents()))
+                .toList();
     }
 }

@@ -1,14 +1,23 @@
 package fr.mutualis.budget.query;
 
 import fr.mutualis.budget.command.BudgetLineOpened;
+import fr.mutualis.budget.command.CreditsVoted;
+import fr.mutualis.budget.command.EngagementRecorded;
+import fr.mutualis.budget.command.MandateRecorded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Projects budget line events into the table read by the API. Idempotent, so replays are safe. */
+import java.time.Instant;
+
+/**
+ * Projects budget line events into the tables read by the API. Idempotent, so replays and redeliveries are safe:
+ * a line's row records the sequence of the last event applied, and an event at or below it changes nothing.
+ */
 @Component
 @ProcessingGroup(BudgetProjection.GROUP)
 public class BudgetProjection {
@@ -25,8 +34,8 @@ public class BudgetProjection {
     void on(BudgetLineOpened event, @SequenceNumber long version) {
         jdbc.sql("""
                         INSERT INTO budget_line_view (line_id, owner_id, fiscal_year, section, chapter, label, project_id,
-                            planned_cents, version)
-                        VALUES (:id, :owner, :year, :section, :chapter, :label, :project, :planned, :version)
+                            planned_cents, programme_id, version)
+                        VALUES (:id, :owner, :year, :section, :chapter, :label, :project, :planned, :programme, :version)
                         ON CONFLICT (line_id) DO NOTHING""")
                 .param("id", event.lineId())
                 .param("owner", event.ownerId())
@@ -36,12 +45,94 @@ public class BudgetProjection {
                 .param("label", event.label())
                 .param("project", event.projectId())
                 .param("planned", event.plannedCents())
+                .param("programme", event.programmeId())
                 .param("version", version)
+                .update();
+    }
+
+    @EventHandler
+    void on(CreditsVoted event, @SequenceNumber long version, @Timestamp Instant at) {
+        int applied = jdbc.sql("""
+                        UPDATE budget_line_view SET voted_cents = :credits, last_stage = :stage, version = :version
+                        WHERE line_id = :id AND version < :version""")
+                .param("credits", event.creditsCents())
+                .param("stage", event.stage().name())
+                .param("version", version)
+                .param("id", event.lineId())
+                .update();
+        if (applied == 0) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO budget_line_credit (line_id, sequence, owner_id, vote_id, stage, credits_cents, previous_cents, voted_at)
+                        VALUES (:id, :version, :owner, :vote, :stage, :credits, :previous, :at)""")
+                .param("id", event.lineId())
+                .param("version", version)
+                .param("owner", event.ownerId())
+                .param("vote", event.voteId())
+                .param("stage", event.stage().name())
+                .param("credits", event.creditsCents())
+                .param("previous", event.previousCents())
+                .param("at", java.sql.Timestamp.from(at))
+                .update();
+    }
+
+    @EventHandler
+    void on(EngagementRecorded event, @SequenceNumber long version) {
+        int applied = jdbc.sql("""
+                        UPDATE budget_line_view SET engaged_cents = engaged_cents + :amount, version = :version
+                        WHERE line_id = :id AND version < :version""")
+                .param("amount", event.amountCents())
+                .param("version", version)
+                .param("id", event.lineId())
+                .update();
+        if (applied == 0) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO engagement_view (engagement_id, line_id, owner_id, programme_id, amount_cents, reference, engagement_date)
+                        VALUES (:id, :line, :owner, :programme, :amount, :reference, :date)""")
+                .param("id", event.engagementId())
+                .param("line", event.lineId())
+                .param("owner", event.ownerId())
+                .param("programme", event.programmeId())
+                .param("amount", event.amountCents())
+                .param("reference", event.reference())
+                .param("date", event.date())
+                .update();
+    }
+
+    @EventHandler
+    void on(MandateRecorded event, @SequenceNumber long version) {
+        int applied = jdbc.sql("""
+                        UPDATE budget_line_view SET mandated_cents = mandated_cents + :amount, version = :version
+                        WHERE line_id = :id AND version < :version""")
+                .param("amount", event.amountCents())
+                .param("version", version)
+                .param("id", event.lineId())
+                .update();
+        if (applied == 0) {
+            return;
+        }
+        jdbc.sql("UPDATE engagement_view SET mandated_cents = mandated_cents + :amount WHERE engagement_id = :id")
+                .param("amount", event.amountCents())
+                .param("id", event.engagementId())
+                .update();
+        jdbc.sql("""
+                        INSERT INTO mandate_view (mandate_id, engagement_id, line_id, owner_id, amount_cents, reference, mandate_date)
+                        VALUES (:id, :engagement, :line, :owner, :amount, :reference, :date)""")
+                .param("id", event.mandateId())
+                .param("engagement", event.engagementId())
+                .param("line", event.lineId())
+                .param("owner", event.ownerId())
+                .param("amount", event.amountCents())
+                .param("reference", event.reference())
+                .param("date", event.date())
                 .update();
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE budget_line_view").update();
+        jdbc.sql("TRUNCATE budget_line_view, budget_line_credit, engagement_view, mandate_view").update();
     }
 }

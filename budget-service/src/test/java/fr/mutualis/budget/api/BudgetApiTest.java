@@ -1,16 +1,8 @@
 package fr.mutualis.budget.api;
 
+import fr.mutualis.budget.BudgetIntegrationTest;
 import fr.mutualis.kit.testsupport.TestHttp;
-import fr.mutualis.kit.testsupport.TestInfrastructure;
-import fr.mutualis.kit.testsupport.TestTokenIssuer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,31 +11,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BudgetApiTest {
-
-    static final String VALMONT = "210000022";
-    static final String SAINT_AUBIN = "210000030";
-    static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
-    static final String VALMONT_AGENT = ISSUER.token("valmont-agent", List.of(VALMONT), List.of("AGENT"));
-    static final String STAUBIN_AGENT = ISSUER.token("staubin-agent", List.of(SAINT_AUBIN), List.of("AGENT"));
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "budget");
-        ISSUER.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    TestHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new TestHttp("http://localhost:" + port);
-    }
+class BudgetApiTest extends BudgetIntegrationTest {
 
     @Test
     void aLineIsOpenedAndReadBackWithNothingYetVotedEngagedOrMandated() {
@@ -152,14 +120,25 @@ class BudgetApiTest {
         assertThat(foreignWrite.status()).isEqualTo(403);
     }
 
-    private long eventCount() {
-        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
-    }
-
-    private static void assertBadRequest(TestHttp.Response answer, String named) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
-        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
-        assertThat(answer.body()).as(answer.toString()).contains(named);
+    @Test
+    void everyBudgetEndpointNeedsAValidToken() {
+        String id = UUID.randomUUID().toString();
+        String expired = ISSUER.expiredToken("x", List.of(VALMONT), List.of("AGENT"));
+        for (String token : java.util.Arrays.asList(null, expired)) {
+            assertUnauthenticated(http.get("/api/budget/lines/" + id, token, null));
+            assertUnauthenticated(http.post("/api/budget/votes", "{}", token, null));
+            assertUnauthenticated(http.post("/api/budget/lines/" + id + "/engagements", "{}", token, null));
+            assertUnauthenticated(http.get("/api/budget/engagements/" + id, token, null));
+            assertUnauthenticated(http.post("/api/budget/engagements/" + id + "/mandates", "{}", token, null));
+            assertUnauthenticated(http.get("/api/budget/mandates/" + id, token, null));
+            assertUnauthenticated(http.post("/api/budget/programmes", "{}", token, null));
+            assertUnauthenticated(http.get("/api/budget/programmes/" + id, token, null));
+            assertUnauthenticated(http.post("/api/budget/programmes/" + id + "/revisions", "{}", token, null));
+            assertUnauthenticated(http.post("/api/budget/mutualisations/" + id + "/allocations", "{}", token, null));
+            assertUnauthenticated(http.get("/api/budget/mutualisations/" + id + "/allocations?fiscalYear=2026", token, null));
+            assertUnauthenticated(http.get("/api/budget/summary?fiscalYear=2026", token, null));
+            assertUnauthenticated(http.get("/api/budget/exports/scdl?fiscalYear=2026&stage=BP", token, null));
+        }
     }
 
     private static void assertUnauthenticated(TestHttp.Response answer) {

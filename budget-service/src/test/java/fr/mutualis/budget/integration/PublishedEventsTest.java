@@ -1,21 +1,15 @@
 package fr.mutualis.budget.integration;
 
+import fr.mutualis.budget.BudgetIntegrationTest;
 import fr.mutualis.contracts.EventHeaders;
 import fr.mutualis.contracts.Topics;
-import fr.mutualis.kit.testsupport.TestHttp;
 import fr.mutualis.kit.testsupport.TestInfrastructure;
-import fr.mutualis.kit.testsupport.TestTokenIssuer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,26 +21,12 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An opened line reaches Kafka as an enveloped integration event, keyed by line id, through the real broker. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PublishedEventsTest {
-
-    static final String VALMONT = "210000022";
-    static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "budget");
-        ISSUER.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+/** Budget events reach Kafka as enveloped integration events, keyed by line id, through the real broker. */
+class PublishedEventsTest extends BudgetIntegrationTest {
 
     @Test
     void anOpenedLineIsPublishedWithItsEnvelopeAndHeaders() {
-        TestHttp http = new TestHttp("http://localhost:" + port);
-        String token = ISSUER.token("valmont-agent", List.of(VALMONT), List.of("AGENT"));
+        String token = VALMONT_AGENT;
         UUID projectId = UUID.randomUUID();
         var line = http.post("/api/budget/lines", """
                 {"fiscalYear": 2026, "section": "OPERATING", "chapter": "012", "label": "Chef de projet compte usager",
@@ -55,7 +35,7 @@ class PublishedEventsTest {
         String lineId = line.json().get("id").asString();
 
         ConsumerRecord<String, String> record = awaitRecord(lineId);
-        JsonNode envelope = JsonMapper.builder().build().readTree(record.value());
+        JsonNode envelope = JSON.readTree(record.value());
         assertThat(envelope.get("type").asString()).isEqualTo("budget.BudgetLineOpened");
         assertThat(envelope.get("version").asInt()).isEqualTo(1);
         assertThat(envelope.get("tenantId").asString()).isEqualTo(VALMONT);
@@ -75,11 +55,68 @@ class PublishedEventsTest {
         assertThat(header(record, EventHeaders.EVENT_VERSION)).isEqualTo("1");
     }
 
+    @Test
+    void votesEngagementsAndMandatesArePublishedInTheLinesOrder() {
+        String lineId = votedLine(VALMONT_AGENT, 2026, "INVESTMENT", "21", 50_000);
+        var engagement = http.post("/api/budget/lines/" + lineId + "/engagements", spending(30_000, "BC-PUB-1", "2026-04-02"),
+                VALMONT_AGENT, null);
+        assertThat(engagement.status()).as(engagement.toString()).isEqualTo(201);
+        String engagementId = engagement.json().get("id").asString();
+        var mandate = http.post("/api/budget/engagements/" + engagementId + "/mandates", spending(10_000, "M-PUB-1", "2026-05-02"),
+                VALMONT_AGENT, null);
+        assertThat(mandate.status()).as(mandate.toString()).isEqualTo(201);
+
+        List<ConsumerRecord<String, String>> records = awaitRecords(lineId, 4);
+        List<JsonNode> envelopes = records.stream().map(record -> JSON.readTree(record.value())).toList();
+        assertThat(envelopes).extracting(envelope -> envelope.get("type").asString())
+                .containsExactly("budget.BudgetLineOpened", "budget.CreditsVoted", "budget.EngagementRecorded", "budget.MandateRecorded");
+        assertThat(envelopes).extracting(envelope -> envelope.get("sequence").asLong()).containsExactly(0L, 1L, 2L, 3L);
+        JsonNode voted = envelopes.get(1).get("payload");
+        assertThat(voted.get("stage").asString()).isEqualTo("BP");
+        assertThat(voted.get("creditsCents").asLong()).isEqualTo(50_000);
+        assertThat(voted.get("section").asString()).isEqualTo("INVESTMENT");
+        JsonNode engaged = envelopes.get(2).get("payload");
+        assertThat(engaged.get("engagementId").asString()).isEqualTo(engagementId);
+        assertThat(engaged.get("amountCents").asLong()).isEqualTo(30_000);
+        assertThat(engaged.get("reference").asString()).isEqualTo("BC-PUB-1");
+        assertThat(engaged.get("date").asString()).isEqualTo("2026-04-02");
+        JsonNode mandated = envelopes.get(3).get("payload");
+        assertThat(mandated.get("mandateId").asString()).isEqualTo(mandate.json().get("id").asString());
+        assertThat(mandated.get("engagementId").asString()).isEqualTo(engagementId);
+        assertThat(mandated.get("amountCents").asLong()).isEqualTo(10_000);
+        assertThat(envelopes).allSatisfy(envelope -> assertThat(envelope.get("tenantId").asString()).isEqualTo(VALMONT));
+    }
+
+    @Test
+    void programmesAndTheirRevisionsArePublished() {
+        var created = http.post("/api/budget/programmes", """
+                {"label": "Fibre des écoles", "chapter": "23", "amountCents": 3000, "schedule": [{"year": 2026, "amountCents": 3000}]}""",
+                VALMONT_AGENT, null);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String programmeId = created.json().get("id").asString();
+        assertThat(http.post("/api/budget/programmes/" + programmeId + "/revisions", """
+                {"amountCents": 3000, "schedule": [{"year": 2026, "amountCents": 1000}, {"year": 2027, "amountCents": 2000}],
+                 "reason": "Report"}""", VALMONT_AGENT, null).status()).isEqualTo(200);
+
+        List<JsonNode> envelopes = awaitRecords(programmeId, 2).stream().map(record -> JSON.readTree(record.value())).toList();
+        assertThat(envelopes).extracting(envelope -> envelope.get("type").asString())
+                .containsExactly("budget.ProgrammeCreated", "budget.ProgrammeRevised");
+        assertThat(envelopes.get(0).get("payload").get("schedule").get(0).get("amountCents").asLong()).isEqualTo(3000);
+        JsonNode revised = envelopes.get(1).get("payload");
+        assertThat(revised.get("revision").asInt()).isEqualTo(1);
+        assertThat(revised.get("reason").asString()).isEqualTo("Report");
+        assertThat(revised.get("schedule")).hasSize(2);
+    }
+
     private static String header(ConsumerRecord<String, String> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static ConsumerRecord<String, String> awaitRecord(String key) {
+        return awaitRecords(key, 1).getFirst();
+    }
+
+    private static List<ConsumerRecord<String, String>> awaitRecords(String key, int count) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
@@ -88,10 +125,14 @@ class PublishedEventsTest {
             consumer.subscribe(List.of(Topics.BUDGET));
             Instant deadline = Instant.now().plusSeconds(20);
             List<String> seen = new ArrayList<>();
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (key.equals(record.key())) {
-                        return record;
+                        found.add(record);
+                        if (found.size() == count) {
+                            return found;
+                        }
                     }
                     seen.add(record.key());
                 }

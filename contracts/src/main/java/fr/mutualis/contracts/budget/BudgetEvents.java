@@ -16,7 +16,13 @@ public final class BudgetEvents {
             BudgetLineOpened.class,
             CreditsVoted.class,
             EngagementRecorded.class,
-            MandateRecorded.class);
+            MandateRecorded.class,
+            ProgrammeCreated.class,
+            ProgrammeRevised.class,
+            CostsAllocated.class,
+            LineAttachedToProgramme.class,
+            ProgrammeEngaged.class,
+            ProgrammeMandated.class);
 
     private BudgetEvents() {
     }

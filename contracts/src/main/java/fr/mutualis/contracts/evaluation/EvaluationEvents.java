@@ -13,7 +13,9 @@ public final class EvaluationEvents {
     public static final String TOPIC = Topics.EVALUATION;
 
     public static final List<Class<? extends Record>> ALL = List.of(
-            IndicatorDefined.class);
+            IndicatorDefined.class,
+            MeasurementRecorded.class,
+            BarometerProfileChanged.class);
 
     private EvaluationEvents() {
     }

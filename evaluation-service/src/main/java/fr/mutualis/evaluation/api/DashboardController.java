@@ -1,24 +1,52 @@
 package fr.mutualis.evaluation.api;
 
 import fr.mutualis.evaluation.query.Dashboard;
-import fr.mutualis.evaluation.query.EvaluationQueries;
+import fr.mutualis.evaluation.query.DashboardQueries;
+import fr.mutualis.kit.error.InvalidInputException;
+import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.mutualisation.Mutualisation;
 import fr.mutualis.kit.tenant.TenantContext;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The caller's tenant's dashboard, or a mutualisation's for its administrators ({@code ?mutualisationId=}). */
 @RestController
 @RequestMapping("/api/evaluation/dashboard")
 public class DashboardController {
 
-    private final EvaluationQueries queries;
+    private final DashboardQueries dashboards;
+    private final Access access;
+    private final Clock clock;
 
-    public DashboardController(EvaluationQueries queries) {
-        this.queries = queries;
+    public DashboardController(DashboardQueries dashboards, Access access, Clock clock) {
+        this.dashboards = dashboards;
+        this.access = access;
+        this.clock = clock;
     }
 
     @GetMapping
-    public Dashboard dashboard(TenantContext tenant) {
-        return queries.dashboard(tenant.tenantId());
+    public Dashboard dashboard(@RequestParam(required = false) Integer fiscalYear,
+                               @RequestParam(required = false) UUID mutualisationId, TenantContext tenant) {
+        LocalDate today = LocalDate.now(clock);
+        int year = fiscalYear == null ? today.getYear() : fiscalYear;
+        if (year < 2000 || year > 2100) {
+            throw new InvalidInputException("fiscalYear", "fiscalYear must be between 2000 and 2100");
+        }
+        if (mutualisationId == null) {
+            return dashboards.tenant(tenant.tenantId(), year, today);
+        }
+        Mutualisation mutualisation = access.visibleMutualisation(mutualisationId.toString(), tenant)
+                .orElseThrow(() -> new NotFoundException("Mutualisation", mutualisationId));
+        if (!access.administers(mutualisation, tenant)) {
+            throw new AccessDeniedException("Only the mutualisation's administrators see its dashboard");
+        }
+        return dashboards.mutualisation(mutualisation, year, today);
     }
 }

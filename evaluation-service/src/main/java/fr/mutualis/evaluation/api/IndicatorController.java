@@ -1,13 +1,20 @@
 package fr.mutualis.evaluation.api;
 
 import fr.mutualis.evaluation.command.DefineIndicator;
+import fr.mutualis.evaluation.command.RecordMeasurement;
 import fr.mutualis.evaluation.command.ScopeKind;
 import fr.mutualis.evaluation.query.EvaluationQueries;
+import fr.mutualis.evaluation.query.IndicatorDetails;
+import fr.mutualis.evaluation.query.IndicatorSummary;
 import fr.mutualis.evaluation.query.IndicatorView;
 import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.api.Page;
+import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.mutualisation.Mutualisation;
+import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -16,9 +23,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,52 +39,104 @@ public class IndicatorController {
 
     private final CommandGateway commands;
     private final EvaluationQueries queries;
+    private final Access access;
 
-    public IndicatorController(CommandGateway commands, EvaluationQueries queries) {
+    public IndicatorController(CommandGateway commands, EvaluationQueries queries, Access access) {
         this.commands = commands;
         this.queries = queries;
+        this.access = access;
     }
 
     @PostMapping
     public ResponseEntity<Map<String, Object>> define(@Valid @RequestBody DefineIndicatorRequest request, TenantContext tenant) {
-        checkScope(request.scopeKind(), request.scopeId().strip(), tenant.tenantId());
+        String scopeId = request.scopeId().strip();
+        String owner = ownerOfScope(request.scopeKind(), scopeId, tenant);
         UUID id = UUID.randomUUID();
-        commands.sendAndWait(new DefineIndicator(id, tenant.tenantId(), request.scopeKind(), request.scopeId().strip(),
+        commands.sendAndWait(new DefineIndicator(id, owner, request.scopeKind(), scopeId,
                 request.name().strip(), request.unit().strip(), request.baselineValue(), request.baselineDate(),
                 request.targetValue(), request.targetDate(), request.direction(), request.frequency()));
+        // The next request (GET, a measurement) is authorised against the read model: answer once it shows the indicator.
+        ReadYourWrites.awaitVisible(() -> queries.indicator(id, List.of(owner)));
         return Created.at(id);
     }
 
+    /** The indicators of the caller's tenant and of the mutualisations it belongs to or administers. */
+    @GetMapping
+    public Page<IndicatorSummary> list(@RequestParam(required = false) ScopeKind scopeKind,
+                                       @RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size, TenantContext tenant) {
+        return queries.indicators(access.visibleOwners(tenant), scopeKind == null ? null : scopeKind.name(),
+                PageRequest.of(page, size));
+    }
+
     @GetMapping("/{id}")
-    public ResponseEntity<IndicatorView> get(@PathVariable UUID id, TenantContext tenant) {
-        IndicatorView indicator = queries.indicator(id, tenant.tenantId()).orElseThrow(() -> new NotFoundException("Indicator", id));
+    public ResponseEntity<IndicatorDetails> get(@PathVariable UUID id, TenantContext tenant) {
+        IndicatorDetails indicator = queries.indicatorDetails(id, access.visibleOwners(tenant))
+                .orElseThrow(() -> new NotFoundException("Indicator", id));
         return ResponseEntity.ok().eTag(String.valueOf(indicator.version())).body(indicator);
     }
 
-    /** An indicator measures something the caller's tenant owns. */
-    private void checkScope(ScopeKind kind, String scopeId, String tenant) {
-        switch (kind) {
+    /** A measurement of a visible indicator, by whoever manages the indicator's owner; If-Match guards the version. */
+    @PostMapping("/{id}/measurements")
+    public ResponseEntity<Map<String, Object>> measure(@PathVariable UUID id, @Valid @RequestBody RecordMeasurementRequest request,
+                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                       TenantContext tenant) {
+        IndicatorView indicator = queries.indicator(id, access.visibleOwners(tenant))
+                .orElseThrow(() -> new NotFoundException("Indicator", id));
+        access.requireManager(indicator.ownerId(), tenant);
+        long version = commands.sendAndWait(new RecordMeasurement(id, request.date(), request.value(),
+                request.source().strip(), Versions.ifMatch(ifMatch)));
+        ReadYourWrites.awaitVisible(() -> queries.indicator(id, List.of(indicator.ownerId()))
+                .filter(current -> current.version() >= version));
+        var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/evaluation/indicators/{id}")
+                .buildAndExpand(id).toUri();
+        return ResponseEntity.created(location).eTag(String.valueOf(version))
+                .body(Map.of("indicatorId", id, "version", version));
+    }
+
+    /**
+     * An indicator belongs to the owner of what it measures: the caller's tenant, or a mutualisation its tenant
+     * administers. Scopes the caller cannot see are unknown (422); scopes it sees but does not manage are 403.
+     */
+    private String ownerOfScope(ScopeKind kind, String scopeId, TenantContext tenant) {
+        return switch (kind) {
             case TENANT -> {
-                if (!scopeId.equals(tenant)) {
+                if (!scopeId.equals(tenant.tenantId())) {
                     throw new BusinessRuleViolationException("indicator-scope",
-                            "A TENANT indicator measures the caller's own tenant " + tenant, Map.of("scopeId", scopeId));
+                            "A TENANT indicator measures the caller's own tenant " + tenant.tenantId(), Map.of("scopeId", scopeId));
                 }
+                access.requireManager(tenant.tenantId(), tenant);
+                yield tenant.tenantId();
+            }
+            case MUTUALISATION -> {
+                uuid(kind, scopeId);
+                Mutualisation mutualisation = access.visibleMutualisation(scopeId, tenant)
+                        .orElseThrow(() -> unknownScope(kind, scopeId));
+                String owner = mutualisation.id().toString();
+                access.requireManager(owner, tenant);
+                yield owner;
             }
             case ROADMAP, PROJECT -> {
-                UUID id;
-                try {
-                    id = UUID.fromString(scopeId);
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidInputException("scopeId", "scopeId of a " + kind + " indicator must be a UUID");
-                }
-                if (!queries.ownsPortfolioItem(kind.name(), id, tenant)) {
-                    throw new BusinessRuleViolationException("indicator-scope",
-                            "No " + kind.name().toLowerCase() + " " + scopeId + " of the caller's tenant is known to evaluation",
-                            Map.of("scopeId", scopeId));
-                }
+                String owner = queries.portfolioItemOwner(kind.name(), uuid(kind, scopeId))
+                        .filter(access.visibleOwners(tenant)::contains)
+                        .orElseThrow(() -> unknownScope(kind, scopeId));
+                access.requireManager(owner, tenant);
+                yield owner;
             }
-            case MUTUALISATION -> throw new BusinessRuleViolationException("indicator-scope",
-                    "Mutualisation indicators are not available yet", Map.of("scopeId", scopeId));
+        };
+    }
+
+    private static UUID uuid(ScopeKind kind, String scopeId) {
+        try {
+            return UUID.fromString(scopeId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("scopeId", "scopeId of a " + kind + " indicator must be a UUID");
         }
+    }
+
+    private static BusinessRuleViolationException unknownScope(ScopeKind kind, String scopeId) {
+        return new BusinessRuleViolationException("indicator-scope",
+                "No " + kind.name().toLowerCase() + " " + scopeId + " visible to the caller's tenant is known to evaluation",
+                Map.of("scopeId", scopeId));
     }
 }

@@ -4,8 +4,11 @@ import fr.mutualis.kit.error.BusinessRuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,7 +20,9 @@ public class Indicator {
 
     @AggregateIdentifier
     private UUID indicatorId;
+    private String ownerId;
     private Direction direction;
+    private LocalDate baselineDate;
 
     protected Indicator() {
     }
@@ -42,10 +47,30 @@ public class Indicator {
                 command.targetDate(), command.direction(), command.frequency()));
     }
 
+    /** A measurement is dated between the baseline and today: the status compares it with the expected path. */
+    @CommandHandler
+    long handle(RecordMeasurement command, Clock clock) {
+        if (command.date().isBefore(baselineDate)) {
+            throw new BusinessRuleViolationException("measurement-date",
+                    "A measurement cannot be dated before the indicator's baseline " + baselineDate,
+                    Map.of("date", command.date().toString(), "baselineDate", baselineDate.toString()));
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (command.date().isAfter(today)) {
+            throw new BusinessRuleViolationException("measurement-date",
+                    "A measurement cannot be dated in the future",
+                    Map.of("date", command.date().toString(), "today", today.toString()));
+        }
+        apply(new MeasurementRecorded(indicatorId, ownerId, command.date(), command.value(), command.source()));
+        return AggregateLifecycle.getVersion();
+    }
+
     @EventSourcingHandler
     void on(IndicatorDefined event) {
         indicatorId = event.indicatorId();
+        ownerId = event.ownerId();
         direction = event.direction();
+        baselineDate = event.baselineDate();
     }
 
     Direction direction() {

@@ -1,15 +1,20 @@
 package fr.mutualis.evaluation.query;
 
+import fr.mutualis.kit.api.Page;
+import fr.mutualis.kit.api.PageRequest;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads of evaluation's read models, always restricted to the caller's tenant. */
+/** Reads of indicators, always restricted to the owners (tenant, mutualisations) the caller may see. */
 @Component
 public class EvaluationQueries {
 
@@ -20,47 +25,103 @@ public class EvaluationQueries {
             plain(rs.getBigDecimal("target_value")), rs.getDate("target_date").toLocalDate(),
             rs.getString("direction"), rs.getString("frequency"), rs.getLong("version"));
 
+    private static final RowMapper<IndicatorDetails.Measurement> MEASUREMENT = (rs, row) -> new IndicatorDetails.Measurement(
+            rs.getDate("measured_on").toLocalDate(), plain(rs.getBigDecimal("value")), rs.getString("source"));
+
     private final JdbcClient jdbc;
 
     public EvaluationQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Optional<IndicatorView> indicator(UUID id, String tenant) {
-        return jdbc.sql("SELECT * FROM indicator_view WHERE indicator_id = :id AND owner_id = :tenant")
-                .param("id", id).param("tenant", tenant)
+    public Optional<IndicatorView> indicator(UUID id, Collection<String> owners) {
+        return jdbc.sql("SELECT * FROM indicator_view WHERE indicator_id = :id AND owner_id IN (:owners)")
+                .param("id", id).param("owners", owners)
                 .query(INDICATOR).optional();
     }
 
-    /** Whether the tenant owns this roadmap or project, as far as evaluation has learnt from the portfolio. */
-    public boolean ownsPortfolioItem(String kind, UUID id, String tenant) {
-        String table = "ROADMAP".equals(kind) ? "portfolio_roadmap" : "portfolio_project";
-        String key = "ROADMAP".equals(kind) ? "roadmap_id" : "project_id";
-        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + key + " = :id AND owner_id = :tenant")
-                .param("id", id).param("tenant", tenant)
-                .query(Long.class).single() > 0;
+    public Optional<IndicatorDetails> indicatorDetails(UUID id, Collection<String> owners) {
+        return indicator(id, owners).map(indicator -> {
+            List<IndicatorDetails.Measurement> measurements = jdbc.sql("""
+                            SELECT measured_on, value, source FROM indicator_measurement WHERE indicator_id = :id
+                            ORDER BY measured_on, sequence""")
+                    .param("id", id)
+                    .query(MEASUREMENT).list();
+            IndicatorDetails.Measurement latest = measurements.isEmpty() ? null : measurements.getLast();
+            return new IndicatorDetails(indicator.id(), indicator.ownerId(), indicator.scopeKind(), indicator.scopeId(),
+                    indicator.name(), indicator.unit(), indicator.baselineValue(), indicator.baselineDate(),
+                    indicator.targetValue(), indicator.targetDate(), indicator.direction(), indicator.frequency(),
+                    status(indicator, latest), latest, measurements, indicator.version());
+        });
     }
 
-    public Dashboard dashboard(String tenant) {
-        Map<String, Long> byStatus = counts("SELECT status AS k, count(*) AS n FROM portfolio_project WHERE owner_id = :tenant GROUP BY status ORDER BY status", tenant);
-        Map<String, Long> byAxis = counts("SELECT axis AS k, count(*) AS n FROM portfolio_project WHERE owner_id = :tenant GROUP BY axis ORDER BY axis", tenant);
-        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        long roadmaps = jdbc.sql("SELECT count(*) FROM portfolio_roadmap WHERE owner_id = :tenant")
-                .param("tenant", tenant).query(Long.class).single();
-        long indicators = jdbc.sql("SELECT count(*) FROM indicator_view WHERE owner_id = :tenant")
-                .param("tenant", tenant).query(Long.class).single();
-        return new Dashboard(tenant, new Dashboard.Projects(total, byStatus, byAxis), roadmaps, indicators);
+    /** The indicators the caller sees, optionally of one scope kind, each with its status, by name. */
+    public Page<IndicatorSummary> indicators(Collection<String> owners, String scopeKind, PageRequest page) {
+        String filter = "i.owner_id IN (:owners)" + (scopeKind == null ? "" : " AND i.scope_kind = :scopeKind");
+        var count = jdbc.sql("SELECT count(*) FROM indicator_view i WHERE " + filter).param("owners", owners);
+        var rows = jdbc.sql("""
+                        SELECT i.*, m.measured_on, m.value, m.source FROM indicator_view i
+                        LEFT JOIN LATERAL (SELECT measured_on, value, source FROM indicator_measurement
+                            WHERE indicator_id = i.indicator_id ORDER BY measured_on DESC, sequence DESC LIMIT 1) m ON true
+                        WHERE\s""" + filter + " ORDER BY i.name, i.indicator_id LIMIT :limit OFFSET :offset")
+                .param("owners", owners)
+                .param("limit", page.size())
+                .param("offset", (long) page.page() * page.size());
+        if (scopeKind != null) {
+            count = count.param("scopeKind", scopeKind);
+            rows = rows.param("scopeKind", scopeKind);
+        }
+        List<IndicatorSummary> items = rows.query((rs, row) -> {
+            IndicatorView indicator = INDICATOR.mapRow(rs, row);
+            IndicatorDetails.Measurement latest = rs.getDate("measured_on") == null ? null : MEASUREMENT.mapRow(rs, row);
+            return new IndicatorSummary(indicator.id(), indicator.ownerId(), indicator.scopeKind(), indicator.scopeId(),
+                    indicator.name(), indicator.unit(), indicator.direction(), status(indicator, latest), latest);
+        }).list();
+        return new Page<>(items, page.page(), page.size(), count.query(Long.class).single());
+    }
+
+    /** Indicators of one owner by status at their latest measurement, every status listed. */
+    public Map<IndicatorStatus, Long> indicatorsByStatus(String owner) {
+        Map<IndicatorStatus, Long> counts = new LinkedHashMap<>();
+        for (IndicatorStatus status : IndicatorStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.sql("""
+                        SELECT i.*, m.measured_on, m.value, m.source FROM indicator_view i
+                        LEFT JOIN LATERAL (SELECT measured_on, value, source FROM indicator_measurement
+                            WHERE indicator_id = i.indicator_id ORDER BY measured_on DESC, sequence DESC LIMIT 1) m ON true
+                        WHERE i.owner_id = :owner""")
+                .param("owner", owner)
+                .query((rs, row) -> {
+                    IndicatorView indicator = INDICATOR.mapRow(rs, row);
+                    IndicatorDetails.Measurement latest = rs.getDate("measured_on") == null ? null : MEASUREMENT.mapRow(rs, row);
+                    return status(indicator, latest);
+                })
+                .list()
+                .forEach(status -> counts.merge(status, 1L, Long::sum));
+        return counts;
+    }
+
+    /** Who owns this roadmap or project (a tenant or a mutualisation), as far as evaluation has learnt from the portfolio. */
+    public Optional<String> portfolioItemOwner(String kind, UUID id) {
+        String table = "ROADMAP".equals(kind) ? "portfolio_roadmap" : "portfolio_project";
+        String key = "ROADMAP".equals(kind) ? "roadmap_id" : "project_id";
+        return jdbc.sql("SELECT owner_id FROM " + table + " WHERE " + key + " = :id")
+                .param("id", id)
+                .query(String.class).optional();
+    }
+
+    private static IndicatorStatus status(IndicatorView indicator, IndicatorDetails.Measurement latest) {
+        if (latest == null) {
+            return IndicatorStatus.NO_DATA;
+        }
+        return IndicatorStatus.of("UP".equals(indicator.direction()), indicator.baselineValue(), indicator.baselineDate(),
+                indicator.targetValue(), indicator.targetDate(), latest.date(), latest.value());
     }
 
     /** 80.0000 reads back as 80, 12.5000 as 12.5: the value as it was given. */
-    private static java.math.BigDecimal plain(java.math.BigDecimal value) {
-        java.math.BigDecimal stripped = value.stripTrailingZeros();
+    static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
-
-    private Map<String, Long> counts(String sql, String tenant) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql(sql).param("tenant", tenant).query((rs, row) -> counts.put(rs.getString("k"), rs.getLong("n"))).list();
-        return counts;
     }
 }

@@ -1,6 +1,7 @@
 package fr.mutualis.evaluation.query;
 
 import fr.mutualis.evaluation.command.IndicatorDefined;
+import fr.mutualis.evaluation.command.MeasurementRecorded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -16,9 +17,11 @@ public class IndicatorProjection {
     public static final String GROUP = "indicator-projection";
 
     private final JdbcClient jdbc;
+    private final BarometerPending pending;
 
-    public IndicatorProjection(JdbcClient jdbc) {
+    public IndicatorProjection(JdbcClient jdbc, BarometerPending pending) {
         this.jdbc = jdbc;
+        this.pending = pending;
     }
 
     @EventHandler
@@ -45,8 +48,28 @@ public class IndicatorProjection {
                 .update();
     }
 
+    @EventHandler
+    void on(MeasurementRecorded event, @SequenceNumber long version) {
+        jdbc.sql("""
+                        INSERT INTO indicator_measurement (indicator_id, sequence, owner_id, measured_on, value, source)
+                        VALUES (:id, :sequence, :owner, :date, :value, :source)
+                        ON CONFLICT (indicator_id, sequence) DO NOTHING""")
+                .param("id", event.indicatorId())
+                .param("sequence", version)
+                .param("owner", event.ownerId())
+                .param("date", event.date())
+                .param("value", event.value())
+                .param("source", event.source())
+                .update();
+        jdbc.sql("UPDATE indicator_view SET version = GREATEST(version, :version) WHERE indicator_id = :id")
+                .param("id", event.indicatorId())
+                .param("version", version)
+                .update();
+        pending.mark(event.ownerId());
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE indicator_view").update();
+        jdbc.sql("TRUNCATE indicator_view, indicator_measurement").update();
     }
 }

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 class IndicatorTest {
@@ -14,9 +17,41 @@ class IndicatorTest {
     private final UUID id = UUID.randomUUID();
     private AggregateTestFixture<Indicator> fixture;
 
+    private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneId.of("Europe/Paris"));
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Indicator.class);
+        fixture.registerInjectableResource(TODAY);
+    }
+
+    @Test
+    void aMeasurementIsRecordedWithItsSource() {
+        fixture.given(defined())
+                .when(new RecordMeasurement(id, LocalDate.of(2026, 6, 30), new BigDecimal("52.5"), "Portail usagers", null))
+                .expectEvents(new MeasurementRecorded(id, "210000022", LocalDate.of(2026, 6, 30), new BigDecimal("52.5"), "Portail usagers"))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void aMeasurementCanBeTakenTodayButNotBeforeTheBaselineNorInTheFuture() {
+        fixture.given(defined())
+                .when(new RecordMeasurement(id, LocalDate.of(2026, 11, 23), BigDecimal.ONE, "s", null))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(defined())
+                .when(new RecordMeasurement(id, LocalDate.of(2025, 12, 31), BigDecimal.ONE, "s", null))
+                .expectException(BusinessRuleViolationException.class)
+                .expectNoEvents();
+        fixture.given(defined())
+                .when(new RecordMeasurement(id, LocalDate.of(2026, 11, 24), BigDecimal.ONE, "s", null))
+                .expectException(BusinessRuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    private IndicatorDefined defined() {
+        return new IndicatorDefined(id, "210000022", ScopeKind.TENANT, "210000022", "Démarches en ligne", "%",
+                new BigDecimal("40"), LocalDate.of(2026, 1, 1), new BigDecimal("80"), LocalDate.of(2028, 12, 31),
+                Direction.UP, Frequency.QUARTERLY);
     }
 
     @Test

@@ -2,32 +2,19 @@ package fr.mutualis.evaluation.integration;
 
 import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.Topics;
+import fr.mutualis.contracts.portfolio.MilestonePlanned;
+import fr.mutualis.contracts.portfolio.MilestoneReached;
 import fr.mutualis.contracts.portfolio.ProjectProposed;
+import fr.mutualis.contracts.portfolio.ProjectStatusChanged;
+import fr.mutualis.contracts.portfolio.RoadmapAdopted;
+import fr.mutualis.contracts.portfolio.RoadmapClosed;
 import fr.mutualis.contracts.portfolio.RoadmapDrafted;
-import fr.mutualis.kit.testsupport.TestHttp;
-import fr.mutualis.kit.testsupport.TestInfrastructure;
-import fr.mutualis.kit.testsupport.TestTokenIssuer;
+import fr.mutualis.evaluation.EvaluationIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -37,59 +24,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Evaluation learns the portfolio through real Kafka records: applied once despite duplicates, and a
- * poison record goes to the dead-letter topic without stopping the consumer.
+ * Evaluation learns the portfolio through real Kafka records: applied once despite duplicates, whatever the order
+ * of arrival, and a poison record goes to the dead-letter topic without stopping the consumer.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PortfolioEventsConsumptionTest {
+class PortfolioEventsConsumptionTest extends EvaluationIntegrationTest {
 
-    static final String TENANT = "210000048";
-    static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static KafkaProducer<String, String> producer;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "evaluation");
-        ISSUER.register(registry);
-    }
-
-    @BeforeAll
-    static void startProducer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-    }
-
-    @AfterAll
-    static void stopProducer() {
-        producer.close();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
 
     @Test
-    void aProposedProjectShowsOnTheDashboardOnceEvenWhenDeliveredTwice() throws Exception {
+    void aProposedProjectShowsOnTheDashboardOnceEvenWhenDeliveredTwice() {
+        String tenant = newSiren();
         UUID roadmapId = UUID.randomUUID();
         UUID projectId = UUID.randomUUID();
-        EventEnvelope roadmap = envelope("portfolio.RoadmapDrafted", roadmapId, 0,
-                new RoadmapDrafted(roadmapId, TENANT, "SDN", 2026, 2028, List.of("OPEN_DATA")));
-        EventEnvelope project = envelope("portfolio.ProjectProposed", projectId, 0,
-                new ProjectProposed(projectId, roadmapId, TENANT, "Portail open data", "OPEN_DATA", "USER_SERVICES",
-                        LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), 100, 200));
+        EventEnvelope roadmap = envelope(tenant, roadmapId, 0, new RoadmapDrafted(roadmapId, tenant, "SDN", 2026, 2028, List.of("OPEN_DATA")));
+        EventEnvelope project = envelope(tenant, projectId, 0, new ProjectProposed(projectId, roadmapId, tenant, "Portail open data",
+                "OPEN_DATA", "USER_SERVICES", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), 100, 200));
         // The project before its roadmap, and the project twice: order-tolerant and idempotent.
-        send(project);
-        send(roadmap);
-        send(project);
+        send(Topics.PORTFOLIO, project);
+        send(Topics.PORTFOLIO, roadmap);
+        send(Topics.PORTFOLIO, project);
 
-        TestHttp http = new TestHttp("http://localhost:" + port);
-        String token = ISSUER.token("aulnes-agent", List.of(TENANT), List.of("AGENT"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            var dashboard = http.get("/api/evaluation/dashboard", token, null).json();
+            var dashboard = http.get("/api/evaluation/dashboard", agent(tenant), null).json();
             assertThat(dashboard.get("projects").get("total").asLong()).isEqualTo(1);
             assertThat(dashboard.get("projects").get("byStatus").get("PROPOSED").asLong()).isEqualTo(1);
             assertThat(dashboard.get("projects").get("byAxis").get("OPEN_DATA").asLong()).isEqualTo(1);
@@ -100,47 +57,98 @@ class PortfolioEventsConsumptionTest {
         assertThat(jdbc.sql("SELECT count(*) FROM processed_integration_event WHERE event_id = :id")
                 .param("id", project.eventId()).query(Long.class).single()).isEqualTo(1);
 
-        String other = ISSUER.token("valmont-agent", List.of("210000022"), List.of("AGENT"));
-        assertThat(http.get("/api/evaluation/dashboard", other, null).json().get("projects").get("total").asLong()).isZero();
+        assertThat(http.get("/api/evaluation/dashboard", agent(newSiren()), null).json().get("projects").get("total").asLong()).isZero();
     }
 
     @Test
-    void aPoisonRecordGoesToTheDeadLetterTopicAndTheConsumerKeepsGoing() throws Exception {
-        String poisonKey = "poison-" + UUID.randomUUID();
-        producer.send(new ProducerRecord<>(Topics.PORTFOLIO, poisonKey, "{not json")).get();
+    void aStatusChangeBeforeTheProposalIsKeptAndAStaleOneIgnored() {
+        String tenant = newSiren();
         UUID roadmapId = UUID.randomUUID();
-        send(envelope("portfolio.RoadmapDrafted", roadmapId, 0,
-                new RoadmapDrafted(roadmapId, "210000030", "Après le poison", 2026, 2027, List.of("E_INCLUSION"))));
+        UUID projectId = UUID.randomUUID();
+        EventEnvelope approved = envelope(tenant, projectId, 2, new ProjectStatusChanged(projectId, roadmapId, tenant, "SMART_CITY",
+                "ASSESSED", "APPROVED", null, UUID.randomUUID(), LocalDate.of(2026, 3, 1)));
+        EventEnvelope started = envelope(tenant, projectId, 3, new ProjectStatusChanged(projectId, roadmapId, tenant, "SMART_CITY",
+                "APPROVED", "IN_PROGRESS", null, null, LocalDate.of(2026, 4, 1)));
+        EventEnvelope assessed = envelope(tenant, projectId, 1, new ProjectStatusChanged(projectId, roadmapId, tenant, "SMART_CITY",
+                "PROPOSED", "ASSESSED", null, null, LocalDate.of(2026, 2, 1)));
+        EventEnvelope proposed = envelope(tenant, projectId, 0, new ProjectProposed(projectId, roadmapId, tenant, "Capteurs",
+                "SMART_CITY", "INFRASTRUCTURE", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 6, 30), 0, 0));
+        send(Topics.PORTFOLIO, started);
+        send(Topics.PORTFOLIO, approved);
+        send(Topics.PORTFOLIO, assessed);
+        send(Topics.PORTFOLIO, proposed);
+        send(Topics.PORTFOLIO, started);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(project(projectId))
+                .containsEntry("status", "IN_PROGRESS").containsEntry("title", "Capteurs").containsEntry("last_sequence", 3L));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "SELECT count(*) FROM processed_integration_event WHERE aggregate_id = :id")
+                .param("id", projectId.toString()).query(Long.class).single()).isEqualTo(4));
+        assertThat(project(projectId)).containsEntry("status", "IN_PROGRESS");
+    }
+
+    @Test
+    void anAdoptionBeforeTheDraftIsKeptAndTheClosingWins() {
+        String tenant = newSiren();
+        UUID roadmapId = UUID.randomUUID();
+        send(Topics.PORTFOLIO, envelope(tenant, roadmapId, 1, new RoadmapAdopted(roadmapId, tenant, UUID.randomUUID(),
+                LocalDate.of(2026, 2, 1), 2026, 2029)));
+        send(Topics.PORTFOLIO, envelope(tenant, roadmapId, 0, new RoadmapDrafted(roadmapId, tenant, "SDN", 2026, 2028, List.of("OPEN_DATA"))));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(roadmap(roadmapId))
+                .containsEntry("status", "ADOPTED").containsEntry("title", "SDN").containsEntry("end_year", 2029));
+        EventEnvelope closed = envelope(tenant, roadmapId, 2, new RoadmapClosed(roadmapId, tenant, "Bilan positif"));
+        send(Topics.PORTFOLIO, closed);
+        send(Topics.PORTFOLIO, envelope(tenant, roadmapId, 1, new RoadmapAdopted(roadmapId, tenant, UUID.randomUUID(),
+                LocalDate.of(2026, 2, 1), 2026, 2029)));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "SELECT count(*) FROM processed_integration_event WHERE aggregate_id = :id")
+                .param("id", roadmapId.toString()).query(Long.class).single()).isEqualTo(4));
+        assertThat(roadmap(roadmapId)).containsEntry("status", "CLOSED");
+    }
+
+    @Test
+    void aMilestoneReachedBeforeItsPlanningIsComplete() {
+        String tenant = newSiren();
+        UUID projectId = UUID.randomUUID();
+        UUID milestoneId = UUID.randomUUID();
+        send(Topics.PORTFOLIO, envelope(tenant, projectId, 5, new MilestoneReached(projectId, milestoneId, tenant,
+                LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 11))));
+        send(Topics.PORTFOLIO, envelope(tenant, projectId, 4, new MilestonePlanned(projectId, milestoneId, tenant, "Recette",
+                LocalDate.of(2026, 3, 1))));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            Map<String, Object> milestone = jdbc.sql("SELECT * FROM portfolio_milestone WHERE milestone_id = :id")
+                    .param("id", milestoneId).query().singleRow();
+            assertThat(milestone).containsEntry("title", "Recette");
+            assertThat(milestone.get("actual_date").toString()).isEqualTo("2026-03-11");
+        });
+        var schedule = http.get("/api/evaluation/dashboard?fiscalYear=2026", agent(tenant), null).json().get("schedule");
+        assertThat(schedule.get("milestones").asLong()).isEqualTo(1);
+        assertThat(schedule.get("reached").asLong()).isEqualTo(1);
+        assertThat(schedule.get("maxSlippageDays").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheConsumerKeepsGoing() {
+        String poisonKey = "poison-" + UUID.randomUUID();
+        sendRaw(Topics.PORTFOLIO, poisonKey, "{not json");
+        UUID roadmapId = UUID.randomUUID();
+        String tenant = newSiren();
+        send(Topics.PORTFOLIO, envelope(tenant, roadmapId, 0, new RoadmapDrafted(roadmapId, tenant, "Après le poison", 2026, 2027,
+                List.of("E_INCLUSION"))));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("SELECT count(*) FROM portfolio_roadmap WHERE roadmap_id = :id")
                 .param("id", roadmapId).query(Long.class).single() == 1);
-        assertThat(deadLetterKeys()).contains(poisonKey);
+        assertThat(recordsOn(Topics.deadLetter(Topics.PORTFOLIO), poisonKey, value -> true)).isNotEmpty();
         assertThat(meters.find("mutualis.integration.dead.lettered").tag("topic", Topics.PORTFOLIO).counter())
                 .isNotNull()
                 .satisfies(counter -> assertThat(counter.count()).isGreaterThanOrEqualTo(1));
     }
 
-    private static List<String> deadLetterKeys() {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.deadLetter(Topics.PORTFOLIO)));
-            List<String> keys = new java.util.ArrayList<>();
-            Instant deadline = Instant.now().plusSeconds(10);
-            while (Instant.now().isBefore(deadline) && keys.isEmpty()) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> keys.add(record.key()));
-            }
-            return keys;
-        }
+    private Map<String, Object> project(UUID id) {
+        return jdbc.sql("SELECT * FROM portfolio_project WHERE project_id = :id").param("id", id).query().singleRow();
     }
 
-    private static void send(EventEnvelope envelope) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.PORTFOLIO, envelope.aggregateId(), JSON.writeValueAsString(envelope))).get();
-    }
-
-    private static EventEnvelope envelope(String type, UUID aggregateId, long sequence, Record payload) {
-        return new EventEnvelope(UUID.randomUUID(), type, 1, Instant.now(), TENANT, aggregateId.toString(), sequence,
-                "test", JSON.valueToTree(payload));
+    private Map<String, Object> roadmap(UUID id) {
+        return jdbc.sql("SELECT * FROM portfolio_roadmap WHERE roadmap_id = :id").param("id", id).query().singleRow();
     }
 }

@@ -43,7 +43,7 @@ class ProjectionReplayTest extends GovernanceIntegrationTest {
         assertThat(http.post("/api/governance/admin/rebuild", "", agent, null).status()).isEqualTo(403);
         var started = http.post("/api/governance/admin/rebuild", "", admin, null);
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        assertThat(started.json().get("readModels").toString()).contains(GovernanceProjection.GROUP);
+        assertThat(started.json().get("parts").toString()).contains(GovernanceProjection.GROUP);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                 http.get("/api/governance/admin/rebuild", admin, null).json().get("state").asString().equals("COMPLETED"));
         assertThat(snapshot()).isEqualTo(before);

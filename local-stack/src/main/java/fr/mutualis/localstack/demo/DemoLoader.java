@@ -1,9 +1,20 @@
 package fr.mutualis.localstack.demo;
 
+import fr.mutualis.localstack.demo.DemoTerritory.Actor;
 import fr.mutualis.localstack.demo.DemoTerritory.BudgetLine;
 import fr.mutualis.localstack.demo.DemoTerritory.Collectivite;
+import fr.mutualis.localstack.demo.DemoTerritory.Engagement;
 import fr.mutualis.localstack.demo.DemoTerritory.Indicator;
+import fr.mutualis.localstack.demo.DemoTerritory.Instance;
+import fr.mutualis.localstack.demo.DemoTerritory.Item;
+import fr.mutualis.localstack.demo.DemoTerritory.Mandate;
+import fr.mutualis.localstack.demo.DemoTerritory.Measurement;
+import fr.mutualis.localstack.demo.DemoTerritory.Member;
+import fr.mutualis.localstack.demo.DemoTerritory.Milestone;
+import fr.mutualis.localstack.demo.DemoTerritory.Programme;
 import fr.mutualis.localstack.demo.DemoTerritory.Project;
+import fr.mutualis.localstack.demo.DemoTerritory.Roadmap;
+import fr.mutualis.localstack.demo.DemoTerritory.Session;
 import fr.mutualis.localstack.demo.DemoTerritory.Tenant;
 import fr.mutualis.localstack.issuer.DemoClients;
 import org.slf4j.Logger;
@@ -19,228 +30,639 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * Loads {@link DemoTerritory} through the gateway, like any client: tokens from the issuer, one tenant at a time
- * ({@code X-Tenant-Id}). Reports one line per step. A call answering anything but 201 fails loudly with its status
- * and problem body, except an endpoint answering 404 on its first call: it is taken as not implemented yet, and
- * the step is skipped with a warning so that the stack still starts while services are incomplete.
+ * ({@code X-Tenant-Id}). Each step logs and reports one line with its count and time. Every call must succeed: any
+ * other answer fails the load with the call, its status and its problem body. Where a step depends on an
+ * asynchronous effect of an earlier one (a séance's decisions adopting roadmaps, another service learning of the
+ * mutualisation), the loader waits for it, bounded, and fails clearly on timeout.
  */
 public final class DemoLoader {
 
     private static final Logger log = LoggerFactory.getLogger("fr.mutualis.localstack.demo");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String PLATFORM_ADMIN = "platform-admin";
+    private static final Actor PLATFORM_ADMIN = new Actor("platform-admin", DemoClients.CAGV);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
     private final URI gateway;
     private final BiFunction<String, String, String> tokenSource;
+    private final Duration asyncBound;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens = new HashMap<>();
+    /** Ids answered by the services, by the keys of {@link DemoTerritory}. */
+    private final Map<String, String> ids = new LinkedHashMap<>();
+    /** Decision ids by agenda item title: an AP revision names the decision that voted it. */
+    private final Map<String, String> decisionIds = new HashMap<>();
+    /** Engagements and indicators have no key in the data: their ids by the very record. */
+    private final Map<Engagement, String> engagementIds = new IdentityHashMap<>();
+    private final Map<Indicator, String> indicatorIds = new IdentityHashMap<>();
 
     /**
      * @param gateway     the gateway's base URL, e.g. {@code http://localhost:8080}
      * @param tokenSource {@code (clientId, secret) -> access token}
      */
     public DemoLoader(URI gateway, BiFunction<String, String, String> tokenSource) {
+        this(gateway, tokenSource, Duration.ofMinutes(3));
+    }
+
+    /** @param asyncBound how long to wait for an asynchronous effect (generous: the stack may run on a busy machine) */
+    public DemoLoader(URI gateway, BiFunction<String, String, String> tokenSource, Duration asyncBound) {
         this.gateway = gateway;
         this.tokenSource = tokenSource;
+        this.asyncBound = asyncBound;
     }
 
     public DemoReport load() {
         long start = System.nanoTime();
         List<DemoReport.Step> steps = new ArrayList<>();
-        Map<String, String> roadmapIds = new LinkedHashMap<>();
-        Map<String, String> projectIds = new LinkedHashMap<>();
-        Map<String, String> projectIdsByKey = new HashMap<>();
-
-        steps.add(step("collectivités", DemoTerritory.COLLECTIVITES.size(), step -> {
-            for (Collectivite collectivite : DemoTerritory.COLLECTIVITES) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("siren", collectivite.siren());
-                body.put("name", collectivite.name());
-                body.put("kind", collectivite.kind());
-                body.put("population", collectivite.population());
-                if (collectivite.epciSiren() != null) {
-                    body.put("epciSiren", collectivite.epciSiren());
-                }
-                step.post("/api/governance/collectivites", PLATFORM_ADMIN, collectivite.siren(), body,
-                        collectivite.name());
-            }
-        }));
-
-        steps.add(step("roadmaps", DemoTerritory.TENANTS.size(), step -> {
-            for (Tenant tenant : DemoTerritory.TENANTS) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("title", tenant.roadmap().title());
-                body.put("startYear", tenant.roadmap().startYear());
-                body.put("endYear", tenant.roadmap().endYear());
-                body.put("axes", tenant.roadmap().axes());
-                JsonNode created = step.post("/api/portfolio/roadmaps", tenant.agentClientId(), tenant.siren(), body,
-                        tenant.roadmap().title());
-                if (created != null) {
-                    roadmapIds.put(tenant.siren(), id(created, "/api/portfolio/roadmaps"));
-                }
-            }
-        }));
-
-        int projectTotal = DemoTerritory.projectCount();
-        if (roadmapIds.size() < DemoTerritory.TENANTS.size()) {
-            steps.add(skipped("projects", projectTotal, "they need the roadmaps"));
-        } else {
-            steps.add(step("projects", projectTotal, step -> {
-                for (Tenant tenant : DemoTerritory.TENANTS) {
-                    for (Project project : tenant.projects()) {
-                        Map<String, Object> body = new LinkedHashMap<>();
-                        body.put("roadmapId", roadmapIds.get(tenant.siren()));
-                        body.put("title", project.title());
-                        body.put("description", project.description());
-                        body.put("axis", project.axis());
-                        body.put("theme", project.theme());
-                        body.put("sponsor", project.sponsor());
-                        body.put("manager", project.manager());
-                        body.put("plannedStart", project.plannedStart().toString());
-                        body.put("plannedEnd", project.plannedEnd().toString());
-                        body.put("estimatedInvestmentCents", project.estimatedInvestmentCents());
-                        body.put("estimatedOperatingCents", project.estimatedOperatingCents());
-                        JsonNode created = step.post("/api/portfolio/projects", tenant.agentClientId(),
-                                tenant.siren(), body, project.title());
-                        if (created != null) {
-                            String id = id(created, "/api/portfolio/projects");
-                            projectIds.put(project.title(), id);
-                            projectIdsByKey.put(project.key(), id);
-                        }
-                    }
-                }
-            }));
-        }
-
-        steps.add(step("budget lines", DemoTerritory.budgetLineCount(), step -> {
-            for (Tenant tenant : DemoTerritory.TENANTS) {
-                for (BudgetLine line : tenant.budgetLines()) {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("fiscalYear", line.fiscalYear());
-                    body.put("section", line.section());
-                    body.put("chapter", line.chapter());
-                    body.put("label", line.label());
-                    String projectId = line.projectKey() == null ? null : projectIdsByKey.get(line.projectKey());
-                    if (projectId != null) {
-                        body.put("projectId", projectId);
-                    }
-                    body.put("plannedCents", line.plannedCents());
-                    step.post("/api/budget/lines", tenant.agentClientId(), tenant.siren(), body, line.label());
-                }
-            }
-        }));
-
-        steps.add(step("indicators", DemoTerritory.indicatorCount(), step -> {
-            for (Tenant tenant : DemoTerritory.TENANTS) {
-                for (Indicator indicator : tenant.indicators()) {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("scopeKind", "TENANT");
-                    body.put("scopeId", tenant.siren());
-                    body.put("name", indicator.name());
-                    body.put("unit", indicator.unit());
-                    body.put("baselineValue", indicator.baselineValue());
-                    body.put("baselineDate", indicator.baselineDate().toString());
-                    body.put("targetValue", indicator.targetValue());
-                    body.put("targetDate", indicator.targetDate().toString());
-                    body.put("direction", indicator.direction());
-                    body.put("frequency", indicator.frequency());
-                    step.post("/api/evaluation/indicators", tenant.agentClientId(), tenant.siren(), body,
-                            indicator.name());
-                }
-            }
-        }));
-
-        DemoReport report = new DemoReport(steps, roadmapIds, projectIds, Duration.ofNanos(System.nanoTime() - start));
-        if (report.complete()) {
-            log.info("demo: loaded in {} s: {}", seconds(report.took()), report.summary());
-        } else {
-            log.warn("demo: PARTIALLY loaded in {} s: {}", seconds(report.took()), report.summary());
-        }
+        steps.add(step("collectivités", DemoTerritory.COLLECTIVITES.size(), this::registerCollectivites));
+        steps.add(step("élus au numérique", DemoTerritory.TENANTS.size(), this::designateElectedLeads));
+        steps.add(step("mutualisations", 1, this::createMutualisation));
+        steps.add(step("roadmaps", DemoTerritory.ROADMAPS.size(), this::draftRoadmaps));
+        steps.add(step("projects", (int) DemoTerritory.projects().count(), this::proposeProjects));
+        steps.add(step("assessments", (int) DemoTerritory.projects().count(), this::assessProjects));
+        steps.add(step("governance instances", DemoTerritory.INSTANCES.size(), this::createInstances));
+        steps.add(step("séances held and closed", (int) DemoTerritory.sessions().count(), this::holdSessions));
+        steps.add(step("decisions applied by portfolio", decisionsToApply(), this::awaitDecisionsApplied));
+        steps.add(step("projects under way", (int) DemoTerritory.projects().filter(Project::started).count(),
+                this::startProjects));
+        steps.add(step("milestones", (int) DemoTerritory.milestones().count(), this::planMilestones));
+        steps.add(step("programmes (AP/CP)", DemoTerritory.PROGRAMMES.size(), this::createProgrammes));
+        steps.add(step("budget lines", DemoTerritory.BUDGET_LINES.size(), this::openBudgetLines));
+        steps.add(step("BP votes", DemoTerritory.budgetOwners().size(), this::voteBudgets));
+        steps.add(step("engagements", (int) DemoTerritory.engagements().count(), this::recordEngagements));
+        steps.add(step("mandates", (int) DemoTerritory.mandates().count(), this::recordMandates));
+        steps.add(step("AP revisions", (int) DemoTerritory.PROGRAMMES.stream()
+                .filter(programme -> programme.revision() != null).count(), this::reviseProgrammes));
+        steps.add(step("shared-cost allocations", 1, this::allocateSharedCosts));
+        steps.add(step("indicators", DemoTerritory.INDICATORS.size(), this::defineIndicators));
+        steps.add(step("measurements", (int) DemoTerritory.measurements().count(), this::recordMeasurements));
+        steps.add(step("self-assessments", DemoTerritory.TENANTS.size(), this::declareSelfAssessments));
+        steps.add(step("barometer profiles", DemoTerritory.TENANTS.size(), this::awaitBarometerProfiles));
+        DemoReport report = new DemoReport(steps, ids, Duration.ofNanos(System.nanoTime() - start));
+        log.info("demo: loaded in {} s: {}", seconds(report.took()), report.summary());
         return report;
     }
 
-    /** The body of one step: its posts. */
-    private interface StepBody {
-        void run(StepCalls calls);
+    // ---------------------------------------------------------------------------------------------- governance
+
+    private void registerCollectivites(Counter counter) {
+        for (Collectivite collectivite : DemoTerritory.COLLECTIVITES) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("siren", collectivite.siren());
+            body.put("name", collectivite.name());
+            body.put("kind", collectivite.kind());
+            body.put("population", collectivite.population());
+            body.put("epciSiren", collectivite.epciSiren());
+            post(PLATFORM_ADMIN, "/api/governance/collectivites", body, collectivite.name());
+            counter.add();
+        }
     }
 
-    /** Signals that the step's endpoint answered 404 on its first call. */
-    private static final class EndpointMissing extends RuntimeException {
-        EndpointMissing(String message) {
-            super(message, null, false, false);
+    /** Each collectivité's élu designates its élu au numérique. */
+    private void designateElectedLeads(Counter counter) {
+        for (Tenant tenant : DemoTerritory.TENANTS) {
+            call("PUT", new Actor(tenant.eluClientId(), tenant.siren()),
+                    "/api/governance/collectivites/" + tenant.siren() + "/elected-lead",
+                    Map.of("name", tenant.electedLead()), "the élu au numérique of " + tenant.label(), NEVER_RETRY);
+            counter.add();
+        }
+    }
+
+    private void createMutualisation(Counter counter) {
+        DemoTerritory.Mutualisation mutualisation = DemoTerritory.DSI_SIG;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", mutualisation.name());
+        body.put("epciSiren", mutualisation.epciSiren());
+        body.put("memberSirens", mutualisation.memberSirens());
+        body.put("allocationKey", Map.of("method", mutualisation.allocationMethod()));
+        ids.put(DemoTerritory.MUTUALISATION, id(post(mutualisation.administrator(), "/api/governance/mutualisations",
+                body, mutualisation.name())));
+        counter.add();
+    }
+
+    private void createInstances(Counter counter) {
+        for (Instance instance : DemoTerritory.INSTANCES) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", instance.name());
+            body.put("kind", instance.kind());
+            body.put("mutualisationId", mutualisationIdIfShared(instance.owner()));
+            body.put("cadence", instance.cadence());
+            List<Map<String, Object>> members = new ArrayList<>();
+            for (Member member : instance.members()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("personId", member.personId());
+                entry.put("name", member.name());
+                entry.put("role", member.role());
+                entry.put("collectiviteSiren", member.collectiviteSiren());
+                entry.put("voting", member.voting());
+                entry.put("chair", member.chair());
+                members.add(entry);
+            }
+            body.put("members", members);
+            ids.put(instance.key(), id(postOnceKnown(DemoTerritory.writer(instance.owner()),
+                    "/api/governance/instances", body, instance.name())));
+            counter.add();
+        }
+    }
+
+    /** Convenes each séance, records who came and the votes, then closes it: closing publishes the decisions. */
+    private void holdSessions(Counter counter) {
+        int decisions = 0;
+        for (Instance instance : DemoTerritory.INSTANCES) {
+            Actor actor = DemoTerritory.writer(instance.owner());
+            for (Session session : instance.sessions()) {
+                String what = instance.name() + " of " + session.scheduledAt().toLocalDate();
+                List<Map<String, Object>> agenda = new ArrayList<>();
+                for (Item item : session.agenda()) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("kind", item.kind());
+                    entry.put("title", item.title());
+                    entry.put("subjectId", item.subjectKey() == null ? null : idOf(item.subjectKey()));
+                    agenda.add(entry);
+                }
+                JsonNode scheduled = post(actor, "/api/governance/instances/" + ids.get(instance.key()) + "/sessions",
+                        Map.of("scheduledAt", session.scheduledAt().toString(), "agenda", agenda), what);
+                String sessionId = id(scheduled);
+                JsonNode agendaItemIds = scheduled.get("agendaItemIds");
+                call("PUT", actor, "/api/governance/sessions/" + sessionId + "/attendance",
+                        Map.of("present", session.present()), "attendance at " + what, NEVER_RETRY);
+                for (int index = 0; index < session.agenda().size(); index++) {
+                    Item item = session.agenda().get(index);
+                    if (item.vote() == null) {
+                        continue;
+                    }
+                    Map<String, Object> vote = new LinkedHashMap<>();
+                    vote.put("agendaItemId", agendaItemIds.get(index).asString());
+                    vote.put("votesFor", item.vote().votesFor());
+                    vote.put("votesAgainst", item.vote().votesAgainst());
+                    vote.put("abstentions", item.vote().abstentions());
+                    vote.put("deferred", item.vote().deferred());
+                    JsonNode decision = post(actor, "/api/governance/sessions/" + sessionId + "/decisions", vote,
+                            item.title());
+                    decisionIds.put(item.title(), id(decision));
+                    String outcome = decision.path("outcome").asString();
+                    if (!outcome.equals(item.vote().outcome())) {
+                        throw new DemoLoadException("demo: " + item.title() + " at " + what + " was decided " + outcome
+                                + ", the demo expects " + item.vote().outcome());
+                    }
+                    decisions++;
+                }
+                call("POST", actor, "/api/governance/sessions/" + sessionId + "/close", Map.of(), "closing " + what,
+                        NEVER_RETRY);
+                counter.add();
+            }
+        }
+        counter.detail(decisions + " decisions");
+    }
+
+    // ---------------------------------------------------------------------------------------------- portfolio
+
+    private void draftRoadmaps(Counter counter) {
+        for (Roadmap roadmap : DemoTerritory.ROADMAPS) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("title", roadmap.title());
+            body.put("startYear", roadmap.startYear());
+            body.put("endYear", roadmap.endYear());
+            body.put("axes", roadmap.axes());
+            body.put("mutualisationId", mutualisationIdIfShared(roadmap.owner()));
+            ids.put(roadmap.key(), id(postOnceKnown(DemoTerritory.writer(roadmap.owner()), "/api/portfolio/roadmaps",
+                    body, roadmap.title())));
+            counter.add();
+        }
+    }
+
+    private void proposeProjects(Counter counter) {
+        for (Roadmap roadmap : DemoTerritory.ROADMAPS) {
+            for (Project project : roadmap.projects()) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("roadmapId", ids.get(roadmap.key()));
+                body.put("title", project.title());
+                body.put("description", project.description());
+                body.put("axis", project.axis());
+                body.put("theme", project.theme());
+                body.put("sponsor", project.sponsor());
+                body.put("manager", project.manager());
+                body.put("plannedStart", project.plannedStart().toString());
+                body.put("plannedEnd", project.plannedEnd().toString());
+                body.put("estimatedInvestmentCents", project.estimatedInvestmentCents());
+                body.put("estimatedOperatingCents", project.estimatedOperatingCents());
+                if (!project.participantSirens().isEmpty()) {
+                    body.put("participantSirens", project.participantSirens());
+                }
+                ids.put(project.key(), id(post(DemoTerritory.writer(roadmap.owner()), "/api/portfolio/projects", body,
+                        project.title())));
+                counter.add();
+            }
+        }
+    }
+
+    private void assessProjects(Counter counter) {
+        forEachProject((roadmap, project) -> {
+            DemoTerritory.Scores scores = project.assessment();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("strategicAlignment", scores.strategicAlignment());
+            body.put("userValue", scores.userValue());
+            body.put("agentValue", scores.agentValue());
+            body.put("legalObligation", scores.legalObligation());
+            body.put("feasibility", scores.feasibility());
+            body.put("risk", scores.risk());
+            post(DemoTerritory.writer(roadmap.owner()), "/api/portfolio/projects/" + ids.get(project.key())
+                    + "/assessment", body, "the assessment of " + project.title());
+            counter.add();
+        });
+    }
+
+    private static int decisionsToApply() {
+        return DemoTerritory.ROADMAPS.size()
+                + (int) DemoTerritory.projects().filter(project -> !project.finalStatus().equals("ASSESSED")).count();
+    }
+
+    /** Portfolio adopts roadmaps and approves projects when it consumes the published decisions. */
+    private void awaitDecisionsApplied(Counter counter) {
+        for (Roadmap roadmap : DemoTerritory.ROADMAPS) {
+            awaitStatus(DemoTerritory.writer(roadmap.owner()), "/api/portfolio/roadmaps/" + ids.get(roadmap.key()),
+                    "ADOPTED", roadmap.title());
+            counter.add();
+        }
+        forEachProject((roadmap, project) -> {
+            if (!project.finalStatus().equals("ASSESSED")) {
+                awaitStatus(DemoTerritory.writer(roadmap.owner()), "/api/portfolio/projects/" + ids.get(project.key()),
+                        "APPROVED", project.title());
+                counter.add();
+            }
+        });
+    }
+
+    private void startProjects(Counter counter) {
+        forEachProject((roadmap, project) -> {
+            if (project.started()) {
+                post(DemoTerritory.writer(roadmap.owner()), "/api/portfolio/projects/" + ids.get(project.key())
+                        + "/start", Map.of("reason", "Décision de lancement"), "starting " + project.title());
+                counter.add();
+            }
+        });
+    }
+
+    /** Plans and reaches milestones, then delivers the projects done: a delivered project keeps its milestones. */
+    private void planMilestones(Counter counter) {
+        int reached = 0;
+        for (Roadmap roadmap : DemoTerritory.ROADMAPS) {
+            Actor actor = DemoTerritory.writer(roadmap.owner());
+            for (Project project : roadmap.projects()) {
+                String path = "/api/portfolio/projects/" + ids.get(project.key());
+                for (Milestone milestone : project.milestones()) {
+                    String milestoneId = id(post(actor, path + "/milestones", Map.of("title", milestone.title(),
+                            "plannedDate", milestone.plannedDate().toString()), milestone.title()));
+                    counter.add();
+                    if (milestone.reachedOn() != null) {
+                        post(actor, path + "/milestones/" + milestoneId + "/reach",
+                                Map.of("actualDate", milestone.reachedOn().toString()), "reaching " + milestone.title());
+                        reached++;
+                    }
+                }
+                if (project.finalStatus().equals("DELIVERED")) {
+                    post(actor, path + "/deliver", Map.of("reason", "Recette prononcée"), "delivering " + project.title());
+                }
+            }
+        }
+        counter.detail(reached + " reached");
+    }
+
+    // ---------------------------------------------------------------------------------------------- budget
+
+    private void createProgrammes(Counter counter) {
+        for (Programme programme : DemoTerritory.PROGRAMMES) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("label", programme.label());
+            body.put("chapter", programme.chapter());
+            body.put("projectId", programme.projectKey() == null ? null : idOf(programme.projectKey()));
+            body.put("amountCents", programme.amountCents());
+            body.put("schedule", schedule(programme.schedule()));
+            ids.put(programme.key(), id(post(DemoTerritory.writer(programme.owner()), "/api/budget/programmes", body,
+                    programme.label())));
+            counter.add();
+        }
+    }
+
+    private void openBudgetLines(Counter counter) {
+        for (BudgetLine line : DemoTerritory.BUDGET_LINES) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("fiscalYear", DemoTerritory.FISCAL_YEAR);
+            body.put("section", line.section());
+            body.put("chapter", line.chapter());
+            body.put("label", line.label());
+            body.put("projectId", line.projectKey() == null ? null : idOf(line.projectKey()));
+            body.put("mutualisationId", mutualisationIdIfShared(line.owner()));
+            body.put("plannedCents", line.plannedCents());
+            body.put("programmeId", line.programmeKey() == null ? null : idOf(line.programmeKey()));
+            ids.put(line.key(), id(postOnceKnown(DemoTerritory.writer(line.owner()), "/api/budget/lines", body,
+                    line.label())));
+            counter.add();
+        }
+    }
+
+    /** One BP per tenant and one for the service commun, voting the credits of all their lines at once. */
+    private void voteBudgets(Counter counter) {
+        for (String owner : DemoTerritory.budgetOwners()) {
+            List<Map<String, Object>> lines = DemoTerritory.BUDGET_LINES.stream()
+                    .filter(line -> line.owner().equals(owner))
+                    .map(line -> Map.<String, Object>of("lineId", ids.get(line.key()), "creditsCents", line.votedCents()))
+                    .toList();
+            post(DemoTerritory.writer(owner), "/api/budget/votes", Map.of("fiscalYear", DemoTerritory.FISCAL_YEAR,
+                    "stage", "BP", "lines", lines), "the BP " + DemoTerritory.FISCAL_YEAR + " of " + owner);
+            counter.add();
+        }
+    }
+
+    private void recordEngagements(Counter counter) {
+        for (BudgetLine line : DemoTerritory.BUDGET_LINES) {
+            for (Engagement engagement : line.engagements()) {
+                engagementIds.put(engagement, id(post(DemoTerritory.writer(line.owner()),
+                        "/api/budget/lines/" + ids.get(line.key()) + "/engagements", spending(engagement.amountCents(),
+                                engagement.reference(), engagement.date().toString()), engagement.reference())));
+                counter.add();
+            }
+        }
+    }
+
+    private void recordMandates(Counter counter) {
+        for (BudgetLine line : DemoTerritory.BUDGET_LINES) {
+            for (Engagement engagement : line.engagements()) {
+                for (Mandate mandate : engagement.mandates()) {
+                    post(DemoTerritory.writer(line.owner()), "/api/budget/engagements/" + engagementIds.get(engagement)
+                                    + "/mandates", spending(mandate.amountCents(), mandate.reference(),
+                                    mandate.date().toString()), mandate.reference());
+                    counter.add();
+                }
+            }
+        }
+    }
+
+    /** Revises APs once their year's mandates are recorded: a CP cannot fall below what was mandated. */
+    private void reviseProgrammes(Counter counter) {
+        for (Programme programme : DemoTerritory.PROGRAMMES) {
+            DemoTerritory.Revision revision = programme.revision();
+            if (revision == null) {
+                continue;
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("amountCents", revision.amountCents());
+            body.put("schedule", schedule(revision.schedule()));
+            body.put("reason", revision.reason());
+            body.put("decisionId", decisionIds.get(revision.decisionTitle()));
+            post(DemoTerritory.writer(programme.owner()), "/api/budget/programmes/" + ids.get(programme.key())
+                    + "/revisions", body, "the revision of " + programme.label());
+            counter.add();
+        }
+    }
+
+    private static List<Map<String, Object>> schedule(List<DemoTerritory.Cp> schedule) {
+        return schedule.stream().map(cp -> Map.<String, Object>of("year", cp.year(), "amountCents", cp.amountCents()))
+                .toList();
+    }
+
+    private void allocateSharedCosts(Counter counter) {
+        JsonNode split = postOnceKnown(DemoTerritory.DSI_SIG.administrator(), "/api/budget/mutualisations/"
+                        + ids.get(DemoTerritory.MUTUALISATION) + "/allocations",
+                Map.of("fiscalYear", DemoTerritory.SHARED_COSTS.fiscalYear(),
+                        "costCents", DemoTerritory.SHARED_COSTS.costCents()), "the shared costs of "
+                        + DemoTerritory.DSI_SIG.name());
+        List<String> shares = new ArrayList<>();
+        split.path("allocations").forEach(share -> shares.add(share.path("siren").asString() + " "
+                + share.path("amountCents").asLong()));
+        counter.add();
+        counter.detail(String.join(", ", shares));
+    }
+
+    private static Map<String, Object> spending(long amountCents, String reference, String date) {
+        return Map.of("amountCents", amountCents, "reference", reference, "date", date);
+    }
+
+    // ---------------------------------------------------------------------------------------------- evaluation
+
+    private void defineIndicators(Counter counter) {
+        for (Indicator indicator : DemoTerritory.INDICATORS) {
+            Actor actor = DemoTerritory.writer(indicator.owner());
+            boolean shared = indicator.owner().equals(DemoTerritory.MUTUALISATION);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("scopeKind", shared ? "MUTUALISATION" : "TENANT");
+            body.put("scopeId", shared ? ids.get(DemoTerritory.MUTUALISATION) : indicator.owner());
+            body.put("name", indicator.name());
+            body.put("unit", indicator.unit());
+            body.put("baselineValue", indicator.baselineValue());
+            body.put("baselineDate", indicator.baselineDate().toString());
+            body.put("targetValue", indicator.targetValue());
+            body.put("targetDate", indicator.targetDate().toString());
+            body.put("direction", indicator.direction());
+            body.put("frequency", indicator.frequency());
+            // Evaluation answers 422 indicator-scope for a mutualisation it has not heard of yet.
+            JsonNode created = shared
+                    ? postWhile(actor, "/api/evaluation/indicators", body, indicator.name(), UNKNOWN_SCOPE)
+                    : post(actor, "/api/evaluation/indicators", body, indicator.name());
+            indicatorIds.put(indicator, id(created));
+            counter.add();
+        }
+    }
+
+    private void recordMeasurements(Counter counter) {
+        for (Indicator indicator : DemoTerritory.INDICATORS) {
+            for (Measurement measurement : indicator.measurements()) {
+                post(DemoTerritory.writer(indicator.owner()), "/api/evaluation/indicators/"
+                        + indicatorIds.get(indicator) + "/measurements", Map.of("date", measurement.date().toString(),
+                        "value", measurement.value(), "source", measurement.source()), indicator.name());
+                counter.add();
+            }
+        }
+    }
+
+    private void declareSelfAssessments(Counter counter) {
+        for (Tenant tenant : DemoTerritory.TENANTS) {
+            call("PUT", DemoTerritory.writer(tenant.siren()), "/api/evaluation/self-assessment",
+                    Map.of("roles", tenant.selfAssessment().roles(),
+                            "communication", tenant.selfAssessment().communication()),
+                    "the self-assessment of " + tenant.label(), NEVER_RETRY);
+            counter.add();
+        }
+    }
+
+    /** The barometer is computed from every context's events: wait until each tenant shows the profile its data gives. */
+    private void awaitBarometerProfiles(Counter counter) {
+        List<String> profiles = new ArrayList<>();
+        for (Tenant tenant : DemoTerritory.TENANTS) {
+            JsonNode barometer = await(DemoTerritory.writer(tenant.siren()), "/api/evaluation/barometer",
+                    "the barometer of " + tenant.label() + " to show " + tenant.expectedProfile(),
+                    answer -> answer.path("profile").asString().equals(tenant.expectedProfile()));
+            String nearest = barometer.path("nearestProfile").asString("");
+            profiles.add(tenant.label() + " " + tenant.expectedProfile() + (nearest.isEmpty() ? "" : " (nearest "
+                    + nearest + ")"));
+            counter.add();
+        }
+        counter.detail(String.join(", ", profiles));
+    }
+
+    // ---------------------------------------------------------------------------------------------- steps
+
+    /** The body of one step: its calls, counting what they loaded. */
+    private interface StepBody {
+        void run(Counter counter);
+    }
+
+    /** Counts what a step loaded, and an optional detail for its report line. */
+    private static final class Counter {
+        private int loaded;
+        private String detail;
+
+        void add() {
+            loaded++;
+        }
+
+        void detail(String text) {
+            detail = text;
         }
     }
 
     private DemoReport.Step step(String name, int total, StepBody body) {
-        StepCalls calls = new StepCalls();
-        try {
-            body.run(calls);
-        } catch (EndpointMissing missing) {
-            log.warn("demo: {} SKIPPED: {}", name, missing.getMessage());
-            return new DemoReport.Step(name, calls.created, total, "endpoint answered 404");
+        long start = System.nanoTime();
+        Counter counter = new Counter();
+        body.run(counter);
+        DemoReport.Step step = new DemoReport.Step(name, counter.loaded, total, counter.detail,
+                Duration.ofNanos(System.nanoTime() - start));
+        if (!step.complete()) {
+            throw new DemoLoadException("demo: step " + name + " loaded " + counter.loaded + " of " + total);
         }
-        log.info("demo: {}/{} {}", calls.created, total, name);
-        return new DemoReport.Step(name, calls.created, total, null);
+        log.info("demo: {}", step);
+        return step;
     }
 
-    private static DemoReport.Step skipped(String name, int total, String reason) {
-        log.warn("demo: {} SKIPPED: {}", name, reason);
-        return new DemoReport.Step(name, 0, total, reason);
+    private interface ProjectAction {
+        void apply(Roadmap roadmap, Project project);
     }
 
-    /** The calls of one step; counts what was created. */
-    private final class StepCalls {
-
-        private int created;
-
-        /** POSTs {@code body}; answers the parsed response body (null when empty); 404 on the first call skips. */
-        JsonNode post(String path, String clientId, String tenant, Map<String, Object> body, String what) {
-            HttpResponse<String> response = send(path, clientId, tenant, body, what);
-            if (response.statusCode() == 404 && created == 0) {
-                throw new EndpointMissing("POST " + path + " answered 404 (not implemented yet?): "
-                        + abbreviate(response.body()));
+    private static void forEachProject(ProjectAction action) {
+        for (Roadmap roadmap : DemoTerritory.ROADMAPS) {
+            for (Project project : roadmap.projects()) {
+                action.apply(roadmap, project);
             }
-            if (response.statusCode() != 201 && response.statusCode() != 200 && response.statusCode() != 202) {
-                throw new DemoLoadException("demo: POST " + path + " for " + what + " (tenant " + tenant + ", client "
-                        + clientId + ") answered " + response.statusCode() + ": " + response.body());
-            }
-            created++;
-            String text = response.body();
-            return text == null || text.isBlank() ? null : JSON.readTree(text);
         }
+    }
 
-        private HttpResponse<String> send(String path, String clientId, String tenant, Map<String, Object> body,
-                                          String what) {
-            HttpRequest request = HttpRequest.newBuilder(gateway.resolve(path))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token(clientId))
-                    .header("X-Tenant-Id", tenant)
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json, application/problem+json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                    .build();
-            // A service that just turned ready may still be opening its routes: retry 502/503 briefly.
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    if ((response.statusCode() == 502 || response.statusCode() == 503) && attempt < 4) {
-                        Thread.sleep(1000L * attempt);
-                        continue;
-                    }
-                    return response;
-                } catch (IOException e) {
-                    throw new DemoLoadException("demo: POST " + path + " for " + what + " failed: " + e, e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new DemoLoadException("demo: interrupted", e);
+    // ---------------------------------------------------------------------------------------------- HTTP
+
+    private static final BiPredicate<Integer, String> NEVER_RETRY = (status, body) -> false;
+    /** A service answers 404 for a mutualisation its copy of governance's directory does not hold yet. */
+    private static final BiPredicate<Integer, String> UNKNOWN_MUTUALISATION = (status, body) -> status == 404;
+    private static final BiPredicate<Integer, String> UNKNOWN_SCOPE =
+            (status, body) -> status == 422 && body.contains("indicator-scope");
+
+    private JsonNode post(Actor actor, String path, Object body, String what) {
+        return call("POST", actor, path, body, what, NEVER_RETRY);
+    }
+
+    /** A POST about the mutualisation: retried while the service has not yet heard of it. */
+    private JsonNode postOnceKnown(Actor actor, String path, Map<String, Object> body, String what) {
+        boolean shared = body.get("mutualisationId") != null || path.contains("/mutualisations/");
+        return call("POST", actor, path, body, what, shared ? UNKNOWN_MUTUALISATION : NEVER_RETRY);
+    }
+
+    private JsonNode postWhile(Actor actor, String path, Object body, String what,
+                               BiPredicate<Integer, String> notYet) {
+        return call("POST", actor, path, body, what, notYet);
+    }
+
+    /**
+     * Sends a write; anything but 2xx fails the load with the status and the problem body, except an answer
+     * {@code notYet} recognises as "not propagated yet", retried until {@link #asyncBound}.
+     */
+    private JsonNode call(String method, Actor actor, String path, Object body, String what,
+                          BiPredicate<Integer, String> notYet) {
+        long deadline = System.nanoTime() + asyncBound.toNanos();
+        while (true) {
+            HttpResponse<String> response = send(method, actor, path, body, what);
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                String text = response.body();
+                return text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+            }
+            if (!notYet.test(status, response.body()) || System.nanoTime() > deadline) {
+                throw new DemoLoadException("demo: " + method + " " + path + " for " + what + " (tenant "
+                        + actor.tenant() + ", client " + actor.clientId() + ") answered " + status + ": "
+                        + response.body());
+            }
+            pause();
+        }
+    }
+
+    /** Polls a GET until {@code done} holds for its answer, at most {@link #asyncBound}. */
+    private JsonNode await(Actor actor, String path, String what, Function<JsonNode, Boolean> done) {
+        long deadline = System.nanoTime() + asyncBound.toNanos();
+        String last;
+        while (true) {
+            HttpResponse<String> response = send("GET", actor, path, null, what);
+            last = response.statusCode() + " " + response.body();
+            if (response.statusCode() == 200) {
+                JsonNode answer = JSON.readTree(response.body());
+                if (done.apply(answer)) {
+                    return answer;
                 }
             }
+            if (System.nanoTime() > deadline) {
+                throw new DemoLoadException("demo: timed out after " + asyncBound.toSeconds() + " s waiting for "
+                        + what + " (GET " + path + ", tenant " + actor.tenant() + "); last answer: " + abbreviate(last));
+            }
+            pause();
+        }
+    }
+
+    private void awaitStatus(Actor actor, String path, String status, String what) {
+        await(actor, path, what + " to be " + status, answer -> answer.path("status").asString().equals(status));
+    }
+
+    private HttpResponse<String> send(String method, Actor actor, String path, Object body, String what) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token(actor.clientId()))
+                .header("X-Tenant-Id", actor.tenant())
+                .header("Accept", "application/json, application/problem+json");
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        // A service that just turned ready may still be opening its routes: retry 502/503 briefly.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if ((response.statusCode() == 502 || response.statusCode() == 503) && attempt < 5) {
+                    Thread.sleep(1000L * attempt);
+                    continue;
+                }
+                return response;
+            } catch (IOException e) {
+                throw new DemoLoadException("demo: " + method + " " + path + " for " + what + " failed: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DemoLoadException("demo: interrupted", e);
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoLoadException("demo: interrupted", e);
         }
     }
 
@@ -248,22 +670,31 @@ public final class DemoLoader {
         return tokens.computeIfAbsent(clientId, id -> tokenSource.apply(id, DemoClients.SECRET));
     }
 
-    private static String id(JsonNode created, String path) {
+    private String mutualisationIdIfShared(String owner) {
+        return owner.equals(DemoTerritory.MUTUALISATION) ? ids.get(DemoTerritory.MUTUALISATION) : null;
+    }
+
+    private String idOf(String key) {
+        String id = ids.get(key);
+        if (id == null) {
+            throw new IllegalStateException("demo: " + key + " is not loaded yet");
+        }
+        return id;
+    }
+
+    private static String id(JsonNode created) {
         JsonNode id = created.get("id");
         if (id == null || id.isNull()) {
-            throw new DemoLoadException("demo: POST " + path + " answered without an id: " + created);
+            throw new DemoLoadException("demo: a create answered without an id: " + created);
         }
         return id.asString();
     }
 
     private static String abbreviate(String text) {
-        if (text == null || text.isBlank()) {
-            return "(empty body)";
-        }
-        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+        return text.length() > 500 ? text.substring(0, 500) + "..." : text;
     }
 
-    private static String seconds(Duration duration) {
-        return String.format(java.util.Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
     }
 }

@@ -6,33 +6,33 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What {@link DemoLoader} loaded.
+ * What {@link DemoLoader} loaded: one step per kind of data, in load order. A load that fails throws instead, so a
+ * report always describes a complete territory.
  *
- * @param steps        one entry per kind of data, in load order
- * @param roadmapIds   roadmap id per tenant SIREN
- * @param projectIds   project id per project title
- * @param took         load duration
+ * @param steps one entry per kind of data, in load order
+ * @param ids   the ids the services answered, by the keys of {@link DemoTerritory} (roadmaps, projects, instances,
+ *              programmes, budget lines, and {@link DemoTerritory#MUTUALISATION})
+ * @param took  load duration
  */
-public record DemoReport(List<Step> steps, Map<String, String> roadmapIds, Map<String, String> projectIds,
-                         Duration took) {
+public record DemoReport(List<Step> steps, Map<String, String> ids, Duration took) {
 
-    /** {@code skipped} explains why the step was skipped (an endpoint answering 404), null when it ran. */
-    public record Step(String name, int loaded, int total, String skipped) {
+    /** {@code detail} adds what the count does not say (decisions taken, profiles reached), or null. */
+    public record Step(String name, int loaded, int total, String detail, Duration took) {
 
         public boolean complete() {
-            return skipped == null && loaded == total;
+            return loaded == total;
         }
 
         @Override
         public String toString() {
-            return skipped == null ? loaded + "/" + total + " " + name : name + " skipped (" + skipped + ")";
+            return loaded + "/" + total + " " + name + (detail == null ? "" : " (" + detail + ")") + " in "
+                    + DemoLoader.seconds(took) + " s";
         }
     }
 
     public DemoReport {
         steps = List.copyOf(steps);
-        roadmapIds = Map.copyOf(roadmapIds);
-        projectIds = Map.copyOf(projectIds);
+        ids = Map.copyOf(ids);
     }
 
     public boolean complete() {
@@ -40,6 +40,7 @@ public record DemoReport(List<Step> steps, Map<String, String> roadmapIds, Map<S
     }
 
     public String summary() {
-        return steps.stream().map(Step::toString).collect(Collectors.joining(", "));
+        return steps.stream().map(step -> step.loaded() + "/" + step.total() + " " + step.name())
+                .collect(Collectors.joining(", "));
     }
 }

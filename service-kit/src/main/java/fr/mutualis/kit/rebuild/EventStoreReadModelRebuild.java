@@ -11,10 +11,14 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,6 +35,7 @@ import java.util.stream.Collectors;
 public class EventStoreReadModelRebuild implements ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(EventStoreReadModelRebuild.class);
+    private static final String EVENT_STORE = "event store";
 
     private final EventProcessingConfiguration processing;
     private final TokenStore tokens;
@@ -42,7 +47,9 @@ public class EventStoreReadModelRebuild implements ReadModelRebuild {
         thread.setDaemon(true);
         return thread;
     });
+    private final Map<String, Long> targets = new ConcurrentHashMap<>();
     private ScheduledFuture<?> progress;
+    private Instant startedAt;
 
     public EventStoreReadModelRebuild(EventProcessingConfiguration processing, TokenStore tokens,
                                       Duration progressInterval, Clock clock) {
@@ -58,13 +65,16 @@ public class EventStoreReadModelRebuild implements ReadModelRebuild {
             throw new StateConflictException("A rebuild of the read models is already running", "RUNNING");
         }
         Map<String, StreamingEventProcessor> projections = projections();
-        List<String> names = List.copyOf(projections.keySet());
+        Set<String> names = projections.keySet();
         log.info("Rebuild of {} requested: stopping the projections", names);
         projections.values().forEach(processor -> processor.shutdownAsync().join());
         projections.values().forEach(StreamingEventProcessor::resetTokens);
         projections.values().forEach(StreamingEventProcessor::start);
         log.info("Rebuild of {} started: replaying the event store", names);
-        status.set(new RebuildStatus(RebuildStatus.State.RUNNING, names, clock.instant(), null, 0, 0, 0, null));
+        targets.clear();
+        startedAt = clock.instant();
+        status.set(RebuildStatus.of(RebuildStatus.State.RUNNING, startedAt, null,
+                names.stream().map(name -> new RebuildStatus.Part(name, EVENT_STORE, 0, 0)).toList()));
         progress = monitor.scheduleAtFixedRate(() -> report(projections), progressInterval.toMillis(),
                 progressInterval.toMillis(), TimeUnit.MILLISECONDS);
         return status.get();
@@ -73,7 +83,7 @@ public class EventStoreReadModelRebuild implements ReadModelRebuild {
     @Override
     public RebuildStatus status() {
         RebuildStatus current = status.get();
-        return current != null ? current : RebuildStatus.idle(List.copyOf(projections().keySet()));
+        return current != null ? current : RebuildStatus.idle();
     }
 
     private Map<String, StreamingEventProcessor> projections() {
@@ -85,46 +95,38 @@ public class EventStoreReadModelRebuild implements ReadModelRebuild {
     }
 
     private synchronized void report(Map<String, StreamingEventProcessor> projections) {
-        RebuildStatus current = status.get();
         try {
-            // segments stop reporting their reset position once caught up: the target is the highest seen so far
-            long target = current.target();
-            long reached = Long.MAX_VALUE;
+            List<RebuildStatus.Part> parts = new ArrayList<>();
             boolean done = true;
             for (Map.Entry<String, StreamingEventProcessor> projection : projections.entrySet()) {
+                String name = projection.getKey();
                 Collection<EventTrackerStatus> segments = projection.getValue().processingStatus().values();
-                int claimable = tokens.fetchSegments(projection.getKey()).length;
-                if (segments.size() < claimable || segments.stream().anyMatch(EventTrackerStatus::isErrorState)) {
-                    done = false;
-                    reached = Math.min(reached, 0);
-                    continue;
-                }
-                for (EventTrackerStatus segment : segments) {
-                    target = Math.max(target, segment.getResetPosition().orElse(0));
-                    if (!caughtUp(segment)) {
-                        done = false;
-                        reached = Math.min(reached, segment.getCurrentPosition().orElse(0));
-                    }
-                }
+                int claimable = tokens.fetchSegments(name).length;
+                boolean claimed = segments.size() >= claimable && segments.stream().noneMatch(EventTrackerStatus::isErrorState);
+                // segments stop reporting their reset position once caught up: the target is the highest seen so far
+                long target = Math.max(targets.getOrDefault(name, 0L), segments.stream()
+                        .mapToLong(segment -> segment.getResetPosition().orElse(0)).max().orElse(0));
+                targets.put(name, target);
+                boolean caughtUp = claimed && segments.stream().allMatch(EventStoreReadModelRebuild::caughtUp);
+                long position = caughtUp ? target : segments.stream()
+                        .filter(segment -> !caughtUp(segment))
+                        .mapToLong(segment -> segment.getCurrentPosition().orElse(0)).min().orElse(0);
+                parts.add(new RebuildStatus.Part(name, EVENT_STORE, position, target));
+                done &= caughtUp;
             }
             if (done) {
-                status.set(new RebuildStatus(RebuildStatus.State.COMPLETED, current.readModels(), current.startedAt(),
-                        clock.instant(), target, target, 100, null));
-                log.info("Rebuild of {} complete: replayed up to position {} in {} ms", current.readModels(), target,
-                        Duration.between(current.startedAt(), clock.instant()).toMillis());
+                status.set(RebuildStatus.of(RebuildStatus.State.COMPLETED, startedAt, clock.instant(), parts));
+                log.info("Rebuild of {} complete: {} events replayed in {} ms", projections.keySet(),
+                        status.get().target(), Duration.between(startedAt, clock.instant()).toMillis());
                 progress.cancel(false);
                 return;
             }
-            long position = reached == Long.MAX_VALUE ? target : reached;
-            int percent = target == 0 ? 0 : (int) Math.min(99, position * 100 / target);
-            status.set(new RebuildStatus(RebuildStatus.State.RUNNING, current.readModels(), current.startedAt(), null,
-                    position, target, percent, null));
-            log.info("Rebuild of {}: replayed up to position {} of {} ({} %)", current.readModels(), position, target,
-                    percent);
+            status.set(RebuildStatus.of(RebuildStatus.State.RUNNING, startedAt, null, parts));
+            parts.forEach(part -> log.info("Rebuild of {}: replayed up to position {} of {}", part.name(),
+                    part.position(), part.target()));
         } catch (RuntimeException e) {
-            status.set(new RebuildStatus(RebuildStatus.State.FAILED, current.readModels(), current.startedAt(),
-                    clock.instant(), current.position(), current.target(), current.percent(), e.getMessage()));
-            log.error("Rebuild of {} failed", current.readModels(), e);
+            status.set(status.get().failed(clock.instant(), e.getMessage()));
+            log.error("Rebuild of {} failed", projections.keySet(), e);
             progress.cancel(false);
         }
     }

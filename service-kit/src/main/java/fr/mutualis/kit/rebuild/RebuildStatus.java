@@ -4,16 +4,34 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Where a rebuild stands. {@code position} and {@code target} are in the unit of what is replayed (the event store's
- * global index, or records of the topics); {@code percent} is 100 once every read model has caught up.
+ * Where a rebuild stands. {@code position} and {@code target} add up its {@code parts}, each in the unit of what it
+ * replays (a projection: the event store's global index; a Kafka consumer: records of its topic); {@code percent} is
+ * 100 once every part has caught up.
  */
-public record RebuildStatus(State state, List<String> readModels, Instant startedAt, Instant finishedAt,
-                            long position, long target, int percent, String failure) {
+public record RebuildStatus(State state, Instant startedAt, Instant finishedAt, long position, long target,
+                            int percent, List<Part> parts, String failure) {
 
     public enum State { IDLE, RUNNING, COMPLETED, FAILED }
 
-    public static RebuildStatus idle(List<String> readModels) {
-        return new RebuildStatus(State.IDLE, readModels, null, null, 0, 0, 0, null);
+    /** One read model's replay: a projection of the event store, or a consumer of a topic. */
+    public record Part(String name, String source, long position, long target) {
+    }
+
+    public static RebuildStatus idle() {
+        return new RebuildStatus(State.IDLE, null, null, 0, 0, 0, List.of(), null);
+    }
+
+    /** A status whose totals and percentage are those of its parts. */
+    public static RebuildStatus of(State state, Instant startedAt, Instant finishedAt, List<Part> parts) {
+        long position = parts.stream().mapToLong(part -> Math.max(0, Math.min(part.position(), part.target()))).sum();
+        long target = parts.stream().mapToLong(Part::target).sum();
+        int percent = state == State.COMPLETED ? 100
+                : target == 0 ? 0 : (int) Math.min(99, position * 100 / target);
+        return new RebuildStatus(state, startedAt, finishedAt, position, target, percent, List.copyOf(parts), null);
+    }
+
+    public RebuildStatus failed(Instant at, String reason) {
+        return new RebuildStatus(State.FAILED, startedAt, at, position, target, percent, parts, reason);
     }
 
     public boolean running() {

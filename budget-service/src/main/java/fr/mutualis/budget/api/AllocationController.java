@@ -1,0 +1,126 @@
+package fr.mutualis.budget.api;
+
+import fr.mutualis.budget.command.AllocateCosts;
+import fr.mutualis.budget.command.AllocationMethod;
+import fr.mutualis.budget.query.AllocationView;
+import fr.mutualis.budget.query.BudgetQueries;
+import fr.mutualis.budget.query.GovernanceDirectory;
+import fr.mutualis.kit.error.BusinessRuleViolationException;
+import fr.mutualis.kit.error.InvalidInputException;
+import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.mutualisation.Mutualisation;
+import fr.mutualis.kit.mutualisation.MutualisationDirectory;
+import fr.mutualis.kit.tenant.TenantContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Allocation of a mutualisation's yearly cost among its members (service commun), by the convention's key.
+ * Visibility (ARCHITECTURE.md §2): the administering EPCI sees every member's part, a member only its own, anyone
+ * else gets 404; only the administering EPCI's SHARED_SERVICE_ADMIN allocates (a member gets 403).
+ */
+@RestController
+@RequestMapping("/api/budget/mutualisations/{id}/allocations")
+public class AllocationController {
+
+    private final CommandGateway commands;
+    private final MutualisationDirectory mutualisations;
+    private final GovernanceDirectory governance;
+    private final BudgetQueries queries;
+
+    public AllocationController(CommandGateway commands, MutualisationDirectory mutualisations,
+                                GovernanceDirectory governance, BudgetQueries queries) {
+        this.commands = commands;
+        this.mutualisations = mutualisations;
+        this.governance = governance;
+        this.queries = queries;
+    }
+
+    /** Answers the split at once: 201 {mutualisationId, fiscalYear, costCents, method, allocations[] {siren, weight, amountCents}}. */
+    @PostMapping
+    public ResponseEntity<AllocationView> allocate(@PathVariable UUID id, @Valid @RequestBody AllocationRequest request,
+                                                   TenantContext tenant) {
+        Mutualisation mutualisation = visible(id, tenant);
+        if (!mutualisation.isAdministeredBy(tenant.tenantId()) || !tenant.hasRole(Callers.SHARED_SERVICE_ADMIN)) {
+            throw new AccessDeniedException("Only the administering EPCI's shared-service administrators allocate costs");
+        }
+        AllocationMethod method = method(mutualisation);
+        if (request.usage() != null && method != AllocationMethod.USAGE) {
+            throw new InvalidInputException("usage", "usage is only given for the USAGE key; this mutualisation's key is " + method);
+        }
+        Map<String, BigDecimal> weights = switch (method) {
+            case POPULATION -> governance.populations(mutualisation.memberSirens());
+            case FIXED_SHARES -> governance.shares(id);
+            case USAGE -> {
+                if (request.usage() == null) {
+                    throw new InvalidInputException("usage", "usage {siren: units} is required for the USAGE key");
+                }
+                Map<String, BigDecimal> units = new TreeMap<>();
+                request.usage().forEach((siren, count) -> units.put(siren, BigDecimal.valueOf(count)));
+                yield units;
+            }
+        };
+        List<fr.mutualis.budget.command.MemberAllocation> allocations = commands.sendAndWait(new AllocateCosts(
+                AllocateCosts.idOf(id, request.fiscalYear()), id, mutualisation.epciSiren(), request.fiscalYear(),
+                request.costCents(), method, mutualisation.memberSirens(), weights));
+        var location = ServletUriComponentsBuilder.fromCurrentRequestUri().queryParam("fiscalYear", request.fiscalYear()).build().toUri();
+        AllocationView split = new AllocationView(id, request.fiscalYear(), request.costCents(), method.name(),
+                allocations.stream()
+                        .map(allocation -> new AllocationView.Share(allocation.siren(), allocation.weight(), allocation.amountCents()))
+                        .toList());
+        // A GET right after the 201 must show this split, not the year's previous one.
+        ReadYourWrites.awaitVisible(() -> queries.allocation(id, request.fiscalYear(), null)
+                .filter(read -> read.costCents() == split.costCents() && amounts(read).equals(amounts(split))));
+        return ResponseEntity.created(location).body(split);
+    }
+
+    @GetMapping
+    public AllocationView allocations(@PathVariable UUID id, @RequestParam @Min(2000) @Max(2100) int fiscalYear,
+                                      TenantContext tenant) {
+        Mutualisation mutualisation = visible(id, tenant);
+        String only = mutualisation.isAdministeredBy(tenant.tenantId()) ? null : tenant.tenantId();
+        return queries.allocation(id, fiscalYear, only)
+                .orElseThrow(() -> new NotFoundException("Allocation of " + fiscalYear + " of mutualisation", id));
+    }
+
+    private static Map<String, Long> amounts(AllocationView view) {
+        Map<String, Long> amounts = new TreeMap<>();
+        view.allocations().forEach(share -> amounts.put(share.siren(), share.amountCents()));
+        return amounts;
+    }
+
+    private Mutualisation visible(UUID id, TenantContext tenant) {
+        return mutualisations.find(id)
+                .filter(found -> found.isAdministeredBy(tenant.tenantId()) || found.hasMember(tenant.tenantId()))
+                .orElseThrow(() -> new NotFoundException("Mutualisation", id));
+    }
+
+    private static AllocationMethod method(Mutualisation mutualisation) {
+        return Arrays.stream(AllocationMethod.values())
+                .filter(method -> method.name().equals(mutualisation.allocationMethod()))
+                .findFirst()
+                .orElseThrow(() -> new BusinessRuleViolationException("allocation-method-unknown",
+                        "Mutualisation " + mutualisation.id() + " has an allocation key the budget does not know: "
+                                + mutualisation.allocationMethod(), Map.of("method", String.valueOf(mutualisation.allocationMethod()))));
+    }
+}

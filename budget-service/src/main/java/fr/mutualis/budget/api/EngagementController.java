@@ -1,0 +1,59 @@
+package fr.mutualis.budget.api;
+
+import fr.mutualis.budget.command.BudgetTransactions;
+import fr.mutualis.budget.command.Caller;
+import fr.mutualis.budget.query.BudgetQueries;
+import fr.mutualis.budget.query.EngagementView;
+import fr.mutualis.budget.query.MandateView;
+import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.tenant.TenantContext;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** Engagements and their mandates (mandatement after liquidation). */
+@RestController
+@RequestMapping("/api/budget")
+public class EngagementController {
+
+    private final BudgetTransactions transactions;
+    private final BudgetQueries queries;
+    private final Callers callers;
+
+    public EngagementController(BudgetTransactions transactions, BudgetQueries queries, Callers callers) {
+        this.transactions = transactions;
+        this.queries = queries;
+        this.callers = callers;
+    }
+
+    @GetMapping("/engagements/{id}")
+    public EngagementView engagement(@PathVariable UUID id, TenantContext tenant) {
+        return queries.engagement(id, callers.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Engagement", id));
+    }
+
+    /** 422 beyond what the engagement has left to mandate, or beyond the year's CP of the line's programme. */
+    @PostMapping("/engagements/{id}/mandates")
+    public ResponseEntity<Map<String, Object>> mandate(@PathVariable UUID id, @Valid @RequestBody SpendingRequest request,
+                                                       TenantContext tenant) {
+        Caller caller = callers.of(tenant);
+        UUID mandateId = UUID.randomUUID();
+        transactions.mandate(caller, id, mandateId, request.amountCents(), request.reference().strip(), request.date());
+        ReadYourWrites.awaitVisible(() -> queries.mandate(mandateId, caller.sees()));
+        return Created.at("/api/budget/mandates", mandateId);
+    }
+
+    @GetMapping("/mandates/{id}")
+    public MandateView mandate(@PathVariable UUID id, TenantContext tenant) {
+        return queries.mandate(id, callers.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Mandate", id));
+    }
+}

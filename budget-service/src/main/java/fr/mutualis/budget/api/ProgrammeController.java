@@ -1,0 +1,76 @@
+package fr.mutualis.budget.api;
+
+import fr.mutualis.budget.command.BudgetTransactions;
+import fr.mutualis.budget.command.CpSchedule;
+import fr.mutualis.budget.command.CreateProgramme;
+import fr.mutualis.budget.command.ReviseProgramme;
+import fr.mutualis.budget.command.ScheduledCredit;
+import fr.mutualis.budget.query.BudgetQueries;
+import fr.mutualis.budget.query.ProgrammeView;
+import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.tenant.TenantContext;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Programme authorisations (AP/CP). A revision answers 200 with the new version; with {@code If-Match} it is refused
+ * (409) when the programme changed since it was read.
+ */
+@RestController
+@RequestMapping("/api/budget/programmes")
+public class ProgrammeController {
+
+    private final CommandGateway commands;
+    private final BudgetTransactions transactions;
+    private final BudgetQueries queries;
+
+    public ProgrammeController(CommandGateway commands, BudgetTransactions transactions, BudgetQueries queries) {
+        this.commands = commands;
+        this.transactions = transactions;
+        this.queries = queries;
+    }
+
+    /** 422 when the schedule does not sum exactly to the amount; answers once the programme can be read. */
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody ProgrammeRequest request, TenantContext tenant) {
+        UUID id = UUID.randomUUID();
+        commands.sendAndWait(new CreateProgramme(id, tenant.tenantId(), request.label().strip(), request.chapter(),
+                request.projectId(), request.amountCents(), schedule(request.schedule())));
+        ReadYourWrites.awaitVisible(() -> queries.programme(id, tenant.tenantId()));
+        return Created.at(id);
+    }
+
+    @PostMapping("/{id}/revisions")
+    public ResponseEntity<Map<String, Object>> revise(@PathVariable UUID id, @Valid @RequestBody RevisionRequest request,
+                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                      TenantContext tenant) {
+        Long expected = IfMatch.version(ifMatch);
+        transactions.revise(new ReviseProgramme(id, tenant.tenantId(), expected, request.amountCents(),
+                schedule(request.schedule()), request.reason().strip(), request.decisionId()));
+        return ResponseEntity.ok(Map.of("id", id));
+    }
+
+    @GetMapping("/{id}")
+    public ResponseEntity<ProgrammeView> get(@PathVariable UUID id, TenantContext tenant) {
+        ProgrammeView programme = queries.programme(id, tenant.tenantId()).orElseThrow(() -> new NotFoundException("Programme", id));
+        return ResponseEntity.ok().eTag(String.valueOf(programme.version())).body(programme);
+    }
+
+    private static CpSchedule schedule(List<ProgrammeRequest.ScheduleEntry> entries) {
+        return new CpSchedule(entries.stream().map(entry -> new ScheduledCredit(entry.year(), entry.amountCents())).toList());
+    }
+}

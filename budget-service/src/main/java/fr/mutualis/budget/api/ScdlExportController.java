@@ -1,0 +1,107 @@
+package fr.mutualis.budget.api;
+
+import fr.mutualis.budget.command.BudgetStage;
+import fr.mutualis.budget.command.M57Chapters;
+import fr.mutualis.budget.query.BudgetQueries;
+import fr.mutualis.budget.query.GovernanceDirectory;
+import fr.mutualis.budget.query.ScdlLine;
+import fr.mutualis.kit.tenant.TenantContext;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Open-data export of the caller's budget at one stage, in the SCDL "budget" layout (schema.data.gouv.fr
+ * scdl/budget): one row per line voted at that stage. What is filled, and how:
+ * <ul>
+ *   <li>BGT_NATDEC: budget primitif, budget supplémentaire, décision modificative or compte administratif;</li>
+ *   <li>BGT_ANNEE: the fiscal year; BGT_SIRET: the collectivité's SIREN (the budget knows tenants by SIREN only,
+ *       not the establishment number completing a SIRET); BGT_NOM: its name from governance's directory, else the
+ *       SIREN;</li>
+ *   <li>BGT_CONTNAT / BGT_CONTNAT_LABEL: the M57 chapter and its title; BGT_NATURE: the chapter as well (lines are
+ *       voted by chapter, not by article); BGT_NATURE_LABEL: the line's label;</li>
+ *   <li>BGT_FONCTION, BGT_FONCTION_LABEL, BGT_OPERATION, BGT_MTRARPREC, BGT_ARTSPE: empty (vote by nature, no
+ *       functional presentation, no carried-over amounts);</li>
+ *   <li>BGT_SECTION: I (investment) or F (operating); BGT_OPBUDG: 0 (real operations); BGT_CODRD: D (spending);</li>
+ *   <li>BGT_MTBUDGPREC: credits before the stage's first vote; BGT_MTPREV and BGT_CREDOUV: credits after its last
+ *       vote; BGT_MTPROPNOUV: the difference; at CA only, BGT_MTREAL: mandated, BGT_MTRAR3112: engaged not
+ *       mandated (restes à réaliser).</li>
+ * </ul>
+ * Amounts in euros with a decimal point and two decimals; comma-separated, RFC 4180 quoting, UTF-8.
+ */
+@RestController
+@RequestMapping("/api/budget/exports/scdl")
+public class ScdlExportController {
+
+    static final List<String> COLUMNS = List.of("BGT_NATDEC", "BGT_ANNEE", "BGT_SIRET", "BGT_NOM", "BGT_CONTNAT",
+            "BGT_CONTNAT_LABEL", "BGT_NATURE", "BGT_NATURE_LABEL", "BGT_FONCTION", "BGT_FONCTION_LABEL", "BGT_OPERATION",
+            "BGT_SECTION", "BGT_OPBUDG", "BGT_CODRD", "BGT_MTREAL", "BGT_MTBUDGPREC", "BGT_MTRARPREC", "BGT_MTPROPNOUV",
+            "BGT_MTPREV", "BGT_CREDOUV", "BGT_MTRAR3112", "BGT_ARTSPE");
+
+    private static final Map<BudgetStage, String> NATDEC = Map.of(
+            BudgetStage.BP, "budget primitif",
+            BudgetStage.BS, "budget supplémentaire",
+            BudgetStage.DM, "décision modificative",
+            BudgetStage.CA, "compte administratif");
+
+    private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final BudgetQueries queries;
+    private final GovernanceDirectory governance;
+
+    public ScdlExportController(BudgetQueries queries, GovernanceDirectory governance) {
+        this.queries = queries;
+        this.governance = governance;
+    }
+
+    @Operation(summary = "SCDL budget CSV of the caller's fiscal year at one stage",
+            description = "Columns of the SCDL budget schema; see the class documentation for which are filled and how.")
+    @GetMapping(produces = "text/csv")
+    public ResponseEntity<String> export(@RequestParam @Min(2000) @Max(2100) int fiscalYear,
+                                         @RequestParam BudgetStage stage, TenantContext tenant) {
+        String siren = tenant.tenantId();
+        String name = governance.name(siren).orElse(siren);
+        StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
+        for (ScdlLine line : queries.scdlLines(siren, fiscalYear, stage.name())) {
+            boolean account = stage == BudgetStage.CA;
+            csv.append(Stream.of(NATDEC.get(stage), String.valueOf(fiscalYear), siren, name, line.chapter(),
+                            M57Chapters.label(line.chapter()), line.chapter(), line.label(), "", "", "",
+                            "INVESTMENT".equals(line.section()) ? "I" : "F", "0", "D",
+                            account ? euros(line.mandatedCents()) : "", euros(line.previousCents()), "",
+                            euros(line.creditsCents() - line.previousCents()), euros(line.creditsCents()),
+                            euros(line.creditsCents()), account ? euros(line.engagedCents() - line.mandatedCents()) : "", "")
+                    .map(ScdlExportController::field)
+                    .collect(Collectors.joining(",")))
+                    .append("\r\n");
+        }
+        return ResponseEntity.ok()
+                .contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"budget-" + siren + "-" + fiscalYear + "-" + stage + ".csv\"")
+                .body(csv.toString());
+    }
+
+    private static String euros(long cents) {
+        return BigDecimal.valueOf(cents, 2).toPlainString();
+    }
+
+    private static String field(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+}

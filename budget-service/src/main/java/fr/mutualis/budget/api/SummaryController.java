@@ -1,0 +1,36 @@
+package fr.mutualis.budget.api;
+
+import fr.mutualis.budget.query.BudgetQueries;
+import fr.mutualis.budget.query.BudgetSummary;
+import fr.mutualis.kit.tenant.TenantContext;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/**
+ * Planned, voted, engaged and mandated per section of the caller's fiscal year; with {@code mutualisationId}, of the
+ * lines of a mutualisation the caller sees.
+ */
+@RestController
+@RequestMapping("/api/budget/summary")
+public class SummaryController {
+
+    private final BudgetQueries queries;
+    private final Callers callers;
+
+    public SummaryController(BudgetQueries queries, Callers callers) {
+        this.queries = queries;
+        this.callers = callers;
+    }
+
+    @GetMapping
+    public BudgetSummary summary(@RequestParam @Min(2000) @Max(2100) int fiscalYear,
+                                 @RequestParam(required = false) UUID mutualisationId, TenantContext tenant) {
+        return queries.summary(callers.owner(mutualisationId, tenant), fiscalYear);
+    }
+}

@@ -1,0 +1,63 @@
+package fr.mutualis.budget.api;
+
+import fr.mutualis.budget.command.BudgetTransactions;
+import fr.mutualis.budget.command.Caller;
+import fr.mutualis.budget.command.VoteCredits;
+import fr.mutualis.budget.query.BudgetQueries;
+import fr.mutualis.kit.error.InvalidInputException;
+import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.tenant.TenantContext;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Votes of the assembly. A vote is all or nothing: if one of its lines refuses it (unknown or another tenant's line
+ * 404, stage order 409, credits below what is engaged 422), no line's credits change.
+ */
+@RestController
+@RequestMapping("/api/budget/votes")
+public class VoteController {
+
+    private final BudgetTransactions transactions;
+    private final BudgetQueries queries;
+    private final Callers callers;
+
+    public VoteController(BudgetTransactions transactions, BudgetQueries queries, Callers callers) {
+        this.transactions = transactions;
+        this.queries = queries;
+        this.callers = callers;
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> vote(@Valid @RequestBody VoteRequest request, TenantContext tenant) {
+        Set<UUID> seen = new HashSet<>();
+        for (VoteRequest.VotedLine line : request.lines()) {
+            if (!seen.add(line.lineId())) {
+                throw new InvalidInputException("lines", "Line " + line.lineId() + " appears twice in the vote");
+            }
+        }
+        Caller caller = callers.of(tenant);
+        UUID voteId = UUID.randomUUID();
+        List<VoteCredits> votes = request.lines().stream()
+                .map(line -> new VoteCredits(line.lineId(), caller, voteId, request.fiscalYear(), request.stage(),
+                        line.creditsCents()))
+                .toList();
+        transactions.vote(votes);
+        // The credits a client engages against next must be readable: wait until every line shows this vote.
+        ReadYourWrites.awaitVisible(() -> queries.voteApplied(voteId, votes.size()) ? Optional.of(voteId) : Optional.empty());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", voteId, "fiscalYear", request.fiscalYear(),
+                "stage", request.stage().name(), "lines", request.lines()));
+    }
+}

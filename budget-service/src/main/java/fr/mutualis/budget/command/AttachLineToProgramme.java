@@ -1,0 +1,10 @@
+package fr.mutualis.budget.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+/** A line is opened to spend the programme's CP; it must be of the programme's chapter. */
+public record AttachLineToProgramme(@TargetAggregateIdentifier UUID programmeId, String ownerId, UUID lineId,
+                                    String chapter, int fiscalYear) {
+}

@@ -1,0 +1,131 @@
+package fr.mutualis.budget.command;
+
+import fr.mutualis.kit.error.NotFoundException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes that span several aggregates, sent in ONE database transaction: Axon's units of work join it, so either
+ * every aggregate's events are stored or none (a vote over several lines; an engagement or a mandate charged both
+ * on its line and on the line's programme; a line attached to its programme). Each aggregate still guards its own
+ * rules; a refusal anywhere rolls everything back.
+ * <p>
+ * Each transaction first takes a PostgreSQL transaction-scoped advisory lock per aggregate it changes (lines in id
+ * order, then the programme: one order for everyone, so no deadlock). Axon's own lock is released when its unit of
+ * work ends, before the surrounding transaction commits; without this lock a concurrent engagement on the same line
+ * would load the line without the uncommitted one and fail on the event store's unique key (a 409 the client would
+ * have to retry). With it, concurrent commands on a line run one after the other, across instances too, and each
+ * sees the credits the previous ones consumed: every engagement is either accepted or refused with 422.
+ */
+@Component
+public class BudgetTransactions {
+
+    private final CommandGateway commands;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+
+    public BudgetTransactions(CommandGateway commands, TransactionTemplate transactions, JdbcClient jdbc) {
+        this.commands = commands;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+    }
+
+    public void openLine(OpenBudgetLine command) {
+        transactions.executeWithoutResult(status -> {
+            if (command.programmeId() != null) {
+                requireKind(command.programmeId(), Programme.class, "Programme");
+                lock(command.programmeId());
+                commands.sendAndWait(new AttachLineToProgramme(command.programmeId(), command.ownerId(), command.lineId(),
+                        command.chapter(), command.fiscalYear()));
+            }
+            commands.sendAndWait(command);
+        });
+    }
+
+    /** All lines of a vote, or none. */
+    public void vote(List<VoteCredits> lines) {
+        transactions.executeWithoutResult(status -> {
+            lines.stream().map(VoteCredits::lineId).sorted(Comparator.naturalOrder()).forEach(this::lock);
+            lines.forEach(line -> {
+                requireKind(line.lineId(), BudgetLine.class, "Budget line");
+                commands.sendAndWait(line);
+            });
+        });
+    }
+
+    public void engage(RecordEngagement command) {
+        transactions.executeWithoutResult(status -> {
+            requireKind(command.lineId(), BudgetLine.class, "Budget line");
+            lock(command.lineId());
+            LineSpending spending = commands.sendAndWait(command);
+            if (spending.chargesProgramme()) {
+                lock(spending.programmeId());
+                commands.sendAndWait(new EngageProgramme(spending.programmeId(), spending.ownerId(), command.engagementId(),
+                        command.lineId(), command.amountCents()));
+            }
+            // Mandates name only their engagement: this write-side index routes them to the engagement's line.
+            jdbc.sql("INSERT INTO engagement_registry (engagement_id, line_id, owner_id) VALUES (:id, :line, :owner)")
+                    .param("id", command.engagementId())
+                    .param("line", command.lineId())
+                    .param("owner", spending.ownerId())
+                    .update();
+        });
+    }
+
+    public void revise(ReviseProgramme command) {
+        transactions.executeWithoutResult(status -> {
+            requireKind(command.programmeId(), Programme.class, "Programme");
+            lock(command.programmeId());
+            commands.sendAndWait(command);
+        });
+    }
+
+    public void mandate(Caller caller, UUID engagementId, UUID mandateId, long amountCents, String reference, LocalDate date) {
+        transactions.executeWithoutResult(status -> {
+            UUID lineId = jdbc.sql("SELECT line_id FROM engagement_registry WHERE engagement_id = :id AND owner_id IN (:owners)")
+                    .param("id", engagementId)
+                    .param("owners", caller.sees())
+                    .query(UUID.class)
+                    .optional()
+                    .orElseThrow(() -> new NotFoundException("Engagement", engagementId));
+            requireKind(lineId, BudgetLine.class, "Budget line");
+            lock(lineId);
+            LineSpending spending = commands.sendAndWait(new RecordMandate(lineId, caller, engagementId, mandateId,
+                    amountCents, reference, date));
+            if (spending.chargesProgramme()) {
+                lock(spending.programmeId());
+                commands.sendAndWait(new MandateUnderProgramme(spending.programmeId(), spending.ownerId(), mandateId, lineId,
+                        spending.year(), amountCents));
+            }
+        });
+    }
+
+    /** Held until the transaction ends; two ids hashing alike only serialise each other, which is harmless. */
+    private void lock(UUID aggregateId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
+                .param("key", aggregateId.getMostSignificantBits() ^ aggregateId.getLeastSignificantBits())
+                .query((rs, n) -> 1).list();
+    }
+
+    /**
+     * Ids of lines, programmes and allocations share one event store: an id of another kind of aggregate answers like
+     * an unknown one instead of being replayed into the wrong aggregate. Unknown ids pass: the repository answers 404.
+     */
+    private void requireKind(UUID id, Class<?> aggregate, String what) {
+        jdbc.sql("SELECT type FROM domain_event_entry WHERE aggregate_identifier = :id AND sequence_number = 0")
+                .param("id", id.toString())
+                .query(String.class)
+                .optional()
+                .filter(type -> !type.equals(aggregate.getSimpleName()))
+                .ifPresent(type -> {
+                    throw new NotFoundException(what, id);
+                });
+    }
+}

@@ -1,0 +1,10 @@
+package fr.mutualis.budget.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+/** An engagement on one of the programme's lines also consumes the AP amount. */
+public record EngageProgramme(@TargetAggregateIdentifier UUID programmeId, String ownerId, UUID engagementId,
+                              UUID lineId, long amountCents) {
+}

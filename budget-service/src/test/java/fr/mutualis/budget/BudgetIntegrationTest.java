@@ -1,0 +1,157 @@
+package fr.mutualis.budget;
+
+import fr.mutualis.contracts.EventEnvelope;
+import fr.mutualis.contracts.IntegrationEvents;
+import fr.mutualis.contracts.Topics;
+import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.kit.testsupport.TestInfrastructure;
+import fr.mutualis.kit.testsupport.TestTokenIssuer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What every API and integration test of the budget shares: ONE Spring context (same configuration, same
+ * infrastructure registration, so Spring caches it), the demo tenants' tokens and helpers over real HTTP. Tests
+ * share the database, so each creates its own data and asserts on it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class BudgetIntegrationTest {
+
+    protected static final String CAGV = "200000016";
+    protected static final String VALMONT = "210000022";
+    protected static final String SAINT_AUBIN = "210000030";
+    protected static final String AULNES = "210000048";
+    protected static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
+    protected static final String VALMONT_AGENT = ISSUER.token("valmont-agent", List.of(VALMONT), List.of("AGENT"));
+    protected static final String STAUBIN_AGENT = ISSUER.token("staubin-agent", List.of(SAINT_AUBIN), List.of("AGENT"));
+    protected static final String AULNES_AGENT = ISSUER.token("aulnes-agent", List.of(AULNES), List.of("AGENT"));
+    protected static final String CAGV_AGENT = ISSUER.token("cagv-agent", List.of(CAGV), List.of("AGENT"));
+    /** The mutualisations' administrator: SHARED_SERVICE_ADMIN of the EPCI that administers them. */
+    protected static final String CAGV_ADMIN = ISSUER.token("cagv-shared-admin", List.of(CAGV), List.of("SHARED_SERVICE_ADMIN"));
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    private static KafkaProducer<String, String> producer;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "budget");
+        ISSUER.register(registry);
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcClient jdbc;
+    protected TestHttp http;
+
+    @BeforeEach
+    void connect() {
+        http = new TestHttp("http://localhost:" + port);
+    }
+
+    protected long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    /** Opens a line and waits until it can be read. */
+    protected String openLine(String token, int fiscalYear, String section, String chapter, long plannedCents) {
+        var created = http.post("/api/budget/lines", """
+                {"fiscalYear": %d, "section": "%s", "chapter": "%s", "label": "Ligne %s", "plannedCents": %d}"""
+                .formatted(fiscalYear, section, chapter, chapter, plannedCents), token, null);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        awaitLine(id, token, line -> true);
+        return id;
+    }
+
+    protected void vote(String token, int fiscalYear, String stage, String lineId, long creditsCents) {
+        var vote = http.post("/api/budget/votes", """
+                {"fiscalYear": %d, "stage": "%s", "lines": [{"lineId": "%s", "creditsCents": %d}]}"""
+                .formatted(fiscalYear, stage, lineId, creditsCents), token, null);
+        assertThat(vote.status()).as(vote.toString()).isEqualTo(201);
+    }
+
+    /** A line opened and voted at BP with {@code creditsCents}, read back with those credits. */
+    protected String votedLine(String token, int fiscalYear, String section, String chapter, long creditsCents) {
+        String id = openLine(token, fiscalYear, section, chapter, creditsCents);
+        vote(token, fiscalYear, "BP", id, creditsCents);
+        awaitLine(id, token, line -> line.get("votedCents").asLong() == creditsCents);
+        return id;
+    }
+
+    protected JsonNode awaitLine(String id, String token, Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(15)).until(() -> {
+            var answer = http.get("/api/budget/lines/" + id, token, null);
+            return answer.status() == 200 ? answer.json() : null;
+        }, line -> line != null && condition.test(line));
+    }
+
+    protected JsonNode line(String id, String token) {
+        var answer = http.get("/api/budget/lines/" + id, token, null);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.json();
+    }
+
+    protected static String spending(long amountCents, String reference, String date) {
+        return """
+                {"amountCents": %d, "reference": "%s", "date": "%s"}""".formatted(amountCents, reference, date);
+    }
+
+    /** Publishes a governance integration event on the real broker, as governance would. */
+    protected static EventEnvelope publishGovernance(String aggregateId, String tenantId, Record payload) {
+        var described = IntegrationEvents.describe(payload.getClass());
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), described.type(), described.version(), Instant.now(),
+                tenantId, aggregateId, 0, "test", JSON.valueToTree(payload));
+        send(envelope);
+        return envelope;
+    }
+
+    protected static void send(EventEnvelope envelope) {
+        try {
+            producer().send(new ProducerRecord<>(Topics.GOVERNANCE, envelope.aggregateId(), JSON.writeValueAsString(envelope))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+            Runtime.getRuntime().addShutdownHook(new Thread(producer::close));
+        }
+        return producer;
+    }
+
+    protected static void assertBadRequest(TestHttp.Response answer, String named) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        assertThat(answer.body()).as(answer.toString()).contains(named);
+    }
+
+    protected static void assertProblem(TestHttp.Response answer, int status, String type) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        assertThat(answer.json().get("type").asString()).as(answer.toString()).endsWith("/" + type);
+    }
+}

@@ -1,0 +1,82 @@
+package fr.mutualis.budget.api;
+
+import fr.mutualis.budget.BudgetIntegrationTest;
+import fr.mutualis.contracts.governance.CollectiviteRegistered;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Uses Les Aulnes' fiscal year 2031, which no other test touches, so that totals are exact. */
+class SummaryAndExportApiTest extends BudgetIntegrationTest {
+
+    @Test
+    void theSummaryTotalsEachSectionForTheCallersTenantOnly() {
+        String software = votedLine(AULNES_AGENT, 2031, "INVESTMENT", "20", 30_000);
+        String hardware = openLine(AULNES_AGENT, 2031, "INVESTMENT", "21", 5_000);
+        String charges = votedLine(AULNES_AGENT, 2031, "OPERATING", "011", 8_000);
+        String engagement = http.post("/api/budget/lines/" + software + "/engagements", spending(12_000, "BC", "2031-02-01"),
+                AULNES_AGENT, null).json().get("id").asString();
+        assertThat(http.post("/api/budget/engagements/" + engagement + "/mandates", spending(2_000, "M", "2031-03-01"),
+                AULNES_AGENT, null).status()).isEqualTo(201);
+        awaitLine(software, AULNES_AGENT, line -> line.get("mandatedCents").asLong() == 2_000);
+        assertThat(hardware).isNotEqualTo(charges);
+
+        var answer = http.get("/api/budget/summary?fiscalYear=2031", AULNES_AGENT, null);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        JsonNode summary = answer.json();
+        assertThat(summary.get("fiscalYear").asInt()).isEqualTo(2031);
+        assertTotals(summary.get("investment"), 35_000, 30_000, 12_000, 2_000);
+        assertTotals(summary.get("operating"), 8_000, 8_000, 0, 0);
+
+        JsonNode other = http.get("/api/budget/summary?fiscalYear=2031", VALMONT_AGENT, null).json();
+        assertTotals(other.get("investment"), 0, 0, 0, 0);
+        assertTotals(other.get("operating"), 0, 0, 0, 0);
+        assertBadRequest(http.get("/api/budget/summary", AULNES_AGENT, null), "fiscalYear");
+        assertBadRequest(http.get("/api/budget/summary?fiscalYear=l-an-dernier", AULNES_AGENT, null), "fiscalYear");
+        assertBadRequest(http.get("/api/budget/summary?fiscalYear=1999", AULNES_AGENT, null), "fiscalYear");
+    }
+
+    @Test
+    void theScdlExportListsTheLinesVotedAtTheStage() {
+        publishGovernance(AULNES, AULNES, new CollectiviteRegistered(AULNES, "Les Aulnes", "COMMUNE", 4_500, CAGV));
+        String line = openLine(AULNES_AGENT, 2032, "INVESTMENT", "21", 10_000);
+        vote(AULNES_AGENT, 2032, "BP", line, 10_000);
+        vote(AULNES_AGENT, 2032, "DM", line, 12_500);
+        vote(AULNES_AGENT, 2032, "DM", line, 13_000);
+        String unvoted = openLine(AULNES_AGENT, 2032, "OPERATING", "011", 1_000);
+        awaitLine(line, AULNES_AGENT, read -> read.get("credits").size() == 3);
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("SELECT count(*) FROM collectivite WHERE siren = :siren")
+                .param("siren", AULNES).query(Long.class).single() == 1);
+
+        var bp = http.get("/api/budget/exports/scdl?fiscalYear=2032&stage=BP", AULNES_AGENT, null);
+        assertThat(bp.status()).as(bp.toString()).isEqualTo(200);
+        assertThat(bp.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        List<String> rows = bp.body().lines().toList();
+        assertThat(rows.getFirst()).isEqualTo(String.join(",", ScdlExportController.COLUMNS));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1)).isEqualTo("budget primitif,2032,210000048,Les Aulnes,21,Immobilisations corporelles,21,Ligne 21,,,,"
+                + "I,0,D,,0.00,,100.00,100.00,100.00,,");
+
+        List<String> dm = http.get("/api/budget/exports/scdl?fiscalYear=2032&stage=DM", AULNES_AGENT, null).body().lines().toList();
+        assertThat(dm).hasSize(2);
+        assertThat(dm.get(1)).startsWith("décision modificative,2032,").contains(",I,0,D,,100.00,,30.00,130.00,130.00,,");
+        assertThat(http.get("/api/budget/exports/scdl?fiscalYear=2032&stage=CA", AULNES_AGENT, null).body().lines()).hasSize(1);
+        assertThat(http.get("/api/budget/exports/scdl?fiscalYear=2032&stage=BP", VALMONT_AGENT, null).body().lines()).hasSize(1);
+        assertThat(bp.body()).doesNotContain("Ligne 011").doesNotContain(unvoted);
+
+        assertBadRequest(http.get("/api/budget/exports/scdl?fiscalYear=2032&stage=BUDGET", AULNES_AGENT, null), "stage");
+        assertBadRequest(http.get("/api/budget/exports/scdl?fiscalYear=2032", AULNES_AGENT, null), "stage");
+    }
+
+    private static void assertTotals(JsonNode totals, long planned, long voted, long engaged, long mandated) {
+        assertThat(totals.get("plannedCents").asLong()).isEqualTo(planned);
+        assertThat(totals.get("votedCents").asLong()).isEqualTo(voted);
+        assertThat(totals.get("engagedCents").asLong()).isEqualTo(engaged);
+        assertThat(totals.get("mandatedCents").asLong()).isEqualTo(mandated);
+    }
+}

@@ -1,0 +1,58 @@
+package fr.mutualis.evaluation.api;
+
+import fr.mutualis.evaluation.command.DeclareSelfAssessment;
+import fr.mutualis.evaluation.query.SelfAssessmentView;
+import fr.mutualis.evaluation.query.SelfAssessmentQueries;
+import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.tenant.TenantContext;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The caller's tenant declares its specialised digital roles and communication tools (barometer, DOMAIN.md §6). */
+@RestController
+@RequestMapping("/api/evaluation/self-assessment")
+public class SelfAssessmentController {
+
+    private final CommandGateway commands;
+    private final SelfAssessmentQueries queries;
+    private final Access access;
+
+    public SelfAssessmentController(CommandGateway commands, SelfAssessmentQueries queries, Access access) {
+        this.commands = commands;
+        this.queries = queries;
+        this.access = access;
+    }
+
+    @PutMapping
+    public ResponseEntity<Map<String, Object>> declare(@Valid @RequestBody SelfAssessmentRequest request,
+                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                       TenantContext tenant) {
+        access.requireWriter(tenant);
+        long version = commands.sendAndWait(new DeclareSelfAssessment(tenant.tenantId(), request.roles(),
+                request.communication(), Versions.ifMatch(ifMatch)));
+        // The ETag answered is the one the next GET shows, so that it can be sent back as If-Match straight away.
+        ReadYourWrites.awaitVisible(() -> Optional.of(queries.selfAssessment(tenant.tenantId()))
+                .filter(view -> view.version() != null && view.version() >= version));
+        return ResponseEntity.ok().eTag(String.valueOf(version)).body(Map.of("siren", tenant.tenantId(), "version", version));
+    }
+
+    @GetMapping
+    public ResponseEntity<SelfAssessmentView> get(TenantContext tenant) {
+        SelfAssessmentView view = queries.selfAssessment(tenant.tenantId());
+        var answer = ResponseEntity.ok();
+        if (view.version() != null) {
+            answer.eTag(String.valueOf(view.version()));
+        }
+        return answer.body(view);
+    }
+}

@@ -1,0 +1,42 @@
+package fr.mutualis.evaluation.config;
+
+import fr.mutualis.evaluation.query.BarometerClassifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** The clock dates are read from (French collectivités: Paris time) and the barometer's settings. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class EvaluationConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Europe/Paris"));
+    }
+
+    /**
+     * Dashboards, barometers and the indicator list are computed on each read: their ETag is a hash of the answer
+     * (If-None-Match then answers 304). An indicator and a self-assessment carry their version as ETag instead, which
+     * this filter keeps.
+     */
+    @Bean
+    FilterRegistrationBean<ShallowEtagHeaderFilter> computedViewsEtag() {
+        FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        registration.addUrlPatterns("/api/evaluation/dashboard", "/api/evaluation/barometer", "/api/evaluation/barometer/*",
+                "/api/evaluation/indicators");
+        return registration;
+    }
+
+    @Bean
+    BarometerClassifier barometerClassifier(
+            @Value("${mutualis.barometer.axes-threshold:" + BarometerClassifier.DEFAULT_AXES_THRESHOLD + "}") int axesThreshold) {
+        return new BarometerClassifier(axesThreshold);
+    }
+}

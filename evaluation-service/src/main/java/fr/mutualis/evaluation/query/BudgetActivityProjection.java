@@ -1,0 +1,98 @@
+package fr.mutualis.evaluation.query;
+
+import fr.mutualis.contracts.budget.BudgetLineOpened;
+import fr.mutualis.contracts.budget.CreditsVoted;
+import fr.mutualis.contracts.budget.EngagementRecorded;
+import fr.mutualis.contracts.budget.MandateRecorded;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * Evaluation's copy of the budget, for the planned / voted / engaged / mandated comparison. Engagements and mandates
+ * carry their line's owner, year and section, so they count even before the line's opening arrives; a vote sets a
+ * line's credits to a new total, and only the newest vote (by time, then by sequence) is kept.
+ */
+@Component
+public class BudgetActivityProjection {
+
+    public static final String[] TABLES = {"budget_line", "budget_engagement", "budget_mandate"};
+
+    private final JdbcClient jdbc;
+
+    public BudgetActivityProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void lineOpened(BudgetLineOpened event) {
+        jdbc.sql("""
+                        INSERT INTO budget_line (line_id, owner_id, fiscal_year, section, chapter, label, project_id, planned_cents)
+                        VALUES (:id, :owner, :year, :section, :chapter, :label, :project, :planned)
+                        ON CONFLICT (line_id) DO UPDATE SET chapter = excluded.chapter, label = excluded.label,
+                            project_id = excluded.project_id, planned_cents = excluded.planned_cents""")
+                .param("id", event.lineId())
+                .param("owner", event.ownerId())
+                .param("year", event.fiscalYear())
+                .param("section", event.section())
+                .param("chapter", event.chapter())
+                .param("label", event.label())
+                .param("project", event.projectId())
+                .param("planned", event.plannedCents())
+                .update();
+    }
+
+    public void creditsVoted(CreditsVoted event, Instant occurredAt, long sequence) {
+        jdbc.sql("""
+                        INSERT INTO budget_line (line_id, owner_id, fiscal_year, section, voted_cents, voted_at, voted_sequence)
+                        VALUES (:id, :owner, :year, :section, :credits, :at, :sequence)
+                        ON CONFLICT (line_id) DO UPDATE SET voted_cents = excluded.voted_cents, voted_at = excluded.voted_at,
+                            voted_sequence = excluded.voted_sequence
+                        WHERE budget_line.voted_at IS NULL
+                           OR (budget_line.voted_at, budget_line.voted_sequence) < (excluded.voted_at, excluded.voted_sequence)""")
+                .param("id", event.lineId())
+                .param("owner", event.ownerId())
+                .param("year", event.fiscalYear())
+                .param("section", event.section())
+                .param("credits", event.creditsCents())
+                .param("at", Timestamp.from(occurredAt))
+                .param("sequence", sequence)
+                .update();
+    }
+
+    public void engagementRecorded(EngagementRecorded event) {
+        jdbc.sql("""
+                        INSERT INTO budget_engagement (engagement_id, line_id, owner_id, fiscal_year, section, project_id,
+                            amount_cents, engaged_on)
+                        VALUES (:id, :line, :owner, :year, :section, :project, :amount, :date)
+                        ON CONFLICT (engagement_id) DO NOTHING""")
+                .param("id", event.engagementId())
+                .param("line", event.lineId())
+                .param("owner", event.ownerId())
+                .param("year", event.fiscalYear())
+                .param("section", event.section())
+                .param("project", event.projectId())
+                .param("amount", event.amountCents())
+                .param("date", event.date())
+                .update();
+    }
+
+    public void mandateRecorded(MandateRecorded event) {
+        jdbc.sql("""
+                        INSERT INTO budget_mandate (mandate_id, engagement_id, line_id, owner_id, fiscal_year, section,
+                            project_id, amount_cents, mandated_on)
+                        VALUES (:id, :engagement, :line, :owner, :year, :section, :project, :amount, :date)
+                        ON CONFLICT (mandate_id) DO NOTHING""")
+                .param("id", event.mandateId())
+                .param("engagement", event.engagementId())
+                .param("line", event.lineId())
+                .param("owner", event.ownerId())
+                .param("year", event.fiscalYear())
+                .param("section", event.section())
+                .param("project", event.projectId())
+                .param("amount", event.amountCents())
+                .param("date", event.date())
+                .update();
+    }
+}

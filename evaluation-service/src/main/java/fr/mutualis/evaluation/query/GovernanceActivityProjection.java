@@ -1,0 +1,84 @@
+package fr.mutualis.evaluation.query;
+
+import fr.mutualis.contracts.governance.CollectiviteRegistered;
+import fr.mutualis.contracts.governance.ElectedLeadDesignated;
+import fr.mutualis.contracts.governance.InstanceCreated;
+import fr.mutualis.contracts.governance.SessionClosed;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+
+/**
+ * Evaluation's copy of governance: the directory of collectivités, their élus au numérique (barometer), the
+ * instances and the sessions they held (cadence compliance). Sessions are kept by instance even before the
+ * instance's creation arrives.
+ */
+@Component
+public class GovernanceActivityProjection {
+
+    public static final String[] TABLES = {"governance_collectivite", "governance_elected_lead", "governance_instance",
+            "governance_session"};
+
+    private final JdbcClient jdbc;
+    private final BarometerPending pending;
+
+    public GovernanceActivityProjection(JdbcClient jdbc, BarometerPending pending) {
+        this.jdbc = jdbc;
+        this.pending = pending;
+    }
+
+    public void collectiviteRegistered(CollectiviteRegistered event) {
+        jdbc.sql("""
+                        INSERT INTO governance_collectivite (siren, name, kind, population, epci_siren)
+                        VALUES (:siren, :name, :kind, :population, :epci)
+                        ON CONFLICT (siren) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+                            population = excluded.population, epci_siren = excluded.epci_siren""")
+                .param("siren", event.siren())
+                .param("name", event.name())
+                .param("kind", event.kind())
+                .param("population", event.population())
+                .param("epci", event.epciSiren())
+                .update();
+    }
+
+    /** A later designation replaces an earlier one, never the reverse. */
+    public void electedLeadDesignated(ElectedLeadDesignated event, long sequence) {
+        jdbc.sql("""
+                        INSERT INTO governance_elected_lead (siren, name, last_sequence) VALUES (:siren, :name, :sequence)
+                        ON CONFLICT (siren) DO UPDATE SET name = excluded.name, last_sequence = excluded.last_sequence
+                        WHERE governance_elected_lead.last_sequence < excluded.last_sequence""")
+                .param("siren", event.siren())
+                .param("name", event.name())
+                .param("sequence", sequence)
+                .update();
+        pending.mark(event.siren());
+    }
+
+    public void instanceCreated(InstanceCreated event, LocalDate createdOn) {
+        jdbc.sql("""
+                        INSERT INTO governance_instance (instance_id, owner_id, name, kind, cadence, created_on)
+                        VALUES (:id, :owner, :name, :kind, :cadence, :createdOn)
+                        ON CONFLICT (instance_id) DO NOTHING""")
+                .param("id", event.instanceId())
+                .param("owner", event.ownerId())
+                .param("name", event.name())
+                .param("kind", event.kind())
+                .param("cadence", event.cadence())
+                .param("createdOn", createdOn)
+                .update();
+    }
+
+    public void sessionClosed(SessionClosed event) {
+        jdbc.sql("""
+                        INSERT INTO governance_session (session_id, instance_id, owner_id, held_on, decision_count)
+                        VALUES (:id, :instance, :owner, :heldOn, :decisions)
+                        ON CONFLICT (session_id) DO NOTHING""")
+                .param("id", event.sessionId())
+                .param("instance", event.instanceId())
+                .param("owner", event.ownerId())
+                .param("heldOn", event.heldOn())
+                .param("decisions", event.decisionCount())
+                .update();
+    }
+}

@@ -1,0 +1,143 @@
+package fr.mutualis.evaluation;
+
+import fr.mutualis.contracts.EventEnvelope;
+import fr.mutualis.contracts.IntegrationEvents;
+import fr.mutualis.contracts.Topics;
+import fr.mutualis.contracts.governance.MutualisationCreated;
+import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.kit.testsupport.TestInfrastructure;
+import fr.mutualis.kit.testsupport.TestTokenIssuer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The one Spring context every API and integration test of evaluation shares (real PostgreSQL, real Kafka, real
+ * tokens), with what they need to publish other contexts' envelopes and to read evaluation's own topic. Each test
+ * works with tenants of its own, so tests do not see each other's data.
+ */
+// The embedded broker and database stop in their own shutdown hooks: do not wait 30 s per phase for them at exit.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.lifecycle.timeout-per-shutdown-phase=3s")
+public abstract class EvaluationIntegrationTest {
+
+    protected static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    private static KafkaProducer<String, String> producer;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "evaluation");
+        ISSUER.register(registry);
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcClient jdbc;
+    protected TestHttp http;
+
+    @BeforeEach
+    void connect() {
+        http = new TestHttp("http://localhost:" + port);
+    }
+
+    /** A SIREN no other test uses (evaluation does not check the Luhn key: governance does). */
+    protected static String newSiren() {
+        return "2" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    protected static String agent(String siren) {
+        return ISSUER.token("agent-" + siren, List.of(siren), List.of("AGENT"));
+    }
+
+    protected static String sharedServiceAdmin(String siren) {
+        return ISSUER.token("admin-" + siren, List.of(siren), List.of("AGENT", "SHARED_SERVICE_ADMIN"));
+    }
+
+    protected static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+            KafkaProducer<String, String> created = producer;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> created.close(Duration.ofSeconds(1))));
+        }
+        return producer;
+    }
+
+    /** An envelope as the other contexts' publishers write it, for {@code payload}'s contract type. */
+    protected static EventEnvelope envelope(String tenant, Object aggregateId, long sequence, Record payload) {
+        var described = IntegrationEvents.describe(payload.getClass());
+        return new EventEnvelope(UUID.randomUUID(), described.type(), described.version(), Instant.now(), tenant,
+                aggregateId.toString(), sequence, "test", JSON.valueToTree(payload));
+    }
+
+    protected static void send(String topic, EventEnvelope envelope) {
+        try {
+            producer().send(new ProducerRecord<>(topic, envelope.aggregateId(), JSON.writeValueAsString(envelope))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not take " + envelope.type(), e);
+        }
+    }
+
+    protected static void sendRaw(String topic, String key, String value) {
+        try {
+            producer().send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Publishes a mutualisation as governance does, and waits until evaluation's directory knows it. */
+    protected UUID mutualisation(String epci, List<String> members) {
+        UUID id = UUID.randomUUID();
+        send(Topics.GOVERNANCE, envelope(epci, id, 0, new MutualisationCreated(id, "Service commun " + id, epci, members,
+                "POPULATION", Map.of())));
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("SELECT count(*) FROM kit_mutualisation WHERE mutualisation_id = :id")
+                .param("id", id).query(Long.class).single() == 1);
+        return id;
+    }
+
+    /** The values of the records on {@code topic} whose key is {@code key} and that match, read from the beginning. */
+    protected static List<String> recordsOn(String topic, String key, Predicate<String> until) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<String> values = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(15);
+            while (Instant.now().isBefore(deadline) && values.stream().noneMatch(until)) {
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        values.add(record.value() == null ? "" : record.value());
+                    }
+                });
+            }
+            return values;
+        }
+    }
+}
