@@ -15,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,9 +81,7 @@ public final class EvaluationBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("logback.configurationFile", "local-stack-logback.xml");
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
+        BenchStack.quietLogs();
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
@@ -97,14 +94,7 @@ public final class EvaluationBenchmark {
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
         int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
         int backlog = Integer.parseInt(options.getOrDefault("backlog", "3000"));
-        try (LocalStack stack = LocalStack.builder()
-                .randomPorts()
-                .workDir(Path.of("bench", "target", "evaluation-bench-stack"))
-                .loadDemo(false)
-                // five JVMs starting at once on a loaded machine can take minutes; a slow start is not a result
-                .readinessTimeout(Duration.ofSeconds(420))
-                .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_REPLENISH_RATE", "1000000")
-                .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "1000000")
+        try (LocalStack stack = BenchStack.builder("evaluation-bench-stack")
                 .build()
                 .start()) {
             new EvaluationBenchmark(stack).run(duration, warmup, clients, backlog);
