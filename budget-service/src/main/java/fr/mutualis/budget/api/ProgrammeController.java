@@ -22,13 +22,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Programme authorisations (AP/CP). A revision answers 200 with the new version; with {@code If-Match} it is refused
- * (409) when the programme changed since it was read.
+ * Programme authorisations (AP/CP). A revision answers 200 with the new revision and version (and ETag); with
+ * {@code If-Match} it is refused (409) when the programme changed since it was read.
  */
 @RestController
 @RequestMapping("/api/budget/programmes")
@@ -59,9 +60,16 @@ public class ProgrammeController {
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                       TenantContext tenant) {
         Long expected = IfMatch.version(ifMatch);
-        transactions.revise(new ReviseProgramme(id, tenant.tenantId(), expected, request.amountCents(),
+        int revision = transactions.revise(new ReviseProgramme(id, tenant.tenantId(), expected, request.amountCents(),
                 schedule(request.schedule()), request.reason().strip(), request.decisionId()));
-        return ResponseEntity.ok(Map.of("id", id));
+        // The new version (ETag) is the one the next If-Match must name: answer once the read model shows it.
+        Map<String, Object> answer = new LinkedHashMap<>(Map.of("id", id, "revision", revision));
+        var revised = ReadYourWrites.awaitVisible(() -> queries.programme(id, tenant.tenantId())
+                .filter(programme -> programme.revision() >= revision));
+        revised.ifPresent(programme -> answer.put("version", programme.version()));
+        return revised.map(programme -> ResponseEntity.ok().eTag(String.valueOf(programme.version())))
+                .orElseGet(ResponseEntity::ok)
+                .body(answer);
     }
 
     @GetMapping("/{id}")

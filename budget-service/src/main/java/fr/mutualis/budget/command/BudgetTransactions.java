@@ -2,6 +2,7 @@ package fr.mutualis.budget.command;
 
 import fr.mutualis.kit.error.NotFoundException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,15 +31,18 @@ public class BudgetTransactions {
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
+    private final EventStore eventStore;
 
-    public BudgetTransactions(CommandGateway commands, TransactionTemplate transactions, JdbcClient jdbc) {
+    public BudgetTransactions(CommandGateway commands, TransactionTemplate transactions, JdbcClient jdbc,
+                              EventStore eventStore) {
         this.commands = commands;
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.eventStore = eventStore;
     }
 
     public void openLine(OpenBudgetLine command) {
-        transactions.executeWithoutResult(status -> {
+        inOneTransaction(() -> {
             if (command.programmeId() != null) {
                 requireKind(command.programmeId(), Programme.class, "Programme");
                 lock(command.programmeId());
@@ -51,7 +55,7 @@ public class BudgetTransactions {
 
     /** All lines of a vote, or none. */
     public void vote(List<VoteCredits> lines) {
-        transactions.executeWithoutResult(status -> {
+        inOneTransaction(() -> {
             lines.stream().map(VoteCredits::lineId).sorted(Comparator.naturalOrder()).forEach(this::lock);
             lines.forEach(line -> {
                 requireKind(line.lineId(), BudgetLine.class, "Budget line");
@@ -61,7 +65,7 @@ public class BudgetTransactions {
     }
 
     public void engage(RecordEngagement command) {
-        transactions.executeWithoutResult(status -> {
+        inOneTransaction(() -> {
             requireKind(command.lineId(), BudgetLine.class, "Budget line");
             lock(command.lineId());
             LineSpending spending = commands.sendAndWait(command);
@@ -79,16 +83,19 @@ public class BudgetTransactions {
         });
     }
 
-    public void revise(ReviseProgramme command) {
-        transactions.executeWithoutResult(status -> {
+    /** Returns the new revision's number. */
+    public int revise(ReviseProgramme command) {
+        Integer revision = transactions.execute(status -> {
             requireKind(command.programmeId(), Programme.class, "Programme");
             lock(command.programmeId());
-            commands.sendAndWait(command);
+            return commands.<Integer>sendAndWait(command);
         });
+        wakeProjections();
+        return revision;
     }
 
     public void mandate(Caller caller, UUID engagementId, UUID mandateId, long amountCents, String reference, LocalDate date) {
-        transactions.executeWithoutResult(status -> {
+        inOneTransaction(() -> {
             UUID lineId = jdbc.sql("SELECT line_id FROM engagement_registry WHERE engagement_id = :id AND owner_id IN (:owners)")
                     .param("id", engagementId)
                     .param("owners", caller.sees())
@@ -105,6 +112,21 @@ public class BudgetTransactions {
                         spending.year(), amountCents));
             }
         });
+    }
+
+    private void inOneTransaction(Runnable work) {
+        transactions.executeWithoutResult(status -> work.run());
+        wakeProjections();
+    }
+
+    /**
+     * Axon's units of work joined the transaction and told the event store's tailing reader about their events
+     * before it committed, when they were not visible yet; once committed, wake the reader (publishing nothing does
+     * just that), so that the projections get the events now rather than at its next poll, up to a second later.
+     * Creates wait for their projection (read-your-writes): this is most of their latency otherwise.
+     */
+    private void wakeProjections() {
+        eventStore.publish(List.of());
     }
 
     /** Held until the transaction ends; two ids hashing alike only serialise each other, which is harmless. */

@@ -47,8 +47,9 @@ public class Programme {
                 command.projectId(), command.amountCents(), command.schedule().credits()));
     }
 
+    /** Returns the new revision's number. */
     @CommandHandler
-    void handle(ReviseProgramme command) {
+    int handle(ReviseProgramme command) {
         requireOwner(command.ownerId(), command.programmeId());
         command.schedule().requireSumsTo(command.amountCents());
         if (command.amountCents() < engagedCents) {
@@ -60,6 +61,8 @@ public class Programme {
         command.schedule().requireCovers(mandatedByYear);
         apply(new ProgrammeRevised(programmeId, ownerId, revision + 1, command.amountCents(), command.schedule().credits(),
                 command.reason(), command.decisionId(), amountCents, schedule.credits()));
+        // apply() has already run the event sourcing handler: revision is the new one.
+        return revision;
     }
 
     @CommandHandler

@@ -26,8 +26,13 @@ class ProgrammeApiTest extends BudgetIntegrationTest {
                 {"amountCents": 10000000, "schedule": [{"year": 2026, "amountCents": 1000000}, {"year": 2027, "amountCents": 5000000},
                  {"year": 2028, "amountCents": 4000000}], "reason": "Délibération du 12 mars : report et extension"}""", VALMONT_AGENT, null);
         assertThat(revised.status()).as(revised.toString()).isEqualTo(200);
+        assertThat(revised.json().get("revision").asInt()).isEqualTo(1);
 
-        JsonNode read = awaitProgramme(id, VALMONT_AGENT, programme -> programme.get("revision").asInt() == 1);
+        var current = http.get("/api/budget/programmes/" + id, VALMONT_AGENT, null);
+        assertThat(current.header("ETag")).contains("\"" + revised.json().get("version").asLong() + "\"");
+        assertThat(revised.header("ETag")).isEqualTo(current.header("ETag"));
+        JsonNode read = current.json();
+        assertThat(read.get("revision").asInt()).isEqualTo(1);
         assertThat(read.get("amountCents").asLong()).isEqualTo(10_000_000);
         assertThat(read.get("schedule")).extracting(year -> year.get("year").asInt()).containsExactly(2026, 2027, 2028);
         assertThat(read.get("revisions")).hasSize(2);

@@ -69,6 +69,7 @@ class ProgrammeTest {
                         List.of(new ScheduledCredit(2026, 1_000), new ScheduledCredit(2027, 5_000), new ScheduledCredit(2028, 3_000)),
                         "Report des CP non consommés", decisionId, 9_000,
                         List.of(new ScheduledCredit(2026, 3_000), new ScheduledCredit(2027, 6_000))))
+                .expectResultMessagePayload(1)
                 .expectState(programme -> assertThat(programme.schedule()).hasSize(3));
     }
 
