@@ -1,7 +1,6 @@
 package fr.mutualis.bench;
 
 import fr.mutualis.localstack.LocalStack;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -64,9 +63,7 @@ public final class BudgetBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("logback.configurationFile", "local-stack-logback.xml");
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
+        BenchStack.quietLogs();
         Map<String, String> options = options(args);
         Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "15")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
@@ -76,15 +73,9 @@ public final class BudgetBenchmark {
                 .map(String::trim).toList();
         Duration readiness = Duration.ofSeconds(Long.parseLong(options.getOrDefault("readiness", "600")));
 
-        try (LocalStack stack = LocalStack.builder()
-                .randomPorts()
-                .workDir(Path.of("bench", "target", "budget-bench-stack"))
-                .loadDemo(false)
+        try (LocalStack stack = BenchStack.builder("budget-bench-stack")
                 .apps(apps)
                 .readinessTimeout(readiness)
-                // as in PlatformBenchmark: the per-tenant limit stays on, high enough not to throttle
-                .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_REPLENISH_RATE", "1000000")
-                .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "1000000")
                 .build()
                 .start()) {
             new BudgetBenchmark(stack).run(duration, warmup, concurrency);
