@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * One platform for every end-to-end class of the run: started like the README's run command (random ports, no
@@ -38,6 +39,8 @@ public final class Platform implements BeforeAllCallback {
                 .randomPorts()
                 .workDir(Path.of("target", "e2e-stack"))
                 .loadDemo(false)
+                // five JVMs starting at once on two shared cores can take minutes; a slow start is not a failure
+                .readinessTimeout(Duration.ofSeconds(420))
                 .registerShutdownHook(false)
                 .build()
                 .start();
