@@ -80,7 +80,8 @@ class TokenValidationTest {
                 }
             }
         }
-        System.out.printf("tokens: %d refused-token cases (%d kinds x gateway and 4 services, 4 routes)%n", cases, bad.size());
+        System.out.printf("tokens: %d refused-token cases (%d kinds x 4 routes, each through the gateway and on its service directly)%n",
+                cases, bad.size());
         assertThat(failures).as("bad tokens not answered 401 problem+json").isEmpty();
     }
 

@@ -1,9 +1,13 @@
 package fr.mutualis.portfolio;
 
+import fr.mutualis.kit.security.AllowedRolesConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
+/** The roles of each endpoint are documented and enforced from its {@code @AllowedRoles}. */
 @SpringBootApplication
+@Import(AllowedRolesConfiguration.class)
 public class PortfolioApplication {
 
     public static void main(String[] args) {

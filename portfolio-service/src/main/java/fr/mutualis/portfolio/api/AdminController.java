@@ -1,5 +1,6 @@
 package fr.mutualis.portfolio.api;
 
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import fr.mutualis.portfolio.query.ProjectionRebuild;
 import org.springframework.http.HttpStatus;
@@ -10,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
+
+import static fr.mutualis.kit.security.AllowedRoles.PLATFORM_ADMIN;
 
 /** Operations on the service itself, for platform administrators. */
 @RestController
@@ -25,6 +28,7 @@ public class AdminController {
     }
 
     /** Rebuilds the read models by replaying the event store; the progress goes to the service's log. 409 if running. */
+    @AllowedRoles(PLATFORM_ADMIN)
     @PostMapping("/read-models/rebuild")
     public ResponseEntity<Map<String, String>> rebuildReadModels(TenantContext caller) {
         if (!caller.hasRole(PLATFORM_ADMIN)) {
