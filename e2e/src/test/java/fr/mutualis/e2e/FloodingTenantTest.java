@@ -37,10 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(Platform.class)
 class FloodingTenantTest {
 
-    /** Enough to drain the default bucket (400) several times over; more while the neighbour is still at work. */
-    private static final int MIN_FLOOD = 1_500;
-    private static final int MAX_FLOOD = 20_000;
-    private static final int IN_FLIGHT = 16;
+    /** The flood lasts until the neighbour has been served while the flooder was refused, or this long at most. */
+    private static final Duration MAX_FLOOD = Duration.ofSeconds(60);
+    private static final int IN_FLIGHT = 64;
     private static final int NEIGHBOUR_REQUESTS = 20;
 
     @Test
@@ -74,7 +73,8 @@ class FloodingTenantTest {
 
         long start = System.nanoTime();
         List<CompletableFuture<?>> sent = new ArrayList<>();
-        for (int i = 0; i < MAX_FLOOD && (i < MIN_FLOOD || neighbourDone.getCount() > 0); i++) {
+        long deadline = System.nanoTime() + MAX_FLOOD.toNanos();
+        for (int i = 0; neighbourDone.getCount() > 0 && System.nanoTime() < deadline; i++) {
             slots.acquire();
             boolean realRoute = i % 10 == 0;
             String path = realRoute ? "/api/portfolio/roadmaps" : "/api/flood/" + i;

@@ -50,6 +50,7 @@ public final class Territory {
         stack.registerClient(id("shared-admin", epci), SECRET, List.of(epci), List.of("SHARED_SERVICE_ADMIN", "AGENT"));
         stack.registerClient(id("platform-admin", epci), SECRET, List.of(epci, ville, bourg, outsider),
                 List.of("PLATFORM_ADMIN"));
+        stack.registerClient(id("epci-platform-admin", epci), SECRET, List.of(epci), List.of("PLATFORM_ADMIN"));
 
         register(epci, "Communauté d'agglomération e2e", "EPCI", 160_000, null);
         awaitOk(() -> gateway.get("/api/governance/collectivites/" + epci, platformAdmin(), epci));
@@ -93,7 +94,12 @@ public final class Territory {
         return token(id("platform-admin", epci));
     }
 
-    /** The same request made by a token holder of each collectivité has its own client, and its token is reused. */
+    /** A platform administrator acting for the EPCI only: no {@code X-Tenant-Id} needed. */
+    public String epciPlatformAdmin() {
+        return token(id("epci-platform-admin", epci));
+    }
+
+    /** A client's token, fetched once and reused. */
     public String token(String clientId) {
         return tokens.computeIfAbsent(clientId, id -> stack.token(id, SECRET));
     }

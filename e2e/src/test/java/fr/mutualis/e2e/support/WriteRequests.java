@@ -24,7 +24,7 @@ public final class WriteRequests {
     public static Map<String, Base> validBodies() {
         Map<String, Base> bodies = new LinkedHashMap<>();
         Function<Territory, String> agent = territory -> territory.agent(territory.ville);
-        Function<Territory, String> admin = Territory::platformAdmin;
+        Function<Territory, String> admin = Territory::epciPlatformAdmin;
         bodies.put("POST /api/portfolio/roadmaps", new Base("""
                 {"title": "Feuille de route", "startYear": 2026, "endYear": 2028, "axes": ["OPEN_DATA"]}""", agent));
         bodies.put("PUT /api/portfolio/roadmaps/{id}/weights", new Base("""
