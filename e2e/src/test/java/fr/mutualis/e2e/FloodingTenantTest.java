@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * One collectivité cannot starve the others: a tenant flooding the gateway far beyond its allowance (the platform's
@@ -38,7 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FloodingTenantTest {
 
     /** The flood lasts until the neighbour has been served while the flooder was refused, or this long at most. */
-    private static final Duration MAX_FLOOD = Duration.ofSeconds(60);
+    private static final Duration MAX_FLOOD = Duration.ofSeconds(30);
+    /** The gateway's default bucket on this platform: burst capacity, and refill in requests per second. */
+    private static final int DEFAULT_BURST = 400;
+    private static final int DEFAULT_REPLENISH_RATE = 100;
     private static final int IN_FLIGHT = 64;
     private static final int NEIGHBOUR_REQUESTS = 20;
 
@@ -95,9 +99,16 @@ class FloodingTenantTest {
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         flooderLimited.countDown();
         neighbourThread.join();
-        System.out.printf("flood: %d requests in %d ms, statuses %s; neighbour: %d requests meanwhile, statuses %s%n",
-                sent.size(), Duration.ofNanos(System.nanoTime() - start).toMillis(), new java.util.TreeMap<>(statuses),
-                neighbourStatuses.size(), neighbourStatuses.stream().distinct().toList());
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        double rate = sent.size() * 1000.0 / millis;
+        System.out.printf("flood: %d requests in %d ms (%.0f/s), statuses %s; neighbour: %d requests, statuses %s%n",
+                sent.size(), millis, rate, new java.util.TreeMap<>(statuses), neighbourStatuses.size(),
+                neighbourStatuses.stream().distinct().toList());
+        // A machine too loaded to send more than the tenant's allowance cannot show the limit: say so rather than pass
+        long allowance = DEFAULT_BURST + DEFAULT_REPLENISH_RATE * millis / 1000;
+        assumeTrue(!limitedOnARealRoute.isEmpty() || sent.size() > allowance,
+                "the gateway took only %d requests (%.0f/s) from the flooder, within its allowance of %d".formatted(
+                        sent.size(), rate, allowance));
 
         assertThat(statuses.keySet()).as("the flooder is answered, refused with 429, never an error")
                 .contains("route 429").allMatch(key -> key.endsWith(" 200") || key.endsWith(" 404") || key.endsWith(" 429"));

@@ -1,7 +1,7 @@
 package fr.mutualis.governance;
 
 import fr.mutualis.kit.security.AllowedRolesConfiguration;
-import fr.mutualis.kit.web.TextInputAdvice;
+import fr.mutualis.kit.web.RequestBodyGuard;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
  * the database cannot store faithfully are refused.
  */
 @SpringBootApplication
-@Import({AllowedRolesConfiguration.class, TextInputAdvice.class})
+@Import({AllowedRolesConfiguration.class, RequestBodyGuard.class})
 public class GovernanceApplication {
 
     public static void main(String[] args) {

@@ -9,8 +9,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Text the database cannot store faithfully is refused wherever it hides in a body, naming where it is. */
-class TextInputAdviceTest {
+/** Text the database cannot store faithfully, and huge lists, are refused wherever they hide in a body, named. */
+class RequestBodyGuardTest {
 
     record Member(String name, List<String> roles) {
     }
@@ -18,13 +18,13 @@ class TextInputAdviceTest {
     record Body(String title, List<Member> members, Map<String, Integer> shares) {
     }
 
-    private final TextInputAdvice advice = new TextInputAdvice();
+    private final RequestBodyGuard guard = new RequestBodyGuard();
 
     @Test
     void ordinaryTextIncludingAccentsEmojisTabsAndLineBreaksPasses() {
         Body body = new Body("Élu au numérique 🇫🇷\tligne 1\r\nligne 2", List.of(new Member("Zoë", List.of("maire"))),
                 Map.of("210000022", 60));
-        assertThat(advice.afterBodyRead(body, null, null, Body.class, null)).isSameAs(body);
+        assertThat(guard.afterBodyRead(body, null, null, Body.class, null)).isSameAs(body);
     }
 
     @Test
@@ -41,8 +41,14 @@ class TextInputAdviceTest {
         assertRefused(new Body("ok", List.of(new Member("end\ud83c", List.of())), Map.of()), "members[0].name", "surrogate");
     }
 
+    @Test
+    void aHugeListIsRefusedBeforeItsElementsAreLookedAt() {
+        List<String> roles = java.util.stream.IntStream.range(0, 1_001).mapToObj(i -> "r" + i).toList();
+        assertRefused(new Body("ok", List.of(new Member("x", roles)), Map.of()), "members[0].roles", "at most 1000");
+    }
+
     private void assertRefused(Body body, String field, String mentioning) {
-        assertThatThrownBy(() -> advice.afterBodyRead(body, null, null, Body.class, null))
+        assertThatThrownBy(() -> guard.afterBodyRead(body, null, null, Body.class, null))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(field).hasMessageContaining(mentioning)
                 .extracting(e -> ((InvalidInputException) e).field()).isEqualTo(field);

@@ -15,14 +15,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Refuses, with 400 naming the field, text a collectivité's data must never hold, anywhere in a request body: the NUL
- * character (PostgreSQL cannot store it: one such title, accepted, stalls the projection that fails on it, for every
- * tenant), other control characters except tab and line breaks, and unpaired UTF-16 surrogates (not encodable: the
- * database driver would silently store '?' instead). Checked on the deserialized body, so the rest of the platform
- * (events, Kafka) is untouched. Import it in a service.
+ * Refuses, with 400 naming the field, what a request body must never hold, wherever it hides in it:
+ * <ul>
+ * <li>text a collectivité's data must not contain: the NUL character (PostgreSQL cannot store it: one such title,
+ * accepted, stalls the projection that fails on it, for every tenant), other control characters except tab and line
+ * breaks, and unpaired UTF-16 surrogates (not encodable: the database driver would silently store '?' instead);</li>
+ * <li>a list or map of more than {@value #MAX_ELEMENTS} elements: every API bound is far lower, and validating each
+ * element of a huge array before its size is checked (then listing every violation) costs more than the gateway's
+ * timeout allows.</li>
+ * </ul>
+ * Checked on the deserialized body, before bean validation, so the rest of the platform (events, Kafka) is untouched.
+ * Import it in a service.
  */
 @ControllerAdvice
-public class TextInputAdvice extends RequestBodyAdviceAdapter {
+public class RequestBodyGuard extends RequestBodyAdviceAdapter {
+
+    static final int MAX_ELEMENTS = 1_000;
 
     @Override
     public boolean supports(MethodParameter parameter, Type targetType,
@@ -51,17 +59,28 @@ public class TextInputAdvice extends RequestBodyAdviceAdapter {
                 }
             }
             case Collection<?> elements -> {
+                tooMany(elements.size(), path);
                 int index = 0;
                 for (Object element : elements) {
                     check(element, path + "[" + index++ + "]");
                 }
             }
-            case Map<?, ?> entries -> entries.forEach((key, entry) -> {
-                check(key, path);
-                check(entry, path + "[" + key + "]");
-            });
+            case Map<?, ?> entries -> {
+                tooMany(entries.size(), path);
+                entries.forEach((key, entry) -> {
+                    check(key, path);
+                    check(entry, path + "[" + key + "]");
+                });
+            }
             default -> {
             }
+        }
+    }
+
+    private static void tooMany(int size, String path) {
+        if (size > MAX_ELEMENTS) {
+            String field = path.isEmpty() ? "body" : path;
+            throw new InvalidInputException(field, field + ": at most " + MAX_ELEMENTS + " elements, not " + size);
         }
     }
 
