@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -263,6 +264,14 @@ public final class LocalStack implements AutoCloseable {
     /** A token of {@code clientId} signed by the issuer's key but expired an hour ago (tests of token expiry). */
     public String expiredToken(String clientId) {
         return requireStarted(issuer, "issuer").expiredToken(clientId);
+    }
+
+    /**
+     * A token of {@code clientId} signed by the issuer's real key, with claims altered by {@code change} (see
+     * {@link IssuerServer#signedToken}): tests of each token rule (issuer, audience, tenants, dates) on its own.
+     */
+    public String signedToken(String clientId, UnaryOperator<Map<String, Object>> change) {
+        return requireStarted(issuer, "issuer").signedToken(clientId, change);
     }
 
     /** Registers an extra issuer client, like {@code POST /demo/clients}; fails when the id is taken. */

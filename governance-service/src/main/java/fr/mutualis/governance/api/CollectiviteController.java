@@ -1,5 +1,6 @@
 package fr.mutualis.governance.api;
 
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.governance.command.DesignateElectedLead;
 import fr.mutualis.governance.command.RegisterCollectivite;
 import fr.mutualis.governance.command.Siren;
@@ -31,6 +32,12 @@ import org.springframework.web.bind.annotation.RestController;
 import java.sql.SQLException;
 import java.util.Map;
 
+import static fr.mutualis.kit.security.AllowedRoles.AGENT;
+import static fr.mutualis.kit.security.AllowedRoles.ELU;
+import static fr.mutualis.kit.security.AllowedRoles.PLATFORM_ADMIN;
+import static fr.mutualis.kit.security.AllowedRoles.REPORTING;
+import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
+
 /**
  * The directory of collectivités. Only a platform administrator registers one; the directory is public
  * information, so any caller acting for a tenant reads all of it.
@@ -50,6 +57,7 @@ public class CollectiviteController {
         this.queries = queries;
     }
 
+    @AllowedRoles(PLATFORM_ADMIN)
     @PostMapping
     @PreAuthorize("hasRole('PLATFORM_ADMIN')")
     public ResponseEntity<Map<String, Object>> register(@Valid @RequestBody RegisterCollectiviteRequest request) {
@@ -66,6 +74,7 @@ public class CollectiviteController {
     }
 
     /** {@code caller} is unused but required: reads need an active tenant, whichever it is. */
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{siren}")
     public ResponseEntity<CollectiviteView> get(@PathVariable @ValidSiren String siren, TenantContext caller) {
         CollectiviteView collectivite = queries.collectivite(siren)
@@ -74,6 +83,7 @@ public class CollectiviteController {
     }
 
     /** A collectivité designates its own élu au numérique; a platform administrator may record it for any. */
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PutMapping("/{siren}/elected-lead")
     public Map<String, Object> designateElectedLead(@PathVariable String siren,
                                                     @Valid @RequestBody ElectedLeadRequest request,
@@ -91,6 +101,7 @@ public class CollectiviteController {
         return Versions.versioned("siren", siren, version);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
     public Page<CollectiviteView> list(@RequestParam(required = false) Integer page,
                                        @RequestParam(required = false) Integer size,

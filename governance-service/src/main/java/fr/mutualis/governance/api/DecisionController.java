@@ -1,5 +1,6 @@
 package fr.mutualis.governance.api;
 
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.governance.command.AgendaItemKind;
 import fr.mutualis.governance.command.InstanceKind;
 import fr.mutualis.governance.command.Outcome;
@@ -24,6 +25,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import static fr.mutualis.kit.security.AllowedRoles.AGENT;
+import static fr.mutualis.kit.security.AllowedRoles.ELU;
+import static fr.mutualis.kit.security.AllowedRoles.PLATFORM_ADMIN;
+import static fr.mutualis.kit.security.AllowedRoles.REPORTING;
+import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
+
 /** The decision register across séances and instances, and its open-data export. */
 @RestController
 @RequestMapping("/api/governance")
@@ -38,6 +45,7 @@ public class DecisionController {
         this.queries = queries;
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/decisions")
     public Page<DecisionView> register(@RequestParam(required = false) UUID instanceId,
                                        @RequestParam(required = false) AgendaItemKind kind,
@@ -58,6 +66,7 @@ public class DecisionController {
      * The adopted, final decisions of the caller's deliberative assemblies as délibérations in the SCDL layout
      * (see {@link ScdlDeliberations} for the column mapping).
      */
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/exports/scdl-deliberations")
     public ResponseEntity<byte[]> scdl(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

@@ -1,5 +1,6 @@
 package fr.mutualis.governance.api;
 
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.governance.command.AgendaItem;
 import fr.mutualis.governance.command.ArbitratedAmount;
 import fr.mutualis.governance.command.CreateInstance;
@@ -42,6 +43,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static fr.mutualis.kit.security.AllowedRoles.AGENT;
+import static fr.mutualis.kit.security.AllowedRoles.ELU;
+import static fr.mutualis.kit.security.AllowedRoles.PLATFORM_ADMIN;
+import static fr.mutualis.kit.security.AllowedRoles.REPORTING;
+import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
+
 /** Governance instances: set-up, séances convened, and whether they sit as often as their cadence says. */
 @RestController
 @RequestMapping("/api/governance/instances")
@@ -65,6 +72,7 @@ public class InstanceController {
         this.auditTrail = auditTrail;
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
     public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateInstanceRequest request, TenantContext caller) {
         Access.requireWriter(caller);
@@ -88,6 +96,7 @@ public class InstanceController {
     }
 
     /** The instances of the caller's tenant and of the mutualisations it belongs to or administers. */
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
     public Page<InstanceView> list(@RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size,
@@ -96,23 +105,27 @@ public class InstanceController {
         return queries.instances(caller.tenantId(), paging.page(), paging.size());
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}/sessions")
     public List<SessionSummary> sessions(@PathVariable UUID id, TenantContext caller) {
         return queries.sessions(visible(id, caller).id());
     }
 
     /** The audit trail of the instance and its séances: every write with its time, user and tenant. */
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}/history")
     public List<AuditTrail.Entry> history(@PathVariable UUID id, TenantContext caller) {
         return auditTrail.of(visible(id, caller).id().toString());
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}")
     public ResponseEntity<InstanceView> get(@PathVariable UUID id, TenantContext caller) {
         InstanceView instance = visible(id, caller);
         return ResponseEntity.ok().eTag(String.valueOf(instance.version())).body(instance);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/sessions")
     public ResponseEntity<Map<String, Object>> schedule(@PathVariable UUID id,
                                                         @Valid @RequestBody ScheduleSessionRequest request,
@@ -142,6 +155,7 @@ public class InstanceController {
     }
 
     /** Séances held against the instance's cadence between {@code from} and {@code to} (default: the last year). */
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}/cadence")
     public CadenceView cadence(@PathVariable UUID id,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -155,6 +169,7 @@ public class InstanceController {
     }
 
     /** The cadence report of every instance the caller's tenant sees. */
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/cadence")
     public List<CadenceView> cadences(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

@@ -1,5 +1,6 @@
 package fr.mutualis.governance.api;
 
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.governance.command.CreateMutualisation;
 import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.governance.query.MutualisationView;
@@ -21,6 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Map;
 import java.util.UUID;
 
+import static fr.mutualis.kit.security.AllowedRoles.AGENT;
+import static fr.mutualis.kit.security.AllowedRoles.ELU;
+import static fr.mutualis.kit.security.AllowedRoles.PLATFORM_ADMIN;
+import static fr.mutualis.kit.security.AllowedRoles.REPORTING;
+import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
+
 /**
  * Mutualisations (services communs). A platform administrator creates one for any EPCI, a shared-service
  * administrator only for the EPCI it acts for. Visible to the EPCI and the members only.
@@ -37,6 +44,7 @@ public class MutualisationController {
         this.queries = queries;
     }
 
+    @AllowedRoles({PLATFORM_ADMIN, SHARED_SERVICE_ADMIN})
     @PostMapping
     @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'SHARED_SERVICE_ADMIN')")
     public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateMutualisationRequest request,
@@ -50,6 +58,7 @@ public class MutualisationController {
         return Created.at(id);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}")
     public ResponseEntity<MutualisationView> get(@PathVariable UUID id, TenantContext caller) {
         MutualisationView mutualisation = queries.mutualisation(id, caller.tenantId(), caller.hasRole("PLATFORM_ADMIN"))

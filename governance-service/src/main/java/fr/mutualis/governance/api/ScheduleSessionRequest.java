@@ -1,5 +1,6 @@
 package fr.mutualis.governance.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import fr.mutualis.governance.command.AgendaItemKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -19,6 +20,15 @@ public record ScheduleSessionRequest(
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Item> agenda,
         UUID reconvenedFrom) {
 
+    /** The years a séance may be scheduled in: the platform's planning horizon, as for roadmaps and budgets. */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
+
+    @AssertTrue(message = "scheduledAt must fall between the years " + FIRST_YEAR + " and " + LAST_YEAR)
+    boolean isScheduledAtInRange() {
+        return scheduledAt == null || scheduledAt.getYear() >= FIRST_YEAR && scheduledAt.getYear() <= LAST_YEAR;
+    }
+
     public record Item(@NotNull AgendaItemKind kind,
                        @NotBlank @Size(max = 500) String title,
                        @Size(max = 100) String subjectId,
@@ -28,6 +38,8 @@ public record ScheduleSessionRequest(
     /** An arbitrated amount, for a budget line or for a project. */
     public record Amount(UUID budgetLineId, UUID projectId, @NotNull @PositiveOrZero Long amountCents) {
 
+        /** A rule, not a field: kept out of the JSON and of the documented schema. */
+        @JsonIgnore
         @AssertTrue(message = "an amount is for exactly one of budgetLineId or projectId")
         public boolean isForOneTarget() {
             return (budgetLineId == null) != (projectId == null);

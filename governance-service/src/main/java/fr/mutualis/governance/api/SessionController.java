@@ -1,5 +1,6 @@
 package fr.mutualis.governance.api;
 
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.governance.command.CloseSession;
 import fr.mutualis.governance.command.DecisionTaken;
 import fr.mutualis.governance.command.RecordAttendance;
@@ -26,6 +27,12 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.UUID;
 
+import static fr.mutualis.kit.security.AllowedRoles.AGENT;
+import static fr.mutualis.kit.security.AllowedRoles.ELU;
+import static fr.mutualis.kit.security.AllowedRoles.PLATFORM_ADMIN;
+import static fr.mutualis.kit.security.AllowedRoles.REPORTING;
+import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
+
 /**
  * A séance: roll call, votes, and closing, which publishes the procès-verbal and makes the decisions final.
  * Séances belong to their instance's event stream, so their ETag is the instance's version.
@@ -42,12 +49,14 @@ public class SessionController {
         this.queries = queries;
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}")
     public ResponseEntity<SessionView> get(@PathVariable UUID id, TenantContext caller) {
         SessionView session = queries.session(id, caller.tenantId()).orElseThrow(() -> new NotFoundException("Session", id));
         return ResponseEntity.ok().eTag(String.valueOf(session.version())).body(session);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PutMapping("/{id}/attendance")
     public Map<String, Object> attendance(@PathVariable UUID id, @Valid @RequestBody AttendanceRequest request,
                                           @RequestHeader(value = "If-Match", required = false) String ifMatch,
@@ -58,6 +67,7 @@ public class SessionController {
         return Versions.versioned("id", id, version);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/decisions")
     public ResponseEntity<Map<String, Object>> decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request,
                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
@@ -73,6 +83,7 @@ public class SessionController {
                 "version", taken.version()));
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/close")
     public Map<String, Object> close(@PathVariable UUID id,
                                      @RequestHeader(value = "If-Match", required = false) String ifMatch,

@@ -9,6 +9,8 @@ import fr.mutualis.kit.mutualisation.MutualisationDirectory;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,11 +45,15 @@ public class GovernanceQueries {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final MutualisationDirectory mutualisations;
+    private final TransactionTemplate readOnly;
 
-    public GovernanceQueries(JdbcClient jdbc, JsonMapper json, MutualisationDirectory mutualisations) {
+    public GovernanceQueries(JdbcClient jdbc, JsonMapper json, MutualisationDirectory mutualisations,
+                             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
         this.mutualisations = mutualisations;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     public Optional<CollectiviteView> collectivite(String siren) {
@@ -74,6 +80,18 @@ public class GovernanceQueries {
 
     /** Visible to its EPCI and its members; {@code everything} for a platform administrator. */
     public Optional<MutualisationView> mutualisation(UUID id, String tenant, boolean everything) {
+        if (!everything) {
+            return mutualisationRow(id).filter(found -> found.epciSiren().equals(tenant) || found.memberSirens().contains(tenant));
+        }
+        // The row-level security policy lets a platform administrator's read through only when it says so, for its
+        // own transaction (set_config(..., true)): the flag goes with the transaction, never with the pooled connection.
+        return readOnly.execute(status -> {
+            jdbc.sql("SELECT set_config('mutualis.platform_admin', 'on', true)").query(String.class).single();
+            return mutualisationRow(id);
+        });
+    }
+
+    private Optional<MutualisationView> mutualisationRow(UUID id) {
         return jdbc.sql("SELECT * FROM mutualisation_view WHERE mutualisation_id = :id")
                 .param("id", id)
                 .query((rs, n) -> new MutualisationView(rs.getObject("mutualisation_id", UUID.class), rs.getString("name"),
@@ -81,8 +99,7 @@ public class GovernanceQueries {
                         new MutualisationView.AllocationKey(rs.getString("allocation_method"),
                                 json.readValue(rs.getString("shares"), SHARES)),
                         rs.getLong("version")))
-                .optional()
-                .filter(found -> everything || found.epciSiren().equals(tenant) || found.memberSirens().contains(tenant));
+                .optional();
     }
 
     /** The owners whose governance data {@code tenant} sees: itself and its mutualisations. */

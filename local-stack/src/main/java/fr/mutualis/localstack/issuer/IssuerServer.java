@@ -17,8 +17,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -126,6 +128,36 @@ public final class IssuerServer implements AutoCloseable {
         JWKSource<SecurityContext> keys = context.getBean(JWKSource.class);
         return new NimbusJwtEncoder(keys)
                 .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+                .getTokenValue();
+    }
+
+    /**
+     * A token of a registered client signed with the issuer's real key, whose claims {@code change} may alter (an
+     * issuer or audience of another platform, no {@code tenants}, other dates): each validation rule can then be
+     * shown to refuse a token for that reason alone. The map holds {@code iss}, {@code sub}, {@code aud},
+     * {@code iat}, {@code nbf}, {@code exp} (as {@link Instant}s), {@code name}, {@code tenants} and {@code roles}.
+     * In-process only, for tests.
+     */
+    public String signedToken(String clientId, UnaryOperator<Map<String, Object>> change) {
+        ClientProfile profile = context.getBean(ClientDirectory.class).profile(clientId)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown client " + clientId));
+        Instant now = Instant.now();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", issuerUri);
+        claims.put("sub", clientId);
+        claims.put("aud", List.of(clientId));
+        claims.put("iat", now);
+        claims.put("nbf", now);
+        claims.put("exp", now.plus(Duration.ofMinutes(10)));
+        claims.put("name", profile.name());
+        claims.put("tenants", profile.tenants());
+        claims.put("roles", profile.roles());
+        Map<String, Object> changed = new LinkedHashMap<>(change.apply(claims));
+        @SuppressWarnings("unchecked")
+        JWKSource<SecurityContext> keys = context.getBean(JWKSource.class);
+        JwtClaimsSet claimsSet = JwtClaimsSet.builder().claims(set -> set.putAll(changed)).build();
+        return new NimbusJwtEncoder(keys)
+                .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claimsSet))
                 .getTokenValue();
     }
 

@@ -1,5 +1,6 @@
 package fr.mutualis.portfolio.api;
 
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.api.Page;
@@ -37,6 +38,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static fr.mutualis.kit.security.AllowedRoles.AGENT;
+import static fr.mutualis.kit.security.AllowedRoles.ELU;
+import static fr.mutualis.kit.security.AllowedRoles.PLATFORM_ADMIN;
+import static fr.mutualis.kit.security.AllowedRoles.REPORTING;
+import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
+
 /**
  * Projects and their lifecycle. Approval is not here: only an approved PROJECT_GATE decision of governance approves
  * a project.
@@ -60,6 +67,7 @@ public class ProjectController {
         this.actors = actors;
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
     public ResponseEntity<Map<String, Object>> propose(@Valid @RequestBody ProposeProjectRequest request, TenantContext tenant) {
         UUID id = UUID.randomUUID();
@@ -72,6 +80,7 @@ public class ProjectController {
         return Created.at(id);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}")
     public ResponseEntity<ProjectView> get(@PathVariable UUID id, TenantContext tenant) {
         ProjectView project = queries.project(id, actors.of(tenant).sees())
@@ -79,6 +88,7 @@ public class ProjectController {
         return ResponseEntity.ok().eTag(String.valueOf(project.version())).body(project);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
     public Page<ProjectView> list(@RequestParam(required = false) UUID roadmapId,
                                   @RequestParam(required = false) ProjectStatus status,
@@ -91,11 +101,13 @@ public class ProjectController {
                 axis == null ? null : axis.name(), paging.page(), paging.size());
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}/history")
     public List<HistoryEntry> history(@PathVariable UUID id, TenantContext tenant) {
         return audit.ofProject(id, actors.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Project", id));
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/assessment")
     public Updated assess(@PathVariable UUID id, @Valid @RequestBody AssessProjectRequest request,
                           @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
@@ -104,42 +116,49 @@ public class ProjectController {
         return new Updated(id, ProjectStatus.ASSESSED.name(), version);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/start")
     public Updated start(@PathVariable UUID id, @Valid @RequestBody(required = false) TransitionRequest request,
                          @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
         return move(id, ProjectTransition.START, request, ifMatch, tenant);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/hold")
     public Updated hold(@PathVariable UUID id, @Valid @RequestBody(required = false) TransitionRequest request,
                         @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
         return move(id, ProjectTransition.HOLD, request, ifMatch, tenant);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/resume")
     public Updated resume(@PathVariable UUID id, @Valid @RequestBody(required = false) TransitionRequest request,
                           @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
         return move(id, ProjectTransition.RESUME, request, ifMatch, tenant);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/deliver")
     public Updated deliver(@PathVariable UUID id, @Valid @RequestBody(required = false) TransitionRequest request,
                            @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
         return move(id, ProjectTransition.DELIVER, request, ifMatch, tenant);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/close")
     public Updated close(@PathVariable UUID id, @Valid @RequestBody(required = false) TransitionRequest request,
                          @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
         return move(id, ProjectTransition.CLOSE, request, ifMatch, tenant);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/cancel")
     public Updated cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) TransitionRequest request,
                           @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
         return move(id, ProjectTransition.CANCEL, request, ifMatch, tenant);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/milestones")
     public ResponseEntity<Map<String, Object>> planMilestone(@PathVariable UUID id,
                                                              @Valid @RequestBody PlanMilestoneRequest request,
@@ -152,6 +171,7 @@ public class ProjectController {
         return ResponseEntity.created(location).body(Map.of("id", milestoneId, "version", version));
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/milestones/{milestoneId}/reach")
     public Updated reachMilestone(@PathVariable UUID id, @PathVariable UUID milestoneId,
                                   @Valid @RequestBody ReachMilestoneRequest request,

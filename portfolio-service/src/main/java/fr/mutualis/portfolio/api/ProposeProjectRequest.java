@@ -6,7 +6,6 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -26,7 +25,7 @@ public record ProposeProjectRequest(
         @NotNull LocalDate plannedEnd,
         @NotNull @PositiveOrZero @Max(MAX_CENTS) Long estimatedInvestmentCents,
         @NotNull @PositiveOrZero @Max(MAX_CENTS) Long estimatedOperatingCents,
-        @Size(max = 200) Set<@NotNull @Pattern(regexp = "\\d{9}", message = "must be a SIREN (9 digits)") String> participantSirens) {
+        @Size(max = 200) Set<@NotNull @ValidSiren String> participantSirens) {
 
     /** 10 billion euros: far above any collectivité's digital budget, far below overflow. */
     static final long MAX_CENTS = 1_000_000_000_000L;

@@ -1,5 +1,6 @@
 package fr.mutualis.portfolio.api;
 
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.api.Page;
@@ -32,6 +33,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static fr.mutualis.kit.security.AllowedRoles.AGENT;
+import static fr.mutualis.kit.security.AllowedRoles.ELU;
+import static fr.mutualis.kit.security.AllowedRoles.PLATFORM_ADMIN;
+import static fr.mutualis.kit.security.AllowedRoles.REPORTING;
+import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
+
 /**
  * Roadmaps (schémas directeurs). Adoption is not here: only an approved ROADMAP_ADOPTION decision of governance
  * adopts a roadmap.
@@ -52,6 +59,7 @@ public class RoadmapController {
         this.actors = actors;
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
     public ResponseEntity<Map<String, Object>> draft(@Valid @RequestBody CreateRoadmapRequest request, TenantContext tenant) {
         UUID id = UUID.randomUUID();
@@ -63,6 +71,7 @@ public class RoadmapController {
         return Created.at(id);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
     public Page<RoadmapView> list(@RequestParam(required = false) Integer page,
                                   @RequestParam(required = false) Integer size, TenantContext tenant) {
@@ -70,6 +79,7 @@ public class RoadmapController {
         return queries.roadmaps(actors.of(tenant).sees(), paging.page(), paging.size());
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}")
     public ResponseEntity<RoadmapView> get(@PathVariable UUID id, TenantContext tenant) {
         RoadmapView roadmap = queries.roadmap(id, actors.of(tenant).sees())
@@ -77,16 +87,19 @@ public class RoadmapController {
         return ResponseEntity.ok().eTag(String.valueOf(roadmap.version())).body(roadmap);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}/ranking")
     public RankingView ranking(@PathVariable UUID id, TenantContext tenant) {
         return queries.ranking(id, actors.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Roadmap", id));
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}/history")
     public List<HistoryEntry> history(@PathVariable UUID id, TenantContext tenant) {
         return audit.ofRoadmap(id, actors.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Roadmap", id));
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PutMapping("/{id}/weights")
     public Updated weights(@PathVariable UUID id, @Valid @RequestBody PriorityWeightsRequest request,
                            @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
@@ -95,6 +108,7 @@ public class RoadmapController {
         return new Updated(id, null, version);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/close")
     public Updated close(@PathVariable UUID id, @Valid @RequestBody CloseRoadmapRequest request,
                          @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {

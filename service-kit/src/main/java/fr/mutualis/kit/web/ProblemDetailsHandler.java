@@ -31,6 +31,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -166,6 +167,11 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
                 String message = "wrong type, expected " + expected;
                 yield invalid(field.isEmpty() ? "Request body has the wrong shape" : field + ": " + message,
                         List.of(new FieldProblem(field, message)));
+            }
+            // A number out of range is refused by the parser, but Jackson records the field it was meant for
+            case InputCoercionException e when !path(e).isEmpty() -> {
+                String field = path(e);
+                yield invalid(field + ": " + e.getOriginalMessage(), List.of(new FieldProblem(field, e.getOriginalMessage())));
             }
             case StreamReadException e -> invalid("Malformed JSON: " + e.getOriginalMessage(), List.of());
             default -> {

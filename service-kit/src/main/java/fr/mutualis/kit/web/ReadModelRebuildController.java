@@ -2,6 +2,7 @@ package fr.mutualis.kit.web;
 
 import fr.mutualis.kit.rebuild.ReadModelRebuild;
 import fr.mutualis.kit.rebuild.RebuildStatus;
+import fr.mutualis.kit.security.AllowedRoles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/${mutualis.api.context}/admin/rebuild")
 @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+@AllowedRoles(AllowedRoles.PLATFORM_ADMIN)
 public class ReadModelRebuildController {
 
     private final ReadModelRebuild rebuild;

@@ -1,0 +1,179 @@
+package fr.mutualis.e2e;
+
+import fr.mutualis.e2e.support.OpenApi;
+import fr.mutualis.e2e.support.OpenApi.Operation;
+import fr.mutualis.e2e.support.Platform;
+import fr.mutualis.e2e.support.Territory;
+import fr.mutualis.e2e.support.World;
+import fr.mutualis.e2e.support.WriteRequests;
+import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.kit.testsupport.TestHttp.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Roles, as each service documents them (the {@code x-roles} of every operation of portfolio and governance) and as
+ * they are enforced: a caller holding only a role an operation does not list gets 403 problem+json and changes
+ * nothing; REPORTING writes nowhere. Mass assignment: fields a client must not set (tenant, owner, status, version,
+ * id) sent in a body are ignored, never trusted.
+ */
+@ExtendWith(Platform.class)
+class RolesAndMassAssignmentTest {
+
+    private static final List<String> ROLES = List.of("AGENT", "ELU", "SHARED_SERVICE_ADMIN", "REPORTING", "PLATFORM_ADMIN");
+
+    private static TestHttp gateway;
+    private static Territory t;
+    private static World world;
+    private static List<Operation> operations;
+
+    @BeforeAll
+    static void territory() {
+        gateway = Platform.gateway();
+        t = Territory.create();
+        world = World.privateOf(t.ville, t.agent(t.ville));
+        operations = OpenApi.fetch().operations().stream()
+                .filter(operation -> Set.of("portfolio", "governance").contains(operation.context()))
+                .toList();
+        for (String role : ROLES) {
+            Platform.stack().registerClient(Territory.id("only-" + role.toLowerCase(), t.ville), Territory.SECRET,
+                    List.of(t.ville), List.of(role));
+        }
+    }
+
+    @Test
+    void everyOperationDocumentsTheRolesThatMayCallItAndReportingWritesNowhere() {
+        Set<String> undocumented = new TreeSet<>();
+        Set<String> reportingWrites = new TreeSet<>();
+        for (Operation operation : operations) {
+            List<String> roles = operation.documentedRoles();
+            if (roles.isEmpty() || !ROLES.containsAll(roles)) {
+                undocumented.add(operation.key() + " " + roles);
+            }
+            if (!operation.isRead() && roles.contains("REPORTING")) {
+                reportingWrites.add(operation.key());
+            }
+            if (operation.isRead()) {
+                assertThat(operation.spec().path("description").asString("")).as(operation.key()).contains("Roles:");
+            }
+        }
+        assertThat(undocumented).as("operations without x-roles (or with an unknown role)").isEmpty();
+        assertThat(reportingWrites).as("writes open to REPORTING").isEmpty();
+    }
+
+    @Test
+    void aCallerWithoutADocumentedRoleGets403AndChangesNothing() {
+        Map<String, Long> before = WriteRequests.rowCounts();
+        Map<String, WriteRequests.Base> bodies = WriteRequests.validBodies();
+        List<String> failures = new ArrayList<>();
+        int cases = 0;
+        for (Operation operation : operations) {
+            if (operation.isRead()) {
+                continue;
+            }
+            WriteRequests.Base base = bodies.get(operation.key());
+            String body = base == null ? "" : WriteRequests.body(base, t, world);
+            String path = WriteRequests.path(operation, t, world);
+            for (String role : ROLES) {
+                if (operation.documentedRoles().contains(role)) {
+                    continue;
+                }
+                cases++;
+                Response answer = send(operation.method(), path, body, t.token(Territory.id("only-" + role.toLowerCase(), t.ville)));
+                if (answer.status() != 403 || !answer.isProblem()) {
+                    failures.add(operation.key() + " as " + role + ": " + answer);
+                }
+            }
+        }
+        System.out.printf("roles: %d calls by a role an operation does not list%n", cases);
+        assertThat(failures).as("calls by a role not documented for the operation").isEmpty();
+        assertThat(WriteRequests.rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void ownerTenantStatusVersionAndIdInABodyAreNeverTrusted() {
+        String agent = t.agent(t.ville);
+        String forged = """
+                , "id": "%s", "ownerId": "%s", "owner": "%s", "tenantId": "%s", "status": "%s", "version": 42,
+                "priority": 100, "administeringSiren": "%s", "approvalDecisionId": "%s\"""";
+        UUID chosenId = UUID.randomUUID();
+
+        Response roadmap = gateway.post("/api/portfolio/roadmaps", """
+                {"title": "Feuille de route", "startYear": 2026, "endYear": 2028, "axes": ["OPEN_DATA"]%s}"""
+                .formatted(forged.formatted(chosenId, t.outsider, t.outsider, t.outsider, "ADOPTED", t.outsider,
+                        UUID.randomUUID())), agent, null);
+        JsonNode drafted = trusted(roadmap, "/api/portfolio/roadmaps/", chosenId);
+        if (drafted != null) {
+            assertThat(drafted.get("ownerId").asString()).isEqualTo(t.ville);
+            assertThat(drafted.get("status").asString()).isEqualTo("DRAFT");
+            assertThat(drafted.get("version").asLong()).isNotEqualTo(42);
+        }
+
+        Response project = gateway.post("/api/portfolio/projects", """
+                {"roadmapId": "%s", "title": "Projet", "axis": "OPEN_DATA", "theme": "USER_SERVICES",
+                 "plannedStart": "2026-03-01", "plannedEnd": "2026-12-31", "estimatedInvestmentCents": 1,
+                 "estimatedOperatingCents": 1%s}""".formatted(world.id("roadmap").orElseThrow(),
+                forged.formatted(chosenId, t.outsider, t.outsider, t.outsider, "APPROVED", t.outsider,
+                        UUID.randomUUID())), agent, null);
+        JsonNode proposed = trusted(project, "/api/portfolio/projects/", chosenId);
+        if (proposed != null) {
+            assertThat(proposed.get("ownerId").asString()).isEqualTo(t.ville);
+            assertThat(proposed.get("status").asString()).isEqualTo("PROPOSED");
+            JsonNode approval = proposed.path("approvalDecisionId");
+            assertThat(approval.isNull() || approval.isMissingNode()).as("approvalDecisionId").isTrue();
+
+            Response assessed = gateway.post("/api/portfolio/projects/" + proposed.get("id").asString() + "/assessment", """
+                    {"strategicAlignment": 4, "userValue": 4, "agentValue": 3, "legalObligation": 2, "feasibility": 4,
+                     "risk": 1, "status": "APPROVED", "version": 42}""", agent, null);
+            assertThat(assessed.status()).as(assessed.toString()).isIn(200, 400);
+            String id = proposed.get("id").asString();
+            JsonNode after = Territory.awaitOk(() -> gateway.get("/api/portfolio/projects/" + id, agent, null)).json();
+            assertThat(after.get("status").asString()).isIn("PROPOSED", "ASSESSED");
+        }
+
+        Response instance = gateway.post("/api/governance/instances", """
+                {"name": "Comité", "kind": "WORKING_GROUP", "cadence": "MONTHLY", "members": [%s]%s}"""
+                .formatted(World.MEMBERS.formatted(t.ville), forged.formatted(chosenId, t.outsider, t.outsider,
+                        t.outsider, "CLOSED", t.outsider, UUID.randomUUID())), agent, null);
+        JsonNode created = trusted(instance, "/api/governance/instances/", chosenId);
+        if (created != null) {
+            assertThat(created.get("ownerId").asString()).isEqualTo(t.ville);
+            assertThat(created.get("administeringSiren").asString()).isEqualTo(t.ville);
+        }
+    }
+
+    /**
+     * A create with forged fields is either rejected (400) or accepted with them ignored: then the resource has a
+     * server-chosen id, belongs to the caller, and the tenant the body named does not see it. Returns what was created.
+     */
+    private static JsonNode trusted(Response created, String collection, UUID chosenId) {
+        assertThat(created.status()).as(created.toString()).isIn(201, 400);
+        if (created.status() == 400) {
+            assertThat(created.isProblem()).isTrue();
+            return null;
+        }
+        String id = created.json().get("id").asString();
+        assertThat(id).isNotEqualTo(chosenId.toString());
+        assertThat(gateway.get(collection + chosenId, t.agent(t.ville), null).status()).isEqualTo(404);
+        assertThat(gateway.get(collection + id, t.agent(t.outsider), null).status()).isEqualTo(404);
+        return Territory.awaitOk(() -> gateway.get(collection + id, t.agent(t.ville), null)).json();
+    }
+
+    private static Response send(String method, String path, String body, String token) {
+        HttpRequest.Builder request = gateway.request(path, token, null).header("Content-Type", "application/json");
+        HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.ofString(body);
+        return gateway.send(method.equals("PUT") ? request.PUT(publisher) : request.POST(publisher));
+    }
+}

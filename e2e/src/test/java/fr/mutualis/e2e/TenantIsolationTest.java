@@ -1,0 +1,251 @@
+package fr.mutualis.e2e;
+
+import fr.mutualis.e2e.support.OpenApi;
+import fr.mutualis.e2e.support.OpenApi.Operation;
+import fr.mutualis.e2e.support.Platform;
+import fr.mutualis.e2e.support.Scenarios;
+import fr.mutualis.e2e.support.Scenarios.Kind;
+import fr.mutualis.e2e.support.Scenarios.Scenario;
+import fr.mutualis.e2e.support.Territory;
+import fr.mutualis.e2e.support.World;
+import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.kit.testsupport.TestHttp.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tenant isolation, enumerated from the API's own description rather than sampled: every operation of the four
+ * services' OpenAPI documents (fetched through the gateway) is called across tenant boundaries, with a scenario from
+ * {@link Scenarios} saying what isolation means for it. Three relations are covered: a tenant and another tenant's
+ * private data; a mutualisation's data and its members (see) versus non-members (404); the administering EPCI and a
+ * member's private data (404, the same as a stranger). An operation without a scenario fails the run, by name.
+ */
+@ExtendWith(Platform.class)
+class TenantIsolationTest {
+
+    private static TestHttp gateway;
+    private static Territory t;
+    private static List<Operation> operations;
+    /** The ville's own data, the mutualisation's (administered by the EPCI), and the outsider's own data. */
+    private static World villePrivate;
+    private static World shared;
+    private static World outsiderPrivate;
+
+    @BeforeAll
+    static void territory() {
+        gateway = Platform.gateway();
+        t = Territory.create();
+        operations = OpenApi.fetch().operations();
+        villePrivate = World.privateOf(t.ville, t.agent(t.ville));
+        shared = World.sharedOf(t);
+        outsiderPrivate = World.privateOf(t.outsider, t.agent(t.outsider));
+    }
+
+    @Test
+    void everyDocumentedOperationHasAnIsolationScenario() {
+        Set<String> uncovered = new TreeSet<>();
+        operations.forEach(operation -> {
+            if (!Scenarios.ALL.containsKey(operation.key())) {
+                uncovered.add(operation.key());
+            }
+        });
+        assertThat(uncovered).as("operations of the OpenAPI without an isolation scenario in Scenarios.ALL").isEmpty();
+        Set<String> documented = new TreeSet<>();
+        operations.forEach(operation -> documented.add(operation.key()));
+        System.out.printf("isolation: %d documented operations, all with a scenario%n", documented.size());
+    }
+
+    @Test
+    void anotherTenantAndTheAdministeringEpciGet404OnEveryPrivateResource() {
+        long refusedWritesBefore = historySize(villePrivate, t.agent(t.ville));
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        for (Operation operation : withPathVariables()) {
+            Scenario scenario = Scenarios.ALL.get(operation.key());
+            Map<String, String> values = scenario.resolve(villePrivate);
+            if (values == null) {
+                continue;
+            }
+            String path = operation.fill(values);
+            if (scenario.kind() == Kind.READ) {
+                calls += check(failures, operation, "owner", call(operation, path, scenario, villePrivate, t.agent(t.ville)),
+                        status -> status == 200);
+            }
+            if (scenario.kind() == Kind.PUBLIC) {
+                calls += check(failures, operation, "stranger (public directory)",
+                        call(operation, path, scenario, villePrivate, t.agent(t.outsider)), status -> status == 200);
+                continue;
+            }
+            Predicate<Integer> refused = scenario.kind() == Kind.READ ? status -> status == 404
+                    : status -> status == 404 || status == 403;
+            calls += check(failures, operation, "another tenant",
+                    call(operation, path, scenario, villePrivate, t.agent(t.outsider)), refused);
+            calls += check(failures, operation, "administering EPCI's shared-service admin",
+                    call(operation, path, scenario, villePrivate, t.sharedAdmin()), refused);
+            calls += check(failures, operation, "administering EPCI's agent",
+                    call(operation, path, scenario, villePrivate, t.agent(t.epci)), refused);
+        }
+        calls += crossReferences(failures, villePrivate, t.agent(t.outsider), "another tenant", 404);
+        System.out.printf("isolation, private data: %d calls%n", calls);
+        assertThat(failures).as("isolation failures").isEmpty();
+        assertThat(historySize(villePrivate, t.agent(t.ville))).as("refused writes changed nothing")
+                .isEqualTo(refusedWritesBefore);
+    }
+
+    @Test
+    void mutualisationDataIsSeenByItsMembersAndHiddenFromEveryoneElse() {
+        long refusedWritesBefore = historySize(shared, t.sharedAdmin());
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        for (Operation operation : withPathVariables()) {
+            Scenario scenario = Scenarios.ALL.get(operation.key());
+            Map<String, String> values = scenario.resolve(shared);
+            if (values == null || scenario.kind() == Kind.PUBLIC) {
+                continue;
+            }
+            String path = operation.fill(values);
+            if (scenario.kind() == Kind.READ) {
+                for (String member : List.of(t.agent(t.ville), t.agent(t.bourg), t.sharedAdmin())) {
+                    calls += check(failures, operation, "member or administrator",
+                            call(operation, path, scenario, shared, member), status -> status == 200);
+                }
+                calls += check(failures, operation, "non-member",
+                        call(operation, path, scenario, shared, t.agent(t.outsider)), status -> status == 404);
+            } else {
+                calls += check(failures, operation, "member (sees, does not manage)",
+                        call(operation, path, scenario, shared, t.agent(t.ville)), status -> status == 403);
+                calls += check(failures, operation, "non-member",
+                        call(operation, path, scenario, shared, t.agent(t.outsider)),
+                        status -> status == 404 || status == 403);
+            }
+        }
+        calls += crossReferences(failures, shared, t.agent(t.outsider), "non-member", 404);
+        calls += crossReferences(failures, shared, t.agent(t.ville), "member (sees, does not manage)", 403);
+        System.out.printf("isolation, mutualisation data: %d calls%n", calls);
+        assertThat(failures).as("isolation failures").isEmpty();
+        assertThat(historySize(shared, t.sharedAdmin())).as("refused writes changed nothing").isEqualTo(refusedWritesBefore);
+    }
+
+    @Test
+    void listsRegistersDashboardsAndExportsNeverShowAnotherTenantsRows() {
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        for (Operation operation : operations) {
+            Scenario scenario = Scenarios.ALL.get(operation.key());
+            if (scenario == null || scenario.kind() != Kind.LIST) {
+                continue;
+            }
+            String path = operation.path() + scenario.query();
+            calls += leaks(failures, operation, "another tenant", gateway.get(path, t.agent(t.outsider), null),
+                    villePrivate, shared);
+            calls += leaks(failures, operation, "administering EPCI", gateway.get(path, t.sharedAdmin(), null),
+                    villePrivate, outsiderPrivate);
+            calls += leaks(failures, operation, "member", gateway.get(path, t.agent(t.ville), null), outsiderPrivate);
+            calls += leaks(failures, operation, "other member", gateway.get(path, t.agent(t.bourg), null),
+                    villePrivate, outsiderPrivate);
+        }
+        // and the lists do show what the caller may see, so the absences above are isolation, not emptiness
+        for (String path : List.of("/api/portfolio/projects?size=200", "/api/governance/instances?size=200")) {
+            Response member = gateway.get(path, t.agent(t.ville), null);
+            assertThat(member.body()).as(path).contains(villePrivate.marker, shared.marker);
+        }
+        System.out.printf("isolation, lists: %d calls%n", calls);
+        assertThat(failures).as("lists showing another tenant's rows").isEmpty();
+    }
+
+    private List<Operation> withPathVariables() {
+        return operations.stream()
+                .filter(operation -> !operation.pathVariables().isEmpty())
+                .filter(operation -> Scenarios.ALL.containsKey(operation.key()))
+                .toList();
+    }
+
+    /** Creations whose body names a resource of {@code world}: the caller may not attach anything to it. */
+    private int crossReferences(List<String> failures, World world, String token, String who, int expected) {
+        int calls = 0;
+        for (Operation operation : operations) {
+            Scenario scenario = Scenarios.ALL.get(operation.key());
+            if (scenario == null || scenario.kind() != Kind.CREATE || scenario.body() == null) {
+                continue;
+            }
+            var body = world.fill(scenario.body());
+            if (body.isEmpty()) {
+                continue;
+            }
+            calls += check(failures, operation, who + " referencing " + world.ids().keySet(),
+                    gateway.post(operation.path(), body.get(), token, null), status -> status == expected);
+        }
+        return calls;
+    }
+
+    private static int check(List<String> failures, Operation operation, String who, Response answer,
+                             Predicate<Integer> expected) {
+        if (!expected.test(answer.status())) {
+            failures.add(operation.key() + " as " + who + ": " + answer.status() + " " + abbreviate(answer.body()));
+        } else if (answer.status() >= 400 && !answer.isProblem()) {
+            failures.add(operation.key() + " as " + who + ": " + answer.status() + " is not problem+json");
+        }
+        return 1;
+    }
+
+    private static int leaks(List<String> failures, Operation operation, String who, Response answer, World... hidden) {
+        if (answer.status() != 200) {
+            failures.add(operation.key() + " as " + who + ": " + answer.status() + " " + abbreviate(answer.body()));
+            return 1;
+        }
+        Stream.of(hidden).forEach(world -> {
+            world.ids().forEach((resource, id) -> {
+                if (!resource.equals("siren") && answer.body().contains(id)) {
+                    failures.add(operation.key() + " as " + who + " shows " + resource + " " + id);
+                }
+            });
+            if (answer.body().contains(world.marker)) {
+                failures.add(operation.key() + " as " + who + " shows a title of another owner (" + world.marker + ")");
+            }
+        });
+        return 1;
+    }
+
+    private static Response call(Operation operation, String path, Scenario scenario, World world, String token) {
+        String body = scenario.body() == null ? null : world.fill(scenario.body()).orElse(scenario.body());
+        HttpRequest.Builder request = gateway.request(path, token, null);
+        return switch (operation.method()) {
+            case "GET" -> gateway.send(request.GET());
+            case "POST" -> gateway.send(request.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)));
+            case "PUT" -> gateway.send(request.header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)));
+            case "DELETE" -> gateway.send(request.DELETE());
+            default -> gateway.send(request.method(operation.method(), HttpRequest.BodyPublishers.ofString(body == null ? "" : body)));
+        };
+    }
+
+    /** Events recorded on the world's aggregates, read from their audit trails by their owner. */
+    private static long historySize(World world, String ownerToken) {
+        long events = 0;
+        for (String path : List.of("/api/portfolio/roadmaps/" + world.id("roadmap").orElseThrow() + "/history",
+                "/api/portfolio/projects/" + world.id("project").orElseThrow() + "/history",
+                "/api/governance/instances/" + world.id("instance").orElseThrow() + "/history")) {
+            Response history = gateway.get(path, ownerToken, null);
+            assertThat(history.status()).as(path + " " + history).isEqualTo(200);
+            events += history.json().size();
+        }
+        return events;
+    }
+
+    private static String abbreviate(String body) {
+        return body == null || body.length() < 300 ? body : body.substring(0, 300) + "...";
+    }
+}

@@ -1,0 +1,140 @@
+package fr.mutualis.e2e.support;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How to exercise each documented operation, keyed by {@code "METHOD path-template"} exactly as the OpenAPI documents
+ * it. Path variables and bodies name a {@link World}'s resources ({@code ${project}}); bodies are valid, so that a
+ * refusal is caused by who asks, never by what is sent. A new endpoint is one entry here: the tests that enumerate the
+ * OpenAPI fail, naming it, until it has one.
+ */
+public final class Scenarios {
+
+    public enum Kind {
+        /** A read of one resource: another tenant gets 404, a member of its mutualisation 200. */
+        READ,
+        /** A write to one resource: another tenant gets 404 (or 403), a mutualisation member 403. */
+        WRITE,
+        /** A list, register, dashboard or export: it never shows another tenant's rows. */
+        LIST,
+        /** Creates a resource of the caller; when the body names another owner's resource, that is refused. */
+        CREATE,
+        /** Public by design (the directory of collectivités): readable by every tenant. */
+        PUBLIC,
+        /** Only a platform administrator calls it: any other caller gets 403. */
+        PLATFORM_ADMIN_ONLY
+    }
+
+    /**
+     * @param kind what isolation means for this operation
+     * @param vars each path variable and the resource it names
+     * @param body a valid body (templated), null for none
+     * @param query the query string of a list
+     */
+    public record Scenario(Kind kind, Map<String, String> vars, String body, String query) {
+
+        public Map<String, String> resolve(World world) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (var variable : vars.entrySet()) {
+                var id = world.id(variable.getValue());
+                if (id.isEmpty()) {
+                    return null;
+                }
+                values.put(variable.getKey(), id.get());
+            }
+            return values;
+        }
+    }
+
+    private static final String PROJECT_BODY = """
+            {"roadmapId": "${roadmap}", "title": "Intrus", "description": "x", "axis": "OPEN_DATA",
+             "theme": "USER_SERVICES", "sponsor": "x", "manager": "x", "plannedStart": "2026-03-01",
+             "plannedEnd": "2026-12-31", "estimatedInvestmentCents": 1, "estimatedOperatingCents": 1}""";
+    private static final String WEIGHTS = """
+            {"strategicAlignment": 1, "userValue": 1, "agentValue": 1, "legalObligation": 1, "feasibility": 1, "risk": 1}""";
+    private static final String SCORES = """
+            {"strategicAlignment": 4, "userValue": 4, "agentValue": 3, "legalObligation": 2, "feasibility": 4, "risk": 1}""";
+
+    public static final Map<String, Scenario> ALL = new LinkedHashMap<>();
+
+    static {
+        // portfolio
+        add("POST /api/portfolio/roadmaps", Kind.CREATE, null, """
+                {"title": "Intrus", "startYear": 2026, "endYear": 2028, "axes": ["OPEN_DATA"], "mutualisationId": "${mutualisation}"}""");
+        add("GET /api/portfolio/roadmaps", Kind.LIST, null, null, "?size=200");
+        add("GET /api/portfolio/roadmaps/{id}", Kind.READ, "roadmap", null);
+        add("GET /api/portfolio/roadmaps/{id}/ranking", Kind.READ, "roadmap", null);
+        add("GET /api/portfolio/roadmaps/{id}/history", Kind.READ, "roadmap", null);
+        add("PUT /api/portfolio/roadmaps/{id}/weights", Kind.WRITE, "roadmap", WEIGHTS);
+        add("POST /api/portfolio/roadmaps/{id}/close", Kind.WRITE, "roadmap", "{\"finalAssessment\": \"Bilan\"}");
+        add("POST /api/portfolio/projects", Kind.CREATE, null, PROJECT_BODY);
+        add("GET /api/portfolio/projects", Kind.LIST, null, null, "?size=200");
+        add("GET /api/portfolio/projects/{id}", Kind.READ, "project", null);
+        add("GET /api/portfolio/projects/{id}/history", Kind.READ, "project", null);
+        add("POST /api/portfolio/projects/{id}/assessment", Kind.WRITE, "project", SCORES);
+        for (String transition : new String[]{"start", "hold", "resume", "deliver", "close", "cancel"}) {
+            add("POST /api/portfolio/projects/{id}/" + transition, Kind.WRITE, "project", "{\"reason\": \"x\"}");
+        }
+        add("POST /api/portfolio/projects/{id}/milestones", Kind.WRITE, "project",
+                "{\"title\": \"Intrus\", \"plannedDate\": \"2026-09-30\"}");
+        ALL.put("POST /api/portfolio/projects/{id}/milestones/{milestoneId}/reach", new Scenario(Kind.WRITE,
+                Map.of("id", "project", "milestoneId", "milestone"), "{\"actualDate\": \"2026-09-30\"}", null));
+        for (String context : new String[]{"portfolio", "budget", "governance", "evaluation"}) {
+            add("POST /api/" + context + "/admin/rebuild", Kind.PLATFORM_ADMIN_ONLY, null, null);
+            add("GET /api/" + context + "/admin/rebuild", Kind.PLATFORM_ADMIN_ONLY, null, null);
+        }
+
+        // governance
+        add("POST /api/governance/collectivites", Kind.PLATFORM_ADMIN_ONLY, null, """
+                {"siren": "%s", "name": "Intruse", "kind": "COMMUNE", "population": 10}""".formatted(Sirens.next()));
+        add("GET /api/governance/collectivites", Kind.PUBLIC, null, null, "?size=200");
+        ALL.put("GET /api/governance/collectivites/{siren}", new Scenario(Kind.PUBLIC, Map.of("siren", "siren"), null, ""));
+        ALL.put("PUT /api/governance/collectivites/{siren}/elected-lead", new Scenario(Kind.WRITE,
+                Map.of("siren", "siren"), "{\"name\": \"Intrus\"}", null));
+        add("POST /api/governance/mutualisations", Kind.PLATFORM_ADMIN_ONLY, null, """
+                {"name": "Intruse", "epciSiren": "%s", "memberSirens": ["%s"], "allocationKey": {"method": "POPULATION"}}"""
+                .formatted(Sirens.next(), Sirens.next()));
+        add("GET /api/governance/mutualisations/{id}", Kind.READ, "mutualisation", null);
+        add("POST /api/governance/instances", Kind.CREATE, null, """
+                {"name": "Intrus", "kind": "WORKING_GROUP", "cadence": "MONTHLY", "mutualisationId": "${mutualisation}",
+                 "members": [{"personId": "x", "name": "X", "role": "x", "collectiviteSiren": "200000016", "voting": true, "chair": true}]}""");
+        add("GET /api/governance/instances", Kind.LIST, null, null, "?size=200");
+        add("GET /api/governance/instances/cadence", Kind.LIST, null, null, "?from=2026-01-01&to=2026-12-31");
+        add("GET /api/governance/instances/{id}", Kind.READ, "instance", null);
+        add("GET /api/governance/instances/{id}/sessions", Kind.READ, "instance", null);
+        add("GET /api/governance/instances/{id}/history", Kind.READ, "instance", null);
+        add("GET /api/governance/instances/{id}/cadence", Kind.READ, "instance", null);
+        add("POST /api/governance/instances/{id}/sessions", Kind.WRITE, "instance", """
+                {"scheduledAt": "2026-06-16T18:00:00+02:00", "agenda": [{"kind": "INFORMATION", "title": "Intrus"}]}""");
+        add("GET /api/governance/sessions/{id}", Kind.READ, "session", null);
+        add("PUT /api/governance/sessions/{id}/attendance", Kind.WRITE, "session", "{\"present\": [\"p1\"]}");
+        add("POST /api/governance/sessions/{id}/decisions", Kind.WRITE, "session", """
+                {"agendaItemId": "${agendaItem}", "votesFor": 1, "votesAgainst": 0, "abstentions": 0}""");
+        add("POST /api/governance/sessions/{id}/close", Kind.WRITE, "session", "");
+        add("GET /api/governance/decisions", Kind.LIST, null, null, "?size=200");
+        add("GET /api/governance/exports/scdl-deliberations", Kind.LIST, null, null, "");
+
+        // budget (the version on main; the finished service adds its entries here)
+        add("POST /api/budget/lines", Kind.CREATE, null, null);
+        add("GET /api/budget/lines", Kind.LIST, null, null, "?fiscalYear=2026&size=200");
+        add("GET /api/budget/lines/{id}", Kind.READ, "budgetLine", null);
+
+        // evaluation (the version on main; the finished service adds its entries here)
+        add("POST /api/evaluation/indicators", Kind.CREATE, null, null);
+        add("GET /api/evaluation/indicators/{id}", Kind.READ, "indicator", null);
+        add("GET /api/evaluation/dashboard", Kind.LIST, null, null, "");
+    }
+
+    private static void add(String key, Kind kind, String resource, String body) {
+        add(key, kind, resource, body, null);
+    }
+
+    private static void add(String key, Kind kind, String resource, String body, String query) {
+        Map<String, String> vars = resource == null ? Map.of() : Map.of("id", resource);
+        ALL.put(key, new Scenario(kind, vars, body, query));
+    }
+
+    private Scenarios() {
+    }
+}

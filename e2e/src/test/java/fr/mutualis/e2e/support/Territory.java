@@ -1,0 +1,126 @@
+package fr.mutualis.e2e.support;
+
+import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.kit.testsupport.TestHttp.Response;
+import fr.mutualis.localstack.LocalStack;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A fresh territory of one test class, set up only through the public API the way a platform administrator would:
+ * an EPCI, two member communes ({@link #ville} and {@link #bourg}), a commune of no EPCI ({@link #outsider}), and a
+ * mutualisation of the EPCI with the ville and the bourg, known to every service once governance has published it.
+ * Each collectivité gets its own issuer clients, so nothing here is shared with another class or with the demo.
+ */
+public final class Territory {
+
+    public static final String SECRET = "e2e-secret";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    public final String epci = Sirens.next();
+    public final String ville = Sirens.next();
+    public final String bourg = Sirens.next();
+    public final String outsider = Sirens.next();
+    public String mutualisation;
+
+    private final LocalStack stack = Platform.stack();
+    private final TestHttp gateway = Platform.gateway();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    /** Registers the collectivités and the mutualisation, and waits until portfolio knows the mutualisation. */
+    public static Territory create() {
+        Territory territory = new Territory();
+        territory.setUp();
+        return territory;
+    }
+
+    private void setUp() {
+        for (String siren : List.of(epci, ville, bourg, outsider)) {
+            client("agent", siren, "AGENT");
+            client("elu", siren, "ELU");
+            client("reporting", siren, "REPORTING");
+        }
+        stack.registerClient(id("shared-admin", epci), SECRET, List.of(epci), List.of("SHARED_SERVICE_ADMIN", "AGENT"));
+        stack.registerClient(id("platform-admin", epci), SECRET, List.of(epci, ville, bourg, outsider),
+                List.of("PLATFORM_ADMIN"));
+        stack.registerClient(id("epci-platform-admin", epci), SECRET, List.of(epci), List.of("PLATFORM_ADMIN"));
+
+        register(epci, "Communauté d'agglomération e2e", "EPCI", 160_000, null);
+        awaitOk(() -> gateway.get("/api/governance/collectivites/" + epci, platformAdmin(), epci));
+        register(ville, "Ville-centre e2e", "COMMUNE", 80_000, epci);
+        register(bourg, "Bourg e2e", "COMMUNE", 12_000, epci);
+        register(outsider, "Commune isolée e2e", "COMMUNE", 900, null);
+        for (String siren : List.of(ville, bourg, outsider)) {
+            awaitOk(() -> gateway.get("/api/governance/collectivites/" + siren, platformAdmin(), epci));
+        }
+        Response created = gateway.post("/api/governance/mutualisations", """
+                {"name": "DSI commune e2e", "epciSiren": "%s", "memberSirens": ["%s", "%s"],
+                 "allocationKey": {"method": "POPULATION"}}""".formatted(epci, ville, bourg), platformAdmin(), epci);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        mutualisation = created.json().get("id").asString();
+        awaitOk(() -> gateway.get("/api/governance/mutualisations/" + mutualisation, agent(ville), null));
+    }
+
+    /** Every service learns mutualisations from Kafka: waits until {@code probe} (a read in that service) answers 2xx. */
+    public void awaitKnownBy(Supplier<Response> probe) {
+        awaitOk(probe);
+    }
+
+    public String agent(String siren) {
+        return token(id("agent", siren));
+    }
+
+    public String elu(String siren) {
+        return token(id("elu", siren));
+    }
+
+    public String reporting(String siren) {
+        return token(id("reporting", siren));
+    }
+
+    public String sharedAdmin() {
+        return token(id("shared-admin", epci));
+    }
+
+    /** A platform administrator listing every collectivité of this territory: send {@code X-Tenant-Id}. */
+    public String platformAdmin() {
+        return token(id("platform-admin", epci));
+    }
+
+    /** A platform administrator acting for the EPCI only: no {@code X-Tenant-Id} needed. */
+    public String epciPlatformAdmin() {
+        return token(id("epci-platform-admin", epci));
+    }
+
+    /** A client's token, fetched once and reused. */
+    public String token(String clientId) {
+        return tokens.computeIfAbsent(clientId, id -> stack.token(id, SECRET));
+    }
+
+    public static String id(String kind, String siren) {
+        return "e2e-" + kind + "-" + siren;
+    }
+
+    private void client(String kind, String siren, String role) {
+        stack.registerClient(id(kind, siren), SECRET, List.of(siren), List.of(role));
+    }
+
+    private void register(String siren, String name, String kind, long population, String epciSiren) {
+        Response answer = gateway.post("/api/governance/collectivites", """
+                {"siren": "%s", "name": "%s", "kind": "%s", "population": %d%s}""".formatted(siren, name, kind,
+                population, epciSiren == null ? "" : ", \"epciSiren\": \"" + epciSiren + "\""), platformAdmin(), epci);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    }
+
+    public static Response awaitOk(Supplier<Response> request) {
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(request::get, response -> response.status() / 100 == 2);
+    }
+}

@@ -1,0 +1,128 @@
+package fr.mutualis.e2e.support;
+
+import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.kit.testsupport.TestHttp.Response;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The resources one owner (a collectivité, or a mutualisation through its EPCI's administrators) holds in every
+ * context, created through the API, by name: {@code roadmap}, {@code project}, {@code milestone}, {@code instance},
+ * {@code session}, {@code agendaItem}, {@code budgetLine}, {@code indicator}, {@code siren}, {@code mutualisation}.
+ * Every title carries {@link #marker}, so that a list or an export leaking one of them is caught even when it shows no
+ * id.
+ */
+public final class World {
+
+    public static final String MEMBERS = """
+            {"personId": "p1", "name": "Anne Roy", "role": "présidente", "collectiviteSiren": "%1$s", "voting": true, "chair": true},
+            {"personId": "p2", "name": "Bruno Caron", "role": "élu", "collectiviteSiren": "%1$s", "voting": true},
+            {"personId": "p3", "name": "Chloé Petit", "role": "élue", "collectiviteSiren": "%1$s", "voting": true}""";
+
+    public final String marker = "W" + UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, String> ids = new LinkedHashMap<>();
+    private final TestHttp gateway = Platform.gateway();
+
+    public Optional<String> id(String resource) {
+        return Optional.ofNullable(ids.get(resource));
+    }
+
+    public Map<String, String> ids() {
+        return ids;
+    }
+
+    public Collection<String> values() {
+        return ids.values();
+    }
+
+    /**
+     * A collectivité's own data in every context. {@code siren} is the collectivité; {@code token} one of its agents.
+     */
+    public static World privateOf(String siren, String token) {
+        World world = new World();
+        world.ids.put("siren", siren);
+        world.portfolio(token, null);
+        world.governance(token, siren, null);
+        world.ids.put("budgetLine", world.create("/api/budget/lines", """
+                {"fiscalYear": 2026, "section": "INVESTMENT", "chapter": "20", "label": "Logiciels %s",
+                 "plannedCents": 1500000}""".formatted(world.marker), token));
+        world.ids.put("indicator", world.create("/api/evaluation/indicators", """
+                {"scopeKind": "TENANT", "scopeId": "%s", "name": "Démarches en ligne %s", "unit": "%%",
+                 "baselineValue": 20, "baselineDate": "2025-01-01", "targetValue": 80, "targetDate": "2028-12-31",
+                 "direction": "UP", "frequency": "QUARTERLY"}""".formatted(siren, world.marker), token));
+        return world;
+    }
+
+    /** A mutualisation's data, created by its administering EPCI's shared-service administrator. */
+    public static World sharedOf(Territory territory) {
+        World world = new World();
+        world.ids.put("mutualisation", territory.mutualisation);
+        world.portfolio(territory.sharedAdmin(), territory.mutualisation);
+        world.governance(territory.sharedAdmin(), territory.epci, territory.mutualisation);
+        return world;
+    }
+
+    private void portfolio(String token, String mutualisation) {
+        String owner = mutualisation == null ? "" : ", \"mutualisationId\": \"" + mutualisation + "\"";
+        String roadmapBody = """
+                {"title": "Feuille de route %s", "startYear": 2026, "endYear": 2028, "axes": ["OPEN_DATA"]%s}"""
+                .formatted(marker, owner);
+        // A mutualisation reaches portfolio through Kafka: until then its roadmap is refused (404), nothing stored.
+        String roadmap = Territory.awaitOk(() -> gateway.post("/api/portfolio/roadmaps", roadmapBody, token, null))
+                .json().get("id").asString();
+        ids.put("roadmap", roadmap);
+        ids.put("project", create("/api/portfolio/projects", """
+                {"roadmapId": "%s", "title": "Projet %s", "description": "Isolation", "axis": "OPEN_DATA",
+                 "theme": "USER_SERVICES", "sponsor": "Élue", "manager": "DSI", "plannedStart": "2026-03-01",
+                 "plannedEnd": "2026-12-31", "estimatedInvestmentCents": 100000, "estimatedOperatingCents": 20000}"""
+                .formatted(roadmap, marker), token));
+        ids.put("milestone", create("/api/portfolio/projects/" + ids.get("project") + "/milestones", """
+                {"title": "Recette %s", "plannedDate": "2026-09-30"}""".formatted(marker), token));
+    }
+
+    private void governance(String token, String memberSiren, String mutualisation) {
+        String scope = mutualisation == null ? "" : ", \"mutualisationId\": \"" + mutualisation + "\"";
+        String instanceBody = """
+                {"name": "Comité %s", "kind": "STRATEGIC_COMMITTEE", "cadence": "QUARTERLY"%s, "members": [%s]}"""
+                .formatted(marker, scope, MEMBERS.formatted(memberSiren));
+        String instance = Territory.awaitOk(() -> gateway.post("/api/governance/instances", instanceBody, token, null))
+                .json().get("id").asString();
+        ids.put("instance", instance);
+        Response session = gateway.post("/api/governance/instances/" + instance + "/sessions", """
+                {"scheduledAt": "2026-03-16T18:00:00+01:00",
+                 "agenda": [{"kind": "PRIORITISATION", "title": "Priorités %s"}, {"kind": "INFORMATION", "title": "Point %s"}]}"""
+                .formatted(marker, marker), token, null);
+        assertThat(session.status()).as(session.toString()).isEqualTo(201);
+        String sessionId = session.json().get("id").asString();
+        ids.put("session", sessionId);
+        ids.put("agendaItem", session.json().get("agendaItemIds").get(1).asString());
+        Response attendance = gateway.put("/api/governance/sessions/" + sessionId + "/attendance",
+                "{\"present\": [\"p1\", \"p2\", \"p3\"]}", token, null);
+        assertThat(attendance.status()).as(attendance.toString()).isEqualTo(200);
+        Response decision = gateway.post("/api/governance/sessions/" + sessionId + "/decisions", """
+                {"agendaItemId": "%s", "votesFor": 3, "votesAgainst": 0, "abstentions": 0}"""
+                .formatted(session.json().get("agendaItemIds").get(0).asString()), token, null);
+        assertThat(decision.status()).as(decision.toString()).isEqualTo(201);
+    }
+
+    private String create(String path, String body, String token) {
+        Response created = gateway.post(path, body, token, null);
+        assertThat(created.status()).as(path + " " + created).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    /** Replaces {@code ${resource}} by this world's ids; empty when the template names a resource it does not hold. */
+    public Optional<String> fill(String template) {
+        String filled = template;
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            filled = filled.replace("${" + id.getKey() + "}", id.getValue());
+        }
+        return filled.contains("${") ? Optional.empty() : Optional.of(filled);
+    }
+}

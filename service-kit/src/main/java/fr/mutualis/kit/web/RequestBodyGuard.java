@@ -1,0 +1,112 @@
+package fr.mutualis.kit.web;
+
+import fr.mutualis.kit.error.InvalidInputException;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Refuses, with 400 naming the field, what a request body must never hold, wherever it hides in it:
+ * <ul>
+ * <li>text a collectivité's data must not contain: the NUL character (PostgreSQL cannot store it: one such title,
+ * accepted, stalls the projection that fails on it, for every tenant), other control characters except tab and line
+ * breaks, and unpaired UTF-16 surrogates (not encodable: the database driver would silently store '?' instead);</li>
+ * <li>a list or map of more than {@value #MAX_ELEMENTS} elements: every API bound is far lower, and validating each
+ * element of a huge array before its size is checked (then listing every violation) costs more than the gateway's
+ * timeout allows.</li>
+ * </ul>
+ * Checked on the deserialized body, before bean validation, so the rest of the platform (events, Kafka) is untouched.
+ * Import it in a service.
+ */
+@ControllerAdvice
+public class RequestBodyGuard extends RequestBodyAdviceAdapter {
+
+    static final int MAX_ELEMENTS = 1_000;
+
+    @Override
+    public boolean supports(MethodParameter parameter, Type targetType,
+                            Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
+                                Class<? extends HttpMessageConverter<?>> converterType) {
+        check(body, "");
+        return body;
+    }
+
+    private static void check(Object value, String path) {
+        switch (value) {
+            case null -> {
+            }
+            case String text -> problem(text).ifPresent(problem -> {
+                String field = path.isEmpty() ? "body" : path;
+                throw new InvalidInputException(field, field + ": " + problem);
+            });
+            case Record record -> {
+                for (RecordComponent component : record.getClass().getRecordComponents()) {
+                    check(read(component, record), path.isEmpty() ? component.getName() : path + "." + component.getName());
+                }
+            }
+            case Collection<?> elements -> {
+                tooMany(elements.size(), path);
+                int index = 0;
+                for (Object element : elements) {
+                    check(element, path + "[" + index++ + "]");
+                }
+            }
+            case Map<?, ?> entries -> {
+                tooMany(entries.size(), path);
+                entries.forEach((key, entry) -> {
+                    check(key, path);
+                    check(entry, path + "[" + key + "]");
+                });
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static void tooMany(int size, String path) {
+        if (size > MAX_ELEMENTS) {
+            String field = path.isEmpty() ? "body" : path;
+            throw new InvalidInputException(field, field + ": at most " + MAX_ELEMENTS + " elements, not " + size);
+        }
+    }
+
+    static Optional<String> problem(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return Optional.of("must not contain the NUL character");
+            }
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return Optional.of("must not contain control characters (U+%04X)".formatted((int) c));
+            }
+            if (Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
+                    || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
+                return Optional.of("must not contain an unpaired UTF-16 surrogate (not a character)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Object read(RecordComponent component, Record record) {
+        try {
+            component.getAccessor().setAccessible(true);
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("Cannot read " + component.getName() + " of a request body", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package fr.mutualis.kit.web;
+
+import fr.mutualis.kit.error.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Text the database cannot store faithfully, and huge lists, are refused wherever they hide in a body, named. */
+class RequestBodyGuardTest {
+
+    record Member(String name, List<String> roles) {
+    }
+
+    record Body(String title, List<Member> members, Map<String, Integer> shares) {
+    }
+
+    private final RequestBodyGuard guard = new RequestBodyGuard();
+
+    @Test
+    void ordinaryTextIncludingAccentsEmojisTabsAndLineBreaksPasses() {
+        Body body = new Body("Élu au numérique 🇫🇷\tligne 1\r\nligne 2", List.of(new Member("Zoë", List.of("maire"))),
+                Map.of("210000022", 60));
+        assertThat(guard.afterBodyRead(body, null, null, Body.class, null)).isSameAs(body);
+    }
+
+    @Test
+    void aNulCharacterIsRefusedNamingTheField() {
+        assertRefused(new Body("a\u0000b", List.of(), Map.of()), "title", "NUL");
+    }
+
+    @Test
+    void controlCharactersAndUnpairedSurrogatesAreRefusedInNestedValuesAndMapKeys() {
+        assertRefused(new Body("ok", List.of(new Member("x", List.of("ok", "bell\u0007"))), Map.of()),
+                "members[0].roles[1]", "U+0007");
+        assertRefused(new Body("ok", List.of(new Member("a\ud800b", List.of())), Map.of()), "members[0].name", "surrogate");
+        assertRefused(new Body("ok", List.of(), Map.of("\udc00", 1)), "shares", "surrogate");
+        assertRefused(new Body("ok", List.of(new Member("end\ud83c", List.of())), Map.of()), "members[0].name", "surrogate");
+    }
+
+    @Test
+    void aHugeListIsRefusedBeforeItsElementsAreLookedAt() {
+        List<String> roles = java.util.stream.IntStream.range(0, 1_001).mapToObj(i -> "r" + i).toList();
+        assertRefused(new Body("ok", List.of(new Member("x", roles)), Map.of()), "members[0].roles", "at most 1000");
+    }
+
+    private void assertRefused(Body body, String field, String mentioning) {
+        assertThatThrownBy(() -> guard.afterBodyRead(body, null, null, Body.class, null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(field).hasMessageContaining(mentioning)
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo(field);
+    }
+}
