@@ -74,6 +74,10 @@ public final class ReplayBenchmark {
         markProcessed(jdbcUrl);
         stack.startApp("portfolio-service");
 
+        double insertCommits = PhysicalReference.postgresInsertCommitsPerSecond(jdbcUrl, "mutualis", "mutualis",
+                Duration.ofSeconds(5));
+        System.out.printf(Locale.ROOT, "reference: PostgreSQL single-row INSERT + COMMIT, %.0f /s%n", insertCommits);
+
         String admin = stack.token("platform-admin");
         long rssBefore = portfolioRss();
         HttpResponse<String> started = send(HttpRequest.newBuilder(uri("/api/portfolio/admin/rebuild"))
@@ -102,6 +106,8 @@ public final class ReplayBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "Replayed %d events into portfolio's read models in %.1f s: %.0f events/s%n",
                 total, seconds, total / seconds);
+        System.out.printf(Locale.ROOT, "= %.2f x the single-row INSERT + COMMIT rate of the same PostgreSQL%n",
+                total / seconds / insertCommits);
         System.out.printf(Locale.ROOT, "Read model after the replay: %d projects; portfolio-service RSS %d MB before,"
                 + " %d MB at most during the replay%n", projects, rssBefore >> 20, peakRss >> 20);
     }
