@@ -86,6 +86,8 @@ final class PhysicalReference {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                // as the services' producers: Kafka 4's default of 5 ms would be measured, not the broker
+                ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
     }
