@@ -27,6 +27,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -44,8 +45,12 @@ public class ServiceSecurityConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(
                 JwtValidators.createDefaultWithIssuer(properties.issuerUri()), requireTenantsClaim()));
+        if (properties.audience() != null && !properties.audience().isBlank()) {
+            validators.add(requireAudience(properties.audience()));
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
     }
 
@@ -80,6 +85,14 @@ public class ServiceSecurityConfiguration {
         return jwt -> jwt.getClaims().get("tenants") instanceof Collection<?>
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(missing);
+    }
+
+    /** A token minted for another resource server is refused, even when signed by our issuer. */
+    static OAuth2TokenValidator<Jwt> requireAudience(String audience) {
+        OAuth2Error wrong = new OAuth2Error("invalid_token", "The token is not for " + audience, null);
+        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(wrong);
     }
 
     private static JwtAuthenticationConverter rolesConverter() {
