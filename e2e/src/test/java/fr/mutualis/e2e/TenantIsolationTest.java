@@ -172,6 +172,8 @@ class TenantIsolationTest {
             Response member = gateway.get(path, t.agent(t.ville), null);
             assertThat(member.body()).as(path).contains(villePrivate.marker, shared.marker);
         }
+        Response export = gateway.get("/api/budget/exports/scdl?fiscalYear=2026&stage=BP", t.agent(t.ville), null);
+        assertThat(export.body()).as("the ville's SCDL export").contains(villePrivate.marker);
         System.out.printf("isolation, lists: %d calls%n", calls);
         assertThat(failures).as("lists showing another tenant's rows").isEmpty();
     }
