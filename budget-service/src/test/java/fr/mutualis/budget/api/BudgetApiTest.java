@@ -182,6 +182,21 @@ class BudgetApiTest extends BudgetIntegrationTest {
     }
 
     @Test
+    void aFractionOfACentIsRefusedNamingTheFieldRatherThanTruncated() {
+        String lineId = votedLine(VALMONT_AGENT, 2026, "INVESTMENT", "20", 500_000);
+        long events = eventCount();
+        assertBadRequest(http.post("/api/budget/lines", """
+                {"fiscalYear": 2026, "section": "INVESTMENT", "chapter": "20", "label": "Logiciel",
+                 "plannedCents": 100.7}""", VALMONT_AGENT, null), "plannedCents");
+        assertBadRequest(http.post("/api/budget/lines/" + lineId + "/engagements", """
+                {"amountCents": 1.5, "reference": "BC", "date": "2026-05-04"}""", VALMONT_AGENT, null), "amountCents");
+        assertBadRequest(http.post("/api/budget/votes", """
+                {"fiscalYear": 2026, "stage": "BS", "lines": [{"lineId": "%s", "creditsCents": 600000.5}]}"""
+                .formatted(lineId), VALMONT_AGENT, null), "creditsCents");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
     void theOpenApiDocumentsTheRolesOfEveryOperation() {
         var paths = http.get("/v3/api-docs", null, null).json().get("paths");
         List<String> undocumented = new java.util.ArrayList<>();
