@@ -24,7 +24,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Roles, as each service documents them (the {@code x-roles} of every operation of portfolio and governance) and as
+ * Roles, as each service documents them (the {@code x-roles} of every operation of the four services) and as
  * they are enforced: a caller holding only a role an operation does not list gets 403 problem+json and changes
  * nothing; REPORTING writes nowhere. Mass assignment: fields a client must not set (tenant, owner, status, version,
  * id) sent in a body are ignored, never trusted.
@@ -45,7 +45,7 @@ class RolesAndMassAssignmentTest {
         t = Territory.create();
         world = World.privateOf(t.ville, t.agent(t.ville));
         operations = OpenApi.fetch().operations().stream()
-                .filter(operation -> Set.of("portfolio", "governance").contains(operation.context()))
+                .filter(operation -> Set.of("portfolio", "governance", "budget", "evaluation").contains(operation.context()))
                 .toList();
         for (String role : ROLES) {
             Platform.stack().registerClient(Territory.id("only-" + role.toLowerCase(), t.ville), Territory.SECRET,

@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -78,7 +79,7 @@ class TenantIsolationTest {
             if (values == null) {
                 continue;
             }
-            String path = operation.fill(values);
+            String path = operation.fill(values) + Objects.toString(scenario.query(), "");
             if (scenario.kind() == Kind.READ) {
                 calls += check(failures, operation, "owner", call(operation, path, scenario, villePrivate, t.agent(t.ville)),
                         status -> status == 200);
@@ -115,8 +116,17 @@ class TenantIsolationTest {
             if (values == null || scenario.kind() == Kind.PUBLIC) {
                 continue;
             }
-            String path = operation.fill(values);
-            if (scenario.kind() == Kind.READ) {
+            String path = operation.fill(values) + Objects.toString(scenario.query(), "");
+            if (scenario.kind() == Kind.ADMINISTRATORS_READ) {
+                calls += check(failures, operation, "administrator",
+                        call(operation, path, scenario, shared, t.sharedAdmin()), status -> status == 200);
+                for (String member : List.of(t.agent(t.ville), t.agent(t.bourg), t.agent(t.epci))) {
+                    calls += check(failures, operation, "member or EPCI agent (not an administrator)",
+                            call(operation, path, scenario, shared, member), status -> status == 403);
+                }
+                calls += check(failures, operation, "non-member",
+                        call(operation, path, scenario, shared, t.agent(t.outsider)), status -> status == 404);
+            } else if (scenario.kind() == Kind.READ) {
                 for (String member : List.of(t.agent(t.ville), t.agent(t.bourg), t.sharedAdmin())) {
                     calls += check(failures, operation, "member or administrator",
                             call(operation, path, scenario, shared, member), status -> status == 200);
@@ -157,12 +167,58 @@ class TenantIsolationTest {
                     villePrivate, outsiderPrivate);
         }
         // and the lists do show what the caller may see, so the absences above are isolation, not emptiness
-        for (String path : List.of("/api/portfolio/projects?size=200", "/api/governance/instances?size=200")) {
+        for (String path : List.of("/api/portfolio/projects?size=200", "/api/governance/instances?size=200",
+                "/api/evaluation/indicators?size=200")) {
             Response member = gateway.get(path, t.agent(t.ville), null);
             assertThat(member.body()).as(path).contains(villePrivate.marker, shared.marker);
         }
+        Response export = gateway.get("/api/budget/exports/scdl?fiscalYear=2026&stage=BP", t.agent(t.ville), null);
+        assertThat(export.body()).as("the ville's SCDL export").contains(villePrivate.marker);
         System.out.printf("isolation, lists: %d calls%n", calls);
         assertThat(failures).as("lists showing another tenant's rows").isEmpty();
+    }
+
+    @Test
+    void theAdministeringEpciSeesEveryMembersAllocationAndAMemberOnlyItsOwn() {
+        String path = "/api/budget/mutualisations/" + t.mutualisation + "/allocations?fiscalYear=2026";
+        assertThat(allocatedSirens(gateway.get(path, t.sharedAdmin(), null))).containsExactlyInAnyOrder(t.ville, t.bourg);
+        assertThat(allocatedSirens(gateway.get(path, t.agent(t.epci), null))).containsExactlyInAnyOrder(t.ville, t.bourg);
+        assertThat(allocatedSirens(gateway.get(path, t.agent(t.ville), null))).containsExactly(t.ville);
+        assertThat(allocatedSirens(gateway.get(path, t.agent(t.bourg), null))).containsExactly(t.bourg);
+        Response stranger = gateway.get(path, t.agent(t.outsider), null);
+        assertThat(stranger.status()).as(stranger.toString()).isEqualTo(404);
+        assertThat(stranger.body()).doesNotContain(t.ville, t.bourg);
+    }
+
+    @Test
+    void aMutualisationsFiguresAreShownToItsMembersOrAdministratorsOnly() {
+        String mutualisation = "mutualisationId=" + t.mutualisation;
+        for (String path : List.of("/api/budget/lines?fiscalYear=2026&size=200&" + mutualisation,
+                "/api/budget/summary?fiscalYear=2026&" + mutualisation)) {
+            for (String member : List.of(t.agent(t.ville), t.agent(t.bourg), t.sharedAdmin())) {
+                Response seen = gateway.get(path, member, null);
+                assertThat(seen.status()).as(path + " " + seen).isEqualTo(200);
+                assertThat(seen.body()).as(path).doesNotContain(villePrivate.marker, outsiderPrivate.marker);
+            }
+            Response stranger = gateway.get(path, t.agent(t.outsider), null);
+            assertThat(stranger.status()).as(path + " " + stranger).isEqualTo(404);
+        }
+        assertThat(gateway.get("/api/budget/lines?fiscalYear=2026&size=200&" + mutualisation, t.agent(t.bourg), null)
+                .body()).contains(shared.id("budgetLine").orElseThrow());
+        String dashboard = "/api/evaluation/dashboard?fiscalYear=2026&" + mutualisation;
+        Response administrator = gateway.get(dashboard, t.sharedAdmin(), null);
+        assertThat(administrator.status()).as(administrator.toString()).isEqualTo(200);
+        assertThat(administrator.body()).doesNotContain(villePrivate.marker, outsiderPrivate.marker,
+                villePrivate.id("indicator").orElseThrow(), outsiderPrivate.id("indicator").orElseThrow());
+        assertThat(gateway.get(dashboard, t.agent(t.ville), null).status()).isEqualTo(403);
+        assertThat(gateway.get(dashboard, t.agent(t.outsider), null).status()).isEqualTo(404);
+    }
+
+    private static List<String> allocatedSirens(Response answer) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        List<String> sirens = new ArrayList<>();
+        answer.json().get("allocations").forEach(share -> sirens.add(share.get("siren").asString()));
+        return sirens;
     }
 
     private List<Operation> withPathVariables() {
@@ -241,6 +297,19 @@ class TenantIsolationTest {
             Response history = gateway.get(path, ownerToken, null);
             assertThat(history.status()).as(path + " " + history).isEqualTo(200);
             events += history.json().size();
+        }
+        // budget and evaluation keep no history endpoint: a refused write would have moved the version
+        for (String path : List.of("/api/budget/lines/" + world.id("budgetLine").orElseThrow(),
+                "/api/evaluation/indicators/" + world.id("indicator").orElseThrow())) {
+            Response current = gateway.get(path, ownerToken, null);
+            assertThat(current.status()).as(path + " " + current).isEqualTo(200);
+            events += current.json().get("version").asLong();
+        }
+        if (world.id("programme").isPresent()) {
+            String path = "/api/budget/programmes/" + world.id("programme").get();
+            Response programme = gateway.get(path, ownerToken, null);
+            assertThat(programme.status()).as(path + " " + programme).isEqualTo(200);
+            events += programme.json().get("version").asLong();
         }
         return events;
     }

@@ -8,9 +8,10 @@ import fr.mutualis.budget.query.GovernanceDirectory;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
-import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.mutualisation.Mutualisation;
 import fr.mutualis.kit.mutualisation.MutualisationDirectory;
+import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -33,6 +34,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+
+import static fr.mutualis.kit.security.AllowedRoles.AGENT;
+import static fr.mutualis.kit.security.AllowedRoles.ELU;
+import static fr.mutualis.kit.security.AllowedRoles.PLATFORM_ADMIN;
+import static fr.mutualis.kit.security.AllowedRoles.REPORTING;
+import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 
 /**
  * Allocation of a mutualisation's yearly cost among its members (service commun), by the convention's key.
@@ -57,6 +64,7 @@ public class AllocationController {
     }
 
     /** Answers the split at once: 201 {mutualisationId, fiscalYear, costCents, method, allocations[] {siren, weight, amountCents}}. */
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
     public ResponseEntity<AllocationView> allocate(@PathVariable UUID id, @Valid @RequestBody AllocationRequest request,
                                                    TenantContext tenant) {
@@ -94,6 +102,7 @@ public class AllocationController {
         return ResponseEntity.created(location).body(split);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
     public AllocationView allocations(@PathVariable UUID id, @RequestParam @Min(2000) @Max(2100) int fiscalYear,
                                       TenantContext tenant) {

@@ -13,6 +13,7 @@ import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 import java.util.UUID;
+
+import static fr.mutualis.kit.security.AllowedRoles.AGENT;
+import static fr.mutualis.kit.security.AllowedRoles.ELU;
+import static fr.mutualis.kit.security.AllowedRoles.PLATFORM_ADMIN;
+import static fr.mutualis.kit.security.AllowedRoles.REPORTING;
+import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 
 /**
  * Budget lines. A line with {@code mutualisationId} is the mutualisation's (its owner): opened, voted and spent by
@@ -48,6 +55,7 @@ public class BudgetLineController {
     }
 
     /** Answers once the line can be read, so that the next request (a vote, an engagement) finds it. */
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
     public ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenBudgetLineRequest request, TenantContext tenant) {
         Caller caller = callers.of(tenant);
@@ -65,6 +73,7 @@ public class BudgetLineController {
     }
 
     /** The line with its credit history by stage, arbitrated amounts and engagements. */
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}")
     public ResponseEntity<BudgetLineDetail> get(@PathVariable UUID id, TenantContext tenant) {
         BudgetLineDetail line = queries.lineDetail(id, callers.of(tenant).sees())
@@ -73,6 +82,7 @@ public class BudgetLineController {
     }
 
     /** The caller's own lines, or with {@code mutualisationId} the lines of a mutualisation it sees. */
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
     public Page<BudgetLineView> list(@RequestParam(required = false) Integer fiscalYear,
                                      @RequestParam(required = false) Section section,
@@ -90,6 +100,7 @@ public class BudgetLineController {
      * Concurrent engagements on one line are applied one after the other, so each is either accepted or refused
      * with 422; with {@code If-Match} (the line's ETag), 409 when the line changed since it was read.
      */
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/engagements")
     public ResponseEntity<Map<String, Object>> engage(@PathVariable UUID id, @Valid @RequestBody SpendingRequest request,
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,

@@ -8,6 +8,7 @@ import fr.mutualis.budget.query.MandateView;
 import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 import java.util.UUID;
+
+import static fr.mutualis.kit.security.AllowedRoles.AGENT;
+import static fr.mutualis.kit.security.AllowedRoles.ELU;
+import static fr.mutualis.kit.security.AllowedRoles.PLATFORM_ADMIN;
+import static fr.mutualis.kit.security.AllowedRoles.REPORTING;
+import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 
 /** Engagements and their mandates (mandatement after liquidation). */
 @RestController
@@ -36,12 +43,14 @@ public class EngagementController {
         this.callers = callers;
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/engagements/{id}")
     public EngagementView engagement(@PathVariable UUID id, TenantContext tenant) {
         return queries.engagement(id, callers.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Engagement", id));
     }
 
     /** 422 beyond what the engagement has left to mandate, or beyond the year's CP of the line's programme. */
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/engagements/{id}/mandates")
     public ResponseEntity<Map<String, Object>> mandate(@PathVariable UUID id, @Valid @RequestBody SpendingRequest request,
                                                        TenantContext tenant) {
@@ -52,6 +61,7 @@ public class EngagementController {
         return Created.at("/api/budget/mandates", mandateId);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/mandates/{id}")
     public MandateView mandate(@PathVariable UUID id, TenantContext tenant) {
         return queries.mandate(id, callers.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Mandate", id));

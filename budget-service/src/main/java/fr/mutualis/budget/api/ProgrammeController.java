@@ -10,6 +10,7 @@ import fr.mutualis.budget.query.ProgrammeView;
 import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -26,6 +27,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static fr.mutualis.kit.security.AllowedRoles.AGENT;
+import static fr.mutualis.kit.security.AllowedRoles.ELU;
+import static fr.mutualis.kit.security.AllowedRoles.PLATFORM_ADMIN;
+import static fr.mutualis.kit.security.AllowedRoles.REPORTING;
+import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 
 /**
  * Programme authorisations (AP/CP). A revision answers 200 with the new revision and version (and ETag); with
@@ -46,6 +53,7 @@ public class ProgrammeController {
     }
 
     /** 422 when the schedule does not sum exactly to the amount; answers once the programme can be read. */
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
     public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody ProgrammeRequest request, TenantContext tenant) {
         UUID id = UUID.randomUUID();
@@ -55,6 +63,7 @@ public class ProgrammeController {
         return Created.at(id);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/revisions")
     public ResponseEntity<Map<String, Object>> revise(@PathVariable UUID id, @Valid @RequestBody RevisionRequest request,
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -72,6 +81,7 @@ public class ProgrammeController {
                 .body(answer);
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}")
     public ResponseEntity<ProgrammeView> get(@PathVariable UUID id, TenantContext tenant) {
         ProgrammeView programme = queries.programme(id, tenant.tenantId()).orElseThrow(() -> new NotFoundException("Programme", id));

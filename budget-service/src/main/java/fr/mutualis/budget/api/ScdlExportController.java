@@ -5,6 +5,7 @@ import fr.mutualis.budget.command.M57Chapters;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.GovernanceDirectory;
 import fr.mutualis.budget.query.ScdlLine;
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
@@ -22,6 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import static fr.mutualis.kit.security.AllowedRoles.AGENT;
+import static fr.mutualis.kit.security.AllowedRoles.ELU;
+import static fr.mutualis.kit.security.AllowedRoles.PLATFORM_ADMIN;
+import static fr.mutualis.kit.security.AllowedRoles.REPORTING;
+import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 
 /**
  * Open-data export of the caller's budget at one stage, in the SCDL "budget" layout (schema.data.gouv.fr
@@ -69,6 +76,7 @@ public class ScdlExportController {
 
     @Operation(summary = "SCDL budget CSV of the caller's fiscal year at one stage",
             description = "Columns of the SCDL budget schema; see the class documentation for which are filled and how.")
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping(produces = "text/csv")
     public ResponseEntity<String> export(@RequestParam @Min(2000) @Max(2100) int fiscalYear,
                                          @RequestParam BudgetStage stage, TenantContext tenant) {

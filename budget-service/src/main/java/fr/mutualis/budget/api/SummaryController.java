@@ -2,6 +2,7 @@ package fr.mutualis.budget.api;
 
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.BudgetSummary;
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,6 +12,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
+
+import static fr.mutualis.kit.security.AllowedRoles.AGENT;
+import static fr.mutualis.kit.security.AllowedRoles.ELU;
+import static fr.mutualis.kit.security.AllowedRoles.PLATFORM_ADMIN;
+import static fr.mutualis.kit.security.AllowedRoles.REPORTING;
+import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 
 /**
  * Planned, voted, engaged and mandated per section of the caller's fiscal year; with {@code mutualisationId}, of the
@@ -28,6 +35,7 @@ public class SummaryController {
         this.callers = callers;
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
     public BudgetSummary summary(@RequestParam @Min(2000) @Max(2100) int fiscalYear,
                                  @RequestParam(required = false) UUID mutualisationId, TenantContext tenant) {

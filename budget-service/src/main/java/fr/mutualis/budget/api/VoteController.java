@@ -6,6 +6,7 @@ import fr.mutualis.budget.command.VoteCredits;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import static fr.mutualis.kit.security.AllowedRoles.AGENT;
+import static fr.mutualis.kit.security.AllowedRoles.ELU;
+import static fr.mutualis.kit.security.AllowedRoles.PLATFORM_ADMIN;
+import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 
 /**
  * Votes of the assembly. A vote is all or nothing: if one of its lines refuses it (unknown or another tenant's line
@@ -40,6 +46,7 @@ public class VoteController {
         this.callers = callers;
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
     public ResponseEntity<Map<String, Object>> vote(@Valid @RequestBody VoteRequest request, TenantContext tenant) {
         Set<UUID> seen = new HashSet<>();

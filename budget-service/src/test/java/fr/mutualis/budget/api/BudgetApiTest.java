@@ -141,6 +141,74 @@ class BudgetApiTest extends BudgetIntegrationTest {
         }
     }
 
+    @Test
+    void reportingReadsTheBudgetButWritesNothing() {
+        String reporting = ISSUER.token("valmont-reporting", List.of(VALMONT), List.of("REPORTING"));
+        String lineId = votedLine(VALMONT_AGENT, 2026, "INVESTMENT", "20", 500_000);
+        assertThat(http.get("/api/budget/lines/" + lineId, reporting, null).status()).isEqualTo(200);
+        assertThat(http.get("/api/budget/summary?fiscalYear=2026", reporting, null).status()).isEqualTo(200);
+        assertThat(http.get("/api/budget/exports/scdl?fiscalYear=2026&stage=BP", reporting, null).status()).isEqualTo(200);
+        long events = eventCount();
+        String id = UUID.randomUUID().toString();
+        List<TestHttp.Response> writes = List.of(
+                http.post("/api/budget/lines", line(2026, "INVESTMENT", "20", 1), reporting, null),
+                http.post("/api/budget/votes", """
+                        {"fiscalYear": 2026, "stage": "BP", "lines": [{"lineId": "%s", "creditsCents": 1}]}"""
+                        .formatted(lineId), reporting, null),
+                http.post("/api/budget/lines/" + lineId + "/engagements", spending(1, "BC", "2026-05-04"), reporting, null),
+                http.post("/api/budget/engagements/" + id + "/mandates", spending(1, "M", "2026-05-04"), reporting, null),
+                http.post("/api/budget/programmes", """
+                        {"label": "P", "chapter": "20", "amountCents": 1, "schedule": [{"year": 2026, "amountCents": 1}]}""",
+                        reporting, null),
+                http.post("/api/budget/programmes/" + id + "/revisions", """
+                        {"amountCents": 1, "schedule": [{"year": 2026, "amountCents": 1}], "reason": "r"}""", reporting, null),
+                http.post("/api/budget/mutualisations/" + id + "/allocations", "{\"fiscalYear\": 2026, \"costCents\": 1}",
+                        reporting, null));
+        assertThat(writes).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
+            assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        });
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(line(lineId, VALMONT_AGENT).get("engagedCents").asLong()).isZero();
+    }
+
+    @Test
+    void textTheDatabaseCannotStoreIsRefusedNamingItsField() {
+        long events = eventCount();
+        assertBadRequest(http.post("/api/budget/lines", """
+                {"fiscalYear": 2026, "section": "INVESTMENT", "chapter": "20", "label": "Logi\\u0000ciel",
+                 "plannedCents": 1}""", VALMONT_AGENT, null), "label");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aFractionOfACentIsRefusedNamingTheFieldRatherThanTruncated() {
+        String lineId = votedLine(VALMONT_AGENT, 2026, "INVESTMENT", "20", 500_000);
+        long events = eventCount();
+        assertBadRequest(http.post("/api/budget/lines", """
+                {"fiscalYear": 2026, "section": "INVESTMENT", "chapter": "20", "label": "Logiciel",
+                 "plannedCents": 100.7}""", VALMONT_AGENT, null), "plannedCents");
+        assertBadRequest(http.post("/api/budget/lines/" + lineId + "/engagements", """
+                {"amountCents": 1.5, "reference": "BC", "date": "2026-05-04"}""", VALMONT_AGENT, null), "amountCents");
+        assertBadRequest(http.post("/api/budget/votes", """
+                {"fiscalYear": 2026, "stage": "BS", "lines": [{"lineId": "%s", "creditsCents": 600000.5}]}"""
+                .formatted(lineId), VALMONT_AGENT, null), "creditsCents");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void theOpenApiDocumentsTheRolesOfEveryOperation() {
+        var paths = http.get("/v3/api-docs", null, null).json().get("paths");
+        List<String> undocumented = new java.util.ArrayList<>();
+        paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            if (!operation.getValue().has("x-roles")) {
+                undocumented.add(operation.getKey() + " " + path.getKey());
+            }
+        }));
+        assertThat(paths.properties()).isNotEmpty();
+        assertThat(undocumented).isEmpty();
+    }
+
     private static void assertUnauthenticated(TestHttp.Response answer) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
         assertThat(answer.isProblem()).as(answer.toString()).isTrue();

@@ -20,6 +20,11 @@ public final class Scenarios {
         LIST,
         /** Creates a resource of the caller; when the body names another owner's resource, that is refused. */
         CREATE,
+        /**
+         * A read of a mutualisation's data reserved to its administrators (every member's figures): the administering
+         * EPCI's shared-service admin reads it, a member gets 403, anyone else 404.
+         */
+        ADMINISTRATORS_READ,
         /** Public by design (the directory of collectivités): readable by every tenant. */
         PUBLIC,
         /** Only a platform administrator calls it: any other caller gets 403. */
@@ -30,7 +35,7 @@ public final class Scenarios {
      * @param kind what isolation means for this operation
      * @param vars each path variable and the resource it names
      * @param body a valid body (templated), null for none
-     * @param query the query string of a list
+     * @param query the query string of a list, or of a read that needs one
      */
     public record Scenario(Kind kind, Map<String, String> vars, String body, String query) {
 
@@ -55,6 +60,9 @@ public final class Scenarios {
             {"strategicAlignment": 1, "userValue": 1, "agentValue": 1, "legalObligation": 1, "feasibility": 1, "risk": 1}""";
     private static final String SCORES = """
             {"strategicAlignment": 4, "userValue": 4, "agentValue": 3, "legalObligation": 2, "feasibility": 4, "risk": 1}""";
+
+    private static final String SPENDING = """
+            {"amountCents": 1, "reference": "Intrus", "date": "2026-06-30"}""";
 
     public static final Map<String, Scenario> ALL = new LinkedHashMap<>();
 
@@ -115,15 +123,42 @@ public final class Scenarios {
         add("GET /api/governance/decisions", Kind.LIST, null, null, "?size=200");
         add("GET /api/governance/exports/scdl-deliberations", Kind.LIST, null, null, "");
 
-        // budget (the version on main; the finished service adds its entries here)
-        add("POST /api/budget/lines", Kind.CREATE, null, null);
+        // budget
+        add("POST /api/budget/lines", Kind.CREATE, null, """
+                {"fiscalYear": 2026, "section": "INVESTMENT", "chapter": "20", "label": "Intrus", "plannedCents": 1,
+                 "mutualisationId": "${mutualisation}"}""");
         add("GET /api/budget/lines", Kind.LIST, null, null, "?fiscalYear=2026&size=200");
         add("GET /api/budget/lines/{id}", Kind.READ, "budgetLine", null);
+        add("POST /api/budget/lines/{id}/engagements", Kind.WRITE, "budgetLine", SPENDING);
+        add("POST /api/budget/votes", Kind.CREATE, null, """
+                {"fiscalYear": 2026, "stage": "BS", "lines": [{"lineId": "${budgetLine}", "creditsCents": 1}]}""");
+        add("GET /api/budget/engagements/{id}", Kind.READ, "engagement", null);
+        add("POST /api/budget/engagements/{id}/mandates", Kind.WRITE, "engagement", SPENDING);
+        add("GET /api/budget/mandates/{id}", Kind.READ, "mandate", null);
+        // a programme names nothing of another owner: it is the caller's own, whatever the body says
+        add("POST /api/budget/programmes", Kind.CREATE, null, null);
+        add("GET /api/budget/programmes/{id}", Kind.READ, "programme", null);
+        add("POST /api/budget/programmes/{id}/revisions", Kind.WRITE, "programme", """
+                {"amountCents": 1, "schedule": [{"year": 2026, "amountCents": 1}], "reason": "Intrus"}""");
+        add("GET /api/budget/mutualisations/{id}/allocations", Kind.READ, "mutualisation", null, "?fiscalYear=2026");
+        add("POST /api/budget/mutualisations/{id}/allocations", Kind.WRITE, "mutualisation",
+                "{\"fiscalYear\": 2026, \"costCents\": 1}");
+        add("GET /api/budget/summary", Kind.LIST, null, null, "?fiscalYear=2026");
+        add("GET /api/budget/exports/scdl", Kind.LIST, null, null, "?fiscalYear=2026&stage=BP");
 
-        // evaluation (the version on main; the finished service adds its entries here)
+        // evaluation
+        // A scope the caller cannot see is refused as unknown (422, the same as a scope that does not exist): the
+        // indicator's scope is checked by IndicatorController, not by the cross-reference rule of this table.
         add("POST /api/evaluation/indicators", Kind.CREATE, null, null);
+        add("GET /api/evaluation/indicators", Kind.LIST, null, null, "?size=200");
         add("GET /api/evaluation/indicators/{id}", Kind.READ, "indicator", null);
-        add("GET /api/evaluation/dashboard", Kind.LIST, null, null, "");
+        add("POST /api/evaluation/indicators/{id}/measurements", Kind.WRITE, "indicator", """
+                {"date": "2026-06-30", "value": 99, "source": "Intrus"}""");
+        add("PUT /api/evaluation/self-assessment", Kind.CREATE, null, null);
+        add("GET /api/evaluation/self-assessment", Kind.LIST, null, null, "");
+        add("GET /api/evaluation/barometer", Kind.LIST, null, null, "");
+        add("GET /api/evaluation/barometer/mutualisations/{id}", Kind.ADMINISTRATORS_READ, "mutualisation", null);
+        add("GET /api/evaluation/dashboard", Kind.LIST, null, null, "?fiscalYear=2026");
     }
 
     private static void add(String key, Kind kind, String resource, String body) {

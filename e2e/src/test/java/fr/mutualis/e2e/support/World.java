@@ -14,7 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The resources one owner (a collectivité, or a mutualisation through its EPCI's administrators) holds in every
  * context, created through the API, by name: {@code roadmap}, {@code project}, {@code milestone}, {@code instance},
- * {@code session}, {@code agendaItem}, {@code budgetLine}, {@code indicator}, {@code siren}, {@code mutualisation}.
+ * {@code session}, {@code agendaItem}, {@code budgetLine}, {@code vote}, {@code engagement}, {@code mandate},
+ * {@code programme} (a collectivité's only), {@code indicator}, {@code siren}, {@code mutualisation}; a collectivité
+ * also declares its self-assessment, and a mutualisation has its 2026 cost allocated among its members.
  * Every title carries {@link #marker}, so that a list or an export leaking one of them is caught even when it shows no
  * id.
  */
@@ -49,13 +51,12 @@ public final class World {
         world.ids.put("siren", siren);
         world.portfolio(token, null);
         world.governance(token, siren, null);
-        world.ids.put("budgetLine", world.create("/api/budget/lines", """
-                {"fiscalYear": 2026, "section": "INVESTMENT", "chapter": "20", "label": "Logiciels %s",
-                 "plannedCents": 1500000}""".formatted(world.marker), token));
-        world.ids.put("indicator", world.create("/api/evaluation/indicators", """
-                {"scopeKind": "TENANT", "scopeId": "%s", "name": "Démarches en ligne %s", "unit": "%%",
-                 "baselineValue": 20, "baselineDate": "2025-01-01", "targetValue": 80, "targetDate": "2028-12-31",
-                 "direction": "UP", "frequency": "QUARTERLY"}""".formatted(siren, world.marker), token));
+        world.budget(token, null);
+        world.programme(token);
+        world.evaluation(token, "TENANT", siren);
+        Response declared = world.gateway.put("/api/evaluation/self-assessment", """
+                {"roles": ["DPO"], "communication": ["SOCIAL"]}""", token, null);
+        assertThat(declared.status()).as(declared.toString()).isEqualTo(200);
         return world;
     }
 
@@ -65,6 +66,12 @@ public final class World {
         world.ids.put("mutualisation", territory.mutualisation);
         world.portfolio(territory.sharedAdmin(), territory.mutualisation);
         world.governance(territory.sharedAdmin(), territory.epci, territory.mutualisation);
+        world.budget(territory.sharedAdmin(), territory.mutualisation);
+        // the cost split of the mutualisation's year among its members, by its key (population)
+        // (the members' populations reach the budget through Kafka too)
+        Territory.awaitOk(() -> world.gateway.post("/api/budget/mutualisations/" + territory.mutualisation
+                + "/allocations", "{\"fiscalYear\": 2026, \"costCents\": 9200000}", territory.sharedAdmin(), null));
+        world.evaluation(territory.sharedAdmin(), "MUTUALISATION", territory.mutualisation);
         return world;
     }
 
@@ -109,6 +116,48 @@ public final class World {
                 {"agendaItemId": "%s", "votesFor": 3, "votesAgainst": 0, "abstentions": 0}"""
                 .formatted(session.json().get("agendaItemIds").get(0).asString()), token, null);
         assertThat(decision.status()).as(decision.toString()).isEqualTo(201);
+    }
+
+    /** A line voted at BP, an engagement on it and a mandate of that engagement. */
+    private void budget(String token, String mutualisation) {
+        String owner = mutualisation == null ? "" : ", \"mutualisationId\": \"" + mutualisation + "\"";
+        String lineBody = """
+                {"fiscalYear": 2026, "section": "INVESTMENT", "chapter": "20", "label": "Logiciels %s",
+                 "plannedCents": 1500000%s}""".formatted(marker, owner);
+        // A mutualisation reaches the budget through Kafka: until then its line is refused (404), nothing stored.
+        String line = Territory.awaitOk(() -> gateway.post("/api/budget/lines", lineBody, token, null))
+                .json().get("id").asString();
+        ids.put("budgetLine", line);
+        ids.put("vote", create("/api/budget/votes", """
+                {"fiscalYear": 2026, "stage": "BP", "lines": [{"lineId": "%s", "creditsCents": 1500000}]}"""
+                .formatted(line), token));
+        ids.put("engagement", create("/api/budget/lines/" + line + "/engagements", """
+                {"amountCents": 400000, "reference": "BC %s", "date": "2026-03-02"}""".formatted(marker), token));
+        ids.put("mandate", create("/api/budget/engagements/" + ids.get("engagement") + "/mandates", """
+                {"amountCents": 100000, "reference": "Mandat %s", "date": "2026-04-02"}""".formatted(marker), token));
+    }
+
+    /** A programme authorisation (AP) with its CP schedule: a collectivité's own, never a mutualisation's. */
+    private void programme(String token) {
+        ids.put("programme", create("/api/budget/programmes", """
+                {"label": "Programme %s", "chapter": "20", "amountCents": 3000000,
+                 "schedule": [{"year": 2026, "amountCents": 1000000}, {"year": 2027, "amountCents": 2000000}]}"""
+                .formatted(marker), token));
+    }
+
+    /** An indicator of the owner and one measurement of it. */
+    private void evaluation(String token, String scopeKind, String scopeId) {
+        String indicatorBody = """
+                {"scopeKind": "%s", "scopeId": "%s", "name": "Démarches en ligne %s", "unit": "%%",
+                 "baselineValue": 20, "baselineDate": "2025-01-01", "targetValue": 80, "targetDate": "2028-12-31",
+                 "direction": "UP", "frequency": "QUARTERLY"}""".formatted(scopeKind, scopeId, marker);
+        // A mutualisation reaches evaluation through Kafka: until then its scope is unknown (422), nothing stored.
+        String indicator = Territory.awaitOk(() -> gateway.post("/api/evaluation/indicators", indicatorBody, token, null))
+                .json().get("id").asString();
+        ids.put("indicator", indicator);
+        Response measured = gateway.post("/api/evaluation/indicators/" + indicator + "/measurements", """
+                {"date": "2026-03-31", "value": 35, "source": "Relevé %s"}""".formatted(marker), token, null);
+        assertThat(measured.status()).as(measured.toString()).isEqualTo(201);
     }
 
     private String create(String path, String body, String token) {

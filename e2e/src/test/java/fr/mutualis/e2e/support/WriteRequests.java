@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A valid request for each write of portfolio and governance, on a {@link World}'s resources, and who may send it:
+ * A valid request for each write of the four services, on a {@link World}'s resources, and who may send it:
  * tests vary one thing (a hostile value, the caller's role, an extra field) and a refusal is then caused by that thing
- * only. Also counts the rows of both services' event stores and read models, to show a refused request changed none.
+ * only. Also counts the rows of their event stores and read models, to show a refused request changed none.
  */
 public final class WriteRequests {
 
@@ -63,17 +63,45 @@ public final class WriteRequests {
         bodies.put("POST /api/governance/sessions/{id}/decisions", new Base("""
                 {"agendaItemId": "${agendaItem}", "votesFor": 2, "votesAgainst": 1, "abstentions": 0,
                  "deferred": false, "secretBallot": false, "chairVote": "FOR"}""", agent));
+        bodies.put("POST /api/budget/lines", new Base("""
+                {"fiscalYear": 2026, "section": "INVESTMENT", "chapter": "20", "label": "Logiciels",
+                 "plannedCents": 100000}""", agent));
+        bodies.put("POST /api/budget/votes", new Base("""
+                {"fiscalYear": 2026, "stage": "BS", "lines": [{"lineId": "${budgetLine}", "creditsCents": 1500000}]}""",
+                agent));
+        bodies.put("POST /api/budget/lines/{id}/engagements", new Base("""
+                {"amountCents": 100, "reference": "BC-2026-12", "date": "2026-05-04"}""", agent));
+        bodies.put("POST /api/budget/engagements/{id}/mandates", new Base("""
+                {"amountCents": 100, "reference": "M-2026-12", "date": "2026-05-04"}""", agent));
+        bodies.put("POST /api/budget/programmes", new Base("""
+                {"label": "Programme", "chapter": "20", "amountCents": 100,
+                 "schedule": [{"year": 2026, "amountCents": 100}]}""", agent));
+        bodies.put("POST /api/budget/programmes/{id}/revisions", new Base("""
+                {"amountCents": 3000000, "schedule": [{"year": 2026, "amountCents": 3000000}], "reason": "Révision"}""",
+                agent));
+        bodies.put("POST /api/budget/mutualisations/{id}/allocations", new Base("""
+                {"fiscalYear": 2026, "costCents": 100000}""", Territory::sharedAdmin));
+        bodies.put("POST /api/evaluation/indicators", new Base("""
+                {"scopeKind": "TENANT", "scopeId": "${siren}", "name": "Démarches en ligne", "unit": "%",
+                 "baselineValue": 20, "baselineDate": "2025-01-01", "targetValue": 80, "targetDate": "2028-12-31",
+                 "direction": "UP", "frequency": "QUARTERLY"}""", agent));
+        bodies.put("POST /api/evaluation/indicators/{id}/measurements", new Base("""
+                {"date": "2026-06-30", "value": 40, "source": "Relevé"}""", agent));
+        bodies.put("PUT /api/evaluation/self-assessment", new Base("""
+                {"roles": ["DPO"], "communication": ["SOCIAL"]}""", agent));
         return bodies;
     }
 
     /** The operation's path on the world's resources: {@code {id}} is the resource its collection names. */
     public static String path(Operation operation, Territory territory, World world) {
         String resource = Map.of("/roadmaps/", "roadmap", "/projects/", "project", "/instances/", "instance",
-                        "/sessions/", "session").entrySet().stream()
+                        "/sessions/", "session", "/lines/", "budgetLine", "/engagements/", "engagement",
+                        "/programmes/", "programme", "/indicators/", "indicator").entrySet().stream()
                 .filter(collection -> operation.path().contains(collection.getKey() + "{id}"))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("id", resource == null ? "" : world.id(resource).orElseThrow());
+        values.put("id", operation.path().contains("/mutualisations/{id}") ? territory.mutualisation
+                : resource == null ? "" : world.id(resource).orElseThrow());
         values.put("siren", territory.ville);
         values.put("milestoneId", world.id("milestone").orElseThrow());
         return operation.fill(values);
@@ -90,7 +118,11 @@ public final class WriteRequests {
         Map<String, List<String>> tables = Map.of(
                 "portfolio", List.of("domain_event_entry", "roadmap_view", "project_view", "milestone_view"),
                 "governance", List.of("domain_event_entry", "collectivite_view", "mutualisation_view", "instance_view",
-                        "session_view", "decision_view", "kit_mutualisation"));
+                        "session_view", "decision_view", "kit_mutualisation"),
+                // budget and evaluation also apply other contexts' events in the background: their own read models only
+                "budget", List.of("budget_line_view", "budget_line_credit", "engagement_view", "mandate_view",
+                        "programme_view", "programme_revision", "cost_allocation_view"),
+                "evaluation", List.of("indicator_view", "indicator_measurement", "self_assessment"));
         tables.forEach((database, names) -> {
             JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(stack.jdbcUrl(database),
                     LocalStack.DB_USERNAME, LocalStack.DB_PASSWORD));

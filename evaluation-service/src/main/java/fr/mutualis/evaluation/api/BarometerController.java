@@ -4,6 +4,7 @@ import fr.mutualis.evaluation.query.BarometerQueries;
 import fr.mutualis.evaluation.query.BarometerView;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.mutualisation.Mutualisation;
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+
+import static fr.mutualis.kit.security.AllowedRoles.AGENT;
+import static fr.mutualis.kit.security.AllowedRoles.ELU;
+import static fr.mutualis.kit.security.AllowedRoles.PLATFORM_ADMIN;
+import static fr.mutualis.kit.security.AllowedRoles.REPORTING;
+import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 
 /** The territorial digital innovation barometer (DOMAIN.md §6). */
 @RestController
@@ -31,12 +38,14 @@ public class BarometerController {
         this.clock = clock;
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
     public BarometerView mine(TenantContext tenant) {
         return barometers.barometer(tenant.tenantId(), LocalDate.now(clock));
     }
 
     /** Each member's barometer, for the mutualisation's administrators; members see only their own (GET above). */
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/mutualisations/{id}")
     public MutualisationBarometer mutualisation(@PathVariable UUID id, TenantContext tenant) {
         Mutualisation mutualisation = access.visibleMutualisation(id.toString(), tenant)

@@ -15,6 +15,7 @@ import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.mutualisation.Mutualisation;
 import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -33,6 +34,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static fr.mutualis.kit.security.AllowedRoles.AGENT;
+import static fr.mutualis.kit.security.AllowedRoles.ELU;
+import static fr.mutualis.kit.security.AllowedRoles.PLATFORM_ADMIN;
+import static fr.mutualis.kit.security.AllowedRoles.REPORTING;
+import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
+
 @RestController
 @RequestMapping("/api/evaluation/indicators")
 public class IndicatorController {
@@ -47,6 +54,7 @@ public class IndicatorController {
         this.access = access;
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
     public ResponseEntity<Map<String, Object>> define(@Valid @RequestBody DefineIndicatorRequest request, TenantContext tenant) {
         String scopeId = request.scopeId().strip();
@@ -61,6 +69,7 @@ public class IndicatorController {
     }
 
     /** The indicators of the caller's tenant and of the mutualisations it belongs to or administers. */
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
     public Page<IndicatorSummary> list(@RequestParam(required = false) ScopeKind scopeKind,
                                        @RequestParam(required = false) Integer page,
@@ -69,6 +78,7 @@ public class IndicatorController {
                 PageRequest.of(page, size));
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}")
     public ResponseEntity<IndicatorDetails> get(@PathVariable UUID id, TenantContext tenant) {
         IndicatorDetails indicator = queries.indicatorDetails(id, access.visibleOwners(tenant))
@@ -77,6 +87,7 @@ public class IndicatorController {
     }
 
     /** A measurement of a visible indicator, by whoever manages the indicator's owner; If-Match guards the version. */
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/measurements")
     public ResponseEntity<Map<String, Object>> measure(@PathVariable UUID id, @Valid @RequestBody RecordMeasurementRequest request,
                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch,

@@ -1,9 +1,10 @@
 package fr.mutualis.evaluation.api;
 
 import fr.mutualis.evaluation.command.DeclareSelfAssessment;
-import fr.mutualis.evaluation.query.SelfAssessmentView;
 import fr.mutualis.evaluation.query.SelfAssessmentQueries;
+import fr.mutualis.evaluation.query.SelfAssessmentView;
 import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -17,6 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 import java.util.Optional;
+
+import static fr.mutualis.kit.security.AllowedRoles.AGENT;
+import static fr.mutualis.kit.security.AllowedRoles.ELU;
+import static fr.mutualis.kit.security.AllowedRoles.PLATFORM_ADMIN;
+import static fr.mutualis.kit.security.AllowedRoles.REPORTING;
+import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 
 /** The caller's tenant declares its specialised digital roles and communication tools (barometer, DOMAIN.md §6). */
 @RestController
@@ -33,6 +40,7 @@ public class SelfAssessmentController {
         this.access = access;
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PutMapping
     public ResponseEntity<Map<String, Object>> declare(@Valid @RequestBody SelfAssessmentRequest request,
                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch,
@@ -46,6 +54,7 @@ public class SelfAssessmentController {
         return ResponseEntity.ok().eTag(String.valueOf(version)).body(Map.of("siren", tenant.tenantId(), "version", version));
     }
 
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
     public ResponseEntity<SelfAssessmentView> get(TenantContext tenant) {
         SelfAssessmentView view = queries.selfAssessment(tenant.tenantId());

@@ -160,6 +160,33 @@ class EvaluationApiTest extends EvaluationIntegrationTest {
     }
 
     @Test
+    void textTheDatabaseCannotStoreIsRefusedNamingItsField() {
+        String siren = newSiren();
+        long events = events();
+        var answer = http.post("/api/evaluation/indicators", """
+                {"scopeKind": "TENANT", "scopeId": "%s", "name": "Part\\u0000des démarches", "unit": "%%",
+                 "baselineValue": 1, "baselineDate": "2025-01-01", "targetValue": 2, "targetDate": "2028-01-01",
+                 "direction": "UP", "frequency": "QUARTERLY"}""".formatted(siren), agent(siren), null);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.isProblem()).isTrue();
+        assertThat(answer.body()).contains("name");
+        assertThat(events()).isEqualTo(events);
+    }
+
+    @Test
+    void theOpenApiDocumentsTheRolesOfEveryOperation() {
+        var paths = http.get("/v3/api-docs", null, null).json().get("paths");
+        List<String> undocumented = new java.util.ArrayList<>();
+        paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            if (!operation.getValue().has("x-roles")) {
+                undocumented.add(operation.getKey() + " " + path.getKey());
+            }
+        }));
+        assertThat(paths.properties()).isNotEmpty();
+        assertThat(undocumented).isEmpty();
+    }
+
+    @Test
     void aStaleIfMatchAnswers409() {
         String siren = newSiren();
         String token = agent(siren);
