@@ -9,6 +9,7 @@ import fr.mutualis.budget.query.BudgetLineDetail;
 import fr.mutualis.budget.query.BudgetLineView;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.NotFoundException;
@@ -108,7 +109,7 @@ public class BudgetLineController {
         Caller caller = callers.of(tenant);
         UUID engagementId = UUID.randomUUID();
         transactions.engage(new RecordEngagement(id, caller, engagementId, request.amountCents(),
-                request.reference().strip(), request.date(), IfMatch.version(ifMatch)));
+                request.reference().strip(), request.date(), IfMatch.expectedVersion(ifMatch)));
         ReadYourWrites.awaitVisible(() -> queries.engagement(engagementId, caller.sees()));
         return Created.at("/api/budget/engagements", engagementId);
     }

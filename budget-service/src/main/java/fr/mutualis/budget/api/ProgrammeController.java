@@ -8,6 +8,7 @@ import fr.mutualis.budget.command.ScheduledCredit;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.ProgrammeView;
 import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
@@ -68,7 +69,7 @@ public class ProgrammeController {
     public ResponseEntity<Map<String, Object>> revise(@PathVariable UUID id, @Valid @RequestBody RevisionRequest request,
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                       TenantContext tenant) {
-        Long expected = IfMatch.version(ifMatch);
+        Long expected = IfMatch.expectedVersion(ifMatch);
         int revision = transactions.revise(new ReviseProgramme(id, tenant.tenantId(), expected, request.amountCents(),
                 schedule(request.schedule()), request.reason().strip(), request.decisionId()));
         // The new version (ETag) is the one the next If-Match must name: answer once the read model shows it.

@@ -8,6 +8,7 @@ import fr.mutualis.evaluation.query.IndicatorDetails;
 import fr.mutualis.evaluation.query.IndicatorSummary;
 import fr.mutualis.evaluation.query.IndicatorView;
 import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
@@ -96,7 +97,7 @@ public class IndicatorController {
                 .orElseThrow(() -> new NotFoundException("Indicator", id));
         access.requireManager(indicator.ownerId(), tenant);
         long version = commands.sendAndWait(new RecordMeasurement(id, request.date(), request.value(),
-                request.source().strip(), Versions.ifMatch(ifMatch)));
+                request.source().strip(), IfMatch.expectedVersion(ifMatch)));
         ReadYourWrites.awaitVisible(() -> queries.indicator(id, List.of(indicator.ownerId()))
                 .filter(current -> current.version() >= version));
         var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/evaluation/indicators/{id}")

@@ -3,6 +3,7 @@ package fr.mutualis.evaluation.api;
 import fr.mutualis.evaluation.command.DeclareSelfAssessment;
 import fr.mutualis.evaluation.query.SelfAssessmentQueries;
 import fr.mutualis.evaluation.query.SelfAssessmentView;
+import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
@@ -47,7 +48,7 @@ public class SelfAssessmentController {
                                                        TenantContext tenant) {
         access.requireWriter(tenant);
         long version = commands.sendAndWait(new DeclareSelfAssessment(tenant.tenantId(), request.roles(),
-                request.communication(), Versions.ifMatch(ifMatch)));
+                request.communication(), IfMatch.expectedVersion(ifMatch)));
         // The ETag answered is the one the next GET shows, so that it can be sent back as If-Match straight away.
         ReadYourWrites.awaitVisible(() -> Optional.of(queries.selfAssessment(tenant.tenantId()))
                 .filter(view -> view.version() != null && view.version() >= version));

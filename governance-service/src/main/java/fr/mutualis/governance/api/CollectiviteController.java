@@ -1,17 +1,18 @@
 package fr.mutualis.governance.api;
 
-import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.governance.command.DesignateElectedLead;
 import fr.mutualis.governance.command.RegisterCollectivite;
 import fr.mutualis.governance.command.Siren;
 import fr.mutualis.governance.query.CollectiviteView;
 import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.error.StateConflictException;
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -97,7 +98,7 @@ public class CollectiviteController {
             queries.collectivite(siren).orElseThrow(() -> new NotFoundException("Collectivité", siren));
             throw new AccessDeniedException("Only the collectivité itself designates its élu au numérique");
         }
-        long version = commands.sendAndWait(new DesignateElectedLead(siren, request.name().strip(), Versions.ifMatch(ifMatch)));
+        long version = commands.sendAndWait(new DesignateElectedLead(siren, request.name().strip(), IfMatch.expectedVersion(ifMatch)));
         return Versions.versioned("siren", siren, version);
     }
 

@@ -1,6 +1,5 @@
 package fr.mutualis.governance.api;
 
-import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.governance.command.AgendaItem;
 import fr.mutualis.governance.command.ArbitratedAmount;
 import fr.mutualis.governance.command.CreateInstance;
@@ -12,13 +11,15 @@ import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.governance.query.InstanceView;
 import fr.mutualis.governance.query.SessionSummary;
 import fr.mutualis.kit.api.Created;
-import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.mutualisation.Mutualisation;
 import fr.mutualis.kit.mutualisation.MutualisationDirectory;
+import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -143,7 +144,7 @@ public class InstanceController {
                                 .toList()))
                 .toList();
         long version = commands.sendAndWait(new ScheduleSession(id, sessionId, caller.tenantId(),
-                request.scheduledAt().toInstant(), agenda, request.reconvenedFrom(), Versions.ifMatch(ifMatch)));
+                request.scheduledAt().toInstant(), agenda, request.reconvenedFrom(), IfMatch.expectedVersion(ifMatch)));
         ReadYourWrites.awaitVisible(() -> queries.instanceOfSession(sessionId, caller.tenantId()));
         var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/governance/sessions/{id}")
                 .buildAndExpand(sessionId).toUri();

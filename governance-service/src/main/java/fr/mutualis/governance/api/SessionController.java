@@ -1,6 +1,5 @@
 package fr.mutualis.governance.api;
 
-import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.governance.command.CloseSession;
 import fr.mutualis.governance.command.DecisionTaken;
 import fr.mutualis.governance.command.RecordAttendance;
@@ -8,7 +7,9 @@ import fr.mutualis.governance.command.RecordDecision;
 import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.governance.query.InstanceView;
 import fr.mutualis.governance.query.SessionView;
+import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -63,7 +64,7 @@ public class SessionController {
                                           TenantContext caller) {
         InstanceView instance = managed(id, caller);
         long version = commands.sendAndWait(new RecordAttendance(instance.id(), id, caller.tenantId(),
-                new LinkedHashSet<>(request.present().stream().map(String::strip).toList()), Versions.ifMatch(ifMatch)));
+                new LinkedHashSet<>(request.present().stream().map(String::strip).toList()), IfMatch.expectedVersion(ifMatch)));
         return Versions.versioned("id", id, version);
     }
 
@@ -76,7 +77,7 @@ public class SessionController {
         DecisionTaken taken = commands.sendAndWait(new RecordDecision(instance.id(), id, caller.tenantId(),
                 UUID.randomUUID(), request.agendaItemId(), request.votesFor(), request.votesAgainst(),
                 request.abstentions(), Boolean.TRUE.equals(request.deferred()), Boolean.TRUE.equals(request.secretBallot()),
-                request.chairVote(), Versions.ifMatch(ifMatch)));
+                request.chairVote(), IfMatch.expectedVersion(ifMatch)));
         var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/governance/sessions/{id}")
                 .buildAndExpand(id).toUri();
         return ResponseEntity.created(location).body(Map.of("id", taken.decisionId(), "outcome", taken.outcome(),
@@ -89,7 +90,7 @@ public class SessionController {
                                      @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                      TenantContext caller) {
         InstanceView instance = managed(id, caller);
-        long version = commands.sendAndWait(new CloseSession(instance.id(), id, caller.tenantId(), Versions.ifMatch(ifMatch)));
+        long version = commands.sendAndWait(new CloseSession(instance.id(), id, caller.tenantId(), IfMatch.expectedVersion(ifMatch)));
         return Map.of("id", id, "status", "CLOSED", "version", version);
     }
 

@@ -1,6 +1,5 @@
 package fr.mutualis.portfolio.api;
 
-import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.portfolio.command.NotPermittedException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -37,26 +36,6 @@ class CommandSender {
             throw new NotFoundException(what, id);
         } catch (NotPermittedException e) {
             throw new AccessDeniedException(e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The version a client read ({@code ETag}) and requires unchanged ({@code If-Match}), or null when it set no
-     * precondition. A weak or quoted tag is accepted; {@code *} means any version.
-     */
-    static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "If-Match must be an ETag read from this resource, not " + ifMatch);
         }
     }
 }

@@ -1,11 +1,12 @@
 package fr.mutualis.portfolio.api;
 
-import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.api.Created;
-import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import fr.mutualis.portfolio.command.AssessProject;
 import fr.mutualis.portfolio.command.Axis;
@@ -112,7 +113,7 @@ public class ProjectController {
     public Updated assess(@PathVariable UUID id, @Valid @RequestBody AssessProjectRequest request,
                           @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
         long version = commands.send(new AssessProject(id, actors.of(tenant), request.scores(), today(),
-                CommandSender.expectedVersion(ifMatch)), "Project", id);
+                IfMatch.expectedVersion(ifMatch)), "Project", id);
         return new Updated(id, ProjectStatus.ASSESSED.name(), version);
     }
 
@@ -166,7 +167,7 @@ public class ProjectController {
                                                              TenantContext tenant) {
         UUID milestoneId = UUID.randomUUID();
         long version = commands.send(new PlanMilestone(id, milestoneId, actors.of(tenant), request.title().strip(),
-                request.plannedDate(), CommandSender.expectedVersion(ifMatch)), "Project", id);
+                request.plannedDate(), IfMatch.expectedVersion(ifMatch)), "Project", id);
         var location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(milestoneId).toUri();
         return ResponseEntity.created(location).body(Map.of("id", milestoneId, "version", version));
     }
@@ -177,7 +178,7 @@ public class ProjectController {
                                   @Valid @RequestBody ReachMilestoneRequest request,
                                   @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
         long version = commands.send(new ReachMilestone(id, milestoneId, actors.of(tenant), request.actualDate(), today(),
-                CommandSender.expectedVersion(ifMatch)), "Project", id);
+                IfMatch.expectedVersion(ifMatch)), "Project", id);
         return new Updated(id, null, version);
     }
 
@@ -185,7 +186,7 @@ public class ProjectController {
                          TenantContext tenant) {
         String reason = request == null || request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
         long version = commands.send(new MoveProject(id, actors.of(tenant), transition, reason, today(),
-                CommandSender.expectedVersion(ifMatch)), "Project", id);
+                IfMatch.expectedVersion(ifMatch)), "Project", id);
         return new Updated(id, transition.target().name(), version);
     }
 

@@ -1,11 +1,12 @@
 package fr.mutualis.portfolio.api;
 
-import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.api.Created;
-import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import fr.mutualis.portfolio.command.Actor;
 import fr.mutualis.portfolio.command.CloseRoadmap;
@@ -104,7 +105,7 @@ public class RoadmapController {
     public Updated weights(@PathVariable UUID id, @Valid @RequestBody PriorityWeightsRequest request,
                            @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
         long version = commands.send(new SetPriorityWeights(id, actors.of(tenant), request.weights(),
-                CommandSender.expectedVersion(ifMatch)), "Roadmap", id);
+                IfMatch.expectedVersion(ifMatch)), "Roadmap", id);
         return new Updated(id, null, version);
     }
 
@@ -113,7 +114,7 @@ public class RoadmapController {
     public Updated close(@PathVariable UUID id, @Valid @RequestBody CloseRoadmapRequest request,
                          @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
         long version = commands.send(new CloseRoadmap(id, actors.of(tenant), request.finalAssessment().strip(),
-                CommandSender.expectedVersion(ifMatch)), "Roadmap", id);
+                IfMatch.expectedVersion(ifMatch)), "Roadmap", id);
         return new Updated(id, RoadmapStatus.CLOSED.name(), version);
     }
 }
