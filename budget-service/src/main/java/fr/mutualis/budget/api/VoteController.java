@@ -61,7 +61,7 @@ public class VoteController {
                 .map(line -> new VoteCredits(line.lineId(), caller, voteId, request.fiscalYear(), request.stage(),
                         line.creditsCents()))
                 .toList();
-        transactions.vote(votes);
+        transactions.vote(voteId, request.fiscalYear(), request.stage(), votes);
         // The credits a client engages against next must be readable: wait until every line shows this vote.
         ReadYourWrites.awaitVisible(() -> queries.voteApplied(voteId, votes.size()) ? Optional.of(voteId) : Optional.empty());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", voteId, "fiscalYear", request.fiscalYear(),

@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,10 +31,12 @@ public class BudgetLine {
     private String ownerId;
     private int fiscalYear;
     private Section section;
+    private String chapter;
     private UUID projectId;
     private UUID programmeId;
     private BudgetStage lastStage;
-    private long votedCents;
+    /** The credits open on the line: its last vote, plus or minus the transfers made since. */
+    private long creditsCents;
     private long engagedCents;
     private final Map<UUID, Engagement> engagements = new HashMap<>();
 
@@ -53,8 +56,9 @@ public class BudgetLine {
                 command.chapter(), command.label(), command.projectId(), command.plannedCents(), command.programmeId()));
     }
 
+    /** Returns the line's credits after the vote, for the budget of the year to record in the same transaction. */
     @CommandHandler
-    void handle(VoteCredits command) {
+    LineCredits handle(VoteCredits command) {
         command.caller().requireManages(ownerId, "Budget line", command.lineId());
         if (command.fiscalYear() != fiscalYear) {
             throw new BusinessRuleViolationException("vote-fiscal-year",
@@ -73,7 +77,40 @@ public class BudgetLine {
                     Map.of("lineId", lineId, "creditsCents", command.creditsCents(), "engagedCents", engagedCents));
         }
         apply(new CreditsVoted(lineId, ownerId, command.voteId(), fiscalYear, section, command.stage(),
-                command.creditsCents(), votedCents));
+                command.creditsCents(), creditsCents));
+        return credits();
+    }
+
+    /**
+     * The source side of a transfer: the line gives up credits it has not engaged. The budget of the year, told in the
+     * same transaction, checks the section, chapter and rate rules.
+     */
+    @CommandHandler
+    LineCredits handle(TransferCreditsOut command) {
+        command.caller().requireManages(ownerId, "Budget line", command.lineId());
+        requireTransferable(command.date());
+        long available = creditsCents - engagedCents;
+        if (command.amountCents() > available) {
+            throw new BusinessRuleViolationException("transfer-exceeds-available",
+                    "Transferring " + command.amountCents() + " cents out of line " + lineId
+                            + " would leave its credits below what is engaged: credits " + creditsCents + ", engaged "
+                            + engagedCents + ", available " + available,
+                    Map.of("lineId", lineId, "limitCents", available, "creditsCents", creditsCents,
+                            "engagedCents", engagedCents, "amountCents", command.amountCents()));
+        }
+        apply(new LineCreditsTransferred(lineId, ownerId, fiscalYear, section, chapter, command.transferId(),
+                command.toLineId(), -command.amountCents(), creditsCents - command.amountCents(), command.date()));
+        return credits();
+    }
+
+    /** The receiving side of a transfer. */
+    @CommandHandler
+    LineCredits handle(TransferCreditsIn command) {
+        command.caller().requireManages(ownerId, "Budget line", command.lineId());
+        requireTransferable(command.date());
+        apply(new LineCreditsTransferred(lineId, ownerId, fiscalYear, section, chapter, command.transferId(),
+                command.fromLineId(), command.amountCents(), creditsCents + command.amountCents(), command.date()));
+        return credits();
     }
 
     /** Returns the line's owner and the programme it spends, if any, for the caller to charge in the same transaction. */
@@ -81,17 +118,13 @@ public class BudgetLine {
     LineSpending handle(RecordEngagement command) {
         command.caller().requireManages(ownerId, "Budget line", command.lineId());
         requireOpen("engagement");
-        if (command.date().getYear() != fiscalYear) {
-            throw new BusinessRuleViolationException("date-outside-fiscal-year",
-                    "An engagement on a " + fiscalYear + " line must be dated in " + fiscalYear + ", not " + command.date(),
-                    Map.of("fiscalYear", fiscalYear, "date", command.date().toString()));
-        }
-        long available = votedCents - engagedCents;
+        requireDatedInFiscalYear("An engagement", command.date());
+        long available = creditsCents - engagedCents;
         if (command.amountCents() > available) {
             throw new BusinessRuleViolationException("credits-exceeded",
                     "Engaging " + command.amountCents() + " cents would exceed the voted credits of line " + lineId
-                            + ": voted " + votedCents + ", already engaged " + engagedCents + ", available " + available,
-                    Map.of("lineId", lineId, "limitCents", votedCents, "engagedCents", engagedCents,
+                            + ": voted " + creditsCents + ", already engaged " + engagedCents + ", available " + available,
+                    Map.of("lineId", lineId, "limitCents", creditsCents, "engagedCents", engagedCents,
                             "availableCents", available, "amountCents", command.amountCents()));
         }
         apply(new EngagementRecorded(command.engagementId(), lineId, ownerId, fiscalYear, section, projectId, programmeId,
@@ -129,6 +162,7 @@ public class BudgetLine {
         ownerId = event.ownerId();
         fiscalYear = event.fiscalYear();
         section = event.section();
+        chapter = event.chapter();
         projectId = event.projectId();
         programmeId = event.programmeId();
     }
@@ -136,7 +170,12 @@ public class BudgetLine {
     @EventSourcingHandler
     void on(CreditsVoted event) {
         lastStage = event.stage();
-        votedCents = event.creditsCents();
+        creditsCents = event.creditsCents();
+    }
+
+    @EventSourcingHandler
+    void on(LineCreditsTransferred event) {
+        creditsCents = event.creditsCents();
     }
 
     @EventSourcingHandler
@@ -148,6 +187,28 @@ public class BudgetLine {
     @EventSourcingHandler
     void on(MandateRecorded event) {
         engagements.computeIfPresent(event.engagementId(), (id, engagement) -> engagement.mandate(event.amountCents()));
+    }
+
+    /** Credits move only between lines voted and not yet closed, on a date of their fiscal year. */
+    private void requireTransferable(LocalDate date) {
+        if (lastStage == null) {
+            throw new StateConflictException("Line " + lineId + " has no voted credits yet: no transfer before its first vote",
+                    "NOT_VOTED");
+        }
+        requireOpen("transfer");
+        requireDatedInFiscalYear("A transfer", date);
+    }
+
+    private void requireDatedInFiscalYear(String what, LocalDate date) {
+        if (date.getYear() != fiscalYear) {
+            throw new BusinessRuleViolationException("date-outside-fiscal-year",
+                    what + " on a " + fiscalYear + " line must be dated in " + fiscalYear + ", not " + date,
+                    Map.of("fiscalYear", fiscalYear, "date", date.toString()));
+        }
+    }
+
+    private LineCredits credits() {
+        return new LineCredits(lineId, ownerId, fiscalYear, section, chapter, creditsCents);
     }
 
     private void requireOpen(String what) {
@@ -164,8 +225,8 @@ public class BudgetLine {
         return section;
     }
 
-    long votedCents() {
-        return votedCents;
+    long creditsCents() {
+        return creditsCents;
     }
 
     long engagedCents() {

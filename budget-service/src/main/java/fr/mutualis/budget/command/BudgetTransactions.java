@@ -8,9 +8,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Writes that span several aggregates, sent in ONE database transaction: Axon's units of work join it, so either
@@ -19,7 +23,7 @@ import java.util.UUID;
  * rules; a refusal anywhere rolls everything back.
  * <p>
  * Each transaction first takes a PostgreSQL transaction-scoped advisory lock per aggregate it changes (lines in id
- * order, then the programme: one order for everyone, so no deadlock). Axon's own lock is released when its unit of
+ * order, then the budgets of the year by owner, then the programme: one order for everyone, so no deadlock). Axon's own lock is released when its unit of
  * work ends, before the surrounding transaction commits; without this lock a concurrent engagement on the same line
  * would load the line without the uncommitted one and fail on the event store's unique key (a 409 the client would
  * have to retry). With it, concurrent commands on a line run one after the other, across instances too, and each
@@ -53,14 +57,52 @@ public class BudgetTransactions {
         });
     }
 
-    /** All lines of a vote, or none. */
-    public void vote(List<VoteCredits> lines) {
+    /**
+     * All lines of a vote, or none; and the budget of the year of each owner concerned takes the lines' new credits,
+     * the base of the transfers between chapters.
+     */
+    public void vote(UUID voteId, int fiscalYear, BudgetStage stage, List<VoteCredits> lines) {
         inOneTransaction(() -> {
             lines.stream().map(VoteCredits::lineId).sorted(Comparator.naturalOrder()).forEach(this::lock);
+            Map<String, List<LineCredits>> votedByOwner = new TreeMap<>();
             lines.forEach(line -> {
                 requireKind(line.lineId(), BudgetLine.class, "Budget line");
-                commands.sendAndWait(line);
+                LineCredits voted = commands.sendAndWait(line);
+                votedByOwner.computeIfAbsent(voted.ownerId(), owner -> new ArrayList<>()).add(voted);
             });
+            votedByOwner.forEach((owner, voted) -> {
+                UUID budgetYearId = BudgetYear.idOf(owner, fiscalYear);
+                lock(budgetYearId);
+                commands.sendAndWait(new RecordVote(budgetYearId, owner, fiscalYear, voteId, stage, voted));
+            });
+        });
+    }
+
+    public void voteTransferRates(VoteTransferRates command) {
+        inOneTransaction(() -> {
+            lock(command.budgetYearId());
+            commands.sendAndWait(command);
+        });
+    }
+
+    /**
+     * Both lines accept their side (each guards its own credits and state), then the budget of the year accepts the
+     * transfer as a whole (section, staff costs, delegated rate); a refusal anywhere leaves everything as it was.
+     */
+    public void transfer(Caller caller, UUID transferId, UUID fromLineId, UUID toLineId, long amountCents, String reason,
+                         LocalDate date) {
+        inOneTransaction(() -> {
+            requireKind(fromLineId, BudgetLine.class, "Budget line");
+            requireKind(toLineId, BudgetLine.class, "Budget line");
+            Stream.of(fromLineId, toLineId).sorted(Comparator.naturalOrder()).forEach(this::lock);
+            LineCredits from = commands.sendAndWait(new TransferCreditsOut(fromLineId, caller, transferId, toLineId,
+                    amountCents, date));
+            LineCredits to = commands.sendAndWait(new TransferCreditsIn(toLineId, caller, transferId, fromLineId,
+                    amountCents, date));
+            UUID budgetYearId = BudgetYear.idOf(from.ownerId(), from.fiscalYear());
+            lock(budgetYearId);
+            commands.sendAndWait(new MakeCreditTransfer(budgetYearId, from.ownerId(), from.fiscalYear(), transferId, from,
+                    to, amountCents, reason, date));
         });
     }
 

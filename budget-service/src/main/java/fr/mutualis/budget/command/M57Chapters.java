@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public final class M57Chapters {
 
+    /** Staff costs: never the source nor the destination of a transfer between chapters. */
+    public static final String STAFF_COSTS = "012";
+
     private static final Map<Section, List<String>> ACCEPTED = Map.of(
             Section.INVESTMENT, List.of("20", "204", "21", "23"),
             Section.OPERATING, List.of("011", "012", "65"));
@@ -36,6 +39,10 @@ public final class M57Chapters {
     /** The section a chapter belongs to, if it is an accepted chapter. */
     public static Optional<Section> sectionOf(String chapter) {
         return ACCEPTED.entrySet().stream().filter(entry -> entry.getValue().contains(chapter)).map(Map.Entry::getKey).findFirst();
+    }
+
+    public static boolean isStaffCosts(String chapter) {
+        return STAFF_COSTS.equals(chapter);
     }
 
     public static String label(String chapter) {

@@ -2,15 +2,18 @@ package fr.mutualis.budget.integration;
 
 import fr.mutualis.budget.command.BudgetLineOpened;
 import fr.mutualis.budget.command.CostsAllocated;
+import fr.mutualis.budget.command.CreditTransferMade;
 import fr.mutualis.budget.command.CreditsVoted;
 import fr.mutualis.budget.command.EngagementRecorded;
 import fr.mutualis.budget.command.LineAttachedToProgramme;
+import fr.mutualis.budget.command.LineCreditsTransferred;
 import fr.mutualis.budget.command.MandateRecorded;
 import fr.mutualis.budget.command.ProgrammeCreated;
 import fr.mutualis.budget.command.ProgrammeEngaged;
 import fr.mutualis.budget.command.ProgrammeMandated;
 import fr.mutualis.budget.command.ProgrammeRevised;
 import fr.mutualis.budget.command.ScheduledCredit;
+import fr.mutualis.budget.command.TransferRatesVoted;
 import fr.mutualis.kit.integration.IntegrationEventMapper;
 import fr.mutualis.kit.integration.OutboundEvent;
 import org.springframework.stereotype.Component;
@@ -56,6 +59,15 @@ public class BudgetIntegrationEvents implements IntegrationEventMapper {
                     e.programmeId(), e.ownerId(), e.engagementId(), e.lineId(), e.amountCents()));
             case ProgrammeMandated e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.ProgrammeMandated(
                     e.programmeId(), e.ownerId(), e.mandateId(), e.lineId(), e.year(), e.amountCents()));
+            case TransferRatesVoted e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.TransferRatesVoted(
+                    e.ownerId(), e.fiscalYear(), e.investmentBasisPoints(), e.operatingBasisPoints(), e.deliberation()));
+            case CreditTransferMade e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.CreditTransferMade(
+                    e.transferId(), e.ownerId(), e.fiscalYear(), e.section().name(), e.fromLineId(), e.fromChapter(),
+                    e.toLineId(), e.toChapter(), e.amountCents(), e.countedCents() > 0, e.reason(), e.date()));
+            case LineCreditsTransferred e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.budget.LineCreditsTransferred(
+                    e.lineId(), e.ownerId(), e.fiscalYear(), e.section().name(), e.transferId(), e.deltaCents(),
+                    e.creditsCents()));
+            // The year's bookkeeping of a vote: the lines' CreditsVoted are the published facts.
             default -> null;
         });
     }

@@ -3,6 +3,7 @@ package fr.mutualis.budget.query;
 import fr.mutualis.budget.command.BudgetLineOpened;
 import fr.mutualis.budget.command.CreditsVoted;
 import fr.mutualis.budget.command.EngagementRecorded;
+import fr.mutualis.budget.command.LineCreditsTransferred;
 import fr.mutualis.budget.command.MandateRecorded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -78,6 +79,33 @@ public class BudgetProjection {
     }
 
     @EventHandler
+    void on(LineCreditsTransferred event, @SequenceNumber long version) {
+        int applied = jdbc.sql("""
+                        UPDATE budget_line_view SET voted_cents = :credits, version = :version
+                        WHERE line_id = :id AND version < :version""")
+                .param("credits", event.creditsCents())
+                .param("version", version)
+                .param("id", event.lineId())
+                .update();
+        if (applied == 0) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO budget_line_transfer (line_id, sequence, owner_id, transfer_id, counterpart_line_id,
+                            delta_cents, credits_cents, transfer_date)
+                        VALUES (:id, :version, :owner, :transfer, :counterpart, :delta, :credits, :date)""")
+                .param("id", event.lineId())
+                .param("version", version)
+                .param("owner", event.ownerId())
+                .param("transfer", event.transferId())
+                .param("counterpart", event.counterpartLineId())
+                .param("delta", event.deltaCents())
+                .param("credits", event.creditsCents())
+                .param("date", event.date())
+                .update();
+    }
+
+    @EventHandler
     void on(EngagementRecorded event, @SequenceNumber long version) {
         int applied = jdbc.sql("""
                         UPDATE budget_line_view SET engaged_cents = engaged_cents + :amount, version = :version
@@ -133,6 +161,6 @@ public class BudgetProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE budget_line_view, budget_line_credit, engagement_view, mandate_view").update();
+        jdbc.sql("TRUNCATE budget_line_view, budget_line_credit, budget_line_transfer, engagement_view, mandate_view").update();
     }
 }

@@ -1,5 +1,6 @@
 package fr.mutualis.budget.query;
 
+import fr.mutualis.budget.command.BudgetYear;
 import fr.mutualis.budget.command.ScheduledCredit;
 import fr.mutualis.kit.api.Page;
 import org.springframework.jdbc.core.RowMapper;
@@ -34,6 +35,13 @@ public class BudgetQueries {
             rs.getObject("mandate_id", UUID.class), rs.getObject("engagement_id", UUID.class),
             rs.getObject("line_id", UUID.class), rs.getLong("amount_cents"), rs.getString("reference"),
             rs.getObject("mandate_date", LocalDate.class));
+
+    private static final RowMapper<CreditTransferView> TRANSFER = (rs, row) -> new CreditTransferView(
+            rs.getObject("transfer_id", UUID.class), rs.getString("owner_id"), rs.getInt("fiscal_year"),
+            rs.getString("section"), rs.getObject("from_line_id", UUID.class), rs.getString("from_chapter"),
+            rs.getObject("to_line_id", UUID.class), rs.getString("to_chapter"), rs.getLong("amount_cents"),
+            rs.getLong("counted_cents") > 0, rs.getString("reason"), rs.getObject("transfer_date", LocalDate.class),
+            rs.getTimestamp("recorded_at").toInstant());
 
     private static final TypeReference<List<ScheduledCredit>> SCHEDULE = new TypeReference<>() {
     };
@@ -76,6 +84,13 @@ public class BudgetQueries {
                             rs.getObject(3, LocalDate.class), rs.getString(4)))
                     .list();
             Long arbitrated = arbitrations.isEmpty() ? null : arbitrations.getLast().amountCents();
+            List<BudgetLineDetail.Transfer> transfers = jdbc.sql("""
+                            SELECT transfer_id, counterpart_line_id, delta_cents, credits_cents, transfer_date
+                            FROM budget_line_transfer WHERE line_id = :id ORDER BY sequence""")
+                    .param("id", id)
+                    .query((rs, n) -> new BudgetLineDetail.Transfer(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getLong(3), rs.getLong(4), rs.getObject(5, LocalDate.class)))
+                    .list();
             List<EngagementView> engagements = jdbc.sql("""
                             SELECT engagement_id FROM engagement_view WHERE line_id = :id ORDER BY engagement_date, reference, engagement_id""")
                     .param("id", id)
@@ -85,7 +100,7 @@ public class BudgetQueries {
             return new BudgetLineDetail(line.id(), line.ownerId(), line.mutualisationId(), line.fiscalYear(), line.section(), line.chapter(),
                     line.label(), line.projectId(), line.programmeId(), line.plannedCents(), line.votedCents(),
                     line.engagedCents(), line.mandatedCents(), line.lastStage(), arbitrated, credits, arbitrations,
-                    engagements, line.version());
+                    transfers, engagements, line.version());
         });
     }
 
@@ -93,6 +108,58 @@ public class BudgetQueries {
     public boolean voteApplied(UUID voteId, int lines) {
         return jdbc.sql("SELECT count(*) FROM budget_line_credit WHERE vote_id = :vote").param("vote", voteId)
                 .query(Long.class).single() >= lines;
+    }
+
+    /** Whether both lines of a transfer and the year's list show it. */
+    public boolean transferApplied(UUID transferId) {
+        return jdbc.sql("""
+                        SELECT (SELECT count(*) FROM budget_line_transfer WHERE transfer_id = :id) = 2
+                           AND EXISTS (SELECT 1 FROM credit_transfer_view WHERE transfer_id = :id)""")
+                .param("id", transferId)
+                .query(Boolean.class).single();
+    }
+
+    public boolean transferRatesApplied(UUID ratesVoteId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM transfer_rate_view WHERE rates_vote_id = :id)")
+                .param("id", ratesVoteId)
+                .query(Boolean.class).single();
+    }
+
+    public Optional<CreditTransferView> transfer(UUID id, Set<String> owners) {
+        return jdbc.sql("SELECT * FROM credit_transfer_view WHERE transfer_id = :id AND owner_id IN (:owners)")
+                .param("id", id).param("owners", owners)
+                .query(TRANSFER).optional();
+    }
+
+    /** The delegated rates, their use and the transfers of one owner's fiscal year. */
+    public ChapterTransfers transfers(String owner, int fiscalYear) {
+        record Rates(int investment, int operating, String deliberation) {
+        }
+        Rates rates = jdbc.sql("""
+                        SELECT investment_basis_points, operating_basis_points, deliberation FROM transfer_rate_view
+                        WHERE owner_id = :owner AND fiscal_year = :year""")
+                .param("owner", owner).param("year", fiscalYear)
+                .query((rs, n) -> new Rates(rs.getInt(1), rs.getInt(2), rs.getString(3)))
+                .optional().orElse(new Rates(0, 0, null));
+        List<CreditTransferView> transfers = jdbc.sql("""
+                        SELECT * FROM credit_transfer_view WHERE owner_id = :owner AND fiscal_year = :year ORDER BY sequence""")
+                .param("owner", owner).param("year", fiscalYear)
+                .query(TRANSFER).list();
+        BudgetSummary summary = summary(owner, fiscalYear);
+        return new ChapterTransfers(fiscalYear, owner, mutualisationOf(owner), rates.deliberation(),
+                section("INVESTMENT", rates.investment(), summary.investment().votedCents(), transfers),
+                section("OPERATING", rates.operating(), summary.operating().votedCents(), transfers),
+                transfers);
+    }
+
+    private static ChapterTransfers.Delegation section(String section, int basisPoints, long baseCents,
+                                                    List<CreditTransferView> transfers) {
+        long ceiling = BudgetYear.ceiling(baseCents, basisPoints);
+        long transferred = transfers.stream()
+                .filter(transfer -> transfer.section().equals(section) && transfer.betweenChapters())
+                .mapToLong(CreditTransferView::amountCents).sum();
+        return new ChapterTransfers.Delegation(BudgetYear.percent(basisPoints), baseCents, ceiling, transferred,
+                Math.max(0, ceiling - transferred));
     }
 
     /** The lines of one owner: the caller's tenant, or a mutualisation it sees. */

@@ -89,7 +89,7 @@ class BudgetLineTest {
         fixture.given(opened())
                 .when(vote(BudgetStage.BP, 1_000_000))
                 .expectEvents(new CreditsVoted(lineId, VALMONT, voteId, 2026, Section.INVESTMENT, BudgetStage.BP, 1_000_000, 0))
-                .expectState(line -> assertThat(line.votedCents()).isEqualTo(1_000_000));
+                .expectState(line -> assertThat(line.creditsCents()).isEqualTo(1_000_000));
     }
 
     @Test
@@ -97,7 +97,7 @@ class BudgetLineTest {
         fixture.given(opened(), voted(BudgetStage.BP, 1_000_000), voted(BudgetStage.BS, 1_200_000), voted(BudgetStage.DM, 900_000))
                 .when(vote(BudgetStage.DM, 950_000))
                 .expectEvents(new CreditsVoted(lineId, VALMONT, voteId, 2026, Section.INVESTMENT, BudgetStage.DM, 950_000, 900_000))
-                .expectState(line -> assertThat(line.votedCents()).isEqualTo(950_000));
+                .expectState(line -> assertThat(line.creditsCents()).isEqualTo(950_000));
     }
 
     @Test

@@ -22,7 +22,10 @@ public final class BudgetEvents {
             CostsAllocated.class,
             LineAttachedToProgramme.class,
             ProgrammeEngaged.class,
-            ProgrammeMandated.class);
+            ProgrammeMandated.class,
+            TransferRatesVoted.class,
+            CreditTransferMade.class,
+            LineCreditsTransferred.class);
 
     private BudgetEvents() {
     }

@@ -4,6 +4,7 @@ import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.budget.BudgetLineOpened;
 import fr.mutualis.contracts.budget.CreditsVoted;
+import fr.mutualis.contracts.budget.LineCreditsTransferred;
 import fr.mutualis.contracts.budget.EngagementRecorded;
 import fr.mutualis.contracts.budget.MandateRecorded;
 import fr.mutualis.evaluation.query.BudgetActivityProjection;
@@ -12,6 +13,8 @@ import fr.mutualis.kit.integration.PoisonRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.time.Instant;
 
 /** Feeds evaluation's copy of the budget from {@code mutualis.budget.events}, once per event. */
 @Component
@@ -32,14 +35,26 @@ public class BudgetEventsListener {
         inbox.receive(record, this::apply);
     }
 
+    private static Instant orderedAt(EventEnvelope envelope) {
+        if (envelope.occurredAt() == null) {
+            throw new PoisonRecordException(envelope.type() + " " + envelope.eventId() + " has no occurredAt to order a line's credits by", null);
+        }
+        return envelope.occurredAt();
+    }
+
     private void apply(EventEnvelope envelope) {
         switch (envelope.type()) {
             case "budget.BudgetLineOpened" -> projection.lineOpened(inbox.payload(envelope, BudgetLineOpened.class));
             case "budget.CreditsVoted" -> {
-                if (envelope.occurredAt() == null) {
-                    throw new PoisonRecordException("CreditsVoted " + envelope.eventId() + " has no occurredAt to order votes by", null);
-                }
-                projection.creditsVoted(inbox.payload(envelope, CreditsVoted.class), envelope.occurredAt(), envelope.sequence());
+                CreditsVoted voted = inbox.payload(envelope, CreditsVoted.class);
+                projection.creditsSet(voted.lineId(), voted.ownerId(), voted.fiscalYear(), voted.section(),
+                        voted.creditsCents(), orderedAt(envelope), envelope.sequence());
+            }
+            // A transfer sets the credits of a line like a vote does, in the same stream: the same ordering applies.
+            case "budget.LineCreditsTransferred" -> {
+                LineCreditsTransferred transferred = inbox.payload(envelope, LineCreditsTransferred.class);
+                projection.creditsSet(transferred.lineId(), transferred.ownerId(), transferred.fiscalYear(),
+                        transferred.section(), transferred.creditsCents(), orderedAt(envelope), envelope.sequence());
             }
             case "budget.EngagementRecorded" -> projection.engagementRecorded(inbox.payload(envelope, EngagementRecorded.class));
             case "budget.MandateRecorded" -> projection.mandateRecorded(inbox.payload(envelope, MandateRecorded.class));

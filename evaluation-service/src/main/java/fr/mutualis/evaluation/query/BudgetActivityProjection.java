@@ -1,7 +1,6 @@
 package fr.mutualis.evaluation.query;
 
 import fr.mutualis.contracts.budget.BudgetLineOpened;
-import fr.mutualis.contracts.budget.CreditsVoted;
 import fr.mutualis.contracts.budget.EngagementRecorded;
 import fr.mutualis.contracts.budget.MandateRecorded;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,11 +8,12 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Evaluation's copy of the budget, for the planned / voted / engaged / mandated comparison. Engagements and mandates
- * carry their line's owner, year and section, so they count even before the line's opening arrives; a vote sets a
- * line's credits to a new total, and only the newest vote (by time, then by sequence) is kept.
+ * carry their line's owner, year and section, so they count even before the line's opening arrives; a vote or a
+ * transfer sets a line's credits to a new total, and only the newest (by time, then by sequence) is kept.
  */
 @Component
 public class BudgetActivityProjection {
@@ -43,7 +43,9 @@ public class BudgetActivityProjection {
                 .update();
     }
 
-    public void creditsVoted(CreditsVoted event, Instant occurredAt, long sequence) {
+    /** A vote or a transfer set a line's credits to a new total; only the newest (by time, then sequence) is kept. */
+    public void creditsSet(UUID lineId, String ownerId, int fiscalYear, String section, long creditsCents,
+                           Instant occurredAt, long sequence) {
         jdbc.sql("""
                         INSERT INTO budget_line (line_id, owner_id, fiscal_year, section, voted_cents, voted_at, voted_sequence)
                         VALUES (:id, :owner, :year, :section, :credits, :at, :sequence)
@@ -51,11 +53,11 @@ public class BudgetActivityProjection {
                             voted_sequence = excluded.voted_sequence
                         WHERE budget_line.voted_at IS NULL
                            OR (budget_line.voted_at, budget_line.voted_sequence) < (excluded.voted_at, excluded.voted_sequence)""")
-                .param("id", event.lineId())
-                .param("owner", event.ownerId())
-                .param("year", event.fiscalYear())
-                .param("section", event.section())
-                .param("credits", event.creditsCents())
+                .param("id", lineId)
+                .param("owner", ownerId)
+                .param("year", fiscalYear)
+                .param("section", section)
+                .param("credits", creditsCents)
                 .param("at", Timestamp.from(occurredAt))
                 .param("sequence", sequence)
                 .update();

@@ -1,0 +1,10 @@
+package fr.mutualis.budget.command;
+
+import java.util.UUID;
+
+/**
+ * What a line answers to a vote or a transfer it accepted: who owns it, where it sits in the budget and its credits
+ * now, so that the whole-budget view ({@link BudgetYear}) is kept in the same transaction.
+ */
+public record LineCredits(UUID lineId, String ownerId, int fiscalYear, Section section, String chapter, long creditsCents) {
+}

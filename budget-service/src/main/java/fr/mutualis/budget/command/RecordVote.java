@@ -1,0 +1,11 @@
+package fr.mutualis.budget.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A vote as the whole budget sees it: the new credits of each of the owner's lines it covered. */
+public record RecordVote(@TargetAggregateIdentifier UUID budgetYearId, String ownerId, int fiscalYear, UUID voteId,
+                         BudgetStage stage, List<LineCredits> lines) {
+}
