@@ -108,7 +108,8 @@ public class BudgetYear {
         if (basisPoints < 0 || basisPoints > MAX_RATE_BASIS_POINTS) {
             throw new BusinessRuleViolationException("transfer-rate-above-maximum",
                     "The rate of transfers between chapters of the " + section + " section is at most "
-                            + percent(MAX_RATE_BASIS_POINTS) + " % of its real expenditure, not " + percent(basisPoints) + " %",
+                            + percent(MAX_RATE_BASIS_POINTS).toPlainString() + " % of its real expenditure, not "
+                            + percent(basisPoints).toPlainString() + " %",
                     Map.of("section", section.name(), "ratePercent", percent(basisPoints),
                             "maximumPercent", percent(MAX_RATE_BASIS_POINTS)));
         }
@@ -127,7 +128,7 @@ public class BudgetYear {
         if (amountCents > ceiling - transferred) {
             throw new BusinessRuleViolationException("transfer-ceiling-exceeded",
                     "Transferring " + amountCents + " cents between chapters would exceed the delegated "
-                            + percent(rate) + " % of the " + section + " section's real expenditure: ceiling " + ceiling
+                            + percent(rate).toPlainString() + " % of the " + section + " section's real expenditure: ceiling " + ceiling
                             + " cents of " + base + ", already transferred " + transferred + ", remaining "
                             + Math.max(0, ceiling - transferred),
                     orderedDetails("section", section.name(), "ratePercent", percent(rate), "baseCents", base,

@@ -50,7 +50,8 @@ class VoteApiTest extends BudgetIntegrationTest {
         vote(VALMONT_AGENT, 2026, "CA", line, 12_000);
         awaitLine(line, VALMONT_AGENT, read -> read.get("lastStage").asString().equals("CA"));
         assertProblem(http.post("/api/budget/votes", vote(2026, "DM", line, 1), VALMONT_AGENT, null), 409, "state-conflict");
-        assertThat(eventCount()).isEqualTo(events + 1);
+        // Only the CA: its CreditsVoted on the line and the budget of the year's VoteRecorded.
+        assertThat(eventCount()).isEqualTo(events + 2);
         assertThat(line(line, VALMONT_AGENT).get("votedCents").asLong()).isEqualTo(12_000);
     }
 

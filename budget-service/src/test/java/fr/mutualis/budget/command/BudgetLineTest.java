@@ -27,6 +27,8 @@ class BudgetLineTest {
     private final UUID voteId = UUID.randomUUID();
     private final UUID engagementId = UUID.randomUUID();
     private final UUID mandateId = UUID.randomUUID();
+    private final UUID transferId = UUID.randomUUID();
+    private final UUID otherLineId = UUID.randomUUID();
     private AggregateTestFixture<BudgetLine> fixture;
 
     @BeforeEach
@@ -287,6 +289,110 @@ class BudgetLineTest {
                 .when(new RecordEngagement(lineId, Caller.tenant(SAINT_AUBIN), engagementId, 1, "BC", MARCH, null))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
+    }
+
+    // Transfers: the line's side (the budget of the year checks section, staff costs and rate: BudgetYearTest)
+
+    @Test
+    void aVoteAnswersTheLinesNewCreditsForTheBudgetOfTheYear() {
+        fixture.given(opened())
+                .when(vote(BudgetStage.BP, 1_000))
+                .expectResultMessagePayload(new LineCredits(lineId, VALMONT, 2026, Section.INVESTMENT, "20", 1_000));
+    }
+
+    @Test
+    void creditsNotEngagedCanBeTransferredOut() {
+        fixture.given(opened(), voted(BudgetStage.BP, 1_000), engaged(engagementId, 600))
+                .when(transferOut(400))
+                .expectEvents(new LineCreditsTransferred(lineId, VALMONT, 2026, Section.INVESTMENT, "20", transferId,
+                        otherLineId, -400, 600, MARCH))
+                .expectResultMessagePayload(new LineCredits(lineId, VALMONT, 2026, Section.INVESTMENT, "20", 600))
+                .expectState(line -> assertThat(line.creditsCents()).isEqualTo(600));
+    }
+
+    @Test
+    void aTransferOutCannotTakeEngagedCredits() {
+        fixture.given(opened(), voted(BudgetStage.BP, 1_000), engaged(engagementId, 600))
+                .when(transferOut(401))
+                .expectException(BusinessRuleViolationException.class)
+                .expectExceptionMessage("Transferring 401 cents out of line " + lineId
+                        + " would leave its credits below what is engaged: credits 1000, engaged 600, available 400")
+                .expectNoEvents();
+    }
+
+    @Test
+    void creditsTransferredInCanBeEngaged() {
+        fixture.given(opened(), voted(BudgetStage.BP, 1_000), engaged(engagementId, 1_000), transferredIn(500, 1_500))
+                .when(engage(500))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(opened(), voted(BudgetStage.BP, 1_000), engaged(engagementId, 1_000), transferredIn(500, 1_500))
+                .when(engage(501))
+                .expectException(BusinessRuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTransferInAddsToTheCredits() {
+        fixture.given(opened(), voted(BudgetStage.BP, 1_000))
+                .when(new TransferCreditsIn(lineId, Caller.tenant(VALMONT), transferId, otherLineId, 250, MARCH))
+                .expectEvents(new LineCreditsTransferred(lineId, VALMONT, 2026, Section.INVESTMENT, "20", transferId,
+                        otherLineId, 250, 1_250, MARCH))
+                .expectResultMessagePayload(new LineCredits(lineId, VALMONT, 2026, Section.INVESTMENT, "20", 1_250));
+    }
+
+    @Test
+    void aLaterVoteAmendsTheCreditsAsTransferred() {
+        fixture.given(opened(), voted(BudgetStage.BP, 1_000), transferredIn(500, 1_500))
+                .when(vote(BudgetStage.DM, 2_000))
+                .expectEvents(new CreditsVoted(lineId, VALMONT, voteId, 2026, Section.INVESTMENT, BudgetStage.DM, 2_000, 1_500));
+    }
+
+    @Test
+    void noTransferTouchesALineBeforeItsFirstVote() {
+        fixture.given(opened())
+                .when(transferOut(1))
+                .expectException(StateConflictException.class)
+                .expectExceptionMessage("Line " + lineId + " has no voted credits yet: no transfer before its first vote")
+                .expectNoEvents();
+        fixture.given(opened())
+                .when(new TransferCreditsIn(lineId, Caller.tenant(VALMONT), transferId, otherLineId, 1, MARCH))
+                .expectException(StateConflictException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void noTransferTouchesALineClosedByItsCa() {
+        fixture.given(opened(), voted(BudgetStage.BP, 1_000), voted(BudgetStage.CA, 1_000))
+                .when(new TransferCreditsIn(lineId, Caller.tenant(VALMONT), transferId, otherLineId, 1, MARCH))
+                .expectException(StateConflictException.class)
+                .expectExceptionMessage("Line " + lineId + " is closed by its CA: no further transfer")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTransferIsDatedInTheLinesFiscalYear() {
+        fixture.given(opened(), voted(BudgetStage.BP, 1_000))
+                .when(new TransferCreditsOut(lineId, Caller.tenant(VALMONT), transferId, otherLineId, 1, LocalDate.of(2027, 1, 4)))
+                .expectException(BusinessRuleViolationException.class)
+                .expectExceptionMessage("A transfer on a 2026 line must be dated in 2026, not 2027-01-04")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherTenantCannotTransferTheLinesCredits() {
+        fixture.given(opened(), voted(BudgetStage.BP, 1_000))
+                .when(new TransferCreditsOut(lineId, Caller.tenant(SAINT_AUBIN), transferId, otherLineId, 1, MARCH))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    private TransferCreditsOut transferOut(long amount) {
+        return new TransferCreditsOut(lineId, Caller.tenant(VALMONT), transferId, otherLineId, amount, MARCH);
+    }
+
+    private LineCreditsTransferred transferredIn(long amount, long creditsAfter) {
+        return new LineCreditsTransferred(lineId, VALMONT, 2026, Section.INVESTMENT, "20", UUID.randomUUID(), otherLineId,
+                amount, creditsAfter, MARCH);
     }
 
     private OpenBudgetLine open(Section section, String chapter) {

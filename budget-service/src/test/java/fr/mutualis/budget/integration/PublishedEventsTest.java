@@ -1,6 +1,7 @@
 package fr.mutualis.budget.integration;
 
 import fr.mutualis.budget.BudgetIntegrationTest;
+import fr.mutualis.budget.command.BudgetYear;
 import fr.mutualis.contracts.EventHeaders;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.kit.testsupport.TestInfrastructure;
@@ -106,6 +107,43 @@ class PublishedEventsTest extends BudgetIntegrationTest {
         assertThat(revised.get("revision").asInt()).isEqualTo(1);
         assertThat(revised.get("reason").asString()).isEqualTo("Report");
         assertThat(revised.get("schedule")).hasSize(2);
+    }
+
+    @Test
+    void ratesAndTransfersArePublishedAndEachLinesNewCreditsFollowItsVotes() {
+        String software = votedLine(VALMONT_AGENT, 2038, "INVESTMENT", "20", 80_000);
+        String hardware = votedLine(VALMONT_AGENT, 2038, "INVESTMENT", "21", 20_000);
+        assertThat(http.put("/api/budget/transfer-rates/2038", """
+                {"investmentPercent": 7.5, "operatingPercent": 2.5, "deliberation": "DEL-2038-003"}""", VALMONT_AGENT, null)
+                .status()).isEqualTo(200);
+        var transfer = http.post("/api/budget/transfers", """
+                {"fromLineId": "%s", "toLineId": "%s", "amountCents": 7500, "reason": "Licences", "date": "2038-04-01"}"""
+                .formatted(hardware, software), VALMONT_AGENT, null);
+        assertThat(transfer.status()).as(transfer.toString()).isEqualTo(201);
+
+        String budgetYear = BudgetYear.idOf(VALMONT, 2038).toString();
+        List<JsonNode> ofYear = awaitRecords(budgetYear, 2).stream().map(record -> JSON.readTree(record.value())).toList();
+        assertThat(ofYear).extracting(envelope -> envelope.get("type").asString())
+                .containsExactly("budget.TransferRatesVoted", "budget.CreditTransferMade");
+        JsonNode rates = ofYear.get(0).get("payload");
+        assertThat(rates.get("investmentBasisPoints").asInt()).isEqualTo(750);
+        assertThat(rates.get("operatingBasisPoints").asInt()).isEqualTo(250);
+        assertThat(rates.get("deliberation").asString()).isEqualTo("DEL-2038-003");
+        JsonNode made = ofYear.get(1).get("payload");
+        assertThat(made.get("transferId").asString()).isEqualTo(transfer.json().get("id").asString());
+        assertThat(made.get("fromChapter").asString()).isEqualTo("21");
+        assertThat(made.get("toChapter").asString()).isEqualTo("20");
+        assertThat(made.get("amountCents").asLong()).isEqualTo(7_500);
+        assertThat(made.get("betweenChapters").asBoolean()).isTrue();
+
+        List<JsonNode> ofSource = awaitRecords(hardware, 3).stream().map(record -> JSON.readTree(record.value())).toList();
+        assertThat(ofSource).extracting(envelope -> envelope.get("type").asString())
+                .containsExactly("budget.BudgetLineOpened", "budget.CreditsVoted", "budget.LineCreditsTransferred");
+        assertThat(ofSource.get(2).get("sequence").asLong()).isEqualTo(2);
+        assertThat(ofSource.get(2).get("payload").get("deltaCents").asLong()).isEqualTo(-7_500);
+        assertThat(ofSource.get(2).get("payload").get("creditsCents").asLong()).isEqualTo(12_500);
+        assertThat(JSON.readTree(awaitRecords(software, 3).getLast().value()).get("payload").get("creditsCents").asLong())
+                .isEqualTo(87_500);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

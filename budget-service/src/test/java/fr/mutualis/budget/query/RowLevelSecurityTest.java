@@ -61,6 +61,16 @@ class RowLevelSecurityTest extends BudgetIntegrationTest {
                     {"label": "AP RLS", "chapter": "21", "amountCents": 100, "schedule": [{"year": 2026, "amountCents": 100}]}""",
                     token, null);
             assertThat(programme.status()).as(programme.toString()).isEqualTo(201);
+            // A year of its own: the rate and the transfer stay out of the other tests' 2026 budgets.
+            String software = votedLine(token, 2039, "INVESTMENT", "20", 10_000);
+            String hardware = votedLine(token, 2039, "INVESTMENT", "21", 10_000);
+            var rates = http.put("/api/budget/transfer-rates/2039", """
+                    {"investmentPercent": 7.5, "operatingPercent": 7.5, "deliberation": "DEL-RLS"}""", token, null);
+            assertThat(rates.status()).as(rates.toString()).isEqualTo(200);
+            var transfer = http.post("/api/budget/transfers", """
+                    {"fromLineId": "%s", "toLineId": "%s", "amountCents": 100, "reason": "RLS", "date": "2039-03-01"}"""
+                    .formatted(hardware, software), token, null);
+            assertThat(transfer.status()).as(transfer.toString()).isEqualTo(201);
         }
         // Rows the consumers write with no tenant, as they do from governance's events.
         jdbc.sql("INSERT INTO line_arbitration (decision_id, line_id, owner_id, amount_cents) VALUES (:d, :l, :o, 1)")
@@ -85,7 +95,8 @@ class RowLevelSecurityTest extends BudgetIntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"budget_line_view", "budget_line_credit", "engagement_view", "mandate_view", "engagement_registry",
-            "programme_view", "programme_schedule", "programme_revision", "line_arbitration"})
+            "programme_view", "programme_schedule", "programme_revision", "line_arbitration", "budget_line_transfer",
+            "credit_transfer_view", "transfer_rate_view"})
     void anUnfilteredQueryServingValmontSeesNoneOfSaintAubinsRows(String table) {
         String unfiltered = "SELECT DISTINCT owner_id FROM " + table;
         assertThat(application.sql(unfiltered).query(String.class).list())

@@ -4,6 +4,7 @@ import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.budget.BudgetLineOpened;
 import fr.mutualis.contracts.budget.CreditsVoted;
+import fr.mutualis.contracts.budget.LineCreditsTransferred;
 import fr.mutualis.contracts.budget.EngagementRecorded;
 import fr.mutualis.contracts.budget.MandateRecorded;
 import fr.mutualis.contracts.governance.CollectiviteRegistered;
@@ -110,6 +111,31 @@ class GovernanceAndBudgetConsumptionTest extends EvaluationIntegrationTest {
         assertThat(other.get("investment").get("votedCents").asLong()).isZero();
         assertThat(http.get("/api/evaluation/dashboard?fiscalYear=2025", agent(siren), null).json().get("budget")
                 .get("investment").get("plannedCents").asLong()).isZero();
+    }
+
+    /** A transfer sets a line's credits like a vote, in the same stream: the newest of both wins, in any order. */
+    @Test
+    void aTransferSetsTheLinesCreditsInTheOrderOfItsStream() {
+        String siren = newSiren();
+        UUID line = UUID.randomUUID();
+        EventEnvelope primitive = voted(siren, line, Instant.parse("2026-03-15T10:00:00Z"), 1, "BP", 100_000);
+        EventEnvelope transferred = new EventEnvelope(UUID.randomUUID(), "budget.LineCreditsTransferred", 1,
+                Instant.parse("2026-06-01T10:00:00Z"), siren, line.toString(), 2, "test",
+                JSON.valueToTree(new LineCreditsTransferred(line, siren, 2026, "INVESTMENT", UUID.randomUUID(), -40_000, 60_000)));
+        send(Topics.BUDGET, transferred);
+        send(Topics.BUDGET, primitive);
+        send(Topics.BUDGET, transferred);
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                        "SELECT count(*) FROM processed_integration_event WHERE event_id IN (:ids)")
+                .param("ids", java.util.List.of(primitive.eventId(), transferred.eventId())).query(Long.class).single() == 2);
+        assertThat(votedCents(line)).isEqualTo(60_000);
+
+        send(Topics.BUDGET, voted(siren, line, Instant.parse("2026-09-15T10:00:00Z"), 3, "DM", 150_000));
+        await().atMost(Duration.ofSeconds(15)).until(() -> votedCents(line) == 150_000);
+    }
+
+    private long votedCents(UUID line) {
+        return jdbc.sql("SELECT voted_cents FROM budget_line WHERE line_id = :id").param("id", line).query(Long.class).single();
     }
 
     @Test

@@ -200,10 +200,13 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
                                                                             HttpHeaders headers, HttpStatusCode status,
                                                                             WebRequest request) {
+        // A body validated alongside constrained path or query parameters arrives here too: name its fields, not the
+        // body parameter, as for a body validated alone.
         List<FieldProblem> all = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
-                                error.getDefaultMessage())))
+                        .map(error -> error instanceof FieldError field
+                                ? new FieldProblem(field.getField(), messageOf(field))
+                                : new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(summary(all), all));
     }
