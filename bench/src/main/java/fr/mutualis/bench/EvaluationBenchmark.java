@@ -284,7 +284,7 @@ public final class EvaluationBenchmark {
     private int command(int kind, String roadmap) {
         try {
             HttpResponse<String> answer = switch (kind) {
-                case 0 -> post(loadToken, "/api/portfolio/projects", project(roadmap));
+                case 0 -> post(loadToken, "/api/portfolio/projects", PortfolioBodies.project(roadmap));
                 case 1 -> post(loadToken, "/api/budget/lines", """
                         {"fiscalYear": %d, "section": "INVESTMENT", "chapter": "21", "label": "Postes de travail",
                          "plannedCents": 1500000}""".formatted(LocalDate.now().getYear()));
@@ -309,7 +309,7 @@ public final class EvaluationBenchmark {
     /** Proposes a project for the probed tenant and answers the nanoseconds until its dashboard counts it. */
     private long probeOnce(String roadmap) throws IOException, InterruptedException {
         long before = projects(probeToken);
-        HttpResponse<String> created = post(probeToken, "/api/portfolio/projects", project(roadmap));
+        HttpResponse<String> created = post(probeToken, "/api/portfolio/projects", PortfolioBodies.project(roadmap));
         long acknowledged = System.nanoTime();
         if (created.statusCode() != 201) {
             throw new IllegalStateException("probe refused: " + created.statusCode() + " " + created.body());
@@ -340,14 +340,6 @@ public final class EvaluationBenchmark {
             throw new IllegalStateException("Could not create a roadmap: " + answer.statusCode() + " " + answer.body());
         }
         return JSON.readTree(answer.body()).get("id").asString();
-    }
-
-    private static String project(String roadmap) {
-        return """
-                {"roadmapId": "%s", "title": "Guichet numérique", "description": "Démarches en ligne",
-                 "axis": "DEMATERIALISATION", "theme": "USER_SERVICES", "sponsor": "Élue au numérique",
-                 "manager": "DSI", "plannedStart": "2026-03-01", "plannedEnd": "2027-06-30",
-                 "estimatedInvestmentCents": 5000000, "estimatedOperatingCents": 800000}""".formatted(roadmap);
     }
 
     /** Records committed by evaluation's consumer groups, over every partition of their topics. */

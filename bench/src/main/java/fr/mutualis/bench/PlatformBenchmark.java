@@ -141,7 +141,7 @@ public final class PlatformBenchmark {
         try (TopicWatcher watcher = new TopicWatcher(stack.kafkaBootstrapServers(), "mutualis.portfolio.events")) {
             for (int i = 0; i < lagSamples; i++) {
                 HttpResponse<String> created = post(stack.gatewayUrl(), "/api/portfolio/projects",
-                        projectBody(roadmaps.get(0)));
+                        PortfolioBodies.project(roadmaps.get(0)));
                 long acknowledged = System.nanoTime();
                 if (created.statusCode() != 201) {
                     throw new IllegalStateException("A lag sample was refused: " + created.body());
@@ -162,7 +162,8 @@ public final class PlatformBenchmark {
         String rankedRoadmap = createRoadmap(-1);
         long[] rankingLags = new long[lagSamples];
         for (int i = 0; i < lagSamples; i++) {
-            HttpResponse<String> created = post(stack.gatewayUrl(), "/api/portfolio/projects", projectBody(rankedRoadmap));
+            HttpResponse<String> created = post(stack.gatewayUrl(), "/api/portfolio/projects",
+                    PortfolioBodies.project(rankedRoadmap));
             String projectId = JSON.readTree(created.body()).get("id").asString();
             HttpResponse<String> assessed = post(stack.gatewayUrl(), "/api/portfolio/projects/" + projectId + "/assessment", """
                     {"strategicAlignment": %d, "userValue": 4, "agentValue": 3, "legalObligation": 2,
@@ -221,7 +222,8 @@ public final class PlatformBenchmark {
 
     private int proposeProject(String baseUrl, int client) {
         try {
-            HttpResponse<String> response = post(baseUrl, "/api/portfolio/projects", projectBody(roadmaps.get(client)));
+            HttpResponse<String> response = post(baseUrl, "/api/portfolio/projects",
+                    PortfolioBodies.project(roadmaps.get(client)));
             if (response.statusCode() == 201) {
                 projectsCreated.incrementAndGet();
             }
@@ -232,14 +234,6 @@ public final class PlatformBenchmark {
             Thread.currentThread().interrupt();
             return 599;
         }
-    }
-
-    private static String projectBody(String roadmapId) {
-        return """
-                {"roadmapId": "%s", "title": "Guichet numérique", "description": "Démarches en ligne",
-                 "axis": "DEMATERIALISATION", "theme": "USER_SERVICES", "sponsor": "Élue au numérique",
-                 "manager": "DSI", "plannedStart": "2026-03-01", "plannedEnd": "2027-06-30",
-                 "estimatedInvestmentCents": 5000000, "estimatedOperatingCents": 800000}""".formatted(roadmapId);
     }
 
     private void waitUntilDashboardShows(long projects, Duration timeout) throws IOException, InterruptedException {

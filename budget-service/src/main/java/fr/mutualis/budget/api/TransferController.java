@@ -72,7 +72,8 @@ public class TransferController {
         transactions.voteTransferRates(new VoteTransferRates(BudgetYear.idOf(owner, fiscalYear), owner, fiscalYear,
                 ratesVoteId, basisPoints(request.investmentPercent()), basisPoints(request.operatingPercent()),
                 request.deliberation().strip()));
-        ReadYourWrites.awaitVisible(() -> queries.transferRatesApplied(ratesVoteId) ? Optional.of(ratesVoteId) : Optional.empty());
+        ReadYourWrites.awaitVisible(() -> queries.transferRatesApplied(ratesVoteId)
+                ? Optional.of(ratesVoteId) : Optional.empty());
         return queries.transfers(owner, fiscalYear);
     }
 

@@ -23,10 +23,10 @@ import java.util.stream.Stream;
  * rules; a refusal anywhere rolls everything back.
  * <p>
  * Each transaction first takes a PostgreSQL transaction-scoped advisory lock per aggregate it changes (lines in id
- * order, then the budgets of the year by owner, then the programme: one order for everyone, so no deadlock). Axon's own lock is released when its unit of
- * work ends, before the surrounding transaction commits; without this lock a concurrent engagement on the same line
- * would load the line without the uncommitted one and fail on the event store's unique key (a 409 the client would
- * have to retry). With it, concurrent commands on a line run one after the other, across instances too, and each
+ * order, then the budgets of the year by owner, then the programme: one order for everyone, so no deadlock). Axon's
+ * own lock is released when its unit of work ends, before the surrounding transaction commits; without this lock a
+ * concurrent engagement on the same line would load the line without the uncommitted one and fail on the event
+ * store's unique key (a 409 the client would have to retry). With it, concurrent commands on a line run one after the other, across instances too, and each
  * sees the credits the previous ones consumed: every engagement is either accepted or refused with 422.
  */
 @Component

@@ -128,7 +128,8 @@ public class BudgetYear {
         if (amountCents > ceiling - transferred) {
             throw new BusinessRuleViolationException("transfer-ceiling-exceeded",
                     "Transferring " + amountCents + " cents between chapters would exceed the delegated "
-                            + percent(rate).toPlainString() + " % of the " + section + " section's real expenditure: ceiling " + ceiling
+                            + percent(rate).toPlainString() + " % of the " + section
+                            + " section's real expenditure: ceiling " + ceiling
                             + " cents of " + base + ", already transferred " + transferred + ", remaining "
                             + Math.max(0, ceiling - transferred),
                     orderedDetails("section", section.name(), "ratePercent", percent(rate), "baseCents", base,

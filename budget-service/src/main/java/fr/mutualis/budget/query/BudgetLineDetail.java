@@ -11,7 +11,8 @@ import java.util.UUID;
  * amounts arbitrated by governance ({@code arbitratedCents}: the latest decision's, null when none) and its
  * engagements.
  */
-public record BudgetLineDetail(UUID id, String ownerId, UUID mutualisationId, int fiscalYear, String section, String chapter, String label,
+public record BudgetLineDetail(UUID id, String ownerId, UUID mutualisationId, int fiscalYear, String section,
+                               String chapter, String label,
                                UUID projectId, UUID programmeId, long plannedCents, long votedCents, long engagedCents,
                                long mandatedCents, String lastStage, Long arbitratedCents, List<Credit> credits,
                                List<Arbitration> arbitrations, List<Transfer> transfers, List<EngagementView> engagements,

@@ -152,13 +152,25 @@ public class AxonInfrastructureConfiguration {
                 .build();
     }
 
+    /**
+     * Every processor is pooled and, unless {@code mutualis.axon.notify-processors} is false (Axon's own polling every
+     * 500 ms then), reads the event store through the notifier so that it learns of new events at once.
+     */
     @Bean
-    ConfigurerModule pooledProcessorsModule() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .initialSegmentCount(4)
-                        .batchSize(64))
-                .registerListenerInvocationErrorHandler(PUBLISHER_GROUP, config -> PropagatingErrorHandler.instance()));
+    ConfigurerModule pooledProcessorsModule(@Value("${mutualis.axon.notify-processors:true}") boolean notifyProcessors) {
+        return configurer -> {
+            if (notifyProcessors) {
+                configurer.registerComponent(EventAvailabilityNotifier.class,
+                        config -> new EventAvailabilityNotifier(config.eventStore()));
+                configurer.eventProcessing(processing -> processing.configureDefaultStreamableMessageSource(
+                        config -> config.getComponent(EventAvailabilityNotifier.class)));
+            }
+            configurer.eventProcessing(processing -> processing
+                    .usingPooledStreamingEventProcessors((config, builder) -> builder
+                            .initialSegmentCount(4)
+                            .batchSize(64))
+                    .registerListenerInvocationErrorHandler(PUBLISHER_GROUP, config -> PropagatingErrorHandler.instance()));
+        };
     }
 
     @Bean
