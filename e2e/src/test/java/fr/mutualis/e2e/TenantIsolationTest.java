@@ -13,12 +13,14 @@ import fr.mutualis.kit.testsupport.TestHttp.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -71,15 +73,17 @@ class TenantIsolationTest {
     @Test
     void anotherTenantAndTheAdministeringEpciGet404OnEveryPrivateResource() {
         long refusedWritesBefore = historySize(villePrivate, t.agent(t.ville));
+        JsonNode transfersBefore = transfersOfTheYear(villePrivate, t.agent(t.ville));
         List<String> failures = new ArrayList<>();
         int calls = 0;
         for (Operation operation : withPathVariables()) {
             Scenario scenario = Scenarios.ALL.get(operation.key());
             Map<String, String> values = scenario.resolve(villePrivate);
-            if (values == null) {
+            Optional<String> query = scenario.query(villePrivate);
+            if (values == null || query.isEmpty()) {
                 continue;
             }
-            String path = operation.fill(values) + Objects.toString(scenario.query(), "");
+            String path = operation.fill(values) + query.get();
             if (scenario.kind() == Kind.READ) {
                 calls += check(failures, operation, "owner", call(operation, path, scenario, villePrivate, t.agent(t.ville)),
                         status -> status == 200);
@@ -103,20 +107,24 @@ class TenantIsolationTest {
         assertThat(failures).as("isolation failures").isEmpty();
         assertThat(historySize(villePrivate, t.agent(t.ville))).as("refused writes changed nothing")
                 .isEqualTo(refusedWritesBefore);
+        assertThat(transfersOfTheYear(villePrivate, t.agent(t.ville))).as("refused writes moved no credits")
+                .isEqualTo(transfersBefore);
     }
 
     @Test
     void mutualisationDataIsSeenByItsMembersAndHiddenFromEveryoneElse() {
         long refusedWritesBefore = historySize(shared, t.sharedAdmin());
+        JsonNode transfersBefore = transfersOfTheYear(shared, t.sharedAdmin());
         List<String> failures = new ArrayList<>();
         int calls = 0;
         for (Operation operation : withPathVariables()) {
             Scenario scenario = Scenarios.ALL.get(operation.key());
             Map<String, String> values = scenario.resolve(shared);
-            if (values == null || scenario.kind() == Kind.PUBLIC) {
+            Optional<String> query = scenario.query(shared);
+            if (values == null || query.isEmpty() || scenario.kind() == Kind.PUBLIC) {
                 continue;
             }
-            String path = operation.fill(values) + Objects.toString(scenario.query(), "");
+            String path = operation.fill(values) + query.get();
             if (scenario.kind() == Kind.ADMINISTRATORS_READ) {
                 calls += check(failures, operation, "administrator",
                         call(operation, path, scenario, shared, t.sharedAdmin()), status -> status == 200);
@@ -146,6 +154,39 @@ class TenantIsolationTest {
         System.out.printf("isolation, mutualisation data: %d calls%n", calls);
         assertThat(failures).as("isolation failures").isEmpty();
         assertThat(historySize(shared, t.sharedAdmin())).as("refused writes changed nothing").isEqualTo(refusedWritesBefore);
+        assertThat(transfersOfTheYear(shared, t.sharedAdmin())).as("refused writes delegated and moved nothing")
+                .isEqualTo(transfersBefore);
+    }
+
+    /**
+     * A transfer takes credits out of one line and into another: naming one line of the caller's and one it may not
+     * change is refused as a whole (404 when the caller does not see that line, 403 when it only sees it), and the
+     * caller's own line keeps its credits too.
+     */
+    @Test
+    void aTransferBetweenALineOfTheCallerAndALineItMayNotChangeIsRefusedAndMovesNothing() {
+        Map<String, JsonNode> before = budgetsOfTheYear();
+        record Attempt(String who, String token, World from, World to, int expected) {
+        }
+        List<Attempt> attempts = List.of(
+                new Attempt("another tenant, into the ville's line", t.agent(t.outsider), outsiderPrivate, villePrivate, 404),
+                new Attempt("another tenant, out of the ville's line", t.agent(t.outsider), villePrivate, outsiderPrivate, 404),
+                new Attempt("member, into the mutualisation's line", t.agent(t.ville), villePrivate, shared, 403),
+                new Attempt("member, out of the mutualisation's line", t.agent(t.ville), shared, villePrivate, 403),
+                new Attempt("administering EPCI, into a member's line", t.sharedAdmin(), shared, villePrivate, 404),
+                new Attempt("administering EPCI, out of a member's line", t.sharedAdmin(), villePrivate, shared, 404));
+        List<String> failures = new ArrayList<>();
+        for (Attempt attempt : attempts) {
+            Response answer = gateway.post("/api/budget/transfers", """
+                    {"fromLineId": "%s", "toLineId": "%s", "amountCents": 100, "reason": "Intrus", "date": "2026-06-30"}"""
+                    .formatted(attempt.from().id("secondBudgetLine").orElseThrow(),
+                            attempt.to().id("budgetLine").orElseThrow()), attempt.token(), null);
+            if (answer.status() != attempt.expected() || !answer.isProblem()) {
+                failures.add(attempt.who() + ": " + answer.status() + " " + abbreviate(answer.body()));
+            }
+        }
+        assertThat(failures).as("transfers naming a line the caller may not change").isEmpty();
+        assertThat(budgetsOfTheYear()).as("lines' credits and the years' transfers").isEqualTo(before);
     }
 
     @Test
@@ -174,6 +215,9 @@ class TenantIsolationTest {
         }
         Response export = gateway.get("/api/budget/exports/scdl?fiscalYear=2026&stage=BP", t.agent(t.ville), null);
         assertThat(export.body()).as("the ville's SCDL export").contains(villePrivate.marker);
+        Response transfers = gateway.get("/api/budget/transfers?fiscalYear=2026", t.agent(t.ville), null);
+        assertThat(transfers.body()).as("the ville's transfers")
+                .contains(villePrivate.id("transfer").orElseThrow(), villePrivate.marker);
         System.out.printf("isolation, lists: %d calls%n", calls);
         assertThat(failures).as("lists showing another tenant's rows").isEmpty();
     }
@@ -194,7 +238,8 @@ class TenantIsolationTest {
     void aMutualisationsFiguresAreShownToItsMembersOrAdministratorsOnly() {
         String mutualisation = "mutualisationId=" + t.mutualisation;
         for (String path : List.of("/api/budget/lines?fiscalYear=2026&size=200&" + mutualisation,
-                "/api/budget/summary?fiscalYear=2026&" + mutualisation)) {
+                "/api/budget/summary?fiscalYear=2026&" + mutualisation,
+                "/api/budget/transfers?fiscalYear=2026&" + mutualisation)) {
             for (String member : List.of(t.agent(t.ville), t.agent(t.bourg), t.sharedAdmin())) {
                 Response seen = gateway.get(path, member, null);
                 assertThat(seen.status()).as(path + " " + seen).isEqualTo(200);
@@ -205,6 +250,8 @@ class TenantIsolationTest {
         }
         assertThat(gateway.get("/api/budget/lines?fiscalYear=2026&size=200&" + mutualisation, t.agent(t.bourg), null)
                 .body()).contains(shared.id("budgetLine").orElseThrow());
+        assertThat(gateway.get("/api/budget/transfers?fiscalYear=2026&" + mutualisation, t.agent(t.bourg), null)
+                .body()).contains(shared.id("transfer").orElseThrow(), shared.marker);
         String dashboard = "/api/evaluation/dashboard?fiscalYear=2026&" + mutualisation;
         Response administrator = gateway.get(dashboard, t.sharedAdmin(), null);
         assertThat(administrator.status()).as(administrator.toString()).isEqualTo(200);
@@ -300,6 +347,7 @@ class TenantIsolationTest {
         }
         // budget and evaluation keep no history endpoint: a refused write would have moved the version
         for (String path : List.of("/api/budget/lines/" + world.id("budgetLine").orElseThrow(),
+                "/api/budget/lines/" + world.id("secondBudgetLine").orElseThrow(),
                 "/api/evaluation/indicators/" + world.id("indicator").orElseThrow())) {
             Response current = gateway.get(path, ownerToken, null);
             assertThat(current.status()).as(path + " " + current).isEqualTo(200);
@@ -312,6 +360,32 @@ class TenantIsolationTest {
             events += programme.json().get("version").asLong();
         }
         return events;
+    }
+
+    /** The delegated rates, their use and the transfers of the world's 2026 budget, read by its owner. */
+    private static JsonNode transfersOfTheYear(World world, String ownerToken) {
+        String path = "/api/budget/transfers?fiscalYear=" + World.FISCAL_YEAR
+                + world.id("mutualisation").map(id -> "&mutualisationId=" + id).orElse("");
+        Response transfers = gateway.get(path, ownerToken, null);
+        assertThat(transfers.status()).as(path + " " + transfers).isEqualTo(200);
+        return transfers.json();
+    }
+
+    /** Both lines of every world (their credits, transfers and versions) and each world's transfers of the year. */
+    private static Map<String, JsonNode> budgetsOfTheYear() {
+        Map<String, JsonNode> budgets = new LinkedHashMap<>();
+        Map<String, World> worlds = Map.of(t.agent(t.ville), villePrivate, t.sharedAdmin(), shared,
+                t.agent(t.outsider), outsiderPrivate);
+        worlds.forEach((ownerToken, world) -> {
+            for (String line : List.of("budgetLine", "secondBudgetLine")) {
+                String path = "/api/budget/lines/" + world.id(line).orElseThrow();
+                Response current = gateway.get(path, ownerToken, null);
+                assertThat(current.status()).as(path + " " + current).isEqualTo(200);
+                budgets.put(path, current.json());
+            }
+            budgets.put(world.marker + " transfers", transfersOfTheYear(world, ownerToken));
+        });
+        return budgets;
     }
 
     private static String abbreviate(String body) {

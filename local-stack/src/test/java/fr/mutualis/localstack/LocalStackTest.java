@@ -94,7 +94,7 @@ class LocalStackTest {
                 "élus au numérique", "mutualisations", "roadmaps", "projects", "assessments", "governance instances",
                 "séances held and closed", "decisions applied by portfolio", "projects under way", "milestones",
                 "programmes (AP/CP)", "budget lines", "BP votes", "engagements", "mandates", "AP revisions",
-                "shared-cost allocations",
+                "delegations of transfers", "transfers between chapters", "shared-cost allocations",
                 "indicators", "measurements", "self-assessments", "barometer profiles");
         assertThat(report.ids()).containsKeys(DemoTerritory.MUTUALISATION, "valmont", "shared", "m-gis",
                 "valmont-council", "c-ap-cloud", "v-l-accounting");
@@ -106,6 +106,9 @@ class LocalStackTest {
                 .containsEntry("POST /api/governance/sessions/{id}/close", (int) DemoTerritory.sessions().count())
                 .containsEntry("POST /api/budget/votes", DemoTerritory.budgetOwners().size())
                 .containsEntry("POST /api/budget/engagements/{id}/mandates", (int) DemoTerritory.mandates().count())
+                .containsEntry("PUT /api/budget/transfer-rates/" + DemoTerritory.FISCAL_YEAR,
+                        DemoTerritory.TRANSFER_RATES.size())
+                .containsEntry("POST /api/budget/transfers", DemoTerritory.TRANSFERS.size())
                 .containsEntry("PUT /api/evaluation/self-assessment", DemoTerritory.TENANTS.size());
     }
 

@@ -2,6 +2,7 @@ package fr.mutualis.e2e.support;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How to exercise each documented operation, keyed by {@code "METHOD path-template"} exactly as the OpenAPI documents
@@ -38,6 +39,11 @@ public final class Scenarios {
      * @param query the query string of a list, or of a read that needs one
      */
     public record Scenario(Kind kind, Map<String, String> vars, String body, String query) {
+
+        /** The query string on {@code world}'s resources; empty when it names a resource the world does not hold. */
+        public Optional<String> query(World world) {
+            return query == null ? Optional.of("") : world.fill(query);
+        }
 
         public Map<String, String> resolve(World world) {
             Map<String, String> values = new LinkedHashMap<>();
@@ -143,6 +149,18 @@ public final class Scenarios {
         add("GET /api/budget/mutualisations/{id}/allocations", Kind.READ, "mutualisation", null, "?fiscalYear=2026");
         add("POST /api/budget/mutualisations/{id}/allocations", Kind.WRITE, "mutualisation",
                 "{\"fiscalYear\": 2026, \"costCents\": 1}");
+        // The path names a year, not a resource: the budget of that year of the caller's tenant (taken from its
+        // token, so no tenant can name another's), or with mutualisationId the mutualisation's, which its members see
+        // and only its administering EPCI's shared-service admin changes. Isolation is then that of a WRITE to the
+        // mutualisation's budget; a collectivité's own world holds no mutualisation and skips it.
+        ALL.put("PUT /api/budget/transfer-rates/{fiscalYear}", new Scenario(Kind.WRITE, Map.of("fiscalYear", "fiscalYear"),
+                "{\"investmentPercent\": 7.5, \"operatingPercent\": 7.5, \"deliberation\": \"Intrus\"}",
+                "?mutualisationId=${mutualisation}"));
+        add("POST /api/budget/transfers", Kind.CREATE, null, """
+                {"fromLineId": "${secondBudgetLine}", "toLineId": "${budgetLine}", "amountCents": 1, "reason": "Intrus",
+                 "date": "2026-06-30"}""");
+        add("GET /api/budget/transfers/{id}", Kind.READ, "transfer", null);
+        add("GET /api/budget/transfers", Kind.LIST, null, null, "?fiscalYear=2026");
         add("GET /api/budget/summary", Kind.LIST, null, null, "?fiscalYear=2026");
         add("GET /api/budget/exports/scdl", Kind.LIST, null, null, "?fiscalYear=2026&stage=BP");
 

@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The resources one owner (a collectivité, or a mutualisation through its EPCI's administrators) holds in every
  * context, created through the API, by name: {@code roadmap}, {@code project}, {@code milestone}, {@code instance},
- * {@code session}, {@code agendaItem}, {@code budgetLine}, {@code vote}, {@code engagement}, {@code mandate},
- * {@code programme} (a collectivité's only), {@code indicator}, {@code siren}, {@code mutualisation}; a collectivité
- * also declares its self-assessment, and a mutualisation has its 2026 cost allocated among its members.
+ * {@code session}, {@code agendaItem}, {@code budgetLine}, {@code secondBudgetLine}, {@code vote}, {@code engagement},
+ * {@code mandate}, {@code transfer}, {@code programme} (a collectivité's only), {@code indicator}, {@code siren},
+ * {@code mutualisation}; a collectivité also declares its self-assessment, and a mutualisation has its 2026 cost
+ * allocated among its members. Every budget resource is of {@link #FISCAL_YEAR}.
  * Every title carries {@link #marker}, so that a list or an export leaking one of them is caught even when it shows no
  * id.
  */
@@ -27,12 +28,16 @@ public final class World {
             {"personId": "p2", "name": "Bruno Caron", "role": "élu", "collectiviteSiren": "%1$s", "voting": true},
             {"personId": "p3", "name": "Chloé Petit", "role": "élue", "collectiviteSiren": "%1$s", "voting": true}""";
 
+    /** The year of every budget resource; the path variable {@code fiscalYear} names it. */
+    public static final String FISCAL_YEAR = "2026";
+
     public final String marker = "W" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, String> ids = new LinkedHashMap<>();
     private final TestHttp gateway = Platform.gateway();
 
+    /** A resource's id; {@code fiscalYear} is not one (every budget list shows it), so {@link #ids()} leaves it out. */
     public Optional<String> id(String resource) {
-        return Optional.ofNullable(ids.get(resource));
+        return resource.equals("fiscalYear") ? Optional.of(FISCAL_YEAR) : Optional.ofNullable(ids.get(resource));
     }
 
     public Map<String, String> ids() {
@@ -118,7 +123,11 @@ public final class World {
         assertThat(decision.status()).as(decision.toString()).isEqualTo(201);
     }
 
-    /** A line voted at BP, an engagement on it and a mandate of that engagement. */
+    /**
+     * Two investment lines of different chapters (software 20, hardware 21) voted at BP, an engagement on the first and
+     * a mandate of that engagement; the assembly's délibération delegating 7.5 % for transfers between chapters, and a
+     * transfer of credits from the hardware line to the software line within it.
+     */
     private void budget(String token, String mutualisation) {
         String owner = mutualisation == null ? "" : ", \"mutualisationId\": \"" + mutualisation + "\"";
         String lineBody = """
@@ -128,13 +137,26 @@ public final class World {
         String line = Territory.awaitOk(() -> gateway.post("/api/budget/lines", lineBody, token, null))
                 .json().get("id").asString();
         ids.put("budgetLine", line);
+        String secondLine = create("/api/budget/lines", """
+                {"fiscalYear": 2026, "section": "INVESTMENT", "chapter": "21", "label": "Matériel %s",
+                 "plannedCents": 500000%s}""".formatted(marker, owner), token);
+        ids.put("secondBudgetLine", secondLine);
         ids.put("vote", create("/api/budget/votes", """
-                {"fiscalYear": 2026, "stage": "BP", "lines": [{"lineId": "%s", "creditsCents": 1500000}]}"""
-                .formatted(line), token));
+                {"fiscalYear": 2026, "stage": "BP", "lines": [{"lineId": "%s", "creditsCents": 1500000},
+                 {"lineId": "%s", "creditsCents": 500000}]}""".formatted(line, secondLine), token));
         ids.put("engagement", create("/api/budget/lines/" + line + "/engagements", """
                 {"amountCents": 400000, "reference": "BC %s", "date": "2026-03-02"}""".formatted(marker), token));
         ids.put("mandate", create("/api/budget/engagements/" + ids.get("engagement") + "/mandates", """
                 {"amountCents": 100000, "reference": "Mandat %s", "date": "2026-04-02"}""".formatted(marker), token));
+        String ofMutualisation = mutualisation == null ? "" : "?mutualisationId=" + mutualisation;
+        Response delegated = gateway.put("/api/budget/transfer-rates/" + FISCAL_YEAR + ofMutualisation, """
+                {"investmentPercent": 7.5, "operatingPercent": 7.5, "deliberation": "Délibération %s"}"""
+                .formatted(marker), token, null);
+        assertThat(delegated.status()).as(delegated.toString()).isEqualTo(200);
+        // 1,000 € of the 1,500 € the rate allows (7.5 % of the section's 20,000 €)
+        ids.put("transfer", create("/api/budget/transfers", """
+                {"fromLineId": "%s", "toLineId": "%s", "amountCents": 100000, "reason": "Virement %s",
+                 "date": "2026-04-15"}""".formatted(secondLine, line, marker), token));
     }
 
     /** A programme authorisation (AP) with its CP schedule: a collectivité's own, never a mutualisation's. */

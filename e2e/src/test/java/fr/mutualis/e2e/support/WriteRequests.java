@@ -79,6 +79,11 @@ public final class WriteRequests {
         bodies.put("POST /api/budget/programmes/{id}/revisions", new Base("""
                 {"amountCents": 3000000, "schedule": [{"year": 2026, "amountCents": 3000000}], "reason": "Révision"}""",
                 agent));
+        bodies.put("PUT /api/budget/transfer-rates/{fiscalYear}", new Base("""
+                {"investmentPercent": 7.5, "operatingPercent": 5, "deliberation": "Délibération 2026-014"}""", agent));
+        bodies.put("POST /api/budget/transfers", new Base("""
+                {"fromLineId": "${secondBudgetLine}", "toLineId": "${budgetLine}", "amountCents": 100,
+                 "reason": "Virement", "date": "2026-05-04"}""", agent));
         bodies.put("POST /api/budget/mutualisations/{id}/allocations", new Base("""
                 {"fiscalYear": 2026, "costCents": 100000}""", Territory::sharedAdmin));
         bodies.put("POST /api/evaluation/indicators", new Base("""
@@ -103,6 +108,7 @@ public final class WriteRequests {
         values.put("id", operation.path().contains("/mutualisations/{id}") ? territory.mutualisation
                 : resource == null ? "" : world.id(resource).orElseThrow());
         values.put("siren", territory.ville);
+        values.put("fiscalYear", World.FISCAL_YEAR);
         values.put("milestoneId", world.id("milestone").orElseThrow());
         return operation.fill(values);
     }
@@ -121,7 +127,8 @@ public final class WriteRequests {
                         "session_view", "decision_view", "kit_mutualisation"),
                 // budget and evaluation also apply other contexts' events in the background: their own read models only
                 "budget", List.of("budget_line_view", "budget_line_credit", "engagement_view", "mandate_view",
-                        "programme_view", "programme_revision", "cost_allocation_view"),
+                        "programme_view", "programme_revision", "cost_allocation_view", "budget_line_transfer",
+                        "credit_transfer_view", "transfer_rate_view"),
                 "evaluation", List.of("indicator_view", "indicator_measurement", "self_assessment"));
         tables.forEach((database, names) -> {
             JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(stack.jdbcUrl(database),

@@ -16,6 +16,8 @@ import fr.mutualis.localstack.demo.DemoTerritory.Project;
 import fr.mutualis.localstack.demo.DemoTerritory.Roadmap;
 import fr.mutualis.localstack.demo.DemoTerritory.Session;
 import fr.mutualis.localstack.demo.DemoTerritory.Tenant;
+import fr.mutualis.localstack.demo.DemoTerritory.Transfer;
+import fr.mutualis.localstack.demo.DemoTerritory.TransferRates;
 import fr.mutualis.localstack.issuer.DemoClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +105,8 @@ public final class DemoLoader {
         steps.add(step("mandates", (int) DemoTerritory.mandates().count(), this::recordMandates));
         steps.add(step("AP revisions", (int) DemoTerritory.PROGRAMMES.stream()
                 .filter(programme -> programme.revision() != null).count(), this::reviseProgrammes));
+        steps.add(step("delegations of transfers", DemoTerritory.TRANSFER_RATES.size(), this::delegateTransfers));
+        steps.add(step("transfers between chapters", DemoTerritory.TRANSFERS.size(), this::transferCredits));
         steps.add(step("shared-cost allocations", 1, this::allocateSharedCosts));
         steps.add(step("indicators", DemoTerritory.INDICATORS.size(), this::defineIndicators));
         steps.add(step("measurements", (int) DemoTerritory.measurements().count(), this::recordMeasurements));
@@ -422,6 +426,35 @@ public final class DemoLoader {
             body.put("decisionId", decisionIds.get(revision.decisionTitle()));
             post(DemoTerritory.writer(programme.owner()), "/api/budget/programmes/" + ids.get(programme.key())
                     + "/revisions", body, "the revision of " + programme.label());
+            counter.add();
+        }
+    }
+
+    /** The assembly's délibération of each owner's rates; the mutualisation's budget is named in the query. */
+    private void delegateTransfers(Counter counter) {
+        for (TransferRates rates : DemoTerritory.TRANSFER_RATES) {
+            String shared = mutualisationIdIfShared(rates.owner());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("investmentPercent", rates.investmentPercent());
+            body.put("operatingPercent", rates.operatingPercent());
+            body.put("deliberation", rates.deliberation());
+            call("PUT", DemoTerritory.writer(rates.owner()), "/api/budget/transfer-rates/" + DemoTerritory.FISCAL_YEAR
+                    + (shared == null ? "" : "?mutualisationId=" + shared), body, rates.deliberation(), NEVER_RETRY);
+            counter.add();
+        }
+    }
+
+    /** Once the lines' engagements are recorded: a transfer only moves credits its source has not engaged. */
+    private void transferCredits(Counter counter) {
+        for (Transfer transfer : DemoTerritory.TRANSFERS) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("fromLineId", idOf(transfer.fromLineKey()));
+            body.put("toLineId", idOf(transfer.toLineKey()));
+            body.put("amountCents", transfer.amountCents());
+            body.put("reason", transfer.reason());
+            body.put("date", transfer.date().toString());
+            post(DemoTerritory.writer(DemoTerritory.budgetLine(transfer.fromLineKey()).owner()), "/api/budget/transfers",
+                    body, transfer.reason());
             counter.add();
         }
     }

@@ -15,8 +15,8 @@ import static fr.mutualis.localstack.issuer.DemoClients.VALMONT;
  * The demo territory (DOMAIN.md §7), as data: the Communauté d'agglomération du Grand Val, its ville-centre Valmont
  * and two member communes; the service commun "DSI commune et SIG"; a 2026–2028 roadmap per tenant and a shared one
  * with their projects; the conseils and the three instances of the service commun with their séances; the 2026
- * budget (APs, lines voted at the BP, engagements, mandates, the shared-cost allocation); indicators, measurements
- * and self-assessments. {@link DemoLoader} sends it through the gateway. Amounts are euro cents.
+ * budget (APs, lines voted at the BP, engagements, mandates, the shared-cost allocation, Valmont's delegation of
+ * transfers between chapters and a transfer within it); indicators, measurements and self-assessments. {@link DemoLoader} sends it through the gateway. Amounts are euro cents.
  * <p>
  * Data is owned by a tenant (its SIREN) or by the mutualisation ({@link #MUTUALISATION}); keys name roadmaps,
  * projects, programmes and lines inside this class (the loader maps them to the ids the services answer).
@@ -136,6 +136,18 @@ public final class DemoTerritory {
     }
 
     /** The mutualisation's cost of a fiscal year, split among its members by its key. */
+    /**
+     * The assembly's délibération delegating transfers between chapters of its {@link #FISCAL_YEAR} budget (DOMAIN.md
+     * §3): per section, a rate of the section's real expenditure, 7.5 % at most.
+     */
+    public record TransferRates(String owner, BigDecimal investmentPercent, BigDecimal operatingPercent,
+                                String deliberation) {
+    }
+
+    /** Credits moved between two lines of one owner's budget and section, within the delegated rate. */
+    public record Transfer(String fromLineKey, String toLineKey, long amountCents, String reason, LocalDate date) {
+    }
+
     public record Allocation(int fiscalYear, long costCents) {
     }
 
@@ -513,6 +525,21 @@ public final class DemoTerritory {
             line("a-l-association", LES_AULNES, "OPERATING", "65", "Subvention à l'association d'inclusion numérique",
                     null, null, 400_000, 400_000));
 
+    /** Valmont's conseil delegated the legal maximum for both sections when it voted the BP. */
+    public static final List<TransferRates> TRANSFER_RATES = List.of(
+            new TransferRates(VALMONT, new BigDecimal("7.5"), new BigDecimal("7.5"),
+                    "Délibération 2025-112 du conseil municipal du 15 décembre 2025 (fongibilité des crédits du BP 2026)"));
+
+    /**
+     * The financial software's contract came in below the accounting line's credits: 3,000 € of them (chapter 20) equip
+     * the e-inclusion points (chapter 21), within the 9,750 € that 7.5 % of Valmont's 130,000 € of investment allows and
+     * the 18,000 € the line has not engaged.
+     */
+    public static final List<Transfer> TRANSFERS = List.of(
+            new Transfer("v-l-accounting", "v-l-e-inclusion", 300_000, "Marché de l'éditeur financier attribué en"
+                    + " dessous de l'estimation : deux bornes d'accueil supplémentaires pour les points e-inclusion",
+                    LocalDate.parse("2026-09-14")));
+
     /**
      * The service commun's voted costs, split by population: Valmont (80,000 inhabitants) and Saint-Aubin (12,000)
      * pay 40,000,000 and 6,000,000, what each budgeted as its participation.
@@ -597,6 +624,11 @@ public final class DemoTerritory {
 
     public static Stream<Measurement> measurements() {
         return INDICATORS.stream().flatMap(indicator -> indicator.measurements().stream());
+    }
+
+    public static BudgetLine budgetLine(String key) {
+        return BUDGET_LINES.stream().filter(line -> line.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No demo budget line " + key));
     }
 
     /** The owners voting a BP (the tenants and the mutualisation), in the order of their first line. */

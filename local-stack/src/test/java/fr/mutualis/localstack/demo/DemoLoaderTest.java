@@ -54,6 +54,7 @@ class DemoLoaderTest {
         assertThat(calls).contains("POST /api/governance/collectivites platform-admin",
                 "PUT /api/governance/collectivites/210000022/elected-lead valmont-elu",
                 "POST /api/portfolio/roadmaps cagv-shared-admin", "POST /api/budget/votes aulnes-agent",
+                "PUT /api/budget/transfer-rates/2026 valmont-agent", "POST /api/budget/transfers valmont-agent",
                 "PUT /api/evaluation/self-assessment staubin-agent");
     }
 

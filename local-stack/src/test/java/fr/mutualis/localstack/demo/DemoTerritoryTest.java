@@ -13,10 +13,13 @@ import fr.mutualis.localstack.demo.DemoTerritory.Project;
 import fr.mutualis.localstack.demo.DemoTerritory.Roadmap;
 import fr.mutualis.localstack.demo.DemoTerritory.Session;
 import fr.mutualis.localstack.demo.DemoTerritory.Tenant;
+import fr.mutualis.localstack.demo.DemoTerritory.Transfer;
+import fr.mutualis.localstack.demo.DemoTerritory.TransferRates;
 import fr.mutualis.localstack.issuer.ClientProfile;
 import fr.mutualis.localstack.issuer.DemoClients;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,6 +52,8 @@ class DemoTerritoryTest {
     private static final Set<String> ROLES = Set.of("DPO", "CIL", "CHIEF_DATA_OFFICER", "OPEN_GOV_LEAD",
             "DATA_SCIENTIST", "DATAVIZ_SPECIALIST", "SMART_CITY_LEAD", "SMART_GRID_LEAD", "OPEN_INNOVATION_LEAD",
             "SECURITY_OFFICER");
+    /** The legal maximum of a delegation of transfers between chapters (DOMAIN.md §3). */
+    private static final BigDecimal MAXIMUM_TRANSFER_RATE = new BigDecimal("7.5");
     /** The data is dated: séances, milestones reached and measurements are in the past of this day. */
     private static final LocalDate DATA_AS_OF = LocalDate.of(2026, 11, 20);
 
@@ -277,6 +282,50 @@ class DemoTerritoryTest {
                     .isLessThanOrEqualTo(cp);
         }
         assertThat(DemoTerritory.budgetOwners()).containsAll(DemoClients.ALL_TENANTS).contains(DemoTerritory.MUTUALISATION);
+    }
+
+    @Test
+    void transfersMoveCreditsBetweenChaptersOfOneSectionWithinTheDelegatedRateAndWhatTheSourceHasNotEngaged() {
+        assertThat(DemoTerritory.TRANSFERS).isNotEmpty();
+        assertUnique(DemoTerritory.TRANSFER_RATES.stream().map(TransferRates::owner).toList());
+        for (TransferRates rates : DemoTerritory.TRANSFER_RATES) {
+            assertThat(List.of(rates.investmentPercent(), rates.operatingPercent())).as(rates.deliberation())
+                    .allSatisfy(rate -> assertThat(rate).isBetween(BigDecimal.ZERO, MAXIMUM_TRANSFER_RATE));
+            assertThat(rates.deliberation()).isNotBlank().hasSizeLessThanOrEqualTo(200);
+        }
+        Map<String, Long> credits = DemoTerritory.BUDGET_LINES.stream()
+                .collect(Collectors.toMap(BudgetLine::key, BudgetLine::votedCents));
+        Map<String, Long> transferred = new TreeMap<>();
+        for (Transfer transfer : DemoTerritory.TRANSFERS) {
+            BudgetLine from = DemoTerritory.budgetLine(transfer.fromLineKey());
+            BudgetLine to = DemoTerritory.budgetLine(transfer.toLineKey());
+            assertThat(to.owner()).as(transfer.reason()).isEqualTo(from.owner());
+            assertThat(to.section()).as(transfer.reason()).isEqualTo(from.section());
+            assertThat(List.of(from.chapter(), to.chapter())).as("no transfer into or out of staff costs")
+                    .doesNotContain("012");
+            assertThat(transfer.amountCents()).isPositive();
+            assertThat(transfer.date().getYear()).isEqualTo(DemoTerritory.FISCAL_YEAR);
+            assertThat(transfer.date()).isBeforeOrEqualTo(DATA_AS_OF);
+            assertThat(transfer.reason()).isNotBlank().hasSizeLessThanOrEqualTo(500);
+            TransferRates rates = DemoTerritory.TRANSFER_RATES.stream()
+                    .filter(delegation -> delegation.owner().equals(from.owner())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no delegation of transfers for " + from.owner()));
+            BigDecimal rate = from.section().equals("INVESTMENT") ? rates.investmentPercent() : rates.operatingPercent();
+            long base = DemoTerritory.BUDGET_LINES.stream()
+                    .filter(line -> line.owner().equals(from.owner()) && line.section().equals(from.section()))
+                    .mapToLong(BudgetLine::votedCents).sum();
+            long ceiling = BigDecimal.valueOf(base).multiply(rate).movePointLeft(2).longValue();
+            if (!from.chapter().equals(to.chapter())) {
+                String section = from.owner() + " " + from.section();
+                assertThat(transferred.merge(section, transfer.amountCents(), Long::sum))
+                        .as("transferred between chapters of " + section + ", at most " + rate + " % of " + base)
+                        .isLessThanOrEqualTo(ceiling);
+            }
+            long engaged = from.engagements().stream().mapToLong(Engagement::amountCents).sum();
+            assertThat(credits.merge(from.key(), -transfer.amountCents(), Long::sum))
+                    .as("credits left on " + from.label() + " cover its engagements").isGreaterThanOrEqualTo(engaged);
+            credits.merge(to.key(), transfer.amountCents(), Long::sum);
+        }
     }
 
     @Test
