@@ -5,6 +5,7 @@ import fr.mutualis.budget.command.M57Chapters;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.GovernanceDirectory;
 import fr.mutualis.budget.query.ScdlLine;
+import fr.mutualis.kit.mutualisation.MutualisationDirectory;
 import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,14 +34,18 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 
 /**
  * Open-data export of the caller's budget at one stage, in the SCDL "budget" layout (schema.data.gouv.fr
- * scdl/budget): one row per line voted at that stage. What is filled, and how:
+ * scdl/budget): one row per line voted at that stage. An EPCI's budget carries the services communs it administers
+ * (CGCT art. L5211-4-2: the EPCI bears their costs, then recovers them from the members), so its export also lists
+ * the lines of the mutualisations it administers; a member's does not (its share is an allocation, not a line). What
+ * is filled, and how:
  * <ul>
  *   <li>BGT_NATDEC: budget primitif, budget supplémentaire, décision modificative or compte administratif;</li>
  *   <li>BGT_ANNEE: the fiscal year; BGT_SIRET: the collectivité's SIREN (the budget knows tenants by SIREN only,
  *       not the establishment number completing a SIRET); BGT_NOM: its name from governance's directory, else the
  *       SIREN;</li>
  *   <li>BGT_CONTNAT / BGT_CONTNAT_LABEL: the M57 chapter and its title; BGT_NATURE: the chapter as well (lines are
- *       voted by chapter, not by article); BGT_NATURE_LABEL: the line's label;</li>
+ *       voted by chapter, not by article); BGT_NATURE_LABEL: the line's label, after the mutualisation's name for
+ *       a service commun's line;</li>
  *   <li>BGT_FONCTION, BGT_FONCTION_LABEL, BGT_OPERATION, BGT_MTRARPREC, BGT_ARTSPE: empty (vote by nature, no
  *       functional presentation, no carried-over amounts);</li>
  *   <li>BGT_SECTION: I (investment) or F (operating); BGT_OPBUDG: 0 (real operations); BGT_CODRD: D (spending);</li>
@@ -68,10 +74,12 @@ public class ScdlExportController {
 
     private final BudgetQueries queries;
     private final GovernanceDirectory governance;
+    private final MutualisationDirectory mutualisations;
 
-    public ScdlExportController(BudgetQueries queries, GovernanceDirectory governance) {
+    public ScdlExportController(BudgetQueries queries, GovernanceDirectory governance, MutualisationDirectory mutualisations) {
         this.queries = queries;
         this.governance = governance;
+        this.mutualisations = mutualisations;
     }
 
     @Operation(summary = "SCDL budget CSV of the caller's fiscal year at one stage",
@@ -82,11 +90,15 @@ public class ScdlExportController {
                                          @RequestParam BudgetStage stage, TenantContext tenant) {
         String siren = tenant.tenantId();
         String name = governance.name(siren).orElse(siren);
+        Map<String, String> owners = new LinkedHashMap<>(Map.of(siren, ""));
+        mutualisations.administeredBy(siren).stream()
+                .flatMap(id -> mutualisations.find(id).stream())
+                .forEach(mutualisation -> owners.put(mutualisation.id().toString(), mutualisation.name() + " : "));
         StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
-        for (ScdlLine line : queries.scdlLines(siren, fiscalYear, stage.name())) {
+        for (ScdlLine line : queries.scdlLines(owners.keySet(), fiscalYear, stage.name())) {
             boolean account = stage == BudgetStage.CA;
             csv.append(Stream.of(NATDEC.get(stage), String.valueOf(fiscalYear), siren, name, line.chapter(),
-                            M57Chapters.label(line.chapter()), line.chapter(), line.label(), "", "", "",
+                            M57Chapters.label(line.chapter()), line.chapter(), owners.get(line.ownerId()) + line.label(), "", "", "",
                             "INVESTMENT".equals(line.section()) ? "I" : "F", "0", "D",
                             account ? euros(line.mandatedCents()) : "", euros(line.previousCents()), "",
                             euros(line.creditsCents() - line.previousCents()), euros(line.creditsCents()),

@@ -97,7 +97,7 @@ public class BudgetYear {
         }
         Section section = from.section();
         if (betweenChapters) {
-            requireWithinRate(section, command.amountCents());
+            requireWithinRate(section, command.fiscalYear(), command.amountCents());
         }
         apply(new CreditTransferMade(command.budgetYearId(), command.ownerId(), command.fiscalYear(), command.transferId(),
                 section, from.lineId(), from.chapter(), to.lineId(), to.chapter(), command.amountCents(),
@@ -115,12 +115,13 @@ public class BudgetYear {
         }
     }
 
-    private void requireWithinRate(Section section, long amountCents) {
+    /** {@code year} from the command: a budget of the year that knows nothing yet has no year of its own. */
+    private void requireWithinRate(Section section, int year, long amountCents) {
         int rate = rateBasisPoints.getOrDefault(section, 0);
         if (rate == 0) {
             throw new BusinessRuleViolationException("transfer-not-delegated",
                     "The assembly delegated no transfers between chapters of the " + section + " section for "
-                            + fiscalYear, Map.of("section", section.name(), "ratePercent", BigDecimal.ZERO));
+                            + year, Map.of("section", section.name(), "ratePercent", BigDecimal.ZERO));
         }
         long base = creditsOf(section);
         long ceiling = ceiling(base, rate);

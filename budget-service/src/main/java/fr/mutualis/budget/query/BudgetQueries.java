@@ -242,8 +242,8 @@ public class BudgetQueries {
                 totals.getOrDefault("OPERATING", BudgetSummary.Totals.NONE));
     }
 
-    /** The tenant's lines voted at {@code stage} in {@code fiscalYear}, by section and chapter. */
-    public List<ScdlLine> scdlLines(String tenant, int fiscalYear, String stage) {
+    /** The lines of {@code owners} voted at {@code stage} in {@code fiscalYear}, by section and chapter. */
+    public List<ScdlLine> scdlLines(Set<String> owners, int fiscalYear, String stage) {
         return jdbc.sql("""
                         SELECT l.owner_id, l.fiscal_year, l.section, l.chapter, l.label, l.engaged_cents, l.mandated_cents,
                             (SELECT c.previous_cents FROM budget_line_credit c WHERE c.line_id = l.line_id AND c.stage = :stage
@@ -251,10 +251,10 @@ public class BudgetQueries {
                             (SELECT c.credits_cents FROM budget_line_credit c WHERE c.line_id = l.line_id AND c.stage = :stage
                                 ORDER BY c.sequence DESC LIMIT 1) AS credits_cents
                         FROM budget_line_view l
-                        WHERE l.owner_id = :tenant AND l.fiscal_year = :year
+                        WHERE l.owner_id IN (:owners) AND l.fiscal_year = :year
                           AND EXISTS (SELECT 1 FROM budget_line_credit c WHERE c.line_id = l.line_id AND c.stage = :stage)
                         ORDER BY l.section, l.chapter, l.label, l.line_id""")
-                .param("tenant", tenant).param("year", fiscalYear).param("stage", stage)
+                .param("owners", owners).param("year", fiscalYear).param("stage", stage)
                 .query((rs, n) -> new ScdlLine(rs.getString("owner_id"), rs.getInt("fiscal_year"), rs.getString("section"),
                         rs.getString("chapter"), rs.getString("label"), rs.getLong("previous_cents"),
                         rs.getLong("credits_cents"), rs.getLong("engaged_cents"), rs.getLong("mandated_cents")))

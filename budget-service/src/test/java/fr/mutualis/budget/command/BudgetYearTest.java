@@ -148,6 +148,11 @@ class BudgetYearTest {
                 .expectException(BusinessRuleViolationException.class)
                 .expectExceptionMessage("The assembly delegated no transfers between chapters of the INVESTMENT section for 2026")
                 .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(transfer(hardware, "21", software, "20", 1))
+                .expectException(BusinessRuleViolationException.class)
+                .expectExceptionMessage("The assembly delegated no transfers between chapters of the INVESTMENT section for 2026")
+                .expectNoEvents();
         fixture.given(rates(0, 750), votes(line(software, "20", 1_000_000), line(hardware, "21", 600_000)))
                 .when(transfer(hardware, "21", software, "20", 1))
                 .expectException(BusinessRuleViolationException.class)
