@@ -96,6 +96,9 @@ class BarometerEndToEndTest {
         JsonNode pathfinder = awaitBarometer(barometer -> barometer.get("profile").asString().equals("PATHFINDER"));
         assertThat(pathfinder.has("nearestProfile")).isFalse();
         assertThat(pathfinder.has("missing")).isFalse();
+        // The barometer reads the criteria live; the recorded profile follows them on the tracker's next round (every
+        // 500 ms). A profile held for less than a round is never recorded: let this one be, before the next criterion.
+        assertThat(profileChangesPublishedFor(siren, "PATHFINDER")).endsWith("PATHFINDER");
 
         // The criterion that tells PATHFINDER from SYSTEMIC: an indicator measured in the last 12 months.
         String indicator = created(gateway.post("/api/evaluation/indicators", json(indicator(year)), agent, null))
