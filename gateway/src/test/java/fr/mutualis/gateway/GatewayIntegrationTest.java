@@ -3,6 +3,7 @@ package fr.mutualis.gateway;
 import fr.mutualis.gateway.metrics.RejectionMetrics;
 import fr.mutualis.gateway.support.FakeService;
 import fr.mutualis.gateway.support.TestIssuer;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
@@ -54,6 +55,7 @@ class GatewayIntegrationTest {
     static final String OTHER = "999999999";
     static final String FLOODING = "213100027";
     static final String NEIGHBOUR = "213100035";
+    static final String BUSY = "213100043";
     static final int BURST = 60;
 
     static final TestIssuer ISSUER = new TestIssuer();
@@ -88,6 +90,9 @@ class GatewayIntegrationTest {
 
     @Autowired
     TimeLimiterRegistry timeLimiters;
+
+    @Autowired
+    BulkheadRegistry bulkheads;
 
     @Autowired
     RejectionMetrics rejections;
@@ -383,12 +388,36 @@ class GatewayIntegrationTest {
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
+    /**
+     * Many users waiting on a slow but healthy service are relayed, not shed: the library's default bulkhead (25
+     * concurrent calls per route) answered 503 beyond it, and counted those refusals as failures that opened the
+     * circuit for every tenant.
+     */
+    @Test
+    void aBurstOfSlowButHealthyCallsIsRelayedAndKeepsTheCircuitClosed() {
+        String path = "/api/budget/lines/busy/slow";
+        String busy = ISSUER.token(List.of(BUSY), List.of("AGENT"));
+        CircuitBreaker breaker = circuitBreakers.circuitBreaker("budget");
+
+        List<Integer> statuses = Flux.range(0, 40)
+                .flatMap(i -> WebClient.create("http://localhost:" + port).get().uri(path)
+                        .headers(h -> h.setBearerAuth(busy))
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 40)
+                .collectList()
+                .block(Duration.ofSeconds(30));
+
+        assertThat(statuses).hasSize(40).containsOnly(200);
+        assertThat(BUDGET.received(path)).isEqualTo(40);
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
     @Test
     void resilienceSettingsComeFromConfiguration() {
         assertThat(timeLimiters.getDefaultConfig().getTimeoutDuration()).isEqualTo(Duration.ofSeconds(10));
         var config = circuitBreakers.circuitBreaker("budget").getCircuitBreakerConfig();
         assertThat(config.getSlidingWindowSize()).isEqualTo(20);
         assertThat(config.getFailureRateThreshold()).isEqualTo(50f);
+        assertThat(bulkheads.bulkhead("budget").getBulkheadConfig().getMaxConcurrentCalls()).isEqualTo(256);
     }
 
     @Test
