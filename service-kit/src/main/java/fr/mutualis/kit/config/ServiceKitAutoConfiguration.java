@@ -10,6 +10,11 @@ import fr.mutualis.kit.web.CorrelationIdFilter;
 import fr.mutualis.kit.web.ProblemDetailsHandler;
 import fr.mutualis.kit.web.ProblemResponses;
 import fr.mutualis.kit.web.ReadModelRebuildController;
+import fr.mutualis.kit.web.WriteAdmissionFilter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -21,6 +26,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.util.List;
 
 /** What a Mutualis service gets by depending on service-kit. */
@@ -51,6 +57,18 @@ public class ServiceKitAutoConfiguration {
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
         FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** After security (order -100): an unauthenticated request never takes a write's turn. */
+    @Bean
+    FilterRegistrationBean<WriteAdmissionFilter> writeAdmissionFilter(
+            @Value("${mutualis.web.max-concurrent-writes:6}") int maxConcurrentWrites,
+            @Value("${mutualis.web.write-admission-wait:5s}") Duration admissionWait,
+            ProblemResponses problems, ObjectProvider<MeterRegistry> meters) {
+        FilterRegistrationBean<WriteAdmissionFilter> registration = new FilterRegistrationBean<>(new WriteAdmissionFilter(
+                maxConcurrentWrites, admissionWait, problems, meters.getIfAvailable(SimpleMeterRegistry::new)));
+        registration.setOrder(0);
         return registration;
     }
 
