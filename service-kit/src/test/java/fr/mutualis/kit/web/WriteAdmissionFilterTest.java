@@ -22,19 +22,7 @@ class WriteAdmissionFilterTest {
 
     @Test
     void aWriteBeyondTheCapWaitsItsTurnThenIsRefusedWith503AndChangesNothing() throws Exception {
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread first = Thread.ofPlatform().start(() -> {
-            try {
-                filter.doFilter(write("/api/budget/votes"), new MockHttpServletResponse(), (request, response) -> {
-                    inside.countDown();
-                    await(release);
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        HeldWrite first = holdAWrite("/api/budget/votes");
 
         AtomicInteger reached = new AtomicInteger();
         MockHttpServletResponse refused = new MockHttpServletResponse();
@@ -47,8 +35,7 @@ class WriteAdmissionFilterTest {
         assertThat(refused.getContentAsString()).contains("\"status\":503", "/problems/busy", "/api/budget/transfers");
         assertThat(meters.counter("mutualis.web.writes.rejected").count()).isEqualTo(1);
 
-        release.countDown();
-        first.join();
+        first.end();
         MockHttpServletResponse admitted = new MockHttpServletResponse();
         filter.doFilter(write("/api/budget/transfers"), admitted, (request, response) -> reached.incrementAndGet());
         assertThat(reached).as("the turn is given back when a write ends").hasValue(1);
@@ -56,11 +43,24 @@ class WriteAdmissionFilterTest {
 
     @Test
     void readsAndNonApiPathsAreNeverHeld() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
+        HeldWrite holder = holdAWrite("/api/portfolio/projects");
+        AtomicInteger reached = new AtomicInteger();
+        FilterChain counting = (request, response) -> reached.incrementAndGet();
+
+        filter.doFilter(new MockHttpServletRequest("GET", "/api/portfolio/projects"), new MockHttpServletResponse(), counting);
+        filter.doFilter(write("/actuator/health"), new MockHttpServletResponse(), counting);
+
+        assertThat(reached).hasValue(2);
+        holder.end();
+    }
+
+    /** A write admitted and still running, in its own thread, until {@link HeldWrite#end()}. */
+    private HeldWrite holdAWrite(String path) throws InterruptedException {
         CountDownLatch inside = new CountDownLatch(1);
-        Thread holder = Thread.ofPlatform().start(() -> {
+        CountDownLatch release = new CountDownLatch(1);
+        Thread thread = Thread.ofPlatform().start(() -> {
             try {
-                filter.doFilter(write("/api/portfolio/projects"), new MockHttpServletResponse(), (request, response) -> {
+                filter.doFilter(write(path), new MockHttpServletResponse(), (request, response) -> {
                     inside.countDown();
                     await(release);
                 });
@@ -69,15 +69,15 @@ class WriteAdmissionFilterTest {
             }
         });
         assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
-        AtomicInteger reached = new AtomicInteger();
-        FilterChain counting = (request, response) -> reached.incrementAndGet();
+        return new HeldWrite(thread, release);
+    }
 
-        filter.doFilter(new MockHttpServletRequest("GET", "/api/portfolio/projects"), new MockHttpServletResponse(), counting);
-        filter.doFilter(write("/actuator/health"), new MockHttpServletResponse(), counting);
+    private record HeldWrite(Thread thread, CountDownLatch release) {
 
-        assertThat(reached).hasValue(2);
-        release.countDown();
-        holder.join();
+        void end() throws InterruptedException {
+            release.countDown();
+            thread.join();
+        }
     }
 
     private static MockHttpServletRequest write(String path) {
