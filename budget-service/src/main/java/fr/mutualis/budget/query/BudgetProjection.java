@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Projects budget line events into the tables read by the API. Idempotent, so replays and redeliveries are safe:
@@ -53,15 +55,8 @@ public class BudgetProjection {
 
     @EventHandler
     void on(CreditsVoted event, @SequenceNumber long version, @Timestamp Instant at) {
-        int applied = jdbc.sql("""
-                        UPDATE budget_line_view SET voted_cents = :credits, last_stage = :stage, version = :version
-                        WHERE line_id = :id AND version < :version""")
-                .param("credits", event.creditsCents())
-                .param("stage", event.stage().name())
-                .param("version", version)
-                .param("id", event.lineId())
-                .update();
-        if (applied == 0) {
+        if (!advance(event.lineId(), version, "voted_cents = :credits, last_stage = :stage",
+                Map.of("credits", event.creditsCents(), "stage", event.stage().name()))) {
             return;
         }
         jdbc.sql("""
@@ -80,14 +75,7 @@ public class BudgetProjection {
 
     @EventHandler
     void on(LineCreditsTransferred event, @SequenceNumber long version) {
-        int applied = jdbc.sql("""
-                        UPDATE budget_line_view SET voted_cents = :credits, version = :version
-                        WHERE line_id = :id AND version < :version""")
-                .param("credits", event.creditsCents())
-                .param("version", version)
-                .param("id", event.lineId())
-                .update();
-        if (applied == 0) {
+        if (!advance(event.lineId(), version, "voted_cents = :credits", Map.of("credits", event.creditsCents()))) {
             return;
         }
         jdbc.sql("""
@@ -107,14 +95,8 @@ public class BudgetProjection {
 
     @EventHandler
     void on(EngagementRecorded event, @SequenceNumber long version) {
-        int applied = jdbc.sql("""
-                        UPDATE budget_line_view SET engaged_cents = engaged_cents + :amount, version = :version
-                        WHERE line_id = :id AND version < :version""")
-                .param("amount", event.amountCents())
-                .param("version", version)
-                .param("id", event.lineId())
-                .update();
-        if (applied == 0) {
+        if (!advance(event.lineId(), version, "engaged_cents = engaged_cents + :amount",
+                Map.of("amount", event.amountCents()))) {
             return;
         }
         jdbc.sql("""
@@ -132,14 +114,8 @@ public class BudgetProjection {
 
     @EventHandler
     void on(MandateRecorded event, @SequenceNumber long version) {
-        int applied = jdbc.sql("""
-                        UPDATE budget_line_view SET mandated_cents = mandated_cents + :amount, version = :version
-                        WHERE line_id = :id AND version < :version""")
-                .param("amount", event.amountCents())
-                .param("version", version)
-                .param("id", event.lineId())
-                .update();
-        if (applied == 0) {
+        if (!advance(event.lineId(), version, "mandated_cents = mandated_cents + :amount",
+                Map.of("amount", event.amountCents()))) {
             return;
         }
         jdbc.sql("UPDATE engagement_view SET mandated_cents = mandated_cents + :amount WHERE engagement_id = :id")
@@ -157,6 +133,19 @@ public class BudgetProjection {
                 .param("reference", event.reference())
                 .param("date", event.date())
                 .update();
+    }
+
+    /**
+     * Applies {@code assignments} to the line's row if the event at {@code version} is newer than the row; false for an
+     * event already applied (a replay or a redelivery), which then changes nothing else either.
+     */
+    private boolean advance(UUID lineId, long version, String assignments, Map<String, Object> values) {
+        return jdbc.sql("UPDATE budget_line_view SET " + assignments + ", version = :version"
+                        + " WHERE line_id = :id AND version < :version")
+                .params(values)
+                .param("version", version)
+                .param("id", lineId)
+                .update() > 0;
     }
 
     @ResetHandler
