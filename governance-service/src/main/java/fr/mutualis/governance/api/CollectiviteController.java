@@ -2,14 +2,13 @@ package fr.mutualis.governance.api;
 
 import fr.mutualis.governance.command.DesignateElectedLead;
 import fr.mutualis.governance.command.RegisterCollectivite;
-import fr.mutualis.governance.command.Siren;
 import fr.mutualis.governance.query.CollectiviteView;
 import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
-import fr.mutualis.kit.error.InvalidInputException;
+import fr.mutualis.kit.api.ValidSiren;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.error.StateConflictException;
 import fr.mutualis.kit.security.AllowedRoles;
@@ -86,14 +85,10 @@ public class CollectiviteController {
     /** A collectivité designates its own élu au numérique; a platform administrator may record it for any. */
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PutMapping("/{siren}/elected-lead")
-    public Map<String, Object> designateElectedLead(@PathVariable String siren,
+    public Map<String, Object> designateElectedLead(@PathVariable @ValidSiren String siren,
                                                     @Valid @RequestBody ElectedLeadRequest request,
                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                     TenantContext caller) {
-        // Checked here rather than by @ValidSiren: method validation would report body errors under "request".
-        if (!Siren.isValid(siren)) {
-            throw new InvalidInputException("siren", "siren '" + siren + "' is not a SIREN (9 digits, Luhn-valid)");
-        }
         if (!caller.hasRole("PLATFORM_ADMIN") && !(caller.tenantId().equals(siren) && !caller.hasRole("REPORTING"))) {
             queries.collectivite(siren).orElseThrow(() -> new NotFoundException("Collectivité", siren));
             throw new AccessDeniedException("Only the collectivité itself designates its élu au numérique");

@@ -2,6 +2,7 @@ package fr.mutualis.governance.api;
 
 import fr.mutualis.governance.command.Cadence;
 import fr.mutualis.governance.command.InstanceKind;
+import fr.mutualis.kit.api.ValidSiren;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

@@ -1,6 +1,7 @@
 package fr.mutualis.governance.api;
 
 import fr.mutualis.governance.command.AllocationMethod;
+import fr.mutualis.kit.api.ValidSiren;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -49,6 +49,10 @@ class DirectoryApiTest extends GovernanceIntegrationTest {
         assertProblem(http.put(path, "{\"name\": [\"x\"]}", t.elu(t.ville()), null), 400, "name");
         assertProblem(http.put("/api/governance/collectivites/123456789/elected-lead", "{\"name\": \"X\"}",
                 t.elu(t.ville()), null), 400, "siren");
+        // The path and the body are validated together: both faults are named, each by its own field.
+        var both = http.put("/api/governance/collectivites/123456789/elected-lead", "{\"name\": \"  \"}", t.elu(t.ville()), null);
+        assertProblem(both, 400, "\"field\":\"siren\"");
+        assertProblem(both, 400, "\"field\":\"name\"");
         assertProblem(http.send(http.request(path, t.elu(t.ville()), null).header("Content-Type", "application/json")
                 .header("If-Match", "yesterday").PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"X\"}"))),
                 400, "If-Match");

@@ -1,5 +1,6 @@
 package fr.mutualis.portfolio.api;
 
+import fr.mutualis.kit.api.ValidSiren;
 import fr.mutualis.portfolio.command.Axis;
 import fr.mutualis.portfolio.command.Theme;
 import jakarta.validation.constraints.AssertTrue;

@@ -1,4 +1,4 @@
-package fr.mutualis.portfolio.api;
+package fr.mutualis.kit.api;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
