@@ -1,6 +1,7 @@
 package fr.mutualis.budget.api;
 
 import fr.mutualis.budget.BudgetIntegrationTest;
+import fr.mutualis.kit.testsupport.DocumentedRoles;
 import fr.mutualis.kit.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 
@@ -198,15 +199,7 @@ class BudgetApiTest extends BudgetIntegrationTest {
 
     @Test
     void theOpenApiDocumentsTheRolesOfEveryOperation() {
-        var paths = http.get("/v3/api-docs", null, null).json().get("paths");
-        List<String> undocumented = new java.util.ArrayList<>();
-        paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            if (!operation.getValue().has("x-roles")) {
-                undocumented.add(operation.getKey() + " " + path.getKey());
-            }
-        }));
-        assertThat(paths.properties()).isNotEmpty();
-        assertThat(undocumented).isEmpty();
+        assertThat(DocumentedRoles.operationsWithout(http)).isEmpty();
     }
 
     private static void assertUnauthenticated(TestHttp.Response answer) {

@@ -5,6 +5,7 @@ import fr.mutualis.contracts.portfolio.ProjectProposed;
 import fr.mutualis.contracts.portfolio.RoadmapDrafted;
 import fr.mutualis.evaluation.EvaluationIntegrationTest;
 import fr.mutualis.evaluation.command.BarometerProfileChanged;
+import fr.mutualis.kit.testsupport.DocumentedRoles;
 import fr.mutualis.kit.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 
@@ -175,15 +176,7 @@ class EvaluationApiTest extends EvaluationIntegrationTest {
 
     @Test
     void theOpenApiDocumentsTheRolesOfEveryOperation() {
-        var paths = http.get("/v3/api-docs", null, null).json().get("paths");
-        List<String> undocumented = new java.util.ArrayList<>();
-        paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            if (!operation.getValue().has("x-roles")) {
-                undocumented.add(operation.getKey() + " " + path.getKey());
-            }
-        }));
-        assertThat(paths.properties()).isNotEmpty();
-        assertThat(undocumented).isEmpty();
+        assertThat(DocumentedRoles.operationsWithout(http)).isEmpty();
     }
 
     @Test
