@@ -146,12 +146,7 @@ public final class ReplayBenchmark {
         long perBatch = Math.max(1, 100_000 / templateEvents);
         long start = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "mutualis", "mutualis")) {
-            long templateHead;
-            try (Statement statement = connection.createStatement();
-                 ResultSet head = statement.executeQuery("SELECT max(global_index) FROM domain_event_entry")) {
-                head.next();
-                templateHead = head.getLong(1);
-            }
+            long templateHead = head(connection);
             try (PreparedStatement clone = connection.prepareStatement("""
                     INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision, payload_type,
                                                     time_stamp, aggregate_identifier, sequence_number, type)
@@ -181,18 +176,22 @@ public final class ReplayBenchmark {
         }
     }
 
+    /** The global index of the newest event in the store. */
+    private static long head(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet max = statement.executeQuery("SELECT max(global_index) FROM domain_event_entry")) {
+            max.next();
+            return max.getLong(1);
+        }
+    }
+
     /**
      * Moves the tokens of the Kafka publisher (the cloned history is not for the other services) and of the projection
      * (the rebuild, not a catch-up, is what is measured) to the head of the store.
      */
     private static void markProcessed(String jdbcUrl) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "mutualis", "mutualis")) {
-            long head;
-            try (Statement statement = connection.createStatement();
-                 ResultSet max = statement.executeQuery("SELECT max(global_index) FROM domain_event_entry")) {
-                max.next();
-                head = max.getLong(1);
-            }
+            long head = head(connection);
             try (Statement statement = connection.createStatement();
                  ResultSet tokens = statement.executeQuery(
                          "SELECT processor_name, segment, token FROM token_entry WHERE token_type LIKE '%GapAwareTrackingToken'");

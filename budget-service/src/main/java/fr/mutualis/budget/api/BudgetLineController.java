@@ -60,11 +60,7 @@ public class BudgetLineController {
     @PostMapping
     public ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenBudgetLineRequest request, TenantContext tenant) {
         Caller caller = callers.of(tenant);
-        String owner = tenant.tenantId();
-        if (request.mutualisationId() != null) {
-            owner = request.mutualisationId().toString();
-            caller.requireManages(owner, "Mutualisation", request.mutualisationId());
-        }
+        String owner = caller.managedOwner(request.mutualisationId());
         UUID id = UUID.randomUUID();
         transactions.openLine(new OpenBudgetLine(id, owner, request.fiscalYear(), request.section(),
                 request.chapter(), request.label().strip(), request.projectId(), request.plannedCents(),

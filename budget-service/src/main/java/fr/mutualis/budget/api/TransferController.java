@@ -63,11 +63,7 @@ public class TransferController {
     public ChapterTransfers voteRates(@PathVariable @Min(2000) @Max(2100) int fiscalYear,
                                       @RequestParam(required = false) UUID mutualisationId,
                                       @Valid @RequestBody TransferRatesRequest request, TenantContext tenant) {
-        String owner = tenant.tenantId();
-        if (mutualisationId != null) {
-            owner = mutualisationId.toString();
-            callers.of(tenant).requireManages(owner, "Mutualisation", mutualisationId);
-        }
+        String owner = callers.of(tenant).managedOwner(mutualisationId);
         UUID ratesVoteId = UUID.randomUUID();
         transactions.voteTransferRates(new VoteTransferRates(BudgetYear.idOf(owner, fiscalYear), owner, fiscalYear,
                 ratesVoteId, basisPoints(request.investmentPercent()), basisPoints(request.operatingPercent()),

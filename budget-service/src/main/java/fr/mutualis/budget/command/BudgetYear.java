@@ -41,8 +41,6 @@ public class BudgetYear {
 
     @AggregateIdentifier
     private UUID budgetYearId;
-    private String ownerId;
-    private int fiscalYear;
     private final Map<Section, Integer> rateBasisPoints = new EnumMap<>(Section.class);
     private final Map<UUID, LineCredits> lines = new HashMap<>();
     private final Map<Section, Long> transferredCents = new EnumMap<>(Section.class);
@@ -115,7 +113,7 @@ public class BudgetYear {
         }
     }
 
-    /** {@code year} from the command: a budget of the year that knows nothing yet has no year of its own. */
+    /** {@code year} from the command: the id is all a budget of the year keeps of its owner and year. */
     private void requireWithinRate(Section section, int year, long amountCents) {
         int rate = rateBasisPoints.getOrDefault(section, 0);
         if (rate == 0) {
@@ -167,20 +165,20 @@ public class BudgetYear {
 
     @EventSourcingHandler
     void on(TransferRatesVoted event) {
-        identify(event.budgetYearId(), event.ownerId(), event.fiscalYear());
+        budgetYearId = event.budgetYearId();
         rateBasisPoints.put(Section.INVESTMENT, event.investmentBasisPoints());
         rateBasisPoints.put(Section.OPERATING, event.operatingBasisPoints());
     }
 
     @EventSourcingHandler
     void on(VoteRecorded event) {
-        identify(event.budgetYearId(), event.ownerId(), event.fiscalYear());
+        budgetYearId = event.budgetYearId();
         event.lines().forEach(line -> lines.put(line.lineId(), line));
     }
 
     @EventSourcingHandler
     void on(CreditTransferMade event) {
-        identify(event.budgetYearId(), event.ownerId(), event.fiscalYear());
+        budgetYearId = event.budgetYearId();
         transferredCents.merge(event.section(), event.countedCents(), Long::sum);
         lines.computeIfPresent(event.fromLineId(), (id, line) -> moved(line, -event.amountCents()));
         lines.computeIfPresent(event.toLineId(), (id, line) -> moved(line, event.amountCents()));
@@ -189,11 +187,5 @@ public class BudgetYear {
     private static LineCredits moved(LineCredits line, long deltaCents) {
         return new LineCredits(line.lineId(), line.ownerId(), line.fiscalYear(), line.section(), line.chapter(),
                 line.creditsCents() + deltaCents);
-    }
-
-    private void identify(UUID id, String owner, int year) {
-        budgetYearId = id;
-        ownerId = owner;
-        fiscalYear = year;
     }
 }

@@ -28,6 +28,19 @@ public record Caller(String tenantId, Set<String> sees, Set<String> manages) {
     }
 
     /**
+     * The owner whose data a write changes: the caller's tenant, or with {@code mutualisationId} that mutualisation,
+     * which the caller must manage (403 for a member, 404 for anyone else).
+     */
+    public String managedOwner(UUID mutualisationId) {
+        if (mutualisationId == null) {
+            return tenantId;
+        }
+        String owner = mutualisationId.toString();
+        requireManages(owner, "Mutualisation", mutualisationId);
+        return owner;
+    }
+
+    /**
      * Data the caller cannot see answers exactly like an unknown id (404), and so does an id whose stream holds no
      * such resource ({@code ownerId} null); data it sees without managing it (a member reading its mutualisation's
      * line) is 403.
