@@ -184,7 +184,21 @@ public class Instance {
                             + votingMembers() + quorumDescription(),
                     Map.of("votingPresent", votingPresent, "votingMembers", votingMembers()));
         }
-        int ballots = command.votesFor() + command.votesAgainst() + command.abstentions();
+        // Each count alone is bounded by the voters present before any arithmetic: a sum of ints could wrap around
+        // and turn a rejection into an approval.
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("votesFor", command.votesFor());
+        counts.put("votesAgainst", command.votesAgainst());
+        counts.put("abstentions", command.abstentions());
+        for (Map.Entry<String, Integer> count : counts.entrySet()) {
+            if (count.getValue() > votingPresent) {
+                throw new BusinessRuleViolationException("votes-exceed-present", count.getKey(),
+                        count.getKey() + " counts " + count.getValue() + " for " + votingPresent
+                                + " voting members present",
+                        Map.of("ballots", count.getValue(), "votingPresent", votingPresent));
+            }
+        }
+        long ballots = (long) command.votesFor() + command.votesAgainst() + command.abstentions();
         if (ballots > votingPresent) {
             throw new BusinessRuleViolationException("votes-exceed-present",
                     ballots + " votes and abstentions for " + votingPresent + " voting members present",
@@ -216,8 +230,8 @@ public class Instance {
         if (command.deferred()) {
             return Outcome.DEFERRED;
         }
-        int cast = command.votesFor() + command.votesAgainst();
-        if (2 * command.votesFor() > cast) {
+        long cast = (long) command.votesFor() + command.votesAgainst();
+        if (2L * command.votesFor() > cast) {
             return Outcome.APPROVED;
         }
         if (casting && command.chairVote() == ChairVote.FOR) {

@@ -99,6 +99,10 @@ class SessionApiTest extends GovernanceIntegrationTest {
         put("/attendance", s, "{\"present\": [\"maire\", \"c1\", \"c2\", \"dgs\"]}", agent);
         events = eventCount();
         assertProblem(decide(s, s.items().get(0), 3, 1, 0, "", agent), 422, "votes-exceed-present");
+        // Counts whose 32-bit sum wraps to the voters present: refused, naming the count beyond them.
+        var wrapped = decide(s, s.items().get(0), 1, Integer.MAX_VALUE, 5, "", agent);
+        assertProblem(wrapped, 422, "votes-exceed-present");
+        assertThat(wrapped.json().get("errors").get(0).get("field").asString()).isEqualTo("votesAgainst");
         assertProblem(decide(s, s.items().get(2), 3, 0, 0, "", agent), 422, "decision-information-item");
         assertProblem(decide(s, UUID.randomUUID().toString(), 3, 0, 0, "", agent), 422, "decision-unknown-agenda-item");
         assertProblem(decide(s, s.items().get(0), 1, 1, 0, "", agent), 422, "chair-vote-required");

@@ -320,6 +320,20 @@ class InstanceTest {
         }
 
         @Test
+        void aCountBeyondTheVotersPresentIsRefusedWhateverItsSumWrapsTo() {
+            // 1 + 2147483647 + 5 wraps to 4 in 32 bits: four members present, and a rejection would read as approved.
+            fixture.given(council(), scheduled(), present(true, "maire", "c1", "c2", "c3"))
+                    .when(vote(GATE, 1, Integer.MAX_VALUE, 5))
+                    .expectException(BusinessRuleViolationException.class)
+                    .expectExceptionMessage("votesAgainst counts 2147483647 for 4 voting members present")
+                    .expectNoEvents();
+            fixture.given(council(), scheduled(), present(true, "maire", "c1", "c2", "c3"))
+                    .when(vote(GATE, Integer.MAX_VALUE, Integer.MAX_VALUE, 2))
+                    .expectException(BusinessRuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
         void theChairsVoteDecidesATie() {
             fixture.given(council(), scheduled(), present(true, "maire", "c1", "c2", "c3"))
                     .when(new RecordDecision(INSTANCE, SESSION, VALMONT, DECISION, GATE, 2, 2, 0, false, false,

@@ -85,6 +85,9 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.rule(), "Business rule violated",
                 e.getMessage());
         e.details().forEach(problem::setProperty);
+        if (e.field() != null) {
+            problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+        }
         return problem;
     }
 
