@@ -2,6 +2,10 @@ package fr.mutualis.kit.web;
 
 import fr.mutualis.kit.error.InvalidInputException;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.mock.http.MockHttpInputMessage;
+
+import java.nio.charset.StandardCharsets;
 
 import java.util.List;
 import java.util.Map;
@@ -45,6 +49,25 @@ class RequestBodyGuardTest {
     void aHugeListIsRefusedBeforeItsElementsAreLookedAt() {
         List<String> roles = java.util.stream.IntStream.range(0, 1_001).mapToObj(i -> "r" + i).toList();
         assertRefused(new Body("ok", List.of(new Member("x", roles)), Map.of()), "members[0].roles", "at most 1000");
+    }
+
+    /** An overlong "/" (C0 AF) and a lone continuation byte: Jackson's parser alone decodes the first. */
+    @Test
+    void bytesThatAreNotUtf8AreRefusedNamingTheBody() {
+        for (byte[] bytes : List.of(new byte[]{'"', (byte) 0xC0, (byte) 0xAF, '"'}, new byte[]{'"', (byte) 0x80, '"'},
+                new byte[]{'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'})) {
+            assertThatThrownBy(() -> guard.beforeBodyRead(new MockHttpInputMessage(bytes), null, String.class, null))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("UTF-8")
+                    .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("body");
+        }
+    }
+
+    @Test
+    void utf8BytesAreReadUnchanged() throws Exception {
+        byte[] bytes = "{\"title\":\"Élu 🇫🇷\"}".getBytes(StandardCharsets.UTF_8);
+        HttpInputMessage read = guard.beforeBodyRead(new MockHttpInputMessage(bytes), null, String.class, null);
+        assertThat(read.getBody().readAllBytes()).isEqualTo(bytes);
     }
 
     private void assertRefused(Body body, String field, String mentioning) {
