@@ -7,6 +7,7 @@ import fr.mutualis.kit.security.ServiceSecurityConfiguration;
 import fr.mutualis.kit.tenant.TenantContextArgumentResolver;
 import fr.mutualis.kit.tenant.TenantScopedDataSourcePostProcessor;
 import fr.mutualis.kit.web.CorrelationIdFilter;
+import fr.mutualis.kit.web.DateParameterGuard;
 import fr.mutualis.kit.web.ProblemDetailsHandler;
 import fr.mutualis.kit.web.ProblemResponses;
 import fr.mutualis.kit.web.ReadModelRebuildController;
@@ -41,6 +42,12 @@ public class ServiceKitAutoConfiguration {
     @ConditionalOnProperty(name = "mutualis.security.row-level-security", havingValue = "true", matchIfMissing = true)
     static TenantScopedDataSourcePostProcessor tenantScopedDataSourcePostProcessor() {
         return new TenantScopedDataSourcePostProcessor();
+    }
+
+    /** Query and path parameters that are dates stay within the platform's range, like dates in a body. */
+    @Bean
+    static DateParameterGuard dateParameterGuard() {
+        return new DateParameterGuard();
     }
 
     @Bean

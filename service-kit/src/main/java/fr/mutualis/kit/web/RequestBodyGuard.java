@@ -1,6 +1,7 @@
 package fr.mutualis.kit.web;
 
 import fr.mutualis.kit.error.InvalidInputException;
+import fr.mutualis.kit.time.PlausibleDates;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -10,6 +11,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,8 @@ import java.util.Optional;
  * <li>text a collectivité's data must not contain: the NUL character (PostgreSQL cannot store it: one such title,
  * accepted, stalls the projection that fails on it, for every tenant), other control characters except tab and line
  * breaks, and unpaired UTF-16 surrogates (not encodable: the database driver would silently store '?' instead);</li>
+ * <li>a date or time outside {@link PlausibleDates}' range (a year such as -999999999 is valid Java and JSON, but
+ * no collectivité means it, and the database cannot compute with it);</li>
  * <li>a list or map of more than {@value #MAX_ELEMENTS} elements: every API bound is far lower, and validating each
  * element of a huge array before its size is checked (then listing every violation) costs more than the gateway's
  * timeout allows.</li>
@@ -53,6 +57,10 @@ public class RequestBodyGuard extends RequestBodyAdviceAdapter {
                 String field = path.isEmpty() ? "body" : path;
                 throw new InvalidInputException(field, field + ": " + problem);
             });
+            case Temporal date when PlausibleDates.problem(date).isPresent() -> {
+                String field = path.isEmpty() ? "body" : path;
+                throw new InvalidInputException(field, field + ": " + PlausibleDates.problem(date).orElseThrow());
+            }
             case Record record -> {
                 for (RecordComponent component : record.getClass().getRecordComponents()) {
                     check(read(component, record), path.isEmpty() ? component.getName() : path + "." + component.getName());
