@@ -17,6 +17,8 @@ import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -81,7 +83,7 @@ public class BudgetLineController {
     /** The caller's own lines, or with {@code mutualisationId} the lines of a mutualisation it sees. */
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
-    public Page<BudgetLineView> list(@RequestParam(required = false) Integer fiscalYear,
+    public Page<BudgetLineView> list(@RequestParam(required = false) @Min(2000) @Max(2100) Integer fiscalYear,
                                      @RequestParam(required = false) Section section,
                                      @RequestParam(required = false) UUID mutualisationId,
                                      @RequestParam(required = false) Integer page,

@@ -11,6 +11,7 @@ import fr.mutualis.kit.web.CorrelationIdFilter;
 import fr.mutualis.kit.web.JsonRequestBodyFilter;
 import fr.mutualis.kit.web.ProblemErrorController;
 import fr.mutualis.kit.web.ProblemErrorReportValve;
+import fr.mutualis.kit.web.DateParameterGuard;
 import fr.mutualis.kit.web.ProblemDetailsHandler;
 import fr.mutualis.kit.web.ProblemResponses;
 import fr.mutualis.kit.web.ReadModelRebuildController;
@@ -59,6 +60,12 @@ public class ServiceKitAutoConfiguration {
     @ConditionalOnProperty(name = "mutualis.security.row-level-security", havingValue = "true", matchIfMissing = true)
     static TenantScopedDataSourcePostProcessor tenantScopedDataSourcePostProcessor() {
         return new TenantScopedDataSourcePostProcessor();
+    }
+
+    /** Query and path parameters that are dates stay within the platform's range, like dates in a body. */
+    @Bean
+    static DateParameterGuard dateParameterGuard() {
+        return new DateParameterGuard();
     }
 
     @Bean

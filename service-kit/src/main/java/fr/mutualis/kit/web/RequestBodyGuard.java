@@ -1,6 +1,7 @@
 package fr.mutualis.kit.web;
 
 import fr.mutualis.kit.error.InvalidInputException;
+import fr.mutualis.kit.time.PlausibleDates;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
@@ -18,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,8 @@ import java.util.Optional;
  * <li>text a collectivité's data must not contain: the NUL character (PostgreSQL cannot store it: one such title,
  * accepted, stalls the projection that fails on it, for every tenant), other control characters except tab and line
  * breaks, and unpaired UTF-16 surrogates (not encodable: the database driver would silently store '?' instead);</li>
+ * <li>a date or time outside {@link PlausibleDates}' range (a year such as -999999999 is valid Java and JSON, but
+ * no collectivité means it, and the database cannot compute with it);</li>
  * <li>a list or map of more than {@value #MAX_ELEMENTS} elements: every API bound is far lower, and validating each
  * element of a huge array before its size is checked (then listing every violation) costs more than the gateway's
  * timeout allows.</li>
@@ -88,6 +92,10 @@ public class RequestBodyGuard extends RequestBodyAdviceAdapter {
                 String field = path.isEmpty() ? "body" : path;
                 throw new InvalidInputException(field, field + ": " + problem);
             });
+            case Temporal date when PlausibleDates.problem(date).isPresent() -> {
+                String field = path.isEmpty() ? "body" : path;
+                throw new InvalidInputException(field, field + ": " + PlausibleDates.problem(date).orElseThrow());
+            }
             case Record record -> {
                 for (RecordComponent component : record.getClass().getRecordComponents()) {
                     check(read(component, record), path.isEmpty() ? component.getName() : path + "." + component.getName());

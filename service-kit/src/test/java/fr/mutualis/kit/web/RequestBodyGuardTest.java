@@ -22,6 +22,12 @@ class RequestBodyGuardTest {
     record Body(String title, List<Member> members, Map<String, Integer> shares) {
     }
 
+    record Milestone(String title, java.time.LocalDate plannedDate) {
+    }
+
+    record Session(List<Milestone> items, java.time.OffsetDateTime scheduledAt) {
+    }
+
     private final RequestBodyGuard guard = new RequestBodyGuard();
 
     @Test
@@ -68,6 +74,20 @@ class RequestBodyGuardTest {
         byte[] bytes = "{\"title\":\"Élu 🇫🇷\"}".getBytes(StandardCharsets.UTF_8);
         HttpInputMessage read = guard.beforeBodyRead(new MockHttpInputMessage(bytes), null, String.class, null);
         assertThat(read.getBody().readAllBytes()).isEqualTo(bytes);
+    }
+
+    @Test
+    void aDateBeyondThePlausibleRangeIsRefusedNamingTheFieldWhereverItHides() {
+        var session = new Session(List.of(new Milestone("ok", java.time.LocalDate.of(2026, 6, 30)),
+                new Milestone("absurd", java.time.LocalDate.MIN)), null);
+        assertThatThrownBy(() -> guard.afterBodyRead(session, null, null, Session.class, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("between 1900-01-01 and 2200-12-31")
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("items[1].plannedDate");
+        var late = new Session(List.of(), java.time.OffsetDateTime.parse("2201-01-01T10:00:00+01:00"));
+        assertThatThrownBy(() -> guard.afterBodyRead(late, null, null, Session.class, null))
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("scheduledAt");
+        var ordinary = new Milestone("Recette", java.time.LocalDate.of(2026, 6, 30));
+        assertThat(guard.afterBodyRead(ordinary, null, null, Milestone.class, null)).isSameAs(ordinary);
     }
 
     private void assertRefused(Body body, String field, String mentioning) {
