@@ -2,6 +2,7 @@ package fr.mutualis.kit.config;
 
 import fr.mutualis.kit.integration.KafkaIntegrationConfiguration;
 import fr.mutualis.kit.mutualisation.MutualisationDirectoryConfiguration;
+import fr.mutualis.kit.reference.PublishedReferencesConfiguration;
 import fr.mutualis.kit.rebuild.ReadModelRebuild;
 import fr.mutualis.kit.security.ServiceSecurityConfiguration;
 import fr.mutualis.kit.tenant.TenantContextArgumentResolver;
@@ -33,7 +34,7 @@ import java.util.List;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ServiceSecurityConfiguration.class, KafkaIntegrationConfiguration.class,
-        MutualisationDirectoryConfiguration.class, ProblemDetailsHandler.class})
+        MutualisationDirectoryConfiguration.class, PublishedReferencesConfiguration.class, ProblemDetailsHandler.class})
 public class ServiceKitAutoConfiguration {
 
     /** Row-level security's input: the request's tenant on every connection (see TenantScopedDataSource). */
