@@ -14,6 +14,8 @@ import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.reference.PublishedReferences;
+import fr.mutualis.kit.reference.ReferenceKind;
 import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
@@ -50,19 +52,29 @@ public class BudgetLineController {
     private final BudgetTransactions transactions;
     private final BudgetQueries queries;
     private final Callers callers;
+    private final PublishedReferences references;
 
-    public BudgetLineController(BudgetTransactions transactions, BudgetQueries queries, Callers callers) {
+    public BudgetLineController(BudgetTransactions transactions, BudgetQueries queries, Callers callers,
+                                PublishedReferences references) {
         this.transactions = transactions;
         this.queries = queries;
         this.callers = callers;
+        this.references = references;
     }
 
-    /** Answers once the line can be read, so that the next request (a vote, an engagement) finds it. */
+    /**
+     * Answers once the line can be read, so that the next request (a vote, an engagement) finds it. {@code projectId}
+     * names a project portfolio published, visible to the caller's tenant (404 naming the field, after waiting a
+     * moment for a project just created; 422 for a roadmap's id).
+     */
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
     public ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenBudgetLineRequest request, TenantContext tenant) {
         Caller caller = callers.of(tenant);
         String owner = caller.managedOwner(request.mutualisationId());
+        if (request.projectId() != null) {
+            references.require(tenant.tenantId(), "projectId", request.projectId(), ReferenceKind.PROJECT);
+        }
         UUID id = UUID.randomUUID();
         transactions.openLine(new OpenBudgetLine(id, owner, request.fiscalYear(), request.section(),
                 request.chapter(), request.label().strip(), request.projectId(), request.plannedCents(),

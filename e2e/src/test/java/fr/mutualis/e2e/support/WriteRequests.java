@@ -57,7 +57,7 @@ public final class WriteRequests {
                  "members": [%s]}""".formatted(World.MEMBERS.formatted("${siren}")), agent));
         bodies.put("POST /api/governance/instances/{id}/sessions", new Base("""
                 {"scheduledAt": "2026-06-16T18:00:00+02:00",
-                 "agenda": [{"kind": "BUDGET_ARBITRATION", "title": "Arbitrage", "subjectId": "x",
+                 "agenda": [{"kind": "BUDGET_ARBITRATION", "title": "Arbitrage", "subjectId": "${project}",
                              "amounts": [{"projectId": "${project}", "amountCents": 100}]}]}""", agent));
         bodies.put("PUT /api/governance/sessions/{id}/attendance", new Base("{\"present\": [\"p1\", \"p2\", \"p3\"]}", agent));
         bodies.put("POST /api/governance/sessions/{id}/decisions", new Base("""

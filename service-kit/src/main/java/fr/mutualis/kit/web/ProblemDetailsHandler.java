@@ -56,7 +56,11 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        if (e.field() != null) {
+            problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+        }
+        return problem;
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
