@@ -9,17 +9,17 @@ import fr.mutualis.kit.tenant.TenantScopedDataSourcePostProcessor;
 import fr.mutualis.kit.web.AsciiIntegerFormatter;
 import fr.mutualis.kit.web.CorrelationIdFilter;
 import fr.mutualis.kit.web.JsonRequestBodyFilter;
+import fr.mutualis.kit.web.ProblemDetailsHandler;
 import fr.mutualis.kit.web.ProblemErrorController;
 import fr.mutualis.kit.web.ProblemErrorReportValve;
-import fr.mutualis.kit.web.ProblemDetailsHandler;
 import fr.mutualis.kit.web.ProblemResponses;
 import fr.mutualis.kit.web.ReadModelRebuildController;
 import fr.mutualis.kit.web.WriteAdmissionFilter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -152,5 +152,4 @@ public class ServiceKitAutoConfiguration {
             }
         };
     }
-
 }
