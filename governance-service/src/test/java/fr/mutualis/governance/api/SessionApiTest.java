@@ -387,6 +387,13 @@ class SessionApiTest extends GovernanceIntegrationTest {
             assertDateRefused(http.post("/api/governance/instances/" + assembly + "/sessions",
                     sessionBody(at, null, UUID.randomUUID().toString()), agent, null), "scheduledAt");
         }
+        for (String at : List.of("1999-12-31T18:00:00+01:00", "2101-01-01T18:00:00+01:00")) {
+            var beyondHorizon = http.post("/api/governance/instances/" + assembly + "/sessions",
+                    sessionBody(at, null, UUID.randomUUID().toString()), agent, null);
+            assertProblem(beyondHorizon, 400, "must fall between the years 2000 and 2100");
+            assertThat(beyondHorizon.json().get("errors").valueStream().map(error -> error.get("field").asString()))
+                    .as("a séance's own horizon, named after its field").containsExactly("scheduledAt");
+        }
         assertDateRefused(http.get("/api/governance/decisions?from=-999999999-01-01", agent, null), "from");
         assertDateRefused(http.get("/api/governance/decisions?to=%2B999999999-12-31", agent, null), "to");
         assertDateRefused(http.get("/api/governance/exports/scdl-deliberations?from=1899-12-31", agent, null), "from");
