@@ -382,14 +382,15 @@ class SessionApiTest extends GovernanceIntegrationTest {
         Territory t = newTerritory();
         String agent = t.agent(t.ville());
         String assembly = instance(t.ville(), agent, "DELIBERATIVE_ASSEMBLY", "QUARTERLY");
+        References references = references(t.ville());
         long events = eventCount();
         for (String at : List.of("-999999999-01-01T18:00:00+01:00", "+999999999-12-31T18:00:00+01:00", "1899-12-31T18:00:00Z")) {
             assertDateRefused(http.post("/api/governance/instances/" + assembly + "/sessions",
-                    sessionBody(at, null, UUID.randomUUID().toString()), agent, null), "scheduledAt");
+                    sessionBody(at, null, references), agent, null), "scheduledAt");
         }
         for (String at : List.of("1999-12-31T18:00:00+01:00", "2101-01-01T18:00:00+01:00")) {
             var beyondHorizon = http.post("/api/governance/instances/" + assembly + "/sessions",
-                    sessionBody(at, null, UUID.randomUUID().toString()), agent, null);
+                    sessionBody(at, null, references), agent, null);
             assertProblem(beyondHorizon, 400, "must fall between the years 2000 and 2100");
             assertThat(beyondHorizon.json().get("errors").valueStream().map(error -> error.get("field").asString()))
                     .as("a séance's own horizon, named after its field").containsExactly("scheduledAt");
