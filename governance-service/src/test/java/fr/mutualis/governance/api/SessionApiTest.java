@@ -351,8 +351,9 @@ class SessionApiTest extends GovernanceIntegrationTest {
         String agent = t.agent(t.ville());
         String assembly = instance(t.ville(), agent, "DELIBERATIVE_ASSEMBLY", "QUARTERLY");
         List<String> titles = List.of("=HYPERLINK(\"http://x\")", "+1+cmd|' /C calc'!A0", "@SUM(1+1)", "-1+1");
+        String project = references(t.ville()).project();
         String agenda = titles.stream().map(title -> "{\"kind\": \"PROJECT_GATE\", \"title\": " + JSON.writeValueAsString(title)
-                + ", \"subjectId\": \"" + UUID.randomUUID() + "\"}").collect(java.util.stream.Collectors.joining(",", "[", "]"));
+                + ", \"subjectId\": \"" + project + "\"}").collect(java.util.stream.Collectors.joining(",", "[", "]"));
         var created = http.post("/api/governance/instances/" + assembly + "/sessions",
                 "{\"scheduledAt\": \"2026-04-20T18:00:00+02:00\", \"agenda\": " + agenda + "}", agent, null);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
