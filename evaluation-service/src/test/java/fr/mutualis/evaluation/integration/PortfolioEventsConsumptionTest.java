@@ -54,8 +54,8 @@ class PortfolioEventsConsumptionTest extends EvaluationIntegrationTest {
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> meters.find("mutualis.integration.consumed")
                 .tag("outcome", "duplicate").counter() != null);
-        assertThat(jdbc.sql("SELECT count(*) FROM processed_integration_event WHERE event_id = :id")
-                .param("id", project.eventId()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM processed_integration_event WHERE event_id = :id AND consumer = :consumer")
+                .param("id", project.eventId()).param("consumer", PortfolioEventsListener.ID).query(Long.class).single()).isEqualTo(1);
 
         assertThat(http.get("/api/evaluation/dashboard", agent(newSiren()), null).json().get("projects").get("total").asLong()).isZero();
     }
@@ -82,8 +82,8 @@ class PortfolioEventsConsumptionTest extends EvaluationIntegrationTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(project(projectId))
                 .containsEntry("status", "IN_PROGRESS").containsEntry("title", "Capteurs").containsEntry("last_sequence", 3L));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
-                        "SELECT count(*) FROM processed_integration_event WHERE aggregate_id = :id")
-                .param("id", projectId.toString()).query(Long.class).single()).isEqualTo(4));
+                        "SELECT count(*) FROM processed_integration_event WHERE aggregate_id = :id AND consumer = :consumer")
+                .param("id", projectId.toString()).param("consumer", PortfolioEventsListener.ID).query(Long.class).single()).isEqualTo(4));
         assertThat(project(projectId)).containsEntry("status", "IN_PROGRESS");
     }
 
@@ -101,8 +101,8 @@ class PortfolioEventsConsumptionTest extends EvaluationIntegrationTest {
         send(Topics.PORTFOLIO, envelope(tenant, roadmapId, 1, new RoadmapAdopted(roadmapId, tenant, UUID.randomUUID(),
                 LocalDate.of(2026, 2, 1), 2026, 2029)));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(jdbc.sql(
-                        "SELECT count(*) FROM processed_integration_event WHERE aggregate_id = :id")
-                .param("id", roadmapId.toString()).query(Long.class).single()).isEqualTo(4));
+                        "SELECT count(*) FROM processed_integration_event WHERE aggregate_id = :id AND consumer = :consumer")
+                .param("id", roadmapId.toString()).param("consumer", PortfolioEventsListener.ID).query(Long.class).single()).isEqualTo(4));
         assertThat(roadmap(roadmapId)).containsEntry("status", "CLOSED");
     }
 
