@@ -5,6 +5,7 @@ import fr.mutualis.budget.command.AllocationMethod;
 import fr.mutualis.budget.query.AllocationView;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.GovernanceDirectory;
+import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -91,7 +91,7 @@ public class AllocationController {
         List<fr.mutualis.budget.command.MemberAllocation> allocations = commands.sendAndWait(new AllocateCosts(
                 AllocateCosts.idOf(id, request.fiscalYear()), id, mutualisation.epciSiren(), request.fiscalYear(),
                 request.costCents(), method, mutualisation.memberSirens(), weights));
-        var location = ServletUriComponentsBuilder.fromCurrentRequestUri().queryParam("fiscalYear", request.fiscalYear()).build().toUri();
+        var location = Created.location("/api/budget/mutualisations/{id}/allocations?fiscalYear={year}", id, request.fiscalYear());
         AllocationView split = new AllocationView(id, request.fiscalYear(), request.costCents(), method.name(),
                 allocations.stream()
                         .map(allocation -> new AllocationView.Share(allocation.siren(), allocation.weight(), allocation.amountCents()))

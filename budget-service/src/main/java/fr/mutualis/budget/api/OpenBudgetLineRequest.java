@@ -1,6 +1,7 @@
 package fr.mutualis.budget.api;
 
 import fr.mutualis.budget.command.Section;
+import fr.mutualis.kit.api.Money;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

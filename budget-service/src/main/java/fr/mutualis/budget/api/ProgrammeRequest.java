@@ -1,5 +1,6 @@
 package fr.mutualis.budget.api;
 
+import fr.mutualis.kit.api.Money;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,6 +1,7 @@
 package fr.mutualis.budget.api;
 
 import fr.mutualis.budget.command.BudgetStage;
+import fr.mutualis.kit.api.Money;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -2,11 +2,13 @@ package fr.mutualis.governance.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import fr.mutualis.governance.command.AgendaItemKind;
+import fr.mutualis.kit.api.Money;
 import fr.mutualis.kit.time.YearBetween;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -33,7 +35,7 @@ public record ScheduleSessionRequest(
     }
 
     /** An arbitrated amount, for a budget line or for a project. */
-    public record Amount(UUID budgetLineId, UUID projectId, @NotNull @PositiveOrZero Long amountCents) {
+    public record Amount(UUID budgetLineId, UUID projectId, @NotNull @PositiveOrZero @Max(Money.MAX_CENTS) Long amountCents) {
 
         /** A rule, not a field: kept out of the JSON and of the documented schema. */
         @JsonIgnore

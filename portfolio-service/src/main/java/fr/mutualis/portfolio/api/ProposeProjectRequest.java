@@ -1,5 +1,6 @@
 package fr.mutualis.portfolio.api;
 
+import fr.mutualis.kit.api.Money;
 import fr.mutualis.kit.api.ValidSiren;
 import fr.mutualis.portfolio.command.Axis;
 import fr.mutualis.portfolio.command.Theme;
@@ -24,12 +25,9 @@ public record ProposeProjectRequest(
         @Size(max = 200) String manager,
         @NotNull LocalDate plannedStart,
         @NotNull LocalDate plannedEnd,
-        @NotNull @PositiveOrZero @Max(MAX_CENTS) Long estimatedInvestmentCents,
-        @NotNull @PositiveOrZero @Max(MAX_CENTS) Long estimatedOperatingCents,
+        @NotNull @PositiveOrZero @Max(Money.MAX_CENTS) Long estimatedInvestmentCents,
+        @NotNull @PositiveOrZero @Max(Money.MAX_CENTS) Long estimatedOperatingCents,
         @Size(max = 200) Set<@NotNull @ValidSiren String> participantSirens) {
-
-    /** 10 billion euros: far above any collectivité's digital budget, far below overflow. */
-    static final long MAX_CENTS = 1_000_000_000_000L;
 
     @AssertTrue(message = "plannedEnd must not be before plannedStart")
     boolean isPlannedPeriodOrdered() {
