@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
 import java.util.Map;
@@ -105,8 +104,7 @@ public class IndicatorController {
                 request.source().strip(), IfMatch.expectedVersion(ifMatch)));
         ReadYourWrites.awaitVisible(() -> queries.indicator(id, List.of(indicator.ownerId()))
                 .filter(current -> current.version() >= version));
-        var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/evaluation/indicators/{id}")
-                .buildAndExpand(id).toUri();
+        var location = Created.location("/api/evaluation/indicators/{id}", id);
         return ResponseEntity.created(location).eTag(String.valueOf(version))
                 .body(Map.of("indicatorId", id, "version", version));
     }

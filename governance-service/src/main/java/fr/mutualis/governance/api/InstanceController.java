@@ -34,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -154,8 +153,7 @@ public class InstanceController {
         long version = commands.sendAndWait(new ScheduleSession(id, sessionId, caller.tenantId(),
                 request.scheduledAt().toInstant(), agenda, request.reconvenedFrom(), IfMatch.expectedVersion(ifMatch)));
         ReadYourWrites.awaitVisible(() -> queries.instanceOfSession(sessionId, caller.tenantId()));
-        var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/governance/sessions/{id}")
-                .buildAndExpand(sessionId).toUri();
+        var location = Created.location("/api/governance/sessions/{id}", sessionId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", sessionId);
         body.put("agendaItemIds", agenda.stream().map(AgendaItem::agendaItemId).toList());

@@ -7,6 +7,7 @@ import fr.mutualis.governance.command.RecordDecision;
 import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.governance.query.InstanceView;
 import fr.mutualis.governance.query.SessionView;
+import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.security.AllowedRoles;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -78,8 +78,7 @@ public class SessionController {
                 UUID.randomUUID(), request.agendaItemId(), request.votesFor(), request.votesAgainst(),
                 request.abstentions(), Boolean.TRUE.equals(request.deferred()), Boolean.TRUE.equals(request.secretBallot()),
                 request.chairVote(), IfMatch.expectedVersion(ifMatch)));
-        var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/governance/sessions/{id}")
-                .buildAndExpand(id).toUri();
+        var location = Created.location("/api/governance/sessions/{id}", id);
         return ResponseEntity.created(location).body(Map.of("id", taken.decisionId(), "outcome", taken.outcome(),
                 "version", taken.version()));
     }

@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -169,7 +168,7 @@ public class ProjectController {
         UUID milestoneId = UUID.randomUUID();
         long version = commands.send(new PlanMilestone(id, milestoneId, actors.of(tenant), request.title().strip(),
                 request.plannedDate(), IfMatch.expectedVersion(ifMatch)), "Project", id);
-        var location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(milestoneId).toUri();
+        var location = Created.location("/api/portfolio/projects/{id}/milestones/{milestoneId}", id, milestoneId);
         return ResponseEntity.created(location).body(Map.of("id", milestoneId, "version", version));
     }
 

@@ -30,6 +30,16 @@ public final class Created {
         return created(request().getContextPath() + path, id);
     }
 
+    /**
+     * The path-absolute {@code Location} of a resource other than a new member of a collection (a séance's decision
+     * leads to the séance, a year's allocation to that year's split): {@code template} such as
+     * {@code /api/governance/sessions/{id}}, its variables encoded.
+     */
+    public static URI location(String template, Object... variables) {
+        return UriComponentsBuilder.fromUriString(request().getContextPath() + template).encode()
+                .buildAndExpand(variables).toUri();
+    }
+
     // The request's path is already percent-encoded, and ids (UUIDs, SIRENs) need no encoding.
     private static ResponseEntity<Map<String, Object>> created(String encodedPath, Object id) {
         URI location = UriComponentsBuilder.fromPath(encodedPath).path("/" + id).build(true).toUri();

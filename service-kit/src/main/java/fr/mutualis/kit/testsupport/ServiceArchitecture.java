@@ -33,6 +33,11 @@ public final class ServiceArchitecture {
                 .should().dependOnClassesThat().resideInAnyPackage(servicePackage + ".integration..", "org.springframework.kafka..")
                 .because("controllers talk to the command gateway and the read models, never to Kafka directly")
                 .check(classes);
+        noClasses().should().dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.web.servlet.support.ServletUriComponentsBuilder")
+                .because("a URL built from the request names the service's own address, or whatever Host a caller"
+                        + " sent: Locations are paths (kit api.Created)")
+                .check(classes);
         noClasses().should().dependOnClassesThat().resideInAnyPackage(SERVICES.stream()
                         .map(service -> "fr.mutualis." + service + "..")
                         .filter(pkg -> !pkg.startsWith(servicePackage + "."))
