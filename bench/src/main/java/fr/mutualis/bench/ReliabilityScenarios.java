@@ -374,8 +374,10 @@ public final class ReliabilityScenarios {
                 continue;
             }
             try {
+                // Metrics are for the platform's operators (PLATFORM_ADMIN or MONITORING).
                 HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
-                                URI.create(stack.appUrl(app.module()) + "/actuator/prometheus")).GET().build(),
+                                URI.create(stack.appUrl(app.module()) + "/actuator/prometheus"))
+                                .header("Authorization", "Bearer " + stack.token("platform-admin")).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 double sum = metrics.body().lines()
                         .filter(line -> line.startsWith("mutualis_integration_dead_lettered"))

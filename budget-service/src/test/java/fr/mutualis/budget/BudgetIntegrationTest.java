@@ -3,6 +3,8 @@ package fr.mutualis.budget;
 import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.IntegrationEvents;
 import fr.mutualis.contracts.Topics;
+import fr.mutualis.contracts.portfolio.ProjectProposed;
+import fr.mutualis.contracts.portfolio.RoadmapDrafted;
 import fr.mutualis.kit.testsupport.TestHttp;
 import fr.mutualis.kit.testsupport.TestInfrastructure;
 import fr.mutualis.kit.testsupport.TestTokenIssuer;
@@ -22,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -127,11 +130,38 @@ public abstract class BudgetIntegrationTest {
     }
 
     protected static void send(EventEnvelope envelope) {
+        send(Topics.GOVERNANCE, envelope);
+    }
+
+    protected static void send(String topic, EventEnvelope envelope) {
         try {
-            producer().send(new ProducerRecord<>(Topics.GOVERNANCE, envelope.aggregateId(), JSON.writeValueAsString(envelope))).get();
+            producer().send(new ProducerRecord<>(topic, envelope.aggregateId(), JSON.writeValueAsString(envelope))).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A portfolio integration event, as portfolio would publish it (not sent). */
+    protected static EventEnvelope portfolioEvent(String aggregateId, String tenantId, Record payload) {
+        var described = IntegrationEvents.describe(payload.getClass());
+        return new EventEnvelope(UUID.randomUUID(), described.type(), described.version(), Instant.now(), tenantId,
+                aggregateId, 0, "test", JSON.valueToTree(payload));
+    }
+
+    /** Publishes a project of {@code owner} on portfolio's topic, as portfolio does when it is proposed. */
+    protected static UUID publishedProject(String owner) {
+        UUID project = UUID.randomUUID();
+        send(Topics.PORTFOLIO, portfolioEvent(project.toString(), owner, new ProjectProposed(project, UUID.randomUUID(),
+                owner, "Projet", "OPEN_DATA", "USER_SERVICES", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), 0, 0)));
+        return project;
+    }
+
+    /** Publishes a roadmap of {@code owner} on portfolio's topic, as portfolio does when it is drafted. */
+    protected static UUID publishedRoadmap(String owner) {
+        UUID roadmap = UUID.randomUUID();
+        send(Topics.PORTFOLIO, portfolioEvent(roadmap.toString(), owner, new RoadmapDrafted(roadmap, owner,
+                "Feuille de route", 2026, 2028, List.of("OPEN_DATA"))));
+        return roadmap;
     }
 
     private static synchronized KafkaProducer<String, String> producer() {

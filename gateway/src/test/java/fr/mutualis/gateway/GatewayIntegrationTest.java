@@ -2,6 +2,7 @@ package fr.mutualis.gateway;
 
 import fr.mutualis.gateway.metrics.RejectionMetrics;
 import fr.mutualis.gateway.support.FakeService;
+import fr.mutualis.gateway.support.RawExchange;
 import fr.mutualis.gateway.support.TestIssuer;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -25,6 +26,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -56,6 +58,8 @@ class GatewayIntegrationTest {
     static final String FLOODING = "213100027";
     static final String NEIGHBOUR = "213100035";
     static final String BUSY = "213100043";
+    /** Charged for the hostile-input probes, so that they take nothing from the other tests' buckets. */
+    static final String PROBING = "213100050";
     static final int BURST = 60;
     /** Longer than any answer on the slowest machine, shorter than a hang: speed is measured by the bench module. */
     static final Duration HANG = Duration.ofSeconds(30);
@@ -539,7 +543,8 @@ class GatewayIntegrationTest {
     }
 
     @Test
-    void healthAndPrometheusAreOpenButMetricsIsNot() {
+    void healthIsOpenButMetricsAreForOperators() {
+        String operator = ISSUER.token(List.of(PROBING), List.of("PLATFORM_ADMIN"));
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         client.get().uri("/api/portfolio/projects").headers(h -> h.setBearerAuth(token)).exchange()
@@ -548,6 +553,7 @@ class GatewayIntegrationTest {
                 .bodyValue(new byte[1024 * 1024 + 1]).exchange()
                 .expectStatus().isEqualTo(413);
         client.get().uri("/actuator/prometheus")
+                .headers(h -> h.setBearerAuth(operator))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body)
@@ -555,6 +561,59 @@ class GatewayIntegrationTest {
                         .contains("routeId=\"portfolio\"")
                         .containsPattern("mutualis_gateway_requests_rejected_total\\{[^}]*"
                                 + "reason=\"payload-too-large\",route=\"portfolio\"\\} [1-9]"));
+        client.get().uri("/actuator/metrics").headers(h -> h.setBearerAuth(operator)).exchange().expectStatus().isOk();
+        // Every tenant's traffic is in there: not for anyone, nor for any tenant's token.
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
         client.get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
+        String agent = ISSUER.token(List.of(PROBING), List.of("AGENT"));
+        client.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(agent)).exchange().expectStatus().isForbidden();
+        client.get().uri("/actuator/metrics").headers(h -> h.setBearerAuth(agent)).exchange().expectStatus().isForbidden();
+    }
+
+    /**
+     * What Reactor Netty, Spring's adapter and the firewall refuse before any route answered 400, 414 or 431 with
+     * an empty body: now a problem like every other refusal, and nothing reaches a service.
+     */
+    @Test
+    void refusalsBeforeAnyRouteAreProblems() throws IOException {
+        String bearer = "Authorization: Bearer " + ISSUER.token(List.of(PROBING), List.of("AGENT"));
+        List<RawExchange.Answer> answers = List.of(
+                RawExchange.send(port, "GET /api/portfolio/../budget/lines HTTP/1.1", List.of(bearer)),
+                RawExchange.send(port, "GET /api/portfolio/projects;x=1 HTTP/1.1", List.of(bearer)),
+                RawExchange.send(port, "GET /api/portfolio//projects HTTP/1.1", List.of(bearer)),
+                RawExchange.send(port, "GET /api/portfolio/%2e%2e/projects HTTP/1.1", List.of(bearer)),
+                RawExchange.send(port, "GET /api/portfolio/projects?q=a|b HTTP/1.1", List.of(bearer)),
+                RawExchange.send(port, "GET /api/portfolio/pro\u0001jects HTTP/1.1", List.of(bearer)),
+                RawExchange.send(port, "GET /api/portfolio/projects?x=" + "a".repeat(9000) + " HTTP/1.1", List.of(bearer)),
+                RawExchange.send(port, "GET /api/portfolio/projects HTTP/1.1", List.of(bearer, "X-Big: " + "a".repeat(9000))));
+        for (RawExchange.Answer answer : answers) {
+            assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
+            assertThat(answer.header("Content-Type")).as(answer.toString()).startsWith("application/problem+json");
+            assertThat(answer.body()).as(answer.toString()).contains("\"status\":" + answer.status());
+        }
+        assertThat(answers).extracting(RawExchange.Answer::status).contains(414, 431);
+        assertThat(PORTFOLIO.received("/api/budget/lines") + BUDGET.received("/api/budget/lines")).isZero();
+    }
+
+    @Test
+    void theFallbackIsOnlyTheCircuitBreakersTarget() {
+        client.get().uri("/fallback/portfolio")
+                .headers(h -> h.setBearerAuth(ISSUER.token(List.of(PROBING), List.of("AGENT"))))
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /** A query mixing raw bytes and escapes was encoded again: the service got a literal %27 and mojibake. */
+    @Test
+    void aQueryReachesTheServiceEncodedOnce() throws IOException {
+        String bearer = "Authorization: Bearer " + ISSUER.token(List.of(PROBING), List.of("AGENT"));
+        RawExchange.Answer mixed = RawExchange.send(port, "GET /api/portfolio/projects?status=\u00c3\u00a9%27x HTTP/1.1",
+                List.of(bearer));
+        assertThat(mixed.status()).as(mixed.toString()).isEqualTo(200);
+        assertThat(mixed.body()).contains("\"query\":\"status=%C3%A9%27x\"");
+        RawExchange.Answer encoded = RawExchange.send(port, "GET /api/portfolio/projects?status=%27x&y=%25 HTTP/1.1",
+                List.of(bearer));
+        assertThat(encoded.body()).contains("\"query\":\"status=%27x&y=%25\"");
     }
 }

@@ -1,8 +1,18 @@
 package fr.mutualis.governance;
 
+import fr.mutualis.contracts.EventEnvelope;
+import fr.mutualis.contracts.IntegrationEvents;
+import fr.mutualis.contracts.Topics;
+import fr.mutualis.contracts.budget.BudgetLineOpened;
+import fr.mutualis.contracts.portfolio.ProjectProposed;
+import fr.mutualis.contracts.portfolio.RoadmapDrafted;
 import fr.mutualis.kit.testsupport.TestHttp;
 import fr.mutualis.kit.testsupport.TestInfrastructure;
 import fr.mutualis.kit.testsupport.TestTokenIssuer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,9 +20,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -27,6 +42,8 @@ import static org.awaitility.Awaitility.await;
 public abstract class GovernanceIntegrationTest {
 
     protected static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static KafkaProducer<String, String> producer;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -109,6 +126,57 @@ public abstract class GovernanceIntegrationTest {
         String id = created.json().get("id").asString();
         awaitStatus(() -> http.get("/api/governance/mutualisations/" + id, territory.sharedAdmin(), null), 200);
         return id;
+    }
+
+    /** Publishes a project of {@code owner} on portfolio's topic, as portfolio does, and waits until governance read it. */
+    protected UUID publishedProject(String owner) {
+        UUID project = UUID.randomUUID();
+        publish(Topics.PORTFOLIO, project, owner, new ProjectProposed(project, UUID.randomUUID(), owner, "Projet",
+                "OPEN_DATA", "USER_SERVICES", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), 0, 0));
+        return awaitReference(project);
+    }
+
+    /** Publishes a roadmap of {@code owner} on portfolio's topic and waits until governance read it. */
+    protected UUID publishedRoadmap(String owner) {
+        UUID roadmap = UUID.randomUUID();
+        publish(Topics.PORTFOLIO, roadmap, owner, new RoadmapDrafted(roadmap, owner, "Feuille de route", 2026, 2028,
+                List.of("OPEN_DATA")));
+        return awaitReference(roadmap);
+    }
+
+    /** Publishes a budget line of {@code owner} on budget's topic and waits until governance read it. */
+    protected UUID publishedBudgetLine(String owner) {
+        UUID line = UUID.randomUUID();
+        publish(Topics.BUDGET, line, owner, new BudgetLineOpened(line, owner, 2026, "INVESTMENT", "20", "Logiciels",
+                null, 0));
+        return awaitReference(line);
+    }
+
+    private UUID awaitReference(UUID id) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                        "SELECT count(*) FROM kit_published_reference WHERE reference_id = :id")
+                .param("id", id).query(Long.class).single() == 1);
+        return id;
+    }
+
+    private static void publish(String topic, UUID aggregate, String owner, Record payload) {
+        var described = IntegrationEvents.describe(payload.getClass());
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), described.type(), described.version(), Instant.now(),
+                owner, aggregate.toString(), 0, "test", JSON.valueToTree(payload));
+        try {
+            producer().send(new ProducerRecord<>(topic, envelope.aggregateId(), JSON.writeValueAsString(envelope))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+            Runtime.getRuntime().addShutdownHook(new Thread(producer::close));
+        }
+        return producer;
     }
 
     public record Territory(String epci, String ville, String bourg, String village, String outsider) {

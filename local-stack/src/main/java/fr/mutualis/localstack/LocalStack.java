@@ -450,6 +450,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("SERVER_PORT", String.valueOf(settings.port(app)));
         env.put("MUTUALIS_SECURITY_ISSUER_URI", issuer.issuerUri());
         env.put("MUTUALIS_SECURITY_JWK_SET_URI", issuer.jwkSetUri());
+        env.put("MUTUALIS_SECURITY_AUDIENCE", IssuerServer.PLATFORM_AUDIENCE);
         if (app.isService()) {
             env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(app.database()));
             env.put("SPRING_DATASOURCE_USERNAME", DB_USERNAME);

@@ -14,9 +14,13 @@ import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.reference.PublishedReferences;
+import fr.mutualis.kit.reference.ReferenceKind;
 import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,19 +52,29 @@ public class BudgetLineController {
     private final BudgetTransactions transactions;
     private final BudgetQueries queries;
     private final Callers callers;
+    private final PublishedReferences references;
 
-    public BudgetLineController(BudgetTransactions transactions, BudgetQueries queries, Callers callers) {
+    public BudgetLineController(BudgetTransactions transactions, BudgetQueries queries, Callers callers,
+                                PublishedReferences references) {
         this.transactions = transactions;
         this.queries = queries;
         this.callers = callers;
+        this.references = references;
     }
 
-    /** Answers once the line can be read, so that the next request (a vote, an engagement) finds it. */
+    /**
+     * Answers once the line can be read, so that the next request (a vote, an engagement) finds it. {@code projectId}
+     * names a project portfolio published, visible to the caller's tenant (404 naming the field, after waiting a
+     * moment for a project just created; 422 for a roadmap's id).
+     */
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
     public ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenBudgetLineRequest request, TenantContext tenant) {
         Caller caller = callers.of(tenant);
         String owner = caller.managedOwner(request.mutualisationId());
+        if (request.projectId() != null) {
+            references.require(tenant.tenantId(), "projectId", request.projectId(), ReferenceKind.PROJECT);
+        }
         UUID id = UUID.randomUUID();
         transactions.openLine(new OpenBudgetLine(id, owner, request.fiscalYear(), request.section(),
                 request.chapter(), request.label().strip(), request.projectId(), request.plannedCents(),
@@ -81,7 +95,7 @@ public class BudgetLineController {
     /** The caller's own lines, or with {@code mutualisationId} the lines of a mutualisation it sees. */
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
-    public Page<BudgetLineView> list(@RequestParam(required = false) Integer fiscalYear,
+    public Page<BudgetLineView> list(@RequestParam(required = false) @Min(2000) @Max(2100) Integer fiscalYear,
                                      @RequestParam(required = false) Section section,
                                      @RequestParam(required = false) UUID mutualisationId,
                                      @RequestParam(required = false) Integer page,

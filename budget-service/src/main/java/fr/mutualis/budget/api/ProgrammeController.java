@@ -11,6 +11,8 @@ import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.reference.PublishedReferences;
+import fr.mutualis.kit.reference.ReferenceKind;
 import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
@@ -37,7 +39,8 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 
 /**
  * Programme authorisations (AP/CP). A revision answers 200 with the new revision and version (and ETag); with
- * {@code If-Match} it is refused (409) when the programme changed since it was read.
+ * {@code If-Match} it is refused (409) when the programme changed since it was read. Its {@code decisionId} names a
+ * decision governance published, visible to the caller's tenant.
  */
 @RestController
 @RequestMapping("/api/budget/programmes")
@@ -46,17 +49,26 @@ public class ProgrammeController {
     private final CommandGateway commands;
     private final BudgetTransactions transactions;
     private final BudgetQueries queries;
+    private final PublishedReferences references;
 
-    public ProgrammeController(CommandGateway commands, BudgetTransactions transactions, BudgetQueries queries) {
+    public ProgrammeController(CommandGateway commands, BudgetTransactions transactions, BudgetQueries queries,
+                               PublishedReferences references) {
         this.commands = commands;
         this.transactions = transactions;
         this.queries = queries;
+        this.references = references;
     }
 
-    /** 422 when the schedule does not sum exactly to the amount; answers once the programme can be read. */
+    /**
+     * 422 when the schedule does not sum exactly to the amount; answers once the programme can be read.
+     * {@code projectId} names a project visible to the caller's tenant, as a line's does.
+     */
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
     public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody ProgrammeRequest request, TenantContext tenant) {
+        if (request.projectId() != null) {
+            references.require(tenant.tenantId(), "projectId", request.projectId(), ReferenceKind.PROJECT);
+        }
         UUID id = UUID.randomUUID();
         commands.sendAndWait(new CreateProgramme(id, tenant.tenantId(), request.label().strip(), request.chapter(),
                 request.projectId(), request.amountCents(), schedule(request.schedule())));
@@ -70,6 +82,9 @@ public class ProgrammeController {
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                       TenantContext tenant) {
         Long expected = IfMatch.expectedVersion(ifMatch);
+        if (request.decisionId() != null) {
+            references.require(tenant.tenantId(), "decisionId", request.decisionId(), ReferenceKind.DECISION);
+        }
         int revision = transactions.revise(new ReviseProgramme(id, tenant.tenantId(), expected, request.amountCents(),
                 schedule(request.schedule()), request.reason().strip(), request.decisionId()));
         // The new version (ETag) is the one the next If-Match must name: answer once the read model shows it.

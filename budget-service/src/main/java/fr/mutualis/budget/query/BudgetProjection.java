@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import static fr.mutualis.kit.time.PlausibleDates.stored;
+
 /**
  * Projects budget line events into the tables read by the API. Idempotent, so replays and redeliveries are safe:
  * a line's row records the sequence of the last event applied, and an event at or below it changes nothing.
@@ -89,7 +91,7 @@ public class BudgetProjection {
                 .param("counterpart", event.counterpartLineId())
                 .param("delta", event.deltaCents())
                 .param("credits", event.creditsCents())
-                .param("date", event.date())
+                .param("date", stored(event.date()))
                 .update();
     }
 
@@ -108,7 +110,7 @@ public class BudgetProjection {
                 .param("programme", event.programmeId())
                 .param("amount", event.amountCents())
                 .param("reference", event.reference())
-                .param("date", event.date())
+                .param("date", stored(event.date()))
                 .update();
     }
 
@@ -131,7 +133,7 @@ public class BudgetProjection {
                 .param("owner", event.ownerId())
                 .param("amount", event.amountCents())
                 .param("reference", event.reference())
-                .param("date", event.date())
+                .param("date", stored(event.date()))
                 .update();
     }
 

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static fr.mutualis.kit.time.PlausibleDates.stored;
+
 /**
  * What the budget keeps of governance's events: populations (POPULATION key), each convention's shares
  * (FIXED_SHARES key) and the amounts arbitrated on budget lines. Every write is an idempotent upsert keyed by what
@@ -73,7 +75,7 @@ public class GovernanceDirectory {
                     .param("line", amount.budgetLineId())
                     .param("owner", event.ownerId())
                     .param("amount", amount.amountCents())
-                    .param("decidedOn", event.decidedOn())
+                    .param("decidedOn", stored(event.decidedOn()))
                     .param("title", event.title())
                     .update();
         }

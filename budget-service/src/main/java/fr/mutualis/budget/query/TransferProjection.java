@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
+import static fr.mutualis.kit.time.PlausibleDates.stored;
+
 /**
  * Projects the budget of each year (delegated rates, transfers) in the same processing group as the lines, so that one
  * rebuild covers both. Idempotent: a transfer is recorded once, and rates only move forward in their stream.
@@ -69,7 +71,7 @@ public class TransferProjection {
                 .param("amount", event.amountCents())
                 .param("counted", event.countedCents())
                 .param("reason", event.reason())
-                .param("date", event.date())
+                .param("date", stored(event.date()))
                 .param("at", java.sql.Timestamp.from(at))
                 .param("sequence", version)
                 .update();

@@ -19,7 +19,7 @@ class BudgetApiTest extends BudgetIntegrationTest {
 
     @Test
     void aLineIsOpenedAndReadBackWithNothingYetVotedEngagedOrMandated() {
-        UUID projectId = UUID.randomUUID();
+        UUID projectId = publishedProject(VALMONT);
         var created = http.post("/api/budget/lines", """
                 {"fiscalYear": 2026, "section": "INVESTMENT", "chapter": "20", "label": "Logiciel financier",
                  "projectId": "%s", "plannedCents": 15000000}""".formatted(projectId), VALMONT_AGENT, null);

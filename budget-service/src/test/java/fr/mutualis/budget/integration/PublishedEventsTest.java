@@ -28,7 +28,7 @@ class PublishedEventsTest extends BudgetIntegrationTest {
     @Test
     void anOpenedLineIsPublishedWithItsEnvelopeAndHeaders() {
         String token = VALMONT_AGENT;
-        UUID projectId = UUID.randomUUID();
+        UUID projectId = publishedProject(VALMONT);
         var line = http.post("/api/budget/lines", """
                 {"fiscalYear": 2026, "section": "OPERATING", "chapter": "012", "label": "Chef de projet compte usager",
                  "projectId": "%s", "plannedCents": 4500000}""".formatted(projectId), token, null);

@@ -7,6 +7,8 @@ import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.mutualisation.Mutualisation;
 import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,7 +42,7 @@ public class DashboardController {
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
-    public Dashboard dashboard(@RequestParam(required = false) Integer fiscalYear,
+    public Dashboard dashboard(@RequestParam(required = false) @Min(2000) @Max(2100) Integer fiscalYear,
                                @RequestParam(required = false) UUID mutualisationId, TenantContext tenant) {
         LocalDate today = LocalDate.now(clock);
         int year = fiscalYear == null ? today.getYear() : fiscalYear;

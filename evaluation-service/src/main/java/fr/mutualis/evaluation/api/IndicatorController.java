@@ -16,6 +16,8 @@ import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.mutualisation.Mutualisation;
 import fr.mutualis.kit.query.ReadYourWrites;
+import fr.mutualis.kit.reference.PublishedReferences;
+import fr.mutualis.kit.reference.ReferenceKind;
 import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
@@ -48,11 +50,14 @@ public class IndicatorController {
     private final CommandGateway commands;
     private final EvaluationQueries queries;
     private final Access access;
+    private final PublishedReferences references;
 
-    public IndicatorController(CommandGateway commands, EvaluationQueries queries, Access access) {
+    public IndicatorController(CommandGateway commands, EvaluationQueries queries, Access access,
+                               PublishedReferences references) {
         this.commands = commands;
         this.queries = queries;
         this.access = access;
+        this.references = references;
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
@@ -108,30 +113,31 @@ public class IndicatorController {
 
     /**
      * An indicator belongs to the owner of what it measures: the caller's tenant, or a mutualisation its tenant
-     * administers. Scopes the caller cannot see are unknown (422); scopes it sees but does not manage are 403.
+     * administers. A scope the caller cannot see is unknown (404 naming scopeId; a roadmap or project just created is
+     * awaited a moment, see PublishedReferences), a roadmap given as a PROJECT scope or the reverse is 422, and a
+     * scope the caller sees but does not manage is 403.
      */
     private String ownerOfScope(ScopeKind kind, String scopeId, TenantContext tenant) {
         return switch (kind) {
             case TENANT -> {
                 if (!scopeId.equals(tenant.tenantId())) {
-                    throw new BusinessRuleViolationException("indicator-scope",
+                    throw new BusinessRuleViolationException("indicator-scope", "scopeId",
                             "A TENANT indicator measures the caller's own tenant " + tenant.tenantId(), Map.of("scopeId", scopeId));
                 }
                 access.requireManager(tenant.tenantId(), tenant);
                 yield tenant.tenantId();
             }
             case MUTUALISATION -> {
-                uuid(kind, scopeId);
+                UUID id = uuid(kind, scopeId);
                 Mutualisation mutualisation = access.visibleMutualisation(scopeId, tenant)
-                        .orElseThrow(() -> unknownScope(kind, scopeId));
+                        .orElseThrow(() -> new NotFoundException("Mutualisation", id, "scopeId", null));
                 String owner = mutualisation.id().toString();
                 access.requireManager(owner, tenant);
                 yield owner;
             }
             case ROADMAP, PROJECT -> {
-                String owner = queries.portfolioItemOwner(kind.name(), uuid(kind, scopeId))
-                        .filter(access.visibleOwners(tenant)::contains)
-                        .orElseThrow(() -> unknownScope(kind, scopeId));
+                String owner = references.require(tenant.tenantId(), "scopeId", uuid(kind, scopeId),
+                        kind == ScopeKind.ROADMAP ? ReferenceKind.ROADMAP : ReferenceKind.PROJECT).ownerId();
                 access.requireManager(owner, tenant);
                 yield owner;
             }
@@ -144,11 +150,5 @@ public class IndicatorController {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("scopeId", "scopeId of a " + kind + " indicator must be a UUID");
         }
-    }
-
-    private static BusinessRuleViolationException unknownScope(ScopeKind kind, String scopeId) {
-        return new BusinessRuleViolationException("indicator-scope",
-                "No " + kind.name().toLowerCase() + " " + scopeId + " visible to the caller's tenant is known to evaluation",
-                Map.of("scopeId", scopeId));
     }
 }

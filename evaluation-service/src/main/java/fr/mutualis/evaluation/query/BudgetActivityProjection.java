@@ -10,6 +10,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
+import static fr.mutualis.kit.time.PlausibleDates.stored;
+
 /**
  * Evaluation's copy of the budget, for the planned / voted / engaged / mandated comparison. Engagements and mandates
  * carry their line's owner, year and section, so they count even before the line's opening arrives; a vote or a
@@ -76,7 +78,7 @@ public class BudgetActivityProjection {
                 .param("section", event.section())
                 .param("project", event.projectId())
                 .param("amount", event.amountCents())
-                .param("date", event.date())
+                .param("date", stored(event.date()))
                 .update();
     }
 
@@ -94,7 +96,7 @@ public class BudgetActivityProjection {
                 .param("section", event.section())
                 .param("project", event.projectId())
                 .param("amount", event.amountCents())
-                .param("date", event.date())
+                .param("date", stored(event.date()))
                 .update();
     }
 }

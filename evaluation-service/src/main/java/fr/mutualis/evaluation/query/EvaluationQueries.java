@@ -102,15 +102,6 @@ public class EvaluationQueries {
         return counts;
     }
 
-    /** Who owns this roadmap or project (a tenant or a mutualisation), as far as evaluation has learnt from the portfolio. */
-    public Optional<String> portfolioItemOwner(String kind, UUID id) {
-        String table = "ROADMAP".equals(kind) ? "portfolio_roadmap" : "portfolio_project";
-        String key = "ROADMAP".equals(kind) ? "roadmap_id" : "project_id";
-        return jdbc.sql("SELECT owner_id FROM " + table + " WHERE " + key + " = :id")
-                .param("id", id)
-                .query(String.class).optional();
-    }
-
     private static IndicatorStatus status(IndicatorView indicator, IndicatorDetails.Measurement latest) {
         if (latest == null) {
             return IndicatorStatus.NO_DATA;

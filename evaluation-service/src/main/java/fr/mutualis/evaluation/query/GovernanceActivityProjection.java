@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 
+import static fr.mutualis.kit.time.PlausibleDates.stored;
+
 /**
  * Evaluation's copy of governance: the directory of collectivités, their élus au numérique (barometer), the
  * instances and the sessions they held (cadence compliance). Sessions are kept by instance even before the
@@ -77,7 +79,7 @@ public class GovernanceActivityProjection {
                 .param("id", event.sessionId())
                 .param("instance", event.instanceId())
                 .param("owner", event.ownerId())
-                .param("heldOn", event.heldOn())
+                .param("heldOn", stored(event.heldOn()))
                 .param("decisions", event.decisionCount())
                 .update();
     }

@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import static fr.mutualis.kit.time.PlausibleDates.stored;
+
 /** Projects the evaluation service's own indicator events. Idempotent, so replays are safe. */
 @Component
 @ProcessingGroup(IndicatorProjection.GROUP)
@@ -39,9 +41,9 @@ public class IndicatorProjection {
                 .param("name", event.name())
                 .param("unit", event.unit())
                 .param("baselineValue", event.baselineValue())
-                .param("baselineDate", event.baselineDate())
+                .param("baselineDate", stored(event.baselineDate()))
                 .param("targetValue", event.targetValue())
-                .param("targetDate", event.targetDate())
+                .param("targetDate", stored(event.targetDate()))
                 .param("direction", event.direction().name())
                 .param("frequency", event.frequency().name())
                 .param("version", version)
@@ -57,7 +59,7 @@ public class IndicatorProjection {
                 .param("id", event.indicatorId())
                 .param("sequence", version)
                 .param("owner", event.ownerId())
-                .param("date", event.date())
+                .param("date", stored(event.date()))
                 .param("value", event.value())
                 .param("source", event.source())
                 .update();

@@ -10,6 +10,8 @@ import fr.mutualis.contracts.portfolio.RoadmapDrafted;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import static fr.mutualis.kit.time.PlausibleDates.stored;
+
 /**
  * Evaluation's copy of the portfolio, fed by integration events. Whichever event of a roadmap or project arrives
  * first creates its row; each event fills the columns it knows. The status is only taken from an event newer (by
@@ -60,7 +62,7 @@ public class PortfolioActivityProjection {
                 .param("owner", event.ownerId())
                 .param("start", event.startYear())
                 .param("end", event.endYear())
-                .param("adoptedOn", event.adoptedOn())
+                .param("adoptedOn", stored(event.adoptedOn()))
                 .param("sequence", sequence)
                 .update();
         pending.mark(event.ownerId());
@@ -93,8 +95,8 @@ public class PortfolioActivityProjection {
                 .param("owner", event.ownerId())
                 .param("title", event.title())
                 .param("axis", event.axis())
-                .param("start", event.plannedStart())
-                .param("end", event.plannedEnd())
+                .param("start", stored(event.plannedStart()))
+                .param("end", stored(event.plannedEnd()))
                 .param("sequence", sequence)
                 .update();
     }
@@ -127,7 +129,7 @@ public class PortfolioActivityProjection {
                 .param("project", event.projectId())
                 .param("owner", event.ownerId())
                 .param("title", event.title())
-                .param("planned", event.plannedDate())
+                .param("planned", stored(event.plannedDate()))
                 .update();
     }
 
@@ -141,8 +143,8 @@ public class PortfolioActivityProjection {
                 .param("id", event.milestoneId())
                 .param("project", event.projectId())
                 .param("owner", event.ownerId())
-                .param("planned", event.plannedDate())
-                .param("actual", event.actualDate())
+                .param("planned", stored(event.plannedDate()))
+                .param("actual", stored(event.actualDate()))
                 .update();
     }
 }

@@ -216,9 +216,9 @@ class EvaluationApiTest extends EvaluationIntegrationTest {
         long events = events();
         assertThat(http.post("/api/evaluation/indicators", body, agent(epci), null).status()).isEqualTo(403);
         assertThat(http.post("/api/evaluation/indicators", body, sharedServiceAdmin(member), null).status()).isEqualTo(403);
-        assertThat(http.post("/api/evaluation/indicators", body, sharedServiceAdmin(outsider), null).status()).isEqualTo(422);
-        assertThat(http.post("/api/evaluation/indicators", body.replace(mutualisation.toString(), UUID.randomUUID().toString()),
-                sharedServiceAdmin(epci), null).status()).isEqualTo(422);
+        assertNotFoundNaming(http.post("/api/evaluation/indicators", body, sharedServiceAdmin(outsider), null), "scopeId");
+        assertNotFoundNaming(http.post("/api/evaluation/indicators", body.replace(mutualisation.toString(), UUID.randomUUID().toString()),
+                sharedServiceAdmin(epci), null), "scopeId");
         assertBadRequest(http.post("/api/evaluation/indicators", body.replace(mutualisation.toString(), "pas-un-uuid"),
                 sharedServiceAdmin(epci), null), "scopeId");
         assertThat(events()).isEqualTo(events);
@@ -257,13 +257,36 @@ class EvaluationApiTest extends EvaluationIntegrationTest {
         String forProject = indicator(project.toString(), "UP", "1", "2").replace("\"TENANT\"", "\"PROJECT\"");
         assertThat(http.post("/api/evaluation/indicators", forRoadmap, agent(siren), null).status()).isEqualTo(201);
         assertThat(http.post("/api/evaluation/indicators", forProject, agent(siren), null).status()).isEqualTo(201);
-        assertThat(http.post("/api/evaluation/indicators", forProject, STAUBIN_AGENT, null).status()).isEqualTo(422);
-        assertThat(http.post("/api/evaluation/indicators", forRoadmap.replace("\"ROADMAP\"", "\"PROJECT\""), agent(siren), null).status())
-                .isEqualTo(422);
+        // Another tenant's project is unknown to Saint-Aubin; a roadmap is not a project.
+        assertNotFoundNaming(http.post("/api/evaluation/indicators", forProject, STAUBIN_AGENT, null), "scopeId");
+        var roadmapAsProject = http.post("/api/evaluation/indicators", forRoadmap.replace("\"ROADMAP\"", "\"PROJECT\""),
+                agent(siren), null);
+        assertThat(roadmapAsProject.status()).as(roadmapAsProject.toString()).isEqualTo(422);
+        assertThat(roadmapAsProject.json().get("errors").get(0).get("field").asString()).isEqualTo("scopeId");
+    }
+
+    /** A mutualisation's project: its EPCI's administrators measure it, a member sees it (403), an outsider does not (404). */
+    @Test
+    void aMutualisationsProjectIsMeasuredByItsAdministrators() {
+        String epci = newSiren();
+        String member = newSiren();
+        String outsider = newSiren();
+        UUID mutualisation = mutualisation(epci, List.of(member));
+        UUID project = UUID.randomUUID();
+        send(Topics.PORTFOLIO, envelope(mutualisation.toString(), project, 0, new ProjectProposed(project, UUID.randomUUID(),
+                mutualisation.toString(), "SIG mutualisé", "OPEN_DATA", "INFRASTRUCTURE", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31), 0, 0)));
+        String forProject = indicator(project.toString(), "UP", "1", "2").replace("\"TENANT\"", "\"PROJECT\"");
+        var created = http.post("/api/evaluation/indicators", forProject, sharedServiceAdmin(epci), null);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(awaitIndicator(created.json().get("id").asString(), agent(member)).json().get("ownerId").asString())
+                .isEqualTo(mutualisation.toString());
+        assertThat(http.post("/api/evaluation/indicators", forProject, agent(member), null).status()).isEqualTo(403);
+        assertNotFoundNaming(http.post("/api/evaluation/indicators", forProject, sharedServiceAdmin(outsider), null), "scopeId");
     }
 
     @Test
-    void rulesAnswer422() {
+    void rulesAnswer422AndUnknownScopes404() {
         long events = events();
         var otherTenantScope = http.post("/api/evaluation/indicators", indicator(SAINT_AUBIN, "UP", "40", "80"), VALMONT_AGENT, null);
         assertThat(otherTenantScope.status()).isEqualTo(422);
@@ -273,7 +296,7 @@ class EvaluationApiTest extends EvaluationIntegrationTest {
         var unknownProject = http.post("/api/evaluation/indicators",
                 indicator(VALMONT, "UP", "1", "2").replace("\"TENANT\"", "\"PROJECT\"").replace("\"" + VALMONT + "\"", "\"" + UUID.randomUUID() + "\""),
                 VALMONT_AGENT, null);
-        assertThat(unknownProject.status()).as(unknownProject.toString()).isEqualTo(422);
+        assertNotFoundNaming(unknownProject, "scopeId");
         assertThat(events()).isEqualTo(events);
     }
 
@@ -336,5 +359,12 @@ class EvaluationApiTest extends EvaluationIntegrationTest {
                 {"scopeKind": "TENANT", "scopeId": "%s", "name": "Part des démarches en ligne", "unit": "%%",
                  "baselineValue": %s, "baselineDate": "%s", "targetValue": %s, "targetDate": "%s",
                  "direction": "%s", "frequency": "QUARTERLY"}""".formatted(scopeId, baseline, from, target, to, direction);
+    }
+
+    private static void assertNotFoundNaming(TestHttp.Response answer, String field) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        assertThat(answer.json().get("errors")).singleElement()
+                .satisfies(error -> assertThat(error.get("field").asString()).isEqualTo(field));
     }
 }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Target of the routes' circuit-breaker {@code fallbackUri: forward:/fallback/<context>}: reached when the service
  * refused the connection, timed out or its circuit is open. Answers at once with a 503 problem instead of letting
- * the client hang or see a raw 500.
+ * the client hang or see a raw 500. Requested directly, it answers 404 like any unknown path.
  */
 @Hidden
 @RestController
@@ -34,11 +34,13 @@ public class FallbackController {
 
     @RequestMapping("/fallback/{context}")
     public Mono<Void> fallback(@PathVariable String context, ServerWebExchange exchange) {
-        if (!CONTEXT.matcher(context).matches()) {
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        // The circuit breaker sets this attribute before it forwards here; a client cannot. Called directly, the
+        // fallback is no resource, rather than a 503 that a caller could take for an outage.
+        if (cause == null || !CONTEXT.matcher(context).matches()) {
             return problems.write(exchange, HttpStatus.NOT_FOUND, "not-found", "Not Found", "No such resource");
         }
-        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        log.warn("{}-service unavailable: {}", context, cause == null ? "direct call" : cause.toString());
+        log.warn("{}-service unavailable: {}", context, cause.toString());
         return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                 "Service unavailable", context + "-service is unavailable");
     }

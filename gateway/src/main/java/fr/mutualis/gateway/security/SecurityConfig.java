@@ -3,12 +3,19 @@ package fr.mutualis.gateway.security;
 import fr.mutualis.gateway.error.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+
+import java.util.List;
 
 /**
  * Stateless JWT resource server: the decoder (JWK set of the issuer, issuer check, {@link TenantsClaimValidator})
@@ -25,7 +32,20 @@ public class SecurityConfig {
     public static final int SECURITY_CHAIN_ORDER = -100;
 
     static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/actuator/prometheus", "/v3/api-docs/**"};
+            "/v3/api-docs/**"};
+
+    /** Roles that may read the metrics (every tenant's traffic): platform administrators and a scraper. */
+    static final String[] MONITORING_ROLES = {"PLATFORM_ADMIN", "MONITORING"};
+
+    /**
+     * A request Spring Security's firewall refuses ({@code ..}, {@code ;}, {@code //} or an encoded slash in the
+     * path...) is answered with a problem, not the firewall's empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemWriter problems) {
+        return (exchange, e) -> problems.write(exchange, HttpStatus.BAD_REQUEST, "invalid-request", "Bad Request",
+                "The request's URL or headers are not accepted");
+    }
 
     @Bean
     SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, ProblemWriter problems) {
@@ -40,9 +60,10 @@ public class SecurityConfig {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(OPEN_PATHS).permitAll()
+                        .pathMatchers("/actuator/**").hasAnyRole(MONITORING_ROLES)
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(Customizer.withDefaults())
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(exceptions -> exceptions
@@ -50,5 +71,16 @@ public class SecurityConfig {
                         .accessDeniedHandler(denied))
                 .addFilterAfter(new TenantSelectionFilter(problems), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
+    }
+
+    /** Authorities from the token's {@code roles} claim, as the services read them. */
+    private static ReactiveJwtAuthenticationConverterAdapter rolesConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            List<String> roles = jwt.getClaimAsStringList("roles");
+            return roles == null ? List.<GrantedAuthority>of()
+                    : roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        });
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
 }

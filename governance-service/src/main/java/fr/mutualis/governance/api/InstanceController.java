@@ -64,13 +64,15 @@ public class InstanceController {
     private final GovernanceQueries queries;
     private final MutualisationDirectory mutualisations;
     private final AuditTrail auditTrail;
+    private final AgendaReferences agendaReferences;
 
     public InstanceController(CommandGateway commands, GovernanceQueries queries, MutualisationDirectory mutualisations,
-                              AuditTrail auditTrail) {
+                              AuditTrail auditTrail, AgendaReferences agendaReferences) {
         this.commands = commands;
         this.queries = queries;
         this.mutualisations = mutualisations;
         this.auditTrail = auditTrail;
+        this.agendaReferences = agendaReferences;
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
@@ -126,6 +128,11 @@ public class InstanceController {
         return ResponseEntity.ok().eTag(String.valueOf(instance.version())).body(instance);
     }
 
+    /**
+     * Convenes a séance. What its agenda names in portfolio and budget (subjects, arbitrated amounts) must be visible
+     * to the caller's tenant and of the right kind: 404 or 422 naming the field (see AgendaReferences), after waiting
+     * a moment for an object just created in another service.
+     */
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/sessions")
     public ResponseEntity<Map<String, Object>> schedule(@PathVariable UUID id,
@@ -134,6 +141,7 @@ public class InstanceController {
                                                         TenantContext caller) {
         InstanceView instance = visible(id, caller);
         Access.requireManager(instance, caller);
+        agendaReferences.check(caller.tenantId(), request.agenda());
         UUID sessionId = UUID.randomUUID();
         List<AgendaItem> agenda = request.agenda().stream()
                 .map(item -> new AgendaItem(UUID.randomUUID(), item.kind(), item.title().strip(),

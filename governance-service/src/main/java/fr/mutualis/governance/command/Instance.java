@@ -4,6 +4,7 @@ import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.error.StateConflictException;
+import fr.mutualis.kit.time.PlausibleDates;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -278,7 +279,9 @@ public class Instance {
 
     @EventSourcingHandler
     void on(SessionScheduled event) {
-        Session session = new Session(event.sessionId(), event.scheduledAt(), event.reconvenedFrom(), event.quorumWaived());
+        // A séance recorded before dates were bounded may lie beyond what the minutes can print: keep the nearest bound
+        Session session = new Session(event.sessionId(), PlausibleDates.stored(event.scheduledAt()), event.reconvenedFrom(),
+                event.quorumWaived());
         event.agenda().forEach(item -> session.agenda.put(item.agendaItemId(), item));
         sessions.put(event.sessionId(), session);
     }

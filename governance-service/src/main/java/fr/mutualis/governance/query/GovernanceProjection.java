@@ -22,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import static fr.mutualis.kit.time.PlausibleDates.stored;
+
 /**
  * Projects governance events into the tables read by the API. Idempotent (inserts ignore rows already there,
  * updates set absolute values), so replays and redeliveries are safe.
@@ -116,7 +118,7 @@ public class GovernanceProjection {
                         ON CONFLICT (session_id) DO NOTHING""")
                 .param("id", event.sessionId())
                 .param("instance", event.instanceId())
-                .param("scheduled", java.sql.Timestamp.from(event.scheduledAt()))
+                .param("scheduled", java.sql.Timestamp.from(stored(event.scheduledAt())))
                 .param("reconvened", event.reconvenedFrom())
                 .param("waived", event.quorumWaived())
                 .param("agenda", json.writeValueAsString(event.agenda()))
@@ -170,7 +172,7 @@ public class GovernanceProjection {
     @EventHandler
     void on(DecisionPublished event) {
         jdbc.sql("UPDATE decision_view SET final = true, decided_on = :decidedOn WHERE decision_id = :id")
-                .param("decidedOn", event.decidedOn())
+                .param("decidedOn", stored(event.decidedOn()))
                 .param("id", event.decisionId())
                 .update();
     }
@@ -181,7 +183,7 @@ public class GovernanceProjection {
                         UPDATE session_view SET status = 'CLOSED', held_on = :heldOn, minutes = :minutes,
                                                 quorum_reached = :reached, closed_at = :closedAt
                         WHERE session_id = :id""")
-                .param("heldOn", event.heldOn())
+                .param("heldOn", stored(event.heldOn()))
                 .param("minutes", event.minutes())
                 .param("reached", event.quorumReached())
                 .param("closedAt", java.sql.Timestamp.from(at))

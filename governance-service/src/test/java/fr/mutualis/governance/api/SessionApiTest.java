@@ -33,7 +33,7 @@ class SessionApiTest extends GovernanceIntegrationTest {
         Territory t = newTerritory();
         String agent = t.agent(t.ville());
         String instance = instance(t.ville(), agent, "DELIBERATIVE_ASSEMBLY", "QUARTERLY");
-        Session s = schedule(instance, agent, "2026-03-16T18:00:00+01:00", null);
+        Session s = schedule(instance, t.ville(), agent, "2026-03-16T18:00:00+01:00", null);
         assertThat(s.items()).hasSize(3);
 
         assertThat(put("/attendance", s, "{\"present\": [\"maire\", \"c1\", \"c2\", \"dgs\"]}", agent).status()).isEqualTo(200);
@@ -91,7 +91,7 @@ class SessionApiTest extends GovernanceIntegrationTest {
         Territory t = newTerritory();
         String agent = t.agent(t.ville());
         String instance = instance(t.ville(), agent, "DELIBERATIVE_ASSEMBLY", "QUARTERLY");
-        Session s = schedule(instance, agent, "2026-03-16T18:00:00+01:00", null);
+        Session s = schedule(instance, t.ville(), agent, "2026-03-16T18:00:00+01:00", null);
         put("/attendance", s, "{\"present\": [\"maire\", \"c1\", \"dgs\"]}", agent);
         long events = eventCount();
         assertProblem(decide(s, s.items().get(0), 2, 0, 0, "", agent), 422, "quorum-not-reached");
@@ -122,17 +122,17 @@ class SessionApiTest extends GovernanceIntegrationTest {
         Territory t = newTerritory();
         String agent = t.agent(t.ville());
         String instance = instance(t.ville(), agent, "DELIBERATIVE_ASSEMBLY", "QUARTERLY");
-        Session first = schedule(instance, agent, "2026-03-16T18:00:00+01:00", null);
+        Session first = schedule(instance, t.ville(), agent, "2026-03-16T18:00:00+01:00", null);
         put("/attendance", first, "{\"present\": [\"maire\"]}", agent);
         assertThat(http.post("/api/governance/sessions/" + first.id() + "/close", "", agent, null).status()).isEqualTo(200);
 
         long events = eventCount();
         assertProblem(http.post("/api/governance/instances/" + instance + "/sessions",
-                sessionBody("2026-03-18T18:00:00+01:00", first.id(), UUID.randomUUID().toString()), agent, null),
+                sessionBody("2026-03-18T18:00:00+01:00", first.id(), references(t.ville())), agent, null),
                 422, "reconvened-delay");
         assertThat(eventCount()).isEqualTo(events);
 
-        Session second = schedule(instance, agent, "2026-03-19T18:00:00+01:00", first.id());
+        Session second = schedule(instance, t.ville(), agent, "2026-03-19T18:00:00+01:00", first.id());
         put("/attendance", second, "{\"present\": [\"maire\", \"c1\"]}", agent);
         var decided = decide(second, second.items().get(0), 2, 0, 0, "", agent);
         assertThat(decided.status()).as(decided.toString()).isEqualTo(201);
@@ -164,7 +164,7 @@ class SessionApiTest extends GovernanceIntegrationTest {
                  "members": [%s]}""".formatted(COUNCIL.formatted(t.ville())), agent, null);
         String instance = created.json().get("id").asString();
         awaitStatus(() -> http.get("/api/governance/instances/" + instance, agent, null), 200);
-        Session s = schedule(instance, agent, "2026-03-16T10:00:00+01:00", null);
+        Session s = schedule(instance, t.ville(), agent, "2026-03-16T10:00:00+01:00", null);
         put("/attendance", s, "{\"present\": [\"maire\", \"c1\", \"c2\"]}", agent);
         assertProblem(decide(s, s.items().get(0), 3, 0, 0, "", agent), 422, "quorum-not-reached");
         put("/attendance", s, "{\"present\": [\"maire\", \"c1\", \"c2\", \"c3\"]}", agent);
@@ -178,10 +178,10 @@ class SessionApiTest extends GovernanceIntegrationTest {
         String agent = t.agent(t.ville());
         String stranger = t.agent(t.bourg());
         String instance = instance(t.ville(), agent, "STRATEGIC_COMMITTEE", "SEMIANNUAL");
-        Session s = schedule(instance, agent, "2026-03-16T18:00:00+01:00", null);
+        Session s = schedule(instance, t.ville(), agent, "2026-03-16T18:00:00+01:00", null);
         long events = eventCount();
         String sessions = "/api/governance/instances/" + instance + "/sessions";
-        String valid = sessionBody("2026-04-16T18:00:00+02:00", null, UUID.randomUUID().toString());
+        String valid = sessionBody("2026-04-16T18:00:00+02:00", null, references(t.ville()));
         assertProblem(http.post(sessions, valid, stranger, null), 404, "not found");
         assertProblem(http.post("/api/governance/instances/" + UUID.randomUUID() + "/sessions", valid, agent, null), 404, "not found");
         assertProblem(http.get("/api/governance/sessions/" + s.id(), stranger, null), 404, "not found");
@@ -230,7 +230,7 @@ class SessionApiTest extends GovernanceIntegrationTest {
         Territory t = newTerritory();
         String agent = t.agent(t.ville());
         String instance = instance(t.ville(), agent, "WORKING_GROUP", "MONTHLY");
-        Session s = schedule(instance, agent, "2026-03-16T18:00:00+01:00", null);
+        Session s = schedule(instance, t.ville(), agent, "2026-03-16T18:00:00+01:00", null);
         var read = http.get("/api/governance/sessions/" + s.id(), agent, null);
         String etag = read.header("ETag").orElseThrow();
         var first = http.send(http.request("/api/governance/sessions/" + s.id() + "/attendance", agent, null)
@@ -257,9 +257,9 @@ class SessionApiTest extends GovernanceIntegrationTest {
         String instance = created.json().get("id").asString();
         awaitStatus(() -> http.get("/api/governance/instances/" + instance, t.sharedAdmin(), null), 200);
         assertProblem(http.post("/api/governance/instances/" + instance + "/sessions",
-                sessionBody("2026-03-16T18:00:00+01:00", null, UUID.randomUUID().toString()), t.agent(t.ville()), null),
+                sessionBody("2026-03-16T18:00:00+01:00", null, references(t.epci())), t.agent(t.ville()), null),
                 403, "forbidden");
-        Session s = schedule(instance, t.sharedAdmin(), "2026-03-16T18:00:00+01:00", null);
+        Session s = schedule(instance, t.epci(), t.sharedAdmin(), "2026-03-16T18:00:00+01:00", null);
         assertProblem(put("/attendance", s, "{\"present\": [\"pres\", \"v\"]}", t.agent(t.ville())), 403, "forbidden");
         assertThat(put("/attendance", s, "{\"present\": [\"pres\", \"v\"]}", t.sharedAdmin()).status()).isEqualTo(200);
         assertThat(decide(s, s.items().get(0), 2, 0, 0, "", t.sharedAdmin()).status()).isEqualTo(201);
@@ -278,10 +278,10 @@ class SessionApiTest extends GovernanceIntegrationTest {
         String agent = t.agent(t.ville());
         String instance = instance(t.ville(), agent, "OPERATIONAL_COMMITTEE", "MONTHLY");
         for (String day : List.of("2026-01-12T10:00:00+01:00", "2026-01-26T10:00:00+01:00", "2026-03-09T10:00:00+01:00")) {
-            Session s = schedule(instance, agent, day, null);
+            Session s = schedule(instance, t.ville(), agent, day, null);
             assertThat(http.post("/api/governance/sessions/" + s.id() + "/close", "", agent, null).status()).isEqualTo(200);
         }
-        schedule(instance, agent, "2026-02-09T10:00:00+01:00", null);
+        schedule(instance, t.ville(), agent, "2026-02-09T10:00:00+01:00", null);
         String path = "/api/governance/instances/" + instance + "/cadence?from=2026-01-01&to=2026-03-31";
         var report = awaitUntil(() -> http.get(path, agent, null),
                 answer -> answer.status() == 200 && answer.json().get("heldSessions").asInt() == 3);
@@ -315,13 +315,13 @@ class SessionApiTest extends GovernanceIntegrationTest {
         Territory t = newTerritory();
         String agent = t.agent(t.ville());
         String assembly = instance(t.ville(), agent, "DELIBERATIVE_ASSEMBLY", "QUARTERLY");
-        Session s = schedule(assembly, agent, "2026-03-16T18:00:00+01:00", null);
+        Session s = schedule(assembly, t.ville(), agent, "2026-03-16T18:00:00+01:00", null);
         put("/attendance", s, "{\"present\": [\"maire\", \"c1\", \"c2\", \"c3\"]}", agent);
         decide(s, s.items().get(0), 2, 1, 1, "", agent);
         decide(s, s.items().get(1), 4, 0, 0, "", agent);
         http.post("/api/governance/sessions/" + s.id() + "/close", "", agent, null);
         String committee = instance(t.ville(), agent, "STRATEGIC_COMMITTEE", "ANNUAL");
-        Session advisory = schedule(committee, agent, "2026-03-17T18:00:00+01:00", null);
+        Session advisory = schedule(committee, t.ville(), agent, "2026-03-17T18:00:00+01:00", null);
         put("/attendance", advisory, "{\"present\": [\"maire\", \"c1\", \"c2\"]}", agent);
         decide(advisory, advisory.items().get(0), 3, 0, 0, "", agent);
         http.post("/api/governance/sessions/" + advisory.id() + "/close", "", agent, null);
@@ -353,9 +353,11 @@ class SessionApiTest extends GovernanceIntegrationTest {
         return id;
     }
 
-    private Session schedule(String instance, String token, String at, String reconvenedFrom) {
-        String subject = UUID.randomUUID().toString();
-        var created = http.post("/api/governance/instances/" + instance + "/sessions", sessionBody(at, reconvenedFrom, subject),
+    /** Convenes a séance whose agenda names a project and a budget line of {@code owner}, as published by their contexts. */
+    private Session schedule(String instance, String owner, String token, String at, String reconvenedFrom) {
+        References references = references(owner);
+        String subject = references.project();
+        var created = http.post("/api/governance/instances/" + instance + "/sessions", sessionBody(at, reconvenedFrom, references),
                 token, null);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("id").asString();
@@ -365,11 +367,19 @@ class SessionApiTest extends GovernanceIntegrationTest {
         return new Session(id, items, subject);
     }
 
-    private static String sessionBody(String at, String reconvenedFrom, String subject) {
+    private References references(String owner) {
+        return new References(publishedProject(owner).toString(), publishedBudgetLine(owner).toString());
+    }
+
+    private static String sessionBody(String at, String reconvenedFrom, References references) {
         return """
                 {"scheduledAt": "%s"%s, "agenda": %s}""".formatted(at,
                 reconvenedFrom == null ? "" : ", \"reconvenedFrom\": \"" + reconvenedFrom + "\"",
-                AGENDA.formatted(subject, UUID.randomUUID()));
+                AGENDA.formatted(references.project(), references.budgetLine()));
+    }
+
+    /** What an agenda names in portfolio and budget. */
+    private record References(String project, String budgetLine) {
     }
 
     private TestHttp.Response put(String action, Session session, String body, String token) {

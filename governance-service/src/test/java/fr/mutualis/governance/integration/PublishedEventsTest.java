@@ -74,8 +74,8 @@ class PublishedEventsTest extends GovernanceIntegrationTest {
                 .formatted(mutualisation, t.epci(), t.ville(), t.bourg()), t.sharedAdmin(), null);
         String instance = created.json().get("id").asString();
         awaitStatus(() -> http.get("/api/governance/instances/" + instance, t.sharedAdmin(), null), 200);
-        String project = UUID.randomUUID().toString();
-        String line = UUID.randomUUID().toString();
+        String project = publishedProject(mutualisation).toString();
+        String line = publishedBudgetLine(mutualisation).toString();
         var session = http.post("/api/governance/instances/" + instance + "/sessions", """
                 {"scheduledAt": "2026-06-15T23:30:00Z", "agenda": [
                  {"kind": "PROJECT_GATE", "title": "SIG mutualisé : passage en réalisation", "subjectId": "%s"},

@@ -498,7 +498,7 @@ public final class DemoLoader {
             body.put("targetDate", indicator.targetDate().toString());
             body.put("direction", indicator.direction());
             body.put("frequency", indicator.frequency());
-            // Evaluation answers 422 indicator-scope for a mutualisation it has not heard of yet.
+            // Evaluation answers 404 naming scopeId for a mutualisation it has not heard of yet.
             JsonNode created = shared
                     ? postWhile(actor, "/api/evaluation/indicators", body, indicator.name(), UNKNOWN_SCOPE)
                     : post(actor, "/api/evaluation/indicators", body, indicator.name());
@@ -595,7 +595,7 @@ public final class DemoLoader {
     /** A service answers 404 for a mutualisation its copy of governance's directory does not hold yet. */
     private static final BiPredicate<Integer, String> UNKNOWN_MUTUALISATION = (status, body) -> status == 404;
     private static final BiPredicate<Integer, String> UNKNOWN_SCOPE =
-            (status, body) -> status == 422 && body.contains("indicator-scope");
+            (status, body) -> status == 404 && body.contains("\"scopeId\"");
 
     private JsonNode post(Actor actor, String path, Object body, String what) {
         return call("POST", actor, path, body, what, NEVER_RETRY);

@@ -24,6 +24,8 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -31,10 +33,13 @@ import java.util.UUID;
  * {@code /oauth2/token}, RS256 JWT access tokens signed with an RSA key generated at start and published at
  * {@code /oauth2/jwks}, discovery at {@code /.well-known/openid-configuration} and
  * {@code /.well-known/oauth-authorization-server}. Each access token carries the client's {@code name},
- * {@code tenants} and {@code roles}.
+ * {@code tenants} and {@code roles}, and {@value IssuerServer#PLATFORM_AUDIENCE} among its audiences.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
+
+    /** The {@code aud} every access token carries, checked by the gateway and the services. */
+    static final String PLATFORM_AUDIENCE = IssuerServer.PLATFORM_AUDIENCE;
 
     @Bean
     @Order(1)
@@ -101,6 +106,10 @@ class AuthorizationServerConfiguration {
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 return;
             }
+            // Whoever the token is for (a client, or later a person), it is for the platform's APIs, which check it.
+            List<String> audience = new ArrayList<>(context.getClaims().build().getAudience());
+            audience.add(PLATFORM_AUDIENCE);
+            context.getClaims().audience(audience);
             clients.profile(context.getRegisteredClient().getClientId()).ifPresent(profile -> context.getClaims()
                     .claim("name", profile.name())
                     .claim("tenants", profile.tenants())

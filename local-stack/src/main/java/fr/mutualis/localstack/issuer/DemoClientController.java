@@ -1,6 +1,12 @@
 package fr.mutualis.localstack.issuer;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -11,18 +17,23 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Registers extra clients at run time, for trials and tests (API.md, "Identity"). Only the embedded issuer of the
- * local stack has this endpoint; it is deliberately unauthenticated.
+ * local stack has this endpoint. It is unauthenticated, so registration answers callers on this machine only
+ * (loopback): anyone who can reach the issuer's port from elsewhere could otherwise mint a client with any tenants
+ * and roles. The issuer says so when it starts.
  */
 @RestController
 @RequestMapping("/demo/clients")
 class DemoClientController {
 
+    private static final Logger log = LoggerFactory.getLogger(DemoClientController.class);
     private static final String PROBLEM_BASE = "https://mutualis.fr/problems/";
 
     private final ClientDirectory clients;
@@ -31,8 +42,18 @@ class DemoClientController {
         this.clients = clients;
     }
 
+    @EventListener(ApplicationReadyEvent.class)
+    void announce() {
+        log.info("POST /demo/clients registers clients for callers on this machine (loopback) only");
+    }
+
     @PostMapping
-    ResponseEntity<?> register(@RequestBody(required = false) NewClientRequest request) {
+    ResponseEntity<?> register(@RequestBody(required = false) NewClientRequest request, HttpServletRequest http) {
+        if (!isLoopback(http.getRemoteAddr())) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                            "Clients are registered from the issuer's own machine only"));
+        }
         List<NewClientValidator.FieldProblem> problems = NewClientValidator.validate(request);
         if (!problems.isEmpty()) {
             ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
@@ -58,6 +79,15 @@ class DemoClientController {
     ResponseEntity<ProblemDetail> conflict(ClientAlreadyExistsException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(problem(HttpStatus.CONFLICT, "client-exists", "Client already exists", e.getMessage()));
+    }
+
+    // The connection's address is an IP literal: getByName looks nothing up for it.
+    static boolean isLoopback(String remoteAddress) {
+        try {
+            return remoteAddress != null && !remoteAddress.isBlank() && InetAddress.getByName(remoteAddress).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {

@@ -32,6 +32,12 @@ import java.util.stream.Stream;
  */
 public final class IssuerServer implements AutoCloseable {
 
+    /**
+     * The audience of every token this issuer signs, as the apps expect it ({@code mutualis.security.audience}, set by
+     * the local stack, docker-compose's Keycloak realm and the services' defaults).
+     */
+    public static final String PLATFORM_AUDIENCE = "mutualis";
+
     /** Strong references: JUL keeps loggers weakly, a level set on a collected logger is lost. */
     private static final List<java.util.logging.Logger> TOMCAT_LOGGERS = Stream.of(
                     "org.apache.catalina", "org.apache.coyote", "org.apache.tomcat")
@@ -145,7 +151,7 @@ public final class IssuerServer implements AutoCloseable {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuerUri);
         claims.put("sub", clientId);
-        claims.put("aud", List.of(clientId));
+        claims.put("aud", List.of(clientId, PLATFORM_AUDIENCE));
         claims.put("iat", now);
         claims.put("nbf", now);
         claims.put("exp", now.plus(Duration.ofMinutes(10)));

@@ -32,7 +32,13 @@ class KeycloakRealmTest {
             JsonNode client = clients.get(profile.clientId());
             assertThat(client.get("secret").asString()).isEqualTo(DemoClients.SECRET);
             assertThat(client.get("serviceAccountsEnabled").asBoolean()).isTrue();
+            // Every token is for the platform: the services and the gateway check mutualis.security.audience.
+            assertThat(client.get("protocolMappers").valueStream()
+                    .filter(mapper -> mapper.get("protocolMapper").asString().equals("oidc-audience-mapper"))
+                    .map(mapper -> mapper.get("config").get("included.custom.audience").asString()))
+                    .as(profile.clientId()).containsExactly("mutualis");
             Map<String, JsonNode> claims = client.get("protocolMappers").valueStream()
+                    .filter(mapper -> mapper.get("config").has("claim.name"))
                     .collect(Collectors.toMap(mapper -> mapper.get("config").get("claim.name").asString(),
                             mapper -> mapper.get("config")));
             assertThat(strings(JSON.readTree(claims.get("tenants").get("claim.value").asString())))

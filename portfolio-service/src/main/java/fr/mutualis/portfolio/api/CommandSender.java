@@ -4,6 +4,7 @@ import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.portfolio.command.NotPermittedException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,18 @@ class CommandSender {
     long send(Object command, String what, UUID id) {
         Object version = sendAndWait(command, what, id);
         return ((Number) version).longValue();
+    }
+
+    /**
+     * As {@link #sendAndWait(Object, String, UUID)} for a command addressed to an object named by a request field (a
+     * project's {@code roadmapId}, a roadmap's {@code mutualisationId}): unknown or invisible, the 404 names the field.
+     */
+    Object sendAndWait(Object command, String what, UUID id, String field) {
+        try {
+            return sendAndWait(command, what, id);
+        } catch (NotFoundException | AggregateNotFoundException e) {
+            throw new NotFoundException(what, id, field, null);
+        }
     }
 
     Object sendAndWait(Object command, String what, UUID id) {

@@ -76,7 +76,8 @@ public class ProjectController {
                 request.description(), request.axis(), request.theme(), request.sponsor(), request.manager(),
                 request.plannedStart(), request.plannedEnd(), request.estimatedInvestmentCents(),
                 request.estimatedOperatingCents(),
-                request.participantSirens() == null ? Set.of() : request.participantSirens()), "Roadmap", request.roadmapId());
+                request.participantSirens() == null ? Set.of() : request.participantSirens()), "Roadmap", request.roadmapId(),
+                "roadmapId");
         ReadYourWrites.awaitVisible(() -> queries.project(id, actors.of(tenant).sees()));
         return Created.at(id);
     }

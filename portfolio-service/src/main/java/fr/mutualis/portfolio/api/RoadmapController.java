@@ -66,8 +66,13 @@ public class RoadmapController {
         UUID id = UUID.randomUUID();
         Actor actor = actors.of(tenant);
         String owner = request.mutualisationId() == null ? actor.tenantId() : request.mutualisationId().toString();
-        commands.sendAndWait(new DraftRoadmap(id, actor, owner, request.title().strip(), request.startYear(),
-                request.endYear(), request.axes()), "Roadmap", id);
+        DraftRoadmap draft = new DraftRoadmap(id, actor, owner, request.title().strip(), request.startYear(),
+                request.endYear(), request.axes());
+        if (request.mutualisationId() == null) {
+            commands.sendAndWait(draft, "Roadmap", id);
+        } else {
+            commands.sendAndWait(draft, "Mutualisation", request.mutualisationId(), "mutualisationId");
+        }
         ReadYourWrites.awaitVisible(() -> queries.roadmap(id, actor.sees()));
         return Created.at(id);
     }

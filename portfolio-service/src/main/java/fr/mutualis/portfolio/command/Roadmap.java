@@ -72,11 +72,12 @@ public class Roadmap {
             return;
         }
         Set<String> parties = actor.partiesOf(ownerId).orElseThrow(() -> new BusinessRuleViolationException(
-                "participants-need-a-mutualisation",
-                "Only a mutualisation's project has participating members; roadmap " + roadmapId + " is a tenant's own"));
+                "participants-need-a-mutualisation", "participantSirens",
+                "Only a mutualisation's project has participating members; roadmap " + roadmapId + " is a tenant's own",
+                Map.of()));
         List<String> outsiders = participants.stream().filter(siren -> !parties.contains(siren)).sorted().toList();
         if (!outsiders.isEmpty()) {
-            throw new BusinessRuleViolationException("participant-not-member",
+            throw new BusinessRuleViolationException("participant-not-member", "participantSirens",
                     "Not party to the mutualisation: " + String.join(", ", outsiders), Map.of("outsiders", outsiders));
         }
     }

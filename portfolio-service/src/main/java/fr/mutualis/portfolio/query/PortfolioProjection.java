@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 
 import java.util.UUID;
 
+import static fr.mutualis.kit.time.PlausibleDates.stored;
+
 /**
  * Projects roadmap and project events into the tables read by the API. Every update is guarded by the aggregate's
  * sequence number, so a redelivered or replayed event changes nothing twice.
@@ -78,7 +80,7 @@ public class PortfolioProjection {
                         UPDATE roadmap_view SET status = :status, adopted_on = :on, adoption_decision_id = :decision,
                             version = :version
                         WHERE roadmap_id = :id AND version < :version""")
-                .param("status", RoadmapStatus.ADOPTED.name()).param("on", event.adoptedOn())
+                .param("status", RoadmapStatus.ADOPTED.name()).param("on", stored(event.adoptedOn()))
                 .param("decision", event.decisionId()).param("id", event.roadmapId()).param("version", version)
                 .update();
     }
@@ -111,8 +113,8 @@ public class PortfolioProjection {
                 .param("theme", event.theme().name())
                 .param("sponsor", event.sponsor())
                 .param("manager", event.manager())
-                .param("start", event.plannedStart())
-                .param("end", event.plannedEnd())
+                .param("start", stored(event.plannedStart()))
+                .param("end", stored(event.plannedEnd()))
                 .param("investment", event.estimatedInvestmentCents())
                 .param("operating", event.estimatedOperatingCents())
                 .param("participants", event.participantSirens().stream().sorted().toArray(String[]::new))
@@ -152,7 +154,7 @@ public class PortfolioProjection {
                         VALUES (:id, :project, :title, :planned)
                         ON CONFLICT (milestone_id) DO NOTHING""")
                 .param("id", event.milestoneId()).param("project", event.projectId())
-                .param("title", event.title()).param("planned", event.plannedDate())
+                .param("title", event.title()).param("planned", stored(event.plannedDate()))
                 .update();
         projectVersion(event.projectId(), version);
     }
@@ -160,7 +162,7 @@ public class PortfolioProjection {
     @EventHandler
     void on(MilestoneReached event, @SequenceNumber long version) {
         jdbc.sql("UPDATE milestone_view SET actual_date = :actual WHERE milestone_id = :id")
-                .param("actual", event.actualDate()).param("id", event.milestoneId())
+                .param("actual", stored(event.actualDate())).param("id", event.milestoneId())
                 .update();
         projectVersion(event.projectId(), version);
     }

@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +77,40 @@ class MilestoneApiTest extends PortfolioServiceTest {
 
         assertThat(http.post("/api/portfolio/projects/" + projectId + "/cancel", "{}", VALMONT_AGENT, null).status()).isEqualTo(200);
         assertProblem(http.post(milestones(projectId), milestone("Recette", LocalDate.of(2026, 6, 30)), VALMONT_AGENT, null), 409, "CANCELLED");
+    }
+
+    /** Java reads any year up to ±999,999,999; the platform's dates are 1900-01-01 to 2200-12-31, bounds included. */
+    @Test
+    void datesBeyondThePlausibleRangeAreRefusedNamingTheField() {
+        String projectId = proposeProject(createRoadmap(VALMONT_AGENT), VALMONT_AGENT);
+        String milestoneId = http.post(milestones(projectId), milestone("Recette", LocalDate.of(2026, 6, 30)), VALMONT_AGENT, null)
+                .json().get("id").asString();
+        long events = eventCount(projectId);
+        for (String date : List.of("-999999999-01-01", "+999999999-12-31", "0001-01-01", "1899-12-31", "2201-01-01")) {
+            assertDateRefused(http.post(milestones(projectId), "{\"title\": \"Recette\", \"plannedDate\": \"" + date + "\"}",
+                    VALMONT_AGENT, null), "plannedDate");
+            assertDateRefused(http.post(milestones(projectId) + "/" + milestoneId + "/reach", "{\"actualDate\": \"" + date + "\"}",
+                    VALMONT_AGENT, null), "actualDate");
+        }
+        String roadmapId = createRoadmap(VALMONT_AGENT);
+        assertDateRefused(http.post("/api/portfolio/projects", projectJson(roadmapId).replace("2026-03-01", "-999999999-01-01"),
+                VALMONT_AGENT, null), "plannedStart");
+        assertDateRefused(http.post("/api/portfolio/projects", projectJson(roadmapId).replace("2026-12-31", "2201-01-01"),
+                VALMONT_AGENT, null), "plannedEnd");
+        assertThat(eventCount(projectId)).isEqualTo(events);
+
+        assertThat(http.post(milestones(projectId), milestone("Origine", LocalDate.of(1900, 1, 1)), VALMONT_AGENT, null).status())
+                .isEqualTo(201);
+        assertThat(http.post(milestones(projectId), milestone("Horizon", LocalDate.of(2200, 12, 31)), VALMONT_AGENT, null).status())
+                .isEqualTo(201);
+        JsonNode project = awaitProject(projectId, VALMONT_AGENT, json -> json.get("milestones").size() == 3);
+        assertThat(project.get("slippageDays").asLong()).isPositive();
+    }
+
+    private static void assertDateRefused(fr.mutualis.kit.testsupport.TestHttp.Response answer, String field) {
+        assertProblem(answer, 400, "between 1900-01-01 and 2200-12-31");
+        assertThat(answer.json().get("errors").valueStream().map(error -> error.get("field").asString()))
+                .as(answer.toString()).containsExactly(field);
     }
 
     private static String milestones(String projectId) {

@@ -116,9 +116,12 @@ class ProjectLifecycleApiTest extends PortfolioServiceTest {
                 409, "stale-version");
         assertProblem(postIfMatch("/api/portfolio/projects/" + projectId + "/cancel", "{}", VALMONT_AGENT, "yesterday"),
                 400, "If-Match");
+        // RFC 9110 compares If-Match strongly: a weak tag never matches, even of the current version.
+        assertProblem(postIfMatch("/api/portfolio/projects/" + projectId + "/cancel", "{}", VALMONT_AGENT, "W/\"2\""),
+                412, "If-Match");
         assertThat(eventCount(projectId)).isEqualTo(events);
 
-        var cancelled = postIfMatch("/api/portfolio/projects/" + projectId + "/cancel", "{}", VALMONT_AGENT, "W/\"2\"");
+        var cancelled = postIfMatch("/api/portfolio/projects/" + projectId + "/cancel", "{}", VALMONT_AGENT, "\"2\"");
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(cancelled.json().get("version").asLong()).isEqualTo(3);
     }

@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
@@ -40,6 +41,9 @@ import java.util.List;
 @EnableConfigurationProperties(MutualisSecurityProperties.class)
 public class ServiceSecurityConfiguration {
 
+    /** The role of a metrics scraper, besides platform administrators. */
+    public static final String MONITORING = "MONITORING";
+
     @Bean
     JwtDecoder jwtDecoder(MutualisSecurityProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
@@ -54,6 +58,16 @@ public class ServiceSecurityConfiguration {
         return decoder;
     }
 
+    /**
+     * A request the firewall refuses (a {@code ..}, {@code ;} or {@code //} in the path, an encoded slash...) is
+     * answered like any other refusal, instead of through the container's error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+        return (request, response, e) -> problems.write(request, response, HttpStatus.BAD_REQUEST, "invalid-request",
+                "Invalid request", "The request's URL or headers are not accepted");
+    }
+
     @Bean
     SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
@@ -66,8 +80,10 @@ public class ServiceSecurityConfiguration {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                                "/v3/api-docs/**", "/error").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error")
+                        .permitAll()
+                        // Metrics describe every tenant's activity: the platform's operators only.
+                        .requestMatchers("/actuator/**").hasAnyRole(AllowedRoles.PLATFORM_ADMIN, MONITORING)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))

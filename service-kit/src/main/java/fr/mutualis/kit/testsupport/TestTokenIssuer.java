@@ -29,6 +29,9 @@ import java.util.UUID;
  */
 public final class TestTokenIssuer implements AutoCloseable {
 
+    /** The platform audience every service checks by default (mutualis-service-defaults.yml). */
+    public static final String AUDIENCE = "mutualis";
+
     private static TestTokenIssuer shared;
 
     private final RSAKey key;
@@ -93,6 +96,11 @@ public final class TestTokenIssuer implements AutoCloseable {
         return sign(key, claims(subject, tenants, roles, Duration.ofHours(1)).issuer("http://evil.example").build());
     }
 
+    /** A valid token whose only audience is {@code audience} (not the platform's). */
+    public String tokenForAudience(String subject, List<String> tenants, List<String> roles, String audience) {
+        return sign(key, claims(subject, tenants, roles, Duration.ofHours(1)).audience(audience).build());
+    }
+
     public String tokenWithoutTenants(String subject, List<String> roles) {
         return sign(key, claims(subject, List.of(), roles, Duration.ofHours(1)).claim("tenants", null).build());
     }
@@ -102,6 +110,7 @@ public final class TestTokenIssuer implements AutoCloseable {
         return new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(subject)
+                .audience(List.of(subject, AUDIENCE))
                 .claim("name", "Test user " + subject)
                 .claim("tenants", tenants)
                 .claim("roles", roles)

@@ -4,6 +4,7 @@ import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.MissingTenantException;
 import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.error.PreconditionFailedException;
 import fr.mutualis.kit.error.StateConflictException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -22,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,12 +33,15 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -51,7 +56,11 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        if (e.field() != null) {
+            problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+        }
+        return problem;
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -96,6 +105,14 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         return invalid(e.getMessage(), List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 
+    @ExceptionHandler(PreconditionFailedException.class)
+    ProblemDetail preconditionFailed(PreconditionFailedException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed",
+                e.getMessage());
+        problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+        return problem;
+    }
+
     @ExceptionHandler(MissingTenantException.class)
     ProblemDetail missingTenant(MissingTenantException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "missing-tenant", "No active tenant", e.getMessage());
@@ -105,6 +122,22 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     ProblemDetail accessDenied(AccessDeniedException e) {
         return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "Your roles do not allow this operation");
+    }
+
+    /**
+     * Spring Security's firewall checks a header's value when the application first reads it: a byte outside
+     * printable ISO-8859-1 (0x80-0x9F, or the UTF-8 of a full-width digit read byte per char) in {@code If-Match}
+     * then surfaced in a controller as a 500.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail requestRejected(RequestRejectedException e) {
+        Matcher header = REJECTED_HEADER.matcher(String.valueOf(e.getMessage()));
+        if (header.find()) {
+            String field = header.group(1).strip();
+            String message = field + " holds characters that are not allowed in this header";
+            return invalid(message, List.of(new FieldProblem(field, message)));
+        }
+        return invalid("The request's URL or headers are not accepted", List.of());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -140,6 +173,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             case StateConflictException e -> stateConflict(e);
             case BusinessRuleViolationException e -> businessRule(e);
             case InvalidInputException e -> invalidInput(e);
+            case PreconditionFailedException e -> preconditionFailed(e);
             case ConcurrencyException e -> staleVersion(e);
             case AggregateStreamCreationException e -> alreadyExists(e);
             default -> null;
@@ -174,9 +208,18 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             // A number out of range is refused by the parser, but Jackson records the field it was meant for
             case InputCoercionException e when !path(e).isEmpty() -> {
                 String field = path(e);
-                yield invalid(field + ": " + e.getOriginalMessage(), List.of(new FieldProblem(field, e.getOriginalMessage())));
+                String message = "is a number out of range for this field";
+                yield invalid(field + ": " + message, List.of(new FieldProblem(field, message)));
             }
-            case StreamReadException e -> invalid("Malformed JSON: " + e.getOriginalMessage(), List.of());
+            case StreamReadException e when duplicateKey(e) != null -> {
+                String key = duplicateKey(e);
+                String field = path(e).isEmpty() ? key : path(e) + "." + key;
+                String message = "is given twice; each key appears once in a JSON object";
+                yield invalid(field + ": " + message, List.of(new FieldProblem(field, message)));
+            }
+            // The parser's own words name its switches (JsonReadFeature...): a plain sentence and where it failed.
+            case StreamReadException e -> invalid("Malformed JSON" + where(e) + ": the request body is not valid JSON",
+                    List.of(new FieldProblem("body", "is not valid JSON" + where(e))));
             default -> {
                 String field = path(cause);
                 String message = "invalid value";
@@ -224,6 +267,20 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             CorrelationIdFilter.current().ifPresent(id -> problem.setProperty("correlationId", id));
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private static final Pattern REJECTED_HEADER = Pattern.compile("header(?: name)?: \"([A-Za-z0-9-]{1,64}) ?\"");
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate Object property \"(.{1,100})\"");
+
+    private static String duplicateKey(StreamReadException e) {
+        Matcher matcher = DUPLICATE_KEY.matcher(String.valueOf(e.getOriginalMessage()));
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    private static String where(JacksonException e) {
+        TokenStreamLocation location = e.getLocation();
+        return location == null || location.getLineNr() < 1 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     /** The Jackson exception closest to the request: it carries the path to the offending field. */

@@ -1,5 +1,6 @@
 package fr.mutualis.kit.web;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.slf4j.MDC;
@@ -20,6 +21,17 @@ public final class Problems {
             problem.setProperty("correlationId", correlationId);
         }
         return problem;
+    }
+
+    /** The {@code type} slug of a refusal known only by its status (the container's, the firewall's). */
+    public static String slug(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "not-found";
+            case METHOD_NOT_ALLOWED -> "method-not-allowed";
+            case CONTENT_TOO_LARGE -> "payload-too-large";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+            default -> status.is4xxClientError() ? "invalid-request" : "internal";
+        };
     }
 
     private Problems() {

@@ -1,15 +1,25 @@
 package fr.mutualis.kit.web;
 
 import fr.mutualis.kit.error.InvalidInputException;
+import fr.mutualis.kit.time.PlausibleDates;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -17,14 +27,18 @@ import java.util.Optional;
 /**
  * Refuses, with 400 naming the field, what a request body must never hold, wherever it hides in it:
  * <ul>
+ * <li>bytes that are not UTF-8 (RFC 8259), overlong encodings included: Jackson's parser decodes some of them (an
+ * overlong {@code C0 AF} becomes {@code /}), so a filter upstream that looked for a character would miss it;</li>
  * <li>text a collectivité's data must not contain: the NUL character (PostgreSQL cannot store it: one such title,
  * accepted, stalls the projection that fails on it, for every tenant), other control characters except tab and line
  * breaks, and unpaired UTF-16 surrogates (not encodable: the database driver would silently store '?' instead);</li>
+ * <li>a date or time outside {@link PlausibleDates}' range (a year such as -999999999 is valid Java and JSON, but
+ * no collectivité means it, and the database cannot compute with it);</li>
  * <li>a list or map of more than {@value #MAX_ELEMENTS} elements: every API bound is far lower, and validating each
  * element of a huge array before its size is checked (then listing every violation) costs more than the gateway's
  * timeout allows.</li>
  * </ul>
- * Checked on the deserialized body, before bean validation, so the rest of the platform (events, Kafka) is untouched.
+ * Bytes are checked before parsing, the rest on the deserialized body, before bean validation, so the rest of the platform (events, Kafka) is untouched.
  * Import it in a service.
  */
 @ControllerAdvice
@@ -36,6 +50,31 @@ public class RequestBodyGuard extends RequestBodyAdviceAdapter {
     public boolean supports(MethodParameter parameter, Type targetType,
                             Class<? extends HttpMessageConverter<?>> converterType) {
         return true;
+    }
+
+    @Override
+    public HttpInputMessage beforeBodyRead(HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
+                                           Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+        byte[] body = inputMessage.getBody().readAllBytes();
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException("body", "body: is not valid UTF-8 (RFC 8259)");
+        }
+        return new HttpInputMessage() {
+            @Override
+            public InputStream getBody() {
+                return new ByteArrayInputStream(body);
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return inputMessage.getHeaders();
+            }
+        };
     }
 
     @Override
@@ -53,6 +92,10 @@ public class RequestBodyGuard extends RequestBodyAdviceAdapter {
                 String field = path.isEmpty() ? "body" : path;
                 throw new InvalidInputException(field, field + ": " + problem);
             });
+            case Temporal date when PlausibleDates.problem(date).isPresent() -> {
+                String field = path.isEmpty() ? "body" : path;
+                throw new InvalidInputException(field, field + ": " + PlausibleDates.problem(date).orElseThrow());
+            }
             case Record record -> {
                 for (RecordComponent component : record.getClass().getRecordComponents()) {
                     check(read(component, record), path.isEmpty() ? component.getName() : path + "." + component.getName());

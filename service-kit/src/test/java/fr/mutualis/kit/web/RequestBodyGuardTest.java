@@ -2,6 +2,10 @@ package fr.mutualis.kit.web;
 
 import fr.mutualis.kit.error.InvalidInputException;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.mock.http.MockHttpInputMessage;
+
+import java.nio.charset.StandardCharsets;
 
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,12 @@ class RequestBodyGuardTest {
     }
 
     record Body(String title, List<Member> members, Map<String, Integer> shares) {
+    }
+
+    record Milestone(String title, java.time.LocalDate plannedDate) {
+    }
+
+    record Session(List<Milestone> items, java.time.OffsetDateTime scheduledAt) {
     }
 
     private final RequestBodyGuard guard = new RequestBodyGuard();
@@ -45,6 +55,39 @@ class RequestBodyGuardTest {
     void aHugeListIsRefusedBeforeItsElementsAreLookedAt() {
         List<String> roles = java.util.stream.IntStream.range(0, 1_001).mapToObj(i -> "r" + i).toList();
         assertRefused(new Body("ok", List.of(new Member("x", roles)), Map.of()), "members[0].roles", "at most 1000");
+    }
+
+    /** An overlong "/" (C0 AF) and a lone continuation byte: Jackson's parser alone decodes the first. */
+    @Test
+    void bytesThatAreNotUtf8AreRefusedNamingTheBody() {
+        for (byte[] bytes : List.of(new byte[]{'"', (byte) 0xC0, (byte) 0xAF, '"'}, new byte[]{'"', (byte) 0x80, '"'},
+                new byte[]{'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'})) {
+            assertThatThrownBy(() -> guard.beforeBodyRead(new MockHttpInputMessage(bytes), null, String.class, null))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("UTF-8")
+                    .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("body");
+        }
+    }
+
+    @Test
+    void utf8BytesAreReadUnchanged() throws Exception {
+        byte[] bytes = "{\"title\":\"Élu 🇫🇷\"}".getBytes(StandardCharsets.UTF_8);
+        HttpInputMessage read = guard.beforeBodyRead(new MockHttpInputMessage(bytes), null, String.class, null);
+        assertThat(read.getBody().readAllBytes()).isEqualTo(bytes);
+    }
+
+    @Test
+    void aDateBeyondThePlausibleRangeIsRefusedNamingTheFieldWhereverItHides() {
+        var session = new Session(List.of(new Milestone("ok", java.time.LocalDate.of(2026, 6, 30)),
+                new Milestone("absurd", java.time.LocalDate.MIN)), null);
+        assertThatThrownBy(() -> guard.afterBodyRead(session, null, null, Session.class, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("between 1900-01-01 and 2200-12-31")
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("items[1].plannedDate");
+        var late = new Session(List.of(), java.time.OffsetDateTime.parse("2201-01-01T10:00:00+01:00"));
+        assertThatThrownBy(() -> guard.afterBodyRead(late, null, null, Session.class, null))
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("scheduledAt");
+        var ordinary = new Milestone("Recette", java.time.LocalDate.of(2026, 6, 30));
+        assertThat(guard.afterBodyRead(ordinary, null, null, Milestone.class, null)).isSameAs(ordinary);
     }
 
     private void assertRefused(Body body, String field, String mentioning) {
