@@ -77,9 +77,9 @@ public final class HostileBodies {
             if (numbers.size() > 1) {
                 JsonNode copy = valid.deepCopy();
                 for (List<Object> path : numbers) {
-                    copy = JSON.readTree(with(copy, path, String.valueOf(Integer.MAX_VALUE)));
+                    copy = JSON.readTree(with(copy, path, largest(operation, object, path)));
                 }
-                cases.add(new Case(label(at) + (at.isEmpty() ? "" : " ") + "every integer at 2^31-1 at once",
+                cases.add(new Case(label(at) + (at.isEmpty() ? "" : " ") + "every integer at its type's largest at once",
                         JSON.writeValueAsString(copy), null));
             }
             for (var property : object.path("properties").properties()) {
@@ -87,7 +87,12 @@ public final class HostileBodies {
                 List<Object> path = child(at, property.getKey());
                 JsonNode items = operation.resolve(field.path("items"));
                 JsonNode current = at(valid, path);
-                if (field.path("type").asString("").equals("array") && items.path("type").asString("").equals("object")
+                boolean integers = false;
+                for (var itemProperty : items.path("properties").properties()) {
+                    integers |= operation.resolve(itemProperty.getValue()).path("type").asString("").equals("integer");
+                }
+                // elements without an integer of their own would only be duplicates, which may be valid
+                if (integers && field.path("type").asString("").equals("array") && items.path("type").asString("").equals("object")
                         && current != null && current.isArray() && !current.isEmpty()) {
                     for (String largest : List.of(String.valueOf(Integer.MAX_VALUE), String.valueOf(Long.MAX_VALUE))) {
                         ObjectNode element = (ObjectNode) current.get(0).deepCopy();
@@ -105,6 +110,13 @@ public final class HostileBodies {
             }
         });
         return cases;
+    }
+
+    /** The largest value of the integer at {@code path}, by its documented format: a sum of two overflows. */
+    private static String largest(Operation operation, JsonNode object, List<Object> path) {
+        JsonNode field = operation.resolve(object.path("properties").path(String.valueOf(path.getLast())));
+        return field.path("format").asString("").equals("int32") ? String.valueOf(Integer.MAX_VALUE)
+                : String.valueOf(Long.MAX_VALUE);
     }
 
     /**
