@@ -18,6 +18,7 @@ import fr.mutualis.kit.reference.PublishedReferences;
 import fr.mutualis.kit.reference.ReferenceKind;
 import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -76,9 +77,17 @@ public class BudgetLineController {
             references.require(tenant.tenantId(), "projectId", request.projectId(), ReferenceKind.PROJECT);
         }
         UUID id = UUID.randomUUID();
-        transactions.openLine(new OpenBudgetLine(id, owner, request.fiscalYear(), request.section(),
-                request.chapter(), request.label().strip(), request.projectId(), request.plannedCents(),
-                request.programmeId()));
+        try {
+            transactions.openLine(new OpenBudgetLine(id, owner, request.fiscalYear(), request.section(),
+                    request.chapter(), request.label().strip(), request.projectId(), request.plannedCents(),
+                    request.programmeId()));
+        } catch (NotFoundException | AggregateNotFoundException e) {
+            if (request.programmeId() == null) {
+                throw e;
+            }
+            // Opening a line names nothing else that could be missing: the programme is unknown or not the owner's.
+            throw new NotFoundException("Programme", request.programmeId(), "programmeId", null);
+        }
         ReadYourWrites.awaitVisible(() -> queries.line(id, caller.sees()));
         return Created.at(id);
     }

@@ -5,6 +5,7 @@ import fr.mutualis.budget.command.M57Chapters;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.GovernanceDirectory;
 import fr.mutualis.budget.query.ScdlLine;
+import fr.mutualis.kit.csv.SpreadsheetCsv;
 import fr.mutualis.kit.mutualisation.MutualisationDirectory;
 import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
@@ -20,11 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static fr.mutualis.kit.security.AllowedRoles.AGENT;
 import static fr.mutualis.kit.security.AllowedRoles.ELU;
@@ -53,7 +54,8 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
  *       vote; BGT_MTPROPNOUV: the difference; at CA only, BGT_MTREAL: mandated, BGT_MTRAR3112: engaged not
  *       mandated (restes à réaliser).</li>
  * </ul>
- * Amounts in euros with a decimal point and two decimals; comma-separated, RFC 4180 quoting, UTF-8.
+ * Amounts in euros with a decimal point and two decimals, unquoted; text quoted, and made inert when a spreadsheet
+ * would run it as a formula (see {@link SpreadsheetCsv}); comma-separated, RFC 4180, UTF-8.
  */
 @RestController
 @RequestMapping("/api/budget/exports/scdl")
@@ -94,34 +96,25 @@ public class ScdlExportController {
         mutualisations.administeredBy(siren).stream()
                 .flatMap(id -> mutualisations.find(id).stream())
                 .forEach(mutualisation -> owners.put(mutualisation.id().toString(), mutualisation.name() + " : "));
-        StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
+        boolean account = stage == BudgetStage.CA;
+        List<List<Object>> rows = new ArrayList<>();
         for (ScdlLine line : queries.scdlLines(owners.keySet(), fiscalYear, stage.name())) {
-            boolean account = stage == BudgetStage.CA;
-            csv.append(Stream.of(NATDEC.get(stage), String.valueOf(fiscalYear), siren, name, line.chapter(),
-                            M57Chapters.label(line.chapter()), line.chapter(), owners.get(line.ownerId()) + line.label(), "", "", "",
-                            "INVESTMENT".equals(line.section()) ? "I" : "F", "0", "D",
-                            account ? euros(line.mandatedCents()) : "", euros(line.previousCents()), "",
-                            euros(line.creditsCents() - line.previousCents()), euros(line.creditsCents()),
-                            euros(line.creditsCents()), account ? euros(line.engagedCents() - line.mandatedCents()) : "", "")
-                    .map(ScdlExportController::field)
-                    .collect(Collectors.joining(",")))
-                    .append("\r\n");
+            rows.add(Arrays.asList(NATDEC.get(stage), fiscalYear, siren, name, line.chapter(),
+                    M57Chapters.label(line.chapter()), line.chapter(), owners.get(line.ownerId()) + line.label(), null, null,
+                    null, "INVESTMENT".equals(line.section()) ? "I" : "F", "0", "D",
+                    account ? euros(line.mandatedCents()) : null, euros(line.previousCents()), null,
+                    euros(line.creditsCents() - line.previousCents()), euros(line.creditsCents()),
+                    euros(line.creditsCents()), account ? euros(line.engagedCents() - line.mandatedCents()) : null, null));
         }
+        String csv = SpreadsheetCsv.write(COLUMNS, rows);
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"budget-" + siren + "-" + fiscalYear + "-" + stage + ".csv\"")
-                .body(csv.toString());
+                .body(csv);
     }
 
-    private static String euros(long cents) {
-        return BigDecimal.valueOf(cents, 2).toPlainString();
-    }
-
-    private static String field(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
+    private static BigDecimal euros(long cents) {
+        return BigDecimal.valueOf(cents, 2);
     }
 }

@@ -104,9 +104,9 @@ class MutualisationLineApiTest extends BudgetIntegrationTest {
 
         List<String> epci = http.get("/api/budget/exports/scdl?fiscalYear=2033&stage=BP", CAGV_AGENT, null).body().lines().toList();
         assertThat(epci).hasSize(2);
-        assertThat(epci.get(1)).startsWith("budget primitif,2033," + CAGV + ",")
-                .contains(",011,Charges à caractère général,011,DSI commune : Infogérance mutualisée,")
-                .contains(",F,0,D,,0.00,,400.00,400.00,400.00,,");
+        assertThat(epci.get(1)).startsWith("\"budget primitif\",2033,\"" + CAGV + "\",")
+                .contains(",\"011\",\"Charges à caractère général\",\"011\",\"DSI commune : Infogérance mutualisée\",")
+                .contains(",\"F\",\"0\",\"D\",,0.00,,400.00,400.00,400.00,,");
         assertThat(http.get("/api/budget/exports/scdl?fiscalYear=2033&stage=BP", VALMONT_AGENT, null).body().lines())
                 .as("a member's share is an allocation, not a line of its budget").hasSize(1);
     }

@@ -84,6 +84,19 @@ class ReferencesApiTest extends BudgetIntegrationTest {
         assertThat(eventCount()).isEqualTo(events);
     }
 
+    /** A line spends a programme of its own owner: another tenant's, or an unknown one, is 404 naming programmeId. */
+    @Test
+    void aLineOnAnotherTenantsProgrammeIsNotFoundNamingProgrammeId() {
+        String theirs = http.post("/api/budget/programmes", programme(null), STAUBIN_AGENT, null).json().get("id").asString();
+        long events = eventCount();
+        for (String programme : new String[]{theirs, UUID.randomUUID().toString()}) {
+            assertNotFoundNaming(http.post("/api/budget/lines", """
+                    {"fiscalYear": 2026, "section": "INVESTMENT", "chapter": "20", "label": "Logiciel",
+                     "programmeId": "%s", "plannedCents": 1000}""".formatted(programme), VALMONT_AGENT, null), "programmeId");
+        }
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
     /** The project's event is read while the line waits for it: the client that just created it gets its 201. */
     @Test
     void aProjectPublishedMomentsBeforeTheLineIsAwaited() throws Exception {

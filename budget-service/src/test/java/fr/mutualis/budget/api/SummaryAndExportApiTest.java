@@ -64,18 +64,46 @@ class SummaryAndExportApiTest extends BudgetIntegrationTest {
         assertThat(rows.getFirst()).as("the columns of the published SCDL budget schema, in its order")
                 .isEqualTo(String.join(",", publishedScdlBudgetColumns()));
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(1)).isEqualTo("budget primitif,2032,210000048,Les Aulnes,21,Immobilisations corporelles,21,Ligne 21,,,,"
-                + "I,0,D,,0.00,,100.00,100.00,100.00,,");
+        assertThat(rows.get(1)).isEqualTo("\"budget primitif\",2032,\"210000048\",\"Les Aulnes\",\"21\",\"Immobilisations corporelles\","
+                + "\"21\",\"Ligne 21\",,,,\"I\",\"0\",\"D\",,0.00,,100.00,100.00,100.00,,");
 
         List<String> dm = http.get("/api/budget/exports/scdl?fiscalYear=2032&stage=DM", AULNES_AGENT, null).body().lines().toList();
         assertThat(dm).hasSize(2);
-        assertThat(dm.get(1)).startsWith("décision modificative,2032,").contains(",I,0,D,,100.00,,30.00,130.00,130.00,,");
+        assertThat(dm.get(1)).startsWith("\"décision modificative\",2032,").contains(",\"I\",\"0\",\"D\",,100.00,,30.00,130.00,130.00,,");
         assertThat(http.get("/api/budget/exports/scdl?fiscalYear=2032&stage=CA", AULNES_AGENT, null).body().lines()).hasSize(1);
         assertThat(http.get("/api/budget/exports/scdl?fiscalYear=2032&stage=BP", VALMONT_AGENT, null).body().lines()).hasSize(1);
         assertThat(bp.body()).doesNotContain("Ligne 011").doesNotContain(unvoted);
 
         assertBadRequest(http.get("/api/budget/exports/scdl?fiscalYear=2032&stage=BUDGET", AULNES_AGENT, null), "stage");
         assertBadRequest(http.get("/api/budget/exports/scdl?fiscalYear=2032", AULNES_AGENT, null), "stage");
+    }
+
+    /** Labels a spreadsheet would run as formulas are exported inert; amounts, negative ones too, stay numbers. */
+    @Test
+    void formulasInLabelsAreExportedInertAndAmountsStayNumbers() throws java.io.IOException {
+        int year = 2036;
+        List<String> labels = List.of("=HYPERLINK(\"http://x\")", "+1+cmd|' /C calc'!A0", "@SUM(1+1)");
+        List<String> chapters = List.of("20", "21", "23");
+        for (int i = 0; i < labels.size(); i++) {
+            var created = http.post("/api/budget/lines", """
+                    {"fiscalYear": %d, "section": "INVESTMENT", "chapter": "%s", "label": %s, "plannedCents": 10000}"""
+                    .formatted(year, chapters.get(i), JSON.writeValueAsString(labels.get(i))), AULNES_AGENT, null);
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            String line = created.json().get("id").asString();
+            vote(AULNES_AGENT, year, "BP", line, 10_000);
+            vote(AULNES_AGENT, year, "DM", line, 8_000);
+            awaitLine(line, AULNES_AGENT, read -> read.get("credits").size() == 2);
+        }
+
+        var export = http.get("/api/budget/exports/scdl?fiscalYear=" + year + "&stage=DM", AULNES_AGENT, null);
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(export.body())).getRecords();
+        assertThat(rows).extracting(row -> row.get("BGT_NATURE_LABEL"))
+                .containsExactlyInAnyOrder("'=HYPERLINK(\"http://x\")", "'+1+cmd|' /C calc'!A0", "'@SUM(1+1)");
+        assertThat(rows).extracting(row -> row.get("BGT_MTPROPNOUV")).containsOnly("-20.00");
+        assertThat(export.body()).contains("\"'=HYPERLINK(\"\"http://x\"\")\"").contains(",-20.00,80.00,80.00,,")
+                .doesNotContain(",=", ",+", ",@");
     }
 
     private static void assertTotals(JsonNode totals, long planned, long voted, long engaged, long mandated) {

@@ -173,7 +173,7 @@ public final class World {
                 {"scopeKind": "%s", "scopeId": "%s", "name": "Démarches en ligne %s", "unit": "%%",
                  "baselineValue": 20, "baselineDate": "2025-01-01", "targetValue": 80, "targetDate": "2028-12-31",
                  "direction": "UP", "frequency": "QUARTERLY"}""".formatted(scopeKind, scopeId, marker);
-        // A mutualisation reaches evaluation through Kafka: until then its scope is unknown (422), nothing stored.
+        // A mutualisation reaches evaluation through Kafka: until then its scope is unknown (404 naming scopeId), nothing stored.
         String indicator = Territory.awaitOk(() -> gateway.post("/api/evaluation/indicators", indicatorBody, token, null))
                 .json().get("id").asString();
         ids.put("indicator", indicator);

@@ -345,6 +345,32 @@ class EvaluationApiTest extends EvaluationIntegrationTest {
         assertThat(answer.body()).contains(named);
     }
 
+    /** Java reads any year up to ±999,999,999: the platform's dates are 1900-01-01 to 2200-12-31, bounds included. */
+    @Test
+    void datesBeyondThePlausibleRangeAreRefusedNamingTheField() {
+        String siren = newSiren();
+        String token = agent(siren);
+        String id = http.post("/api/evaluation/indicators", indicator(siren, "UP", "0", "100"), token, null).json().get("id").asString();
+        awaitIndicator(id, token);
+        for (String date : List.of("-999999999-01-01", "+999999999-12-31", "0001-01-01", "1899-12-31", "2201-01-01")) {
+            String defined = indicator(siren, "UP", "0", "100");
+            assertDateRefused(http.post("/api/evaluation/indicators", defined.replace("2026-01-01", date), token, null), "baselineDate");
+            assertDateRefused(http.post("/api/evaluation/indicators", defined.replace("2028-12-31", date), token, null), "targetDate");
+            assertDateRefused(http.post("/api/evaluation/indicators/" + id + "/measurements",
+                    measurement(TODAY, "10").replace(TODAY.toString(), date), token, null), "date");
+        }
+        assertThat(http.get("/api/evaluation/indicators", token, null).json().get("total").asLong()).isEqualTo(1);
+        assertThat(http.get("/api/evaluation/indicators/" + id, token, null).json().get("measurements")).isEmpty();
+        assertDateRefused(http.get("/api/evaluation/dashboard?fiscalYear=-999999999", token, null), "fiscalYear");
+    }
+
+    private static void assertDateRefused(fr.mutualis.kit.testsupport.TestHttp.Response answer, String field) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        assertThat(answer.json().get("errors").valueStream().map(error -> error.get("field").asString()))
+                .as(answer.toString()).containsExactly(field);
+    }
+
     static String measurement(LocalDate date, String value) {
         return """
                 {"date": "%s", "value": %s, "source": "Tableau de bord GRU"}""".formatted(date, value);

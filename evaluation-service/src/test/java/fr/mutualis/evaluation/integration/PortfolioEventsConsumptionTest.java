@@ -136,6 +136,33 @@ class PortfolioEventsConsumptionTest extends EvaluationIntegrationTest {
         assertThat(schedule.get("maxSlippageDays").asLong()).isEqualTo(10);
     }
 
+    /** Portfolio published such dates before they were bounded: the dashboard stores the nearest bound and still answers. */
+    @Test
+    void aMilestoneOnAnAbsurdDatePublishedBeforeTheFixBreaksNoRead() {
+        String tenant = newSiren();
+        UUID projectId = UUID.randomUUID();
+        UUID ancient = UUID.randomUUID();
+        UUID distant = UUID.randomUUID();
+        send(Topics.PORTFOLIO, envelope(tenant, projectId, 0, new ProjectProposed(projectId, UUID.randomUUID(), tenant, "Jadis",
+                "OPEN_DATA", "USER_SERVICES", LocalDate.MIN, LocalDate.MAX, 100, 200)));
+        send(Topics.PORTFOLIO, envelope(tenant, projectId, 1, new MilestonePlanned(projectId, ancient, tenant, "Jadis", LocalDate.MIN)));
+        send(Topics.PORTFOLIO, envelope(tenant, projectId, 2, new MilestonePlanned(projectId, distant, tenant, "Un jour", LocalDate.MAX)));
+        send(Topics.PORTFOLIO, envelope(tenant, projectId, 3, new MilestoneReached(projectId, distant, tenant, LocalDate.MAX,
+                LocalDate.of(-4800, 1, 1))));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "SELECT count(*) FROM portfolio_milestone WHERE milestone_id IN (:ids) AND planned_date BETWEEN '1900-01-01' AND '2200-12-31'")
+                .param("ids", List.of(ancient, distant)).query(Long.class).single()).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                        "SELECT actual_date FROM portfolio_milestone WHERE milestone_id = :id").param("id", distant)
+                .query(LocalDate.class).optional().filter(LocalDate.of(1900, 1, 1)::equals).isPresent());
+        var dashboard = http.get("/api/evaluation/dashboard", agent(tenant), null);
+        assertThat(dashboard.status()).as(dashboard.toString()).isEqualTo(200);
+        assertThat(dashboard.json().get("projects").get("total").asLong()).isEqualTo(1);
+        var barometer = http.get("/api/evaluation/barometer", agent(tenant), null);
+        assertThat(barometer.status()).as(barometer.toString()).isEqualTo(200);
+    }
+
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheConsumerKeepsGoing() {
         String poisonKey = "poison-" + UUID.randomUUID();

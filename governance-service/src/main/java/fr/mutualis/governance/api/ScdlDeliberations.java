@@ -2,14 +2,18 @@ package fr.mutualis.governance.api;
 
 import fr.mutualis.governance.query.CollectiviteView;
 import fr.mutualis.governance.query.DecisionView;
+import fr.mutualis.kit.csv.SpreadsheetCsv;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Adopted délibérations in the SCDL "Délibérations" tabular layout (Socle Commun des Données Locales, v2),
- * one row per APPROVED decision of a deliberative assembly, comma-separated, UTF-8, RFC 4180 quoting.
+ * one row per APPROVED decision of a deliberative assembly, comma-separated, UTF-8, RFC 4180 quoting; text quoted,
+ * and made inert when a spreadsheet would run it as a formula (see {@link SpreadsheetCsv}), votes unquoted.
  * <p>
  * Column mapping:
  * <ul>
@@ -31,38 +35,30 @@ final class ScdlDeliberations {
             "PREF_DATE", "VOTE_EFFECTIF", "VOTE_REEL", "VOTE_POUR", "VOTE_CONTRE", "VOTE_ABSTENTION", "DELIB_URL");
 
     static String csv(List<DecisionView> decisions, Function<String, Optional<CollectiviteView>> collectiviteOfOwner) {
-        StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
+        List<List<Object>> rows = new ArrayList<>();
         for (DecisionView decision : decisions) {
             Optional<CollectiviteView> collectivite = collectiviteOfOwner.apply(decision.ownerId());
             boolean budget = "BUDGET_ARBITRATION".equals(decision.agendaItemKind());
-            List<String> row = List.of(
-                    collectivite.map(CollectiviteView::name).orElse(""),
-                    collectivite.map(CollectiviteView::siren).orElse(""),
-                    decision.id().toString(),
-                    decision.decidedOn().toString(),
-                    budget ? "7.1" : "",
-                    budget ? "Finances locales/Decisions budgetaires" : "",
+            rows.add(Arrays.asList(
+                    collectivite.map(CollectiviteView::name).orElse(null),
+                    collectivite.map(CollectiviteView::siren).orElse(null),
+                    decision.id(),
+                    decision.decidedOn(),
+                    budget ? "7.1" : null,
+                    budget ? "Finances locales/Decisions budgetaires" : null,
                     decision.title(),
-                    budget ? String.valueOf(decision.decidedOn().getYear()) : "",
-                    "",
-                    "",
-                    "",
-                    String.valueOf(decision.votingMembers()),
-                    String.valueOf(decision.votingPresent()),
-                    String.valueOf(decision.votesFor()),
-                    String.valueOf(decision.votesAgainst()),
-                    String.valueOf(decision.abstentions()),
-                    "");
-            csv.append(String.join(",", row.stream().map(ScdlDeliberations::quoted).toList())).append("\r\n");
+                    budget ? String.valueOf(decision.decidedOn().getYear()) : null,
+                    null,
+                    null,
+                    null,
+                    decision.votingMembers(),
+                    decision.votingPresent(),
+                    decision.votesFor(),
+                    decision.votesAgainst(),
+                    decision.abstentions(),
+                    null));
         }
-        return csv.toString();
-    }
-
-    private static String quoted(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
+        return SpreadsheetCsv.write(COLUMNS, rows);
     }
 
     private ScdlDeliberations() {

@@ -2,6 +2,7 @@ package fr.mutualis.governance.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import fr.mutualis.governance.command.AgendaItemKind;
+import fr.mutualis.kit.time.YearBetween;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -16,18 +17,14 @@ import java.util.UUID;
 
 /** @param reconvenedFrom the assembly's earlier séance that lacked quorum, when this one re-convenes it */
 public record ScheduleSessionRequest(
-        @NotNull OffsetDateTime scheduledAt,
+        @NotNull @YearBetween(min = ScheduleSessionRequest.FIRST_YEAR, max = ScheduleSessionRequest.LAST_YEAR)
+        OffsetDateTime scheduledAt,
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Item> agenda,
         UUID reconvenedFrom) {
 
     /** The years a séance may be scheduled in: the platform's planning horizon, as for roadmaps and budgets. */
     static final int FIRST_YEAR = 2000;
     static final int LAST_YEAR = 2100;
-
-    @AssertTrue(message = "scheduledAt must fall between the years " + FIRST_YEAR + " and " + LAST_YEAR)
-    boolean isScheduledAtInRange() {
-        return scheduledAt == null || scheduledAt.getYear() >= FIRST_YEAR && scheduledAt.getYear() <= LAST_YEAR;
-    }
 
     public record Item(@NotNull AgendaItemKind kind,
                        @NotBlank @Size(max = 500) String title,

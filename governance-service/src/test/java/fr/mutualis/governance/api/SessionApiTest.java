@@ -23,6 +23,8 @@ class SessionApiTest extends GovernanceIntegrationTest {
             {"personId": "c4", "name": "Emma Noël", "role": "conseillère", "collectiviteSiren": "%1$s", "voting": true},
             {"personId": "dgs", "name": "Farid Lemoine", "role": "DGS", "collectiviteSiren": "%1$s", "voting": false}""";
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     static final String AGENDA = """
             [{"kind": "PROJECT_GATE", "title": "Compte citoyen en ligne", "subjectId": "%s"},
              {"kind": "BUDGET_ARBITRATION", "title": "Crédits, SIG et \\"cloud\\"", "amounts": [{"budgetLineId": "%s", "amountCents": 1250000}]},
@@ -334,12 +336,80 @@ class SessionApiTest extends GovernanceIntegrationTest {
                 + "DELIB_OBJET,BUDGET_ANNEE,BUDGET_NOM,PREF_ID,PREF_DATE,VOTE_EFFECTIF,VOTE_REEL,VOTE_POUR,VOTE_CONTRE,"
                 + "VOTE_ABSTENTION,DELIB_URL");
         assertThat(String.join("\n", lines)).contains(
-                "Ville-centre," + t.ville() + ",",
-                ",2026-03-16,,,Compte citoyen en ligne,,,,,5,4,2,1,1,",
-                ",2026-03-16,7.1,Finances locales/Decisions budgetaires,\"Crédits, SIG et \"\"cloud\"\"\",2026,,,,5,4,4,0,0,");
+                "\"Ville-centre\",\"" + t.ville() + "\",",
+                ",\"2026-03-16\",,,\"Compte citoyen en ligne\",,,,,5,4,2,1,1,",
+                ",\"2026-03-16\",\"7.1\",\"Finances locales/Decisions budgetaires\",\"Crédits, SIG et \"\"cloud\"\"\",\"2026\",,,,5,4,4,0,0,");
         assertThat(http.get("/api/governance/exports/scdl-deliberations", t.agent(t.bourg()), null).body().lines().count())
                 .isEqualTo(1);
         assertProblem(http.get("/api/governance/exports/scdl-deliberations?from=2026-05-01&to=2026-01-01", agent, null), 400, "from");
+    }
+
+    /** Agenda titles a spreadsheet would run as formulas are exported inert; the votes stay numbers. */
+    @Test
+    void formulasInAgendaTitlesAreExportedInert() throws java.io.IOException {
+        Territory t = newTerritory();
+        String agent = t.agent(t.ville());
+        String assembly = instance(t.ville(), agent, "DELIBERATIVE_ASSEMBLY", "QUARTERLY");
+        List<String> titles = List.of("=HYPERLINK(\"http://x\")", "+1+cmd|' /C calc'!A0", "@SUM(1+1)", "-1+1");
+        String project = references(t.ville()).project();
+        String agenda = titles.stream().map(title -> "{\"kind\": \"PROJECT_GATE\", \"title\": " + JSON.writeValueAsString(title)
+                + ", \"subjectId\": \"" + project + "\"}").collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        var created = http.post("/api/governance/instances/" + assembly + "/sessions",
+                "{\"scheduledAt\": \"2026-04-20T18:00:00+02:00\", \"agenda\": " + agenda + "}", agent, null);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Session s = new Session(created.json().get("id").asString(),
+                created.json().get("agendaItemIds").valueStream().map(JsonNode::asString).toList(), null);
+        awaitStatus(() -> http.get("/api/governance/sessions/" + s.id(), agent, null), 200);
+        put("/attendance", s, "{\"present\": [\"maire\", \"c1\", \"c2\", \"c3\"]}", agent);
+        for (String item : s.items()) {
+            var decided = decide(s, item, 4, 0, 0, "", agent);
+            assertThat(decided.status()).as(decided.toString()).isBetween(200, 299);
+        }
+        http.post("/api/governance/sessions/" + s.id() + "/close", "", agent, null);
+
+        var export = awaitUntil(() -> http.get("/api/governance/exports/scdl-deliberations?from=2026-04-20&to=2026-04-20", agent, null),
+                answer -> answer.body().lines().count() == 1 + titles.size());
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(export.body())).getRecords();
+        assertThat(rows).extracting(row -> row.get("DELIB_OBJET"))
+                .containsExactlyInAnyOrder("'=HYPERLINK(\"http://x\")", "'+1+cmd|' /C calc'!A0", "'@SUM(1+1)", "'-1+1");
+        assertThat(rows).extracting(row -> row.get("VOTE_POUR")).containsOnly("4");
+        assertThat(export.body()).contains("\"'=HYPERLINK(\"\"http://x\"\")\"").contains(",5,4,4,0,0,");
+    }
+
+    /** Java reads any year up to ±999,999,999: the platform's dates are 1900-01-01 to 2200-12-31, in a body or a query. */
+    @Test
+    void datesBeyondThePlausibleRangeAreRefusedNamingTheField() {
+        Territory t = newTerritory();
+        String agent = t.agent(t.ville());
+        String assembly = instance(t.ville(), agent, "DELIBERATIVE_ASSEMBLY", "QUARTERLY");
+        References references = references(t.ville());
+        long events = eventCount();
+        for (String at : List.of("-999999999-01-01T18:00:00+01:00", "+999999999-12-31T18:00:00+01:00", "1899-12-31T18:00:00Z")) {
+            assertDateRefused(http.post("/api/governance/instances/" + assembly + "/sessions",
+                    sessionBody(at, null, references), agent, null), "scheduledAt");
+        }
+        for (String at : List.of("1999-12-31T18:00:00+01:00", "2101-01-01T18:00:00+01:00")) {
+            var beyondHorizon = http.post("/api/governance/instances/" + assembly + "/sessions",
+                    sessionBody(at, null, references), agent, null);
+            assertProblem(beyondHorizon, 400, "must fall between the years 2000 and 2100");
+            assertThat(beyondHorizon.json().get("errors").valueStream().map(error -> error.get("field").asString()))
+                    .as("a séance's own horizon, named after its field").containsExactly("scheduledAt");
+        }
+        assertDateRefused(http.get("/api/governance/decisions?from=-999999999-01-01", agent, null), "from");
+        assertDateRefused(http.get("/api/governance/decisions?to=%2B999999999-12-31", agent, null), "to");
+        assertDateRefused(http.get("/api/governance/exports/scdl-deliberations?from=1899-12-31", agent, null), "from");
+        assertDateRefused(http.get("/api/governance/exports/scdl-deliberations?from=2026-01-01&to=2201-01-01", agent, null), "to");
+        assertDateRefused(http.get("/api/governance/instances/cadence?from=-999999999-01-01&to=2026-01-01", agent, null), "from");
+        assertDateRefused(http.get("/api/governance/instances/" + assembly + "/cadence?to=2201-01-01", agent, null), "to");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(http.get("/api/governance/decisions?from=1900-01-01&to=2200-12-31", agent, null).status()).isEqualTo(200);
+    }
+
+    private static void assertDateRefused(TestHttp.Response answer, String field) {
+        assertProblem(answer, 400, "between 1900-01-01 and 2200-12-31");
+        assertThat(answer.json().get("errors").valueStream().map(error -> error.get("field").asString()))
+                .as(answer.toString()).containsExactly(field);
     }
 
     /** Sets up an instance of the council's members for {@code siren} and waits until it is readable. */

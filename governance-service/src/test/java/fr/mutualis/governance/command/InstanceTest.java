@@ -416,6 +416,19 @@ class InstanceTest {
     @Nested
     class Closing {
 
+        /** A séance scheduled before dates were bounded may lie beyond what a calendar can print: it closes on the bound. */
+        @Test
+        void aSeanceScheduledAtAnAbsurdInstantBeforeTheFixStillCloses() {
+            fixture.given(council(), new SessionScheduled(INSTANCE, SESSION, java.time.Instant.MAX, AGENDA, null, false),
+                            present(true, "maire", "c1", "c2"))
+                    .when(new CloseSession(INSTANCE, SESSION, VALMONT, null))
+                    .expectEventsMatching(Matchers.payloadsMatching(Matchers.<Object>exactSequenceOf(
+                            Matchers.predicate(event -> event instanceof SessionClosed closed
+                                    && closed.heldOn().equals(LocalDate.of(2200, 12, 31))
+                                    && closed.minutes().startsWith("PROCÈS-VERBAL DE LA SÉANCE DU MERCREDI 31 DÉCEMBRE 2200 À 13H00")),
+                            Matchers.andNoMore())));
+        }
+
         @Test
         void closingPublishesEveryDecisionThenTheMinutes() {
             UUID budgetDecision = UUID.randomUUID();

@@ -9,19 +9,19 @@ import fr.mutualis.kit.tenant.TenantContextArgumentResolver;
 import fr.mutualis.kit.tenant.TenantScopedDataSourcePostProcessor;
 import fr.mutualis.kit.web.AsciiIntegerFormatter;
 import fr.mutualis.kit.web.CorrelationIdFilter;
+import fr.mutualis.kit.web.DateParameterGuard;
 import fr.mutualis.kit.web.JsonRequestBodyFilter;
+import fr.mutualis.kit.web.ProblemDetailsHandler;
 import fr.mutualis.kit.web.ProblemErrorController;
 import fr.mutualis.kit.web.ProblemErrorReportValve;
-import fr.mutualis.kit.web.DateParameterGuard;
-import fr.mutualis.kit.web.ProblemDetailsHandler;
 import fr.mutualis.kit.web.ProblemResponses;
 import fr.mutualis.kit.web.ReadModelRebuildController;
 import fr.mutualis.kit.web.WriteAdmissionFilter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -161,5 +161,4 @@ public class ServiceKitAutoConfiguration {
             }
         };
     }
-
 }

@@ -27,6 +27,8 @@ public final class PlausibleDates {
     public static final LocalDate LAST_DAY = LocalDate.of(LAST_YEAR, 12, 31);
     private static final Instant FIRST_INSTANT = FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
     private static final Instant LAST_INSTANT = LAST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
+    private static final Instant FIRST_NOON = FIRST_DAY.atTime(12, 0).toInstant(ZoneOffset.UTC);
+    private static final Instant LAST_NOON = LAST_DAY.atTime(12, 0).toInstant(ZoneOffset.UTC);
 
     /** Why {@code value} is refused when it is a date or time outside the range; empty for anything else. */
     public static Optional<String> problem(Object value) {
@@ -55,12 +57,15 @@ public final class PlausibleDates {
         return date.isBefore(FIRST_DAY) ? FIRST_DAY : date.isAfter(LAST_DAY) ? LAST_DAY : date;
     }
 
-    /** {@code instant} as a read model stores it, as {@link #stored(LocalDate)} does for a date. */
+    /**
+     * {@code instant} as a read model stores it, as {@link #stored(LocalDate)} does for a date: beyond the range, noon
+     * UTC of the bound's day, whose local date is that day in France (and wherever the offset is within ±12 h).
+     */
     public static Instant stored(Instant instant) {
         if (instant == null) {
             return null;
         }
-        return instant.isBefore(FIRST_INSTANT) ? FIRST_INSTANT : instant.isAfter(LAST_INSTANT) ? LAST_INSTANT : instant;
+        return instant.isBefore(FIRST_INSTANT) ? FIRST_NOON : instant.isAfter(LAST_INSTANT) ? LAST_NOON : instant;
     }
 
     private PlausibleDates() {

@@ -44,8 +44,9 @@ class PlausibleDatesTest {
         assertThat(PlausibleDates.stored(LocalDate.MAX)).isEqualTo(LocalDate.of(2200, 12, 31));
         assertThat(PlausibleDates.stored(LocalDate.of(2026, 6, 30))).isEqualTo(LocalDate.of(2026, 6, 30));
         assertThat(PlausibleDates.stored((LocalDate) null)).isNull();
-        assertThat(PlausibleDates.stored(Instant.MIN)).isEqualTo(Instant.parse("1900-01-01T00:00:00Z"));
-        assertThat(PlausibleDates.stored(Instant.MAX)).isEqualTo(Instant.parse("2200-12-31T23:59:59.999999999Z"));
+        assertThat(PlausibleDates.stored(Instant.MIN)).isEqualTo(Instant.parse("1900-01-01T12:00:00Z"));
+        assertThat(PlausibleDates.stored(Instant.MAX)).isEqualTo(Instant.parse("2200-12-31T12:00:00Z"));
+        assertThat(PlausibleDates.stored(Instant.parse("2200-12-31T23:00:00Z"))).isEqualTo(Instant.parse("2200-12-31T23:00:00Z"));
         assertThat(PlausibleDates.stored(Instant.parse("2026-03-16T17:00:00Z"))).isEqualTo(Instant.parse("2026-03-16T17:00:00Z"));
     }
 }
