@@ -6,12 +6,9 @@ import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.portfolio.ProjectProposed;
 import fr.mutualis.contracts.portfolio.RoadmapDrafted;
 import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.kit.testsupport.TestEvents;
 import fr.mutualis.kit.testsupport.TestInfrastructure;
 import fr.mutualis.kit.testsupport.TestTokenIssuer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -53,7 +49,6 @@ public abstract class BudgetIntegrationTest {
     /** The mutualisations' administrator: SHARED_SERVICE_ADMIN of the EPCI that administers them. */
     protected static final String CAGV_ADMIN = ISSUER.token("cagv-shared-admin", List.of(CAGV), List.of("SHARED_SERVICE_ADMIN"));
     protected static final JsonMapper JSON = JsonMapper.builder().build();
-    private static KafkaProducer<String, String> producer;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -134,11 +129,7 @@ public abstract class BudgetIntegrationTest {
     }
 
     protected static void send(String topic, EventEnvelope envelope) {
-        try {
-            producer().send(new ProducerRecord<>(topic, envelope.aggregateId(), JSON.writeValueAsString(envelope))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TestEvents.publish(topic, envelope);
     }
 
     /** A portfolio integration event, as portfolio would publish it (not sent). */
@@ -164,14 +155,6 @@ public abstract class BudgetIntegrationTest {
         return roadmap;
     }
 
-    private static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-            Runtime.getRuntime().addShutdownHook(new Thread(producer::close));
-        }
-        return producer;
-    }
 
     protected static void assertBadRequest(TestHttp.Response answer, String named) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(400);

@@ -5,15 +5,12 @@ import fr.mutualis.contracts.IntegrationEvents;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.governance.MutualisationCreated;
 import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.kit.testsupport.TestEvents;
 import fr.mutualis.kit.testsupport.TestInfrastructure;
 import fr.mutualis.kit.testsupport.TestTokenIssuer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,7 +43,6 @@ public abstract class EvaluationIntegrationTest {
 
     protected static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
-    private static KafkaProducer<String, String> producer;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -78,15 +74,6 @@ public abstract class EvaluationIntegrationTest {
         return ISSUER.token("admin-" + siren, List.of(siren), List.of("AGENT", "SHARED_SERVICE_ADMIN"));
     }
 
-    protected static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-            KafkaProducer<String, String> created = producer;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> created.close(Duration.ofSeconds(1))));
-        }
-        return producer;
-    }
 
     /** An envelope as the other contexts' publishers write it, for {@code payload}'s contract type. */
     protected static EventEnvelope envelope(String tenant, Object aggregateId, long sequence, Record payload) {
@@ -96,19 +83,11 @@ public abstract class EvaluationIntegrationTest {
     }
 
     protected static void send(String topic, EventEnvelope envelope) {
-        try {
-            producer().send(new ProducerRecord<>(topic, envelope.aggregateId(), JSON.writeValueAsString(envelope))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("Kafka did not take " + envelope.type(), e);
-        }
+        TestEvents.publish(topic, envelope);
     }
 
     protected static void sendRaw(String topic, String key, String value) {
-        try {
-            producer().send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TestEvents.publishRaw(topic, key, value);
     }
 
     /** Publishes a mutualisation as governance does, and waits until evaluation's directory knows it. */

@@ -7,12 +7,9 @@ import fr.mutualis.contracts.budget.BudgetLineOpened;
 import fr.mutualis.contracts.portfolio.ProjectProposed;
 import fr.mutualis.contracts.portfolio.RoadmapDrafted;
 import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.kit.testsupport.TestEvents;
 import fr.mutualis.kit.testsupport.TestInfrastructure;
 import fr.mutualis.kit.testsupport.TestTokenIssuer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -43,7 +39,6 @@ public abstract class GovernanceIntegrationTest {
 
     protected static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static KafkaProducer<String, String> producer;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -163,21 +158,9 @@ public abstract class GovernanceIntegrationTest {
         var described = IntegrationEvents.describe(payload.getClass());
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), described.type(), described.version(), Instant.now(),
                 owner, aggregate.toString(), 0, "test", JSON.valueToTree(payload));
-        try {
-            producer().send(new ProducerRecord<>(topic, envelope.aggregateId(), JSON.writeValueAsString(envelope))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TestEvents.publish(topic, envelope);
     }
 
-    private static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-            Runtime.getRuntime().addShutdownHook(new Thread(producer::close));
-        }
-        return producer;
-    }
 
     public record Territory(String epci, String ville, String bourg, String village, String outsider) {
 

@@ -4,12 +4,9 @@ import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.governance.DecisionPublished;
 import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.kit.testsupport.TestEvents;
 import fr.mutualis.kit.testsupport.TestInfrastructure;
 import fr.mutualis.kit.testsupport.TestTokenIssuer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,9 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +48,6 @@ public abstract class PortfolioServiceTest {
             List.of("SHARED_SERVICE_ADMIN"));
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static KafkaProducer<String, String> producer;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -149,15 +143,7 @@ public abstract class PortfolioServiceTest {
     }
 
     protected static void publishToGovernance(EventEnvelope envelope) {
-        try {
-            producer().send(new ProducerRecord<>(Topics.GOVERNANCE, envelope.aggregateId(),
-                    JSON.writeValueAsString(envelope))).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        TestEvents.publish(Topics.GOVERNANCE, envelope);
     }
 
     /** Approves an assessed project the only way there is: an approved PROJECT_GATE decision of its owner. */
@@ -173,15 +159,6 @@ public abstract class PortfolioServiceTest {
                 .param("id", decisionId).query(String.class).optional().orElse(null), effect -> effect != null);
     }
 
-    private static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-            // Shared by every test class of the JVM: closed with it.
-            Runtime.getRuntime().addShutdownHook(new Thread(producer::close));
-        }
-        return producer;
-    }
 
     // Bodies
 

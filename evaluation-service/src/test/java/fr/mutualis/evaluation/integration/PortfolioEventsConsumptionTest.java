@@ -91,8 +91,8 @@ class PortfolioEventsConsumptionTest extends EvaluationIntegrationTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(project(projectId))
                 .containsEntry("status", "IN_PROGRESS").containsEntry("title", "Capteurs").containsEntry("last_sequence", 3L));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
-                        "SELECT count(*) FROM processed_integration_event WHERE aggregate_id = :id")
-                .param("id", projectId.toString()).query(Long.class).single()).isEqualTo(4));
+                        "SELECT count(*) FROM processed_integration_event WHERE aggregate_id = :id AND consumer = :consumer")
+                .param("id", projectId.toString()).param("consumer", PortfolioEventsListener.ID).query(Long.class).single()).isEqualTo(4));
         assertThat(project(projectId)).containsEntry("status", "IN_PROGRESS");
     }
 
@@ -110,8 +110,8 @@ class PortfolioEventsConsumptionTest extends EvaluationIntegrationTest {
         send(Topics.PORTFOLIO, envelope(tenant, roadmapId, 1, new RoadmapAdopted(roadmapId, tenant, UUID.randomUUID(),
                 LocalDate.of(2026, 2, 1), 2026, 2029)));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(jdbc.sql(
-                        "SELECT count(*) FROM processed_integration_event WHERE aggregate_id = :id")
-                .param("id", roadmapId.toString()).query(Long.class).single()).isEqualTo(4));
+                        "SELECT count(*) FROM processed_integration_event WHERE aggregate_id = :id AND consumer = :consumer")
+                .param("id", roadmapId.toString()).param("consumer", PortfolioEventsListener.ID).query(Long.class).single()).isEqualTo(4));
         assertThat(roadmap(roadmapId)).containsEntry("status", "CLOSED");
     }
 

@@ -1,0 +1,55 @@
+package fr.mutualis.kit.testsupport;
+
+import fr.mutualis.contracts.EventEnvelope;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Publishes on the test broker what another context would, for tests of a service's consumers: one producer for the
+ * whole test JVM, each record acknowledged by the broker before the call returns.
+ */
+public final class TestEvents {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static KafkaProducer<String, String> producer;
+
+    private TestEvents() {
+    }
+
+    /** {@code envelope} on {@code topic}, keyed by its aggregate as the platform's publishers key it. */
+    public static void publish(String topic, EventEnvelope envelope) {
+        publishRaw(topic, envelope.aggregateId(), JSON.writeValueAsString(envelope));
+    }
+
+    /** Any value, for records a publisher of the platform would never write (poison, foreign formats). */
+    public static void publishRaw(String topic, String key, String value) {
+        try {
+            producer().send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while Kafka took a record for " + topic, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka did not take a record for " + topic, e.getCause());
+        }
+    }
+
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    TestInfrastructure.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                    new StringSerializer(), new StringSerializer());
+            KafkaProducer<String, String> created = producer;
+            // Shared by every test class of the JVM: closed with it.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> created.close(Duration.ofSeconds(1))));
+        }
+        return producer;
+    }
+}
