@@ -70,7 +70,7 @@ class GovernanceDecisionsDrivePortfolioTest {
                 .isEqualTo("ASSESSED");
         ok(gateway.post("/api/governance/sessions/" + sessionId + "/close", "", token, null));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(status("/api/portfolio/projects/" + approved)).isEqualTo("APPROVED");
             assertThat(status("/api/portfolio/roadmaps/" + roadmap)).isEqualTo("ADOPTED");
         });

@@ -11,7 +11,10 @@ import fr.mutualis.e2e.support.World;
 import fr.mutualis.kit.testsupport.TestHttp;
 import fr.mutualis.kit.testsupport.TestHttp.Response;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
@@ -36,7 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * member's private data (404, the same as a stranger). An operation without a scenario fails the run, by name.
  */
 @ExtendWith(Platform.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TenantIsolationTest {
+
+    /** The operations some test of this class called, with the answer judged: each one must be, by the last test. */
+    private static final Set<String> EXERCISED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static TestHttp gateway;
     private static Territory t;
@@ -104,6 +111,7 @@ class TenantIsolationTest {
         }
         calls += crossReferences(failures, villePrivate, t.agent(t.outsider), "another tenant", 404);
         System.out.printf("isolation, private data: %d calls%n", calls);
+        assertThat(calls).as("calls across tenants on private data").isPositive();
         assertThat(failures).as("isolation failures").isEmpty();
         assertThat(historySize(villePrivate, t.agent(t.ville))).as("refused writes changed nothing")
                 .isEqualTo(refusedWritesBefore);
@@ -152,6 +160,7 @@ class TenantIsolationTest {
         calls += crossReferences(failures, shared, t.agent(t.outsider), "non-member", 404);
         calls += crossReferences(failures, shared, t.agent(t.ville), "member (sees, does not manage)", 403);
         System.out.printf("isolation, mutualisation data: %d calls%n", calls);
+        assertThat(calls).as("calls on a mutualisation's data").isPositive();
         assertThat(failures).as("isolation failures").isEmpty();
         assertThat(historySize(shared, t.sharedAdmin())).as("refused writes changed nothing").isEqualTo(refusedWritesBefore);
         assertThat(transfersOfTheYear(shared, t.sharedAdmin())).as("refused writes delegated and moved nothing")
@@ -219,6 +228,7 @@ class TenantIsolationTest {
         assertThat(transfers.body()).as("the ville's transfers")
                 .contains(villePrivate.id("transfer").orElseThrow(), villePrivate.marker);
         System.out.printf("isolation, lists: %d calls%n", calls);
+        assertThat(calls).as("calls on lists").isPositive();
         assertThat(failures).as("lists showing another tenant's rows").isEmpty();
     }
 
@@ -261,6 +271,97 @@ class TenantIsolationTest {
         assertThat(gateway.get(dashboard, t.agent(t.outsider), null).status()).isEqualTo(404);
     }
 
+    /**
+     * What only a platform administrator may call (rebuilds, registering collectivités and mutualisations): every other
+     * caller, of any tenant, gets 403 problem+json, and nothing is registered.
+     */
+    @Test
+    void platformAdministratorOperationsRefuseEveryOtherCaller() {
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        for (Operation operation : operations) {
+            Scenario scenario = Scenarios.ALL.get(operation.key());
+            if (scenario == null || scenario.kind() != Kind.PLATFORM_ADMIN_ONLY) {
+                continue;
+            }
+            for (var caller : Map.of("agent", t.agent(t.ville), "shared-service admin", t.sharedAdmin(),
+                    "another tenant's agent", t.agent(t.outsider)).entrySet()) {
+                calls += check(failures, operation, caller.getKey(),
+                        call(operation, operation.path(), scenario, villePrivate, caller.getValue()), status -> status == 403);
+            }
+        }
+        System.out.printf("isolation, platform administration: %d calls%n", calls);
+        assertThat(calls).as("calls to platform-administrator operations").isPositive();
+        assertThat(failures).as("platform-administrator operations called by others").isEmpty();
+    }
+
+    /**
+     * Creations whose body names nothing of another owner (a programme, an indicator of the caller's own scope, the
+     * caller's self-assessment) and the public directory: made by another tenant, the creation is its own and the
+     * ville never sees it; the directory lists every collectivité to anyone.
+     */
+    @Test
+    void creationsNamingNoOtherOwnerStayTheCallersAndTheDirectoryIsPublic() {
+        String stranger = t.agent(t.outsider);
+        List<String> failures = new ArrayList<>();
+        Map<String, String> bodies = Map.of(
+                "POST /api/budget/programmes", """
+                        {"label": "Programme étranger", "chapter": "20", "amountCents": 100,
+                         "schedule": [{"year": 2026, "amountCents": 100}]}""",
+                "POST /api/evaluation/indicators", """
+                        {"scopeKind": "TENANT", "scopeId": "%s", "name": "Indicateur étranger", "unit": "%%",
+                         "baselineValue": 1, "baselineDate": "2025-01-01", "targetValue": 2, "targetDate": "2027-12-31",
+                         "direction": "UP", "frequency": "ANNUAL"}""".formatted(t.outsider),
+                "PUT /api/evaluation/self-assessment", "{\"roles\": [\"CIL\"], \"communication\": [\"TOP_DOWN\"]}");
+        Response villeAssessment = gateway.get("/api/evaluation/self-assessment", t.agent(t.ville), null);
+        for (Operation operation : operations) {
+            Scenario scenario = Scenarios.ALL.get(operation.key());
+            if (scenario == null || scenario.kind() == Kind.PUBLIC && operation.pathVariables().isEmpty()) {
+                if (scenario != null) {
+                    check(failures, operation, "another tenant (public directory)",
+                            gateway.get(operation.path() + scenario.query(), stranger, null), status -> status == 200);
+                }
+                continue;
+            }
+            if (scenario.kind() != Kind.CREATE || scenario.body() != null) {
+                continue;
+            }
+            String body = bodies.get(operation.key());
+            if (body == null) {
+                failures.add(operation.key() + ": a creation without a body in this test");
+                continue;
+            }
+            Response answer = call(operation, operation.path(), new Scenario(Kind.CREATE, Map.of(), body, null),
+                    outsiderPrivate, stranger);
+            check(failures, operation, "another tenant, for itself", answer, status -> status == 200 || status == 201);
+            if (answer.status() == 201) {
+                String collection = operation.path() + "/" + answer.json().get("id").asString();
+                Territory.awaitOk(() -> gateway.get(collection, stranger, null));
+                Response seen = gateway.get(collection, t.agent(t.ville), null);
+                if (seen.status() != 404) {
+                    failures.add(operation.key() + ": the ville sees another tenant's creation: " + seen.status());
+                }
+            }
+        }
+        Response afterwards = gateway.get("/api/evaluation/self-assessment", t.agent(t.ville), null);
+        assertThat(afterwards.body()).as("the ville's self-assessment").isEqualTo(villeAssessment.body());
+        assertThat(failures).as("creations of another tenant").isEmpty();
+    }
+
+    /** Run last: every documented operation was called by some test of this class, with its answer judged. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyDocumentedOperationWasCalled() {
+        Set<String> missed = new TreeSet<>();
+        operations.forEach(operation -> {
+            if (!EXERCISED.contains(operation.key())) {
+                missed.add(operation.key());
+            }
+        });
+        assertThat(operations).as("documented operations").isNotEmpty();
+        assertThat(missed).as("documented operations no test of this class called").isEmpty();
+    }
+
     private static List<String> allocatedSirens(Response answer) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         List<String> sirens = new ArrayList<>();
@@ -295,6 +396,7 @@ class TenantIsolationTest {
 
     private static int check(List<String> failures, Operation operation, String who, Response answer,
                              Predicate<Integer> expected) {
+        EXERCISED.add(operation.key());
         if (!expected.test(answer.status())) {
             failures.add(operation.key() + " as " + who + ": " + answer.status() + " " + abbreviate(answer.body()));
         } else if (answer.status() >= 400 && !answer.isProblem()) {
@@ -304,6 +406,7 @@ class TenantIsolationTest {
     }
 
     private static int leaks(List<String> failures, Operation operation, String who, Response answer, World... hidden) {
+        EXERCISED.add(operation.key());
         if (answer.status() != 200) {
             failures.add(operation.key() + " as " + who + ": " + answer.status() + " " + abbreviate(answer.body()));
             return 1;

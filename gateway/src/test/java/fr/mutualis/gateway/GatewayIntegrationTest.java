@@ -61,6 +61,8 @@ class GatewayIntegrationTest {
     /** Charged for the hostile-input probes, so that they take nothing from the other tests' buckets. */
     static final String PROBING = "213100050";
     static final int BURST = 60;
+    /** Longer than any answer on the slowest machine, shorter than a hang: speed is measured by the bench module. */
+    static final Duration HANG = Duration.ofSeconds(30);
 
     static final TestIssuer ISSUER = new TestIssuer();
     static final FakeService PORTFOLIO = new FakeService("portfolio");
@@ -354,7 +356,8 @@ class GatewayIntegrationTest {
                 .jsonPath("$.status").isEqualTo(503)
                 .jsonPath("$.detail").isEqualTo("governance-service is unavailable")
                 .jsonPath("$.instance").isEqualTo("/api/governance/instances");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        // a bound that only catches a hang: how fast the 503 comes is a figure of the bench module, not a test
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(HANG);
 
         client.get().uri("/api/budget/summary?fiscalYear=2026")
                 .headers(h -> h.setBearerAuth(token))
@@ -372,7 +375,9 @@ class GatewayIntegrationTest {
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").isEqualTo("evaluation-service is unavailable");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+        // the 503 itself shows the time limiter cut the call: the fake service answers 200 after 3 s; the bound only
+        // catches a hang
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(HANG);
     }
 
     @Test

@@ -4,6 +4,9 @@ import fr.mutualis.budget.BudgetIntegrationTest;
 import fr.mutualis.kit.testsupport.DocumentedRoles;
 import fr.mutualis.kit.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.time.Duration;
 import java.util.List;
@@ -198,7 +201,11 @@ class BudgetApiTest extends BudgetIntegrationTest {
     }
 
     @Test
-    void theOpenApiDocumentsTheRolesOfEveryOperation() {
+    void theOpenApiDocumentsEveryMappedOperationWithItsRoles(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+        var comparison = DocumentedRoles.documentedAgainstMapped(http, mappings);
+        assertThat(comparison.documented()).as("operations of the OpenAPI document, against the controllers' mappings")
+                .isEqualTo(comparison.mapped());
         assertThat(DocumentedRoles.operationsWithout(http)).isEmpty();
     }
 

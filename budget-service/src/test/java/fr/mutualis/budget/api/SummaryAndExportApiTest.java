@@ -4,8 +4,12 @@ import fr.mutualis.budget.BudgetIntegrationTest;
 import fr.mutualis.contracts.governance.CollectiviteRegistered;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +61,8 @@ class SummaryAndExportApiTest extends BudgetIntegrationTest {
         assertThat(bp.status()).as(bp.toString()).isEqualTo(200);
         assertThat(bp.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
         List<String> rows = bp.body().lines().toList();
-        assertThat(rows.getFirst()).isEqualTo(String.join(",", ScdlExportController.COLUMNS));
+        assertThat(rows.getFirst()).as("the columns of the published SCDL budget schema, in its order")
+                .isEqualTo(String.join(",", publishedScdlBudgetColumns()));
         assertThat(rows).hasSize(2);
         assertThat(rows.get(1)).isEqualTo("\"budget primitif\",2032,\"210000048\",\"Les Aulnes\",\"21\",\"Immobilisations corporelles\","
                 + "\"21\",\"Ligne 21\",,,,\"I\",\"0\",\"D\",,0.00,,100.00,100.00,100.00,,");
@@ -106,5 +111,21 @@ class SummaryAndExportApiTest extends BudgetIntegrationTest {
         assertThat(totals.get("votedCents").asLong()).isEqualTo(voted);
         assertThat(totals.get("engagedCents").asLong()).isEqualTo(engaged);
         assertThat(totals.get("mandatedCents").asLong()).isEqualTo(mandated);
+    }
+
+    /**
+     * The field names of the SCDL budget schema as schema.data.gouv.fr publishes it (Table Schema 0.8.3, copied from
+     * ../shared/reference/scdl): the export is checked against the standard, not against its own constant.
+     */
+    private static List<String> publishedScdlBudgetColumns() {
+        try (var schema = SummaryAndExportApiTest.class.getResourceAsStream("/scdl/budget-0.8.3.schema.json")) {
+            List<String> names = new ArrayList<>();
+            JsonMapper.builder().build().readTree(schema).get("fields")
+                    .forEach(field -> names.add(field.get("name").asString()));
+            assertThat(names).as("fields of the published schema").isNotEmpty();
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -29,6 +29,11 @@ public final class OpenApi {
         this.documents = documents;
     }
 
+    /**
+     * Every context's document, each checked against the code it describes: as many operations as its controllers
+     * declare request mappings, so that a document that lists nothing (or forgets a controller) fails here instead
+     * of letting the tests that enumerate it pass on nothing.
+     */
     public static OpenApi fetch() {
         Map<String, JsonNode> documents = new java.util.LinkedHashMap<>();
         for (String context : CONTEXTS) {
@@ -36,7 +41,13 @@ public final class OpenApi {
             assertThat(document.status()).as("OpenAPI of " + context + ": " + document).isEqualTo(200);
             documents.put(context, document.json());
         }
-        return new OpenApi(documents);
+        OpenApi api = new OpenApi(documents);
+        for (String context : CONTEXTS) {
+            long documented = api.operations().stream().filter(operation -> operation.context().equals(context)).count();
+            assertThat(documented).as("operations the OpenAPI of " + context + " documents, against its controllers' mappings")
+                    .isPositive().isEqualTo(ControllerMappings.count(context));
+        }
+        return api;
     }
 
     public List<Operation> operations() {

@@ -40,7 +40,7 @@ public final class Platform implements BeforeAllCallback {
                 .workDir(Path.of("target", "e2e-stack"))
                 .loadDemo(false)
                 // five JVMs starting at once on two shared cores can take minutes; a slow start is not a failure
-                .readinessTimeout(Duration.ofSeconds(420))
+                .readinessTimeout(Duration.ofSeconds(900))
                 .registerShutdownHook(false)
                 .build()
                 .start();

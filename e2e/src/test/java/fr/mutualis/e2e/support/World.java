@@ -108,7 +108,7 @@ public final class World {
         ids.put("instance", instance);
         Response session = gateway.post("/api/governance/instances/" + instance + "/sessions", """
                 {"scheduledAt": "2026-03-16T18:00:00+01:00",
-                 "agenda": [{"kind": "PRIORITISATION", "title": "Priorités %s"}, {"kind": "INFORMATION", "title": "Point %s"}]}"""
+                 "agenda": [{"kind": "PRIORITISATION", "title": "Priorités %s"}, {"kind": "PRIORITISATION", "title": "Point %s"}]}"""
                 .formatted(marker, marker), token, null);
         assertThat(session.status()).as(session.toString()).isEqualTo(201);
         String sessionId = session.json().get("id").asString();

@@ -65,7 +65,7 @@ public final class WriteRequests {
                  "deferred": false, "secretBallot": false, "chairVote": "FOR"}""", agent));
         bodies.put("POST /api/budget/lines", new Base("""
                 {"fiscalYear": 2026, "section": "INVESTMENT", "chapter": "20", "label": "Logiciels",
-                 "plannedCents": 100000}""", agent));
+                 "plannedCents": 100000, "projectId": "${project}"}""", agent));
         bodies.put("POST /api/budget/votes", new Base("""
                 {"fiscalYear": 2026, "stage": "BS", "lines": [{"lineId": "${budgetLine}", "creditsCents": 1500000}]}""",
                 agent));
@@ -74,7 +74,7 @@ public final class WriteRequests {
         bodies.put("POST /api/budget/engagements/{id}/mandates", new Base("""
                 {"amountCents": 100, "reference": "M-2026-12", "date": "2026-05-04"}""", agent));
         bodies.put("POST /api/budget/programmes", new Base("""
-                {"label": "Programme", "chapter": "20", "amountCents": 100,
+                {"label": "Programme", "chapter": "20", "amountCents": 100, "projectId": "${project}",
                  "schedule": [{"year": 2026, "amountCents": 100}]}""", agent));
         bodies.put("POST /api/budget/programmes/{id}/revisions", new Base("""
                 {"amountCents": 3000000, "schedule": [{"year": 2026, "amountCents": 3000000}], "reason": "Révision"}""",

@@ -8,6 +8,9 @@ import fr.mutualis.evaluation.command.BarometerProfileChanged;
 import fr.mutualis.kit.testsupport.DocumentedRoles;
 import fr.mutualis.kit.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -175,7 +178,11 @@ class EvaluationApiTest extends EvaluationIntegrationTest {
     }
 
     @Test
-    void theOpenApiDocumentsTheRolesOfEveryOperation() {
+    void theOpenApiDocumentsEveryMappedOperationWithItsRoles(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+        var comparison = DocumentedRoles.documentedAgainstMapped(http, mappings);
+        assertThat(comparison.documented()).as("operations of the OpenAPI document, against the controllers' mappings")
+                .isEqualTo(comparison.mapped());
         assertThat(DocumentedRoles.operationsWithout(http)).isEmpty();
     }
 

@@ -2,8 +2,12 @@ package fr.mutualis.governance.api;
 
 import fr.mutualis.governance.GovernanceIntegrationTest;
 import fr.mutualis.governance.TestSirens;
+import fr.mutualis.kit.testsupport.DocumentedRoles;
 import fr.mutualis.kit.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.time.Duration;
 import java.util.List;
@@ -159,5 +163,14 @@ class GovernanceApiTest extends GovernanceIntegrationTest {
         return """
                 {"siren": "%s", "name": "Commune de test", "kind": "%s", "population": %d%s}"""
                 .formatted(siren, kind, population, epciSiren == null ? "" : ", \"epciSiren\": \"" + epciSiren + "\"");
+    }
+
+    @Test
+    void theOpenApiDocumentsEveryMappedOperationWithItsRoles(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+        var comparison = DocumentedRoles.documentedAgainstMapped(http, mappings);
+        assertThat(comparison.documented()).as("operations of the OpenAPI document, against the controllers' mappings")
+                .isEqualTo(comparison.mapped());
+        assertThat(DocumentedRoles.operationsWithout(http)).isEmpty();
     }
 }

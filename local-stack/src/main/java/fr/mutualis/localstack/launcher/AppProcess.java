@@ -63,6 +63,11 @@ public final class AppProcess {
         return environment;
     }
 
+    /** The same app (jar, port, options, log) to be launched with another environment; this one must be stopped. */
+    public AppProcess withEnvironment(Map<String, String> replacement) {
+        return new AppProcess(app, jar, port, replacement, jvmOptions, logFile);
+    }
+
     /** The command line, for logs and diagnostics. */
     public List<String> command() {
         List<String> command = new ArrayList<>();

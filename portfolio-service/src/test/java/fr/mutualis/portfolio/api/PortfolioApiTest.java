@@ -1,8 +1,12 @@
 package fr.mutualis.portfolio.api;
 
+import fr.mutualis.kit.testsupport.DocumentedRoles;
 import fr.mutualis.kit.testsupport.TestHttp;
 import fr.mutualis.portfolio.PortfolioServiceTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.time.Duration;
 import java.util.List;
@@ -160,5 +164,14 @@ class PortfolioApiTest extends PortfolioServiceTest {
     private static void assertUnauthenticated(TestHttp.Response answer) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
         assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+    }
+
+    @Test
+    void theOpenApiDocumentsEveryMappedOperationWithItsRoles(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+        var comparison = DocumentedRoles.documentedAgainstMapped(http, mappings);
+        assertThat(comparison.documented()).as("operations of the OpenAPI document, against the controllers' mappings")
+                .isEqualTo(comparison.mapped());
+        assertThat(DocumentedRoles.operationsWithout(http)).isEmpty();
     }
 }
