@@ -186,13 +186,26 @@ public final class HostileBodies {
                 }
             });
             own.forEach((resource, id) -> {
-                if (!kind(resource).equals(kind) && !resource.equals("siren")) {
+                if (!kind(resource).equals(kind) && !resource.equals("siren") && !alsoAccepted(valid, path, resource)) {
                     cases.add(new Case(label(path) + " the caller's " + resource + " (wrong kind)",
                             with(valid, path, "\"" + id + "\""), name));
                 }
             });
         });
         return cases;
+    }
+
+    /**
+     * Fields that name one of several kinds: the subject of an agenda item other than a project gate or a roadmap's
+     * adoption may be a project or a roadmap (an arbitration or a prioritisation of a whole roadmap), as the
+     * README's "References between contexts" says.
+     */
+    private static boolean alsoAccepted(JsonNode valid, List<Object> path, String resource) {
+        if (!"subjectId".equals(path.getLast()) || !Set.of("project", "roadmap").contains(resource)) {
+            return false;
+        }
+        String itemKind = at(valid, path.subList(0, path.size() - 1)).path("kind").asString("");
+        return !Set.of("PROJECT_GATE", "ROADMAP_ADOPTION").contains(itemKind);
     }
 
     /** Each top-level key written twice, the same valid value both times: only a strict parser notices. */
