@@ -365,7 +365,7 @@ public final class LocalStack implements AutoCloseable {
                 server -> "at " + server.bootstrapServers() + ", " + topics.size() + " topics x " + KAFKA_PARTITIONS
                         + " partitions");
         CompletableFuture<IssuerServer> tokens = timed("issuer",
-                () -> IssuerServer.start(settings.issuerPort, null),
+                () -> IssuerServer.start(settings.issuerPort, null, List.of(gatewayUrl())),
                 server -> "at " + server.issuerUri() + ", " + DemoClients.ALL.size() + " demo clients");
         RuntimeException failure = null;
         EmbeddedPostgresServer startedPostgres = null;
