@@ -1,6 +1,7 @@
 package fr.mutualis.gateway.security;
 
 import fr.mutualis.gateway.error.ProblemWriter;
+import fr.mutualis.gateway.routing.ConsoleRoute;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -9,6 +10,8 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * Stateless JWT resource server: the decoder (JWK set of the issuer, issuer check, {@link TenantsClaimValidator})
@@ -40,6 +43,9 @@ public class SecurityConfig {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(OPEN_PATHS).permitAll()
+                        // The console's pages: the console signs people in itself (ConsoleRoute).
+                        .matchers(new NegatedServerWebExchangeMatcher(
+                                ServerWebExchangeMatchers.pathMatchers(ConsoleRoute.PLATFORM_PATHS))).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(Customizer.withDefaults())
