@@ -2,7 +2,6 @@ package fr.mutualis.console.web;
 
 import fr.mutualis.console.platform.PlatformException;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,11 +33,6 @@ class ErrorPages {
     String malformedAddress(HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         return "error/404";
-    }
-
-    @ExceptionHandler(ClientAuthorizationRequiredException.class)
-    void signInAgain(ClientAuthorizationRequiredException required) {
-        throw required;
     }
 
     /** Spring Security's access-denied page (a form without its CSRF token, for instance). */
