@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -181,8 +182,8 @@ public class PlatformClient {
             return client.getAccessToken().getTokenValue();
         } catch (ClientAuthorizationRequiredException required) {
             throw required;
-        } catch (OAuth2AuthorizationException refreshRefused) {
-            // The refresh token expired or the issuer forgot it: the person signs in again.
+        } catch (OAuth2AuthorizationException | OAuth2AuthenticationException refreshRefused) {
+            // The refresh token expired, the issuer forgot it or its new ID token does not match: sign in again.
             authorizedClients.removeAuthorizedClient(REGISTRATION_ID, person, request, response);
             throw signInAgain();
         }

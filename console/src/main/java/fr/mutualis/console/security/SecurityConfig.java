@@ -6,7 +6,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.oauth2.client.AuthorizationCodeOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.DelegatingOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizedClientRefreshedEventListener;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
@@ -72,17 +76,28 @@ class SecurityConfig {
         return new HttpSessionOAuth2AuthorizedClientRepository();
     }
 
-    /** Gives the current access token, refreshing it 30 s before it expires. */
+    /**
+     * Gives the current access token, refreshing it 30 s before it expires. Each refresh is published, so that the
+     * ID token the issuer sends with it replaces the person's (logout at the issuer names the latest one).
+     */
     @Bean
     OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
-                                                          OAuth2AuthorizedClientRepository authorizedClients) {
-        OAuth2AuthorizedClientProvider provider = OAuth2AuthorizedClientProviderBuilder.builder()
-                .authorizationCode()
-                .refreshToken(refresh -> refresh.clockSkew(Duration.ofSeconds(30)))
-                .build();
+                                                          OAuth2AuthorizedClientRepository authorizedClients,
+                                                          ApplicationEventPublisher events) {
+        RefreshTokenOAuth2AuthorizedClientProvider refresh = new RefreshTokenOAuth2AuthorizedClientProvider();
+        refresh.setClockSkew(Duration.ofSeconds(30));
+        refresh.setApplicationEventPublisher(events);
+        OAuth2AuthorizedClientProvider provider = new DelegatingOAuth2AuthorizedClientProvider(
+                new AuthorizationCodeOAuth2AuthorizedClientProvider(), refresh);
         DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations,
                 authorizedClients);
         manager.setAuthorizedClientProvider(provider);
         return manager;
+    }
+
+    /** Puts the refreshed ID token into the person's authentication (then saved by {@link RefreshedPerson}). */
+    @Bean
+    OidcAuthorizedClientRefreshedEventListener oidcAuthorizedClientRefreshedEventListener() {
+        return new OidcAuthorizedClientRefreshedEventListener();
     }
 }

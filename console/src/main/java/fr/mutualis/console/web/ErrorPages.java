@@ -6,6 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
@@ -35,8 +36,8 @@ class ErrorPages {
         return "error/404";
     }
 
-    /** Spring Security's access-denied page (a form without its CSRF token, for instance). */
-    @GetMapping("/interdit")
+    /** Spring Security's access-denied page (a form without its CSRF token, for instance): forwarded with its method. */
+    @RequestMapping("/interdit")
     String forbidden(HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         return "error/403";

@@ -121,7 +121,7 @@ class GovernanceController {
 
     @GetMapping("/gouvernance/seances/{id}/proces-verbal")
     String minutes(@PathVariable UUID id, Model model) {
-        model.addAttribute("session", platform.get("/api/governance/sessions/{id}", id));
+        model.addAttribute("seance", platform.get("/api/governance/sessions/{id}", id));
         return "governance/minutes";
     }
 
@@ -130,7 +130,8 @@ class GovernanceController {
         Map<String, Object> instance = platform.get("/api/governance/instances/{id}", session.get("instanceId"));
         Set<String> decided = new LinkedHashSet<>();
         Lists.of(session.get("decisions")).forEach(made -> decided.add(String.valueOf(made.get("agendaItemId"))));
-        model.addAttribute("session", session);
+        // Thymeleaf reserves ${session} for the HTTP session.
+        model.addAttribute("seance", session);
         model.addAttribute("instance", instance);
         model.addAttribute("decided", decided);
         model.addAttribute("decision", decision);
@@ -142,8 +143,8 @@ class GovernanceController {
                      @RequestParam(required = false) String outcome, @RequestParam(required = false) String from,
                      @RequestParam(required = false) String to, Model model) {
         Map<String, Object> query = new HashMap<>();
-        query.put("kind", AGENDA_KINDS.contains(kind) ? kind : null);
-        query.put("outcome", OUTCOMES.contains(outcome) ? outcome : null);
+        query.put("kind", kind != null && AGENDA_KINDS.contains(kind) ? kind : null);
+        query.put("outcome", outcome != null && OUTCOMES.contains(outcome) ? outcome : null);
         query.put("from", isoDate(from));
         query.put("to", isoDate(to));
         query.put("size", 200);

@@ -102,8 +102,9 @@ class PortfolioController {
                     @RequestParam(required = false) UUID roadmapId, @RequestParam(defaultValue = "0") int page,
                     Model model) {
         Map<String, Object> query = new HashMap<>();
-        query.put("status", STATUSES.contains(status) ? status : null);
-        query.put("axis", AXES.contains(axis) ? axis : null);
+        // List.of(...).contains(null) throws: an absent filter is checked first.
+        query.put("status", status != null && STATUSES.contains(status) ? status : null);
+        query.put("axis", axis != null && AXES.contains(axis) ? axis : null);
         query.put("roadmapId", roadmapId);
         query.put("page", Math.max(page, 0));
         query.put("size", pageSize);
