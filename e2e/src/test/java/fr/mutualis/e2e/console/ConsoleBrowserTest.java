@@ -257,7 +257,8 @@ class ConsoleBrowserTest {
 
             page.locator("#milestone-title").fill("Recette " + marker);
             page.locator("#jalons ~ form button[type=submit]").click();
-            assertThat(page.locator("#jalons ~ table")).containsText("Recette " + marker);
+            // the project's read model shows the milestone once its event is projected: reload as a person would
+            reloadUntilContains(page, page.locator("#jalons ~ table"), "Recette " + marker);
             assertThat(page.locator("#jalons ~ table")).containsText("15/01/2026");
             assertThat(page.locator("#jalons ~ table")).containsText("jours de retard");
             assertThat(page.locator("#historique ~ table")).containsText("Projet évalué");
@@ -475,6 +476,15 @@ class ConsoleBrowserTest {
     /** {@code literal} as a regular expression both Java and JavaScript read (Playwright runs it in the browser). */
     private static String js(String literal) {
         return literal.replaceAll("[.?*+^$()\\[\\]{}|\\\\/]", "\\\\$0");
+    }
+
+    private static void reloadUntilContains(Page page, Locator locator, String text) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (!locator.textContent().contains(text) && System.nanoTime() < deadline) {
+            page.waitForTimeout(500);
+            page.reload();
+        }
+        assertThat(locator).containsText(text);
     }
 
     /** A séance of this class's instance, scheduled through the API when none is there yet. */
