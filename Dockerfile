@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# One image recipe for the five applications, built from the repository root (see docker-compose.yml):
+# One image recipe for the six applications, built from the repository root (see docker-compose.yml):
 #   docker build --build-arg MODULE=portfolio-service --build-arg PORT=8081 -t mutualis/portfolio-service .
 # Stage 1 builds the module and the modules it depends on (-am) with the Maven wrapper. Only the poms and the sources
 # are copied, never a host's target/ directories, so the image is the same from a clean clone (the Maven repository is
@@ -19,6 +19,7 @@ COPY portfolio-service/pom.xml portfolio-service/
 COPY budget-service/pom.xml budget-service/
 COPY governance-service/pom.xml governance-service/
 COPY evaluation-service/pom.xml evaluation-service/
+COPY console/pom.xml console/
 COPY local-stack/pom.xml local-stack/
 COPY e2e/pom.xml e2e/
 COPY bench/pom.xml bench/

@@ -7,3 +7,4 @@ CREATE DATABASE portfolio OWNER mutualis;
 CREATE DATABASE budget OWNER mutualis;
 CREATE DATABASE governance OWNER mutualis;
 CREATE DATABASE evaluation OWNER mutualis;
+CREATE DATABASE console OWNER mutualis;

@@ -233,6 +233,11 @@ public final class LocalStack implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ addresses
 
+    /** The console's public address: the gateway's root, {@code http://localhost:8080/} by default. */
+    public String consoleUrl() {
+        return gatewayUrl() + "/";
+    }
+
     /** {@code http://localhost:8080} by default. */
     public String gatewayUrl() {
         return "http://localhost:" + settings.port(StackApp.GATEWAY);
@@ -366,7 +371,7 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<EmbeddedPostgresServer> pg = timed("postgres", () -> {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.postgresPort, settings.postgresDataDir());
             for (StackApp app : StackApp.values()) {
-                if (app.isService()) {
+                if (app.database() != null) {
                     server.createDatabase(app.database());
                 }
             }
@@ -378,7 +383,7 @@ public final class LocalStack implements AutoCloseable {
                 server -> "at " + server.bootstrapServers() + ", " + topics.size() + " topics x " + KAFKA_PARTITIONS
                         + " partitions");
         CompletableFuture<IssuerServer> tokens = timed("issuer",
-                () -> IssuerServer.start(settings.issuerPort, null),
+                () -> IssuerServer.start(settings.issuerPort, null, List.of(gatewayUrl())),
                 server -> "at " + server.issuerUri() + ", " + DemoClients.ALL.size() + " demo clients");
         RuntimeException failure = null;
         EmbeddedPostgresServer startedPostgres = null;
@@ -451,7 +456,13 @@ public final class LocalStack implements AutoCloseable {
         env.put("MUTUALIS_SECURITY_ISSUER_URI", issuer.issuerUri());
         env.put("MUTUALIS_SECURITY_JWK_SET_URI", issuer.jwkSetUri());
         env.put("MUTUALIS_SECURITY_AUDIENCE", IssuerServer.PLATFORM_AUDIENCE);
-        if (app.isService()) {
+        if (app == StackApp.CONSOLE) {
+            // A person's browser reaches the console through the gateway; so does the console reach the platform.
+            env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(app.database()));
+            env.put("SPRING_DATASOURCE_USERNAME", DB_USERNAME);
+            env.put("SPRING_DATASOURCE_PASSWORD", DB_PASSWORD);
+            env.put("MUTUALIS_CONSOLE_GATEWAY_URL", gatewayUrl());
+        } else if (app.isService()) {
             env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(app.database()));
             env.put("SPRING_DATASOURCE_USERNAME", DB_USERNAME);
             env.put("SPRING_DATASOURCE_PASSWORD", DB_PASSWORD);
@@ -463,6 +474,7 @@ public final class LocalStack implements AutoCloseable {
                             "http://localhost:" + settings.port(service));
                 }
             }
+            env.put("MUTUALIS_ROUTES_CONSOLE_URI", "http://localhost:" + settings.port(StackApp.CONSOLE));
         }
         env.putAll(settings.environment.getOrDefault(app, Map.of()));
         return env;
@@ -558,7 +570,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static String databases() {
-        return java.util.Arrays.stream(StackApp.values()).filter(StackApp::isService).map(StackApp::database)
+        return java.util.Arrays.stream(StackApp.values()).map(StackApp::database).filter(java.util.Objects::nonNull)
                 .collect(Collectors.joining(", "));
     }
 

@@ -31,7 +31,7 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code apps}: comma-separated apps to launch (default all; {@code none});</li>
  *   <li>{@code load-demo} (default true); {@code readiness-timeout} in seconds (default 180);</li>
  *   <li>{@code gateway-port}, {@code portfolio-port}, {@code budget-port}, {@code governance-port},
- *       {@code evaluation-port}, {@code issuer-port}, {@code postgres-port}, {@code kafka-port};</li>
+ *       {@code evaluation-port}, {@code console-port}, {@code issuer-port}, {@code postgres-port}, {@code kafka-port};</li>
  *   <li>{@code demo-only=true} with {@code gateway-url} and {@code token-uri}: only load the demo territory into an
  *       already running platform (e.g. docker-compose with Keycloak's token endpoint).</li>
  * </ul>
@@ -129,7 +129,8 @@ public final class LocalStackApplication {
     /** Catches misspelt options: an unknown --mutualis.stack.* option is an error. */
     private static void checkOptions(StandardEnvironment env, String[] args) {
         List<String> known = List.of("jars-dir", "work-dir", "pg-data-dir", "apps", "load-demo", "readiness-timeout",
-                "gateway-port", "portfolio-port", "budget-port", "governance-port", "evaluation-port", "issuer-port",
+                "gateway-port", "portfolio-port", "budget-port", "governance-port", "evaluation-port", "console-port",
+                "issuer-port",
                 "postgres-port", "kafka-port", "demo-only", "gateway-url", "token-uri");
         for (String arg : args) {
             if (arg.startsWith("--" + PREFIX)) {

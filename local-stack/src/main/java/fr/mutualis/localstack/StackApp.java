@@ -4,14 +4,16 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The five applications the stack launches, each from its module's executable jar. */
+/** The applications the stack launches, each from its module's executable jar: the gateway, four services, the console. */
 public enum StackApp {
 
     GATEWAY("gateway", "gateway", 8080, null, "fr.mutualis.gateway.GatewayApplication"),
     PORTFOLIO("portfolio-service", "portfolio", 8081, "portfolio", "fr.mutualis.portfolio.PortfolioApplication"),
     BUDGET("budget-service", "budget", 8082, "budget", "fr.mutualis.budget.BudgetApplication"),
     GOVERNANCE("governance-service", "governance", 8083, "governance", "fr.mutualis.governance.GovernanceApplication"),
-    EVALUATION("evaluation-service", "evaluation", 8084, "evaluation", "fr.mutualis.evaluation.EvaluationApplication");
+    EVALUATION("evaluation-service", "evaluation", 8084, "evaluation", "fr.mutualis.evaluation.EvaluationApplication"),
+    /** The web console, reached through the gateway; its database holds only its sessions (Spring Session JDBC). */
+    CONSOLE("console", "console", 8085, "console", "fr.mutualis.console.ConsoleApplication");
 
     private final String module;
     private final String context;
@@ -41,7 +43,7 @@ public enum StackApp {
         return defaultPort;
     }
 
-    /** Its own PostgreSQL database, null for the gateway. */
+    /** Its own PostgreSQL database, null for the gateway. The console has one too, but is not a service. */
     public String database() {
         return database;
     }
@@ -50,8 +52,9 @@ public enum StackApp {
         return mainClass;
     }
 
+    /** One of the four bounded contexts' services: a database, Kafka, a route /api/<context>/** at the gateway. */
     public boolean isService() {
-        return database != null;
+        return database != null && this != CONSOLE;
     }
 
     /** The app named by its module ({@code portfolio-service}), its context ({@code portfolio}) or constant. */

@@ -18,6 +18,9 @@ final class StackBanner {
                 : " - Ready in " + LocalStack.seconds(stack.startupTime()) + " s").append(nl);
         out.append(RULE).append(nl);
         line(out, "Gateway", stack.apps().contains(StackApp.GATEWAY) ? stack.gatewayUrl() : "(not launched)");
+        line(out, "Console", stack.apps().contains(StackApp.CONSOLE) && stack.apps().contains(StackApp.GATEWAY)
+                ? stack.consoleUrl() + "   sign in as a demo user below, password \"" + DemoClients.SECRET + "\""
+                : "(not launched)");
         line(out, "Issuer", stack.issuerUrl() + "   token " + stack.tokenUrl() + "   keys " + stack.jwkSetUrl());
         for (StackApp app : StackApp.values()) {
             if (app.isService()) {
@@ -28,7 +31,7 @@ final class StackBanner {
                 line(out, app == StackApp.PORTFOLIO ? "Services" : "", where);
             }
         }
-        line(out, "PostgreSQL", stack.jdbcUrl("<portfolio|budget|governance|evaluation>") + "   user "
+        line(out, "PostgreSQL", stack.jdbcUrl("<portfolio|budget|governance|evaluation|console>") + "   user "
                 + LocalStack.DB_USERNAME + " / " + LocalStack.DB_PASSWORD);
         String kafka = stack.kafkaPublicBootstrapServers().equals(stack.kafkaBootstrapServers())
                 ? stack.kafkaBootstrapServers()
@@ -37,7 +40,8 @@ final class StackBanner {
                 + LocalStack.KAFKA_PARTITIONS + " partitions");
         stack.demoReport().ifPresent(report -> line(out, "Demo", report.summary()));
         out.append(nl).append(" Demo clients (secret \"").append(DemoClients.SECRET)
-                .append("\", grant client_credentials, HTTP Basic):").append(nl);
+                .append("\", grant client_credentials, HTTP Basic) and users of the console (password \"")
+                .append(DemoClients.SECRET).append("\"), same names:").append(nl);
         for (ClientProfile client : DemoClients.ALL) {
             out.append(String.format(Locale.ROOT, "   %-18s %-42s %s", client.clientId(),
                     String.join(",", client.tenants()), String.join(",", client.roles()))).append(nl);

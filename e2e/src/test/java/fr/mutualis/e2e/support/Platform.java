@@ -39,8 +39,9 @@ public final class Platform implements BeforeAllCallback {
                 .randomPorts()
                 .workDir(Path.of("target", "e2e-stack"))
                 .loadDemo(false)
-                // five JVMs starting at once on two shared cores can take minutes; a slow start is not a failure
-                .readinessTimeout(Duration.ofSeconds(900))
+                // six JVMs starting at once on two shared cores can take minutes; a slow start is not a failure
+                // (-Dmutualis.e2e.readiness-timeout=<seconds> on a machine busier still)
+                .readinessTimeout(Duration.ofSeconds(Long.getLong("mutualis.e2e.readiness-timeout", 900)))
                 .registerShutdownHook(false)
                 .build()
                 .start();

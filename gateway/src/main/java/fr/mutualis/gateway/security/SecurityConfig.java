@@ -1,6 +1,7 @@
 package fr.mutualis.gateway.security;
 
 import fr.mutualis.gateway.error.ProblemWriter;
+import fr.mutualis.gateway.routing.ConsoleRoute;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,8 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 import java.util.List;
 
@@ -61,6 +64,9 @@ public class SecurityConfig {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(OPEN_PATHS).permitAll()
                         .pathMatchers("/actuator/**").hasAnyRole(MONITORING_ROLES)
+                        // The console's pages: the console signs people in itself (ConsoleRoute).
+                        .matchers(new NegatedServerWebExchangeMatcher(
+                                ServerWebExchangeMatchers.pathMatchers(ConsoleRoute.PLATFORM_PATHS))).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))

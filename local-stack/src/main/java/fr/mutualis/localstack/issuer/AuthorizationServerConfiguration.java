@@ -17,7 +17,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -26,6 +31,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -33,7 +39,9 @@ import java.util.UUID;
  * {@code /oauth2/token}, RS256 JWT access tokens signed with an RSA key generated at start and published at
  * {@code /oauth2/jwks}, discovery at {@code /.well-known/openid-configuration} and
  * {@code /.well-known/oauth-authorization-server}. Each access token carries the client's {@code name},
- * {@code tenants} and {@code roles}, and {@value IssuerServer#PLATFORM_AUDIENCE} among its audiences.
+ * {@code tenants} and {@code roles}, and {@value IssuerServer#PLATFORM_AUDIENCE} among its audiences. People ({@link DemoUsers}) sign in on {@code /login} for the console's
+ * authorization code flow ({@link ConsoleClient}, PKCE) and sign out with OIDC RP-initiated logout
+ * ({@code /connect/logout}); their tokens carry the same claims as the client of the same name.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
@@ -49,27 +57,51 @@ class AuthorizationServerConfiguration {
                     authorizationServer.oidc(Customizer.withDefaults());
                 })
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+                // A browser that is not signed in yet is sent to the sign-in page; API clients get 401.
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 // The OIDC user-info endpoint accepts the issuer's own tokens.
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
         return http.build();
     }
 
-    /** {@code /demo/**} is open (local stack only); everything else that is not an OAuth2 endpoint is refused. */
+    /** {@code /demo/**} is open and stateless (local stack only). */
     @Bean
     @Order(2)
     SecurityFilterChain demoSecurityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/demo/**", "/error").permitAll()
-                        .anyRequest().denyAll())
+        http.securityMatcher("/demo/**")
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }
 
+    /**
+     * People sign in with a form (CSRF-protected) and keep a session at the issuer; everything else that is neither
+     * an OAuth2 endpoint nor {@code /demo/**} is refused.
+     */
     @Bean
-    ClientDirectory clientDirectory() {
+    @Order(3)
+    SecurityFilterChain signInSecurityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/login", "/error").permitAll()
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/login"));
+        return http.build();
+    }
+
+    @Bean
+    DemoUsers demoUsers() {
+        return new DemoUsers(DemoClients.ALL, DemoClients.SECRET);
+    }
+
+    @Bean
+    ClientDirectory clientDirectory(@Value("${mutualis.issuer.console-urls:http://localhost:8080}")
+                                    List<String> consoleUrls) {
         ClientDirectory directory = new ClientDirectory();
         DemoClients.ALL.forEach(profile -> directory.register(profile, DemoClients.SECRET));
+        directory.save(ConsoleClient.registration(consoleUrls));
         return directory;
     }
 
@@ -101,19 +133,29 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> mutualisClaims(ClientDirectory clients) {
+    OAuth2TokenCustomizer<JwtEncodingContext> mutualisClaims(ClientDirectory clients, DemoUsers people) {
         return context -> {
-            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
+            boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+            // A person's tokens (code and refresh grants) carry the person's claims, a client's its own; the ID
+            // token carries them too, so that the console can name the person and their collectivités.
+            boolean person = !AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType());
+            if (!accessToken && !(idToken && person)) {
                 return;
             }
-            // Whoever the token is for (a client, or later a person), it is for the platform's APIs, which check it.
-            List<String> audience = new ArrayList<>(context.getClaims().build().getAudience());
-            audience.add(PLATFORM_AUDIENCE);
-            context.getClaims().audience(audience);
-            clients.profile(context.getRegisteredClient().getClientId()).ifPresent(profile -> context.getClaims()
-                    .claim("name", profile.name())
-                    .claim("tenants", profile.tenants())
-                    .claim("roles", profile.roles()));
+            if (accessToken) {
+                // Whoever the token is for (a client or a person), it is for the platform's APIs, which check it.
+                List<String> audience = new ArrayList<>(context.getClaims().build().getAudience());
+                audience.add(PLATFORM_AUDIENCE);
+                context.getClaims().audience(audience);
+            }
+            Optional<ClientProfile> profile = person
+                    ? people.profile(context.getPrincipal().getName())
+                    : clients.profile(context.getRegisteredClient().getClientId());
+            profile.ifPresent(found -> context.getClaims()
+                    .claim("name", found.name())
+                    .claim("tenants", found.tenants())
+                    .claim("roles", found.roles()));
         };
     }
 }

@@ -30,7 +30,7 @@ public class ClientDirectory implements RegisteredClientRepository {
 
     /** Registers a client for {@code client_credentials} with HTTP Basic (or form) client authentication. */
     public synchronized void register(ClientProfile profile, String secret) {
-        if (profiles.containsKey(profile.clientId())) {
+        if (exists(profile.clientId())) {
             throw new ClientAlreadyExistsException(profile.clientId());
         }
         save(RegisteredClient.withId(UUID.randomUUID().toString())
@@ -49,8 +49,9 @@ public class ClientDirectory implements RegisteredClientRepository {
         return Optional.ofNullable(profiles.get(clientId));
     }
 
+    /** Whether the id is taken, by a client with a profile or by a registration such as the console's. */
     public boolean exists(String clientId) {
-        return profiles.containsKey(clientId);
+        return registrationsByClientId.containsKey(clientId);
     }
 
     @Override

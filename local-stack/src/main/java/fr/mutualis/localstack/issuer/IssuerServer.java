@@ -59,6 +59,14 @@ public final class IssuerServer implements AutoCloseable {
      * {@code issuerUri} is null or blank it is {@code http://localhost:<port>}.
      */
     public static IssuerServer start(int port, String issuerUri) {
+        return start(port, issuerUri, List.of("http://localhost:8080"));
+    }
+
+    /**
+     * Starts the issuer as {@link #start(int, String)}, with the console's registration accepting redirects to each
+     * of {@code consoleUrls} (the console's public base URLs, e.g. the gateway's {@code http://localhost:8080}).
+     */
+    public static IssuerServer start(int port, String issuerUri, List<String> consoleUrls) {
         int chosenPort = port > 0 ? port : FreePorts.pick();
         String issuer = issuerUri == null || issuerUri.isBlank() ? "http://localhost:" + chosenPort : issuerUri;
         // Without Spring Boot's logging system nothing bridges Tomcat's java.util.logging: keep its INFO lines out.
@@ -78,11 +86,14 @@ public final class IssuerServer implements AutoCloseable {
         defaults.put("spring.threads.virtual.enabled", "false");
         defaults.put("server.shutdown", "immediate");
         defaults.put("server.error.include-stacktrace", "never");
+        // Cookies ignore ports: the console on the gateway's port of the same host keeps its own session cookie.
+        defaults.put("server.servlet.session.cookie.name", "MUTUALIS_ISSUER_SESSION");
         application.setDefaultProperties(defaults);
         // Command-line arguments outrank environment variables such as SERVER_PORT in the caller's shell.
         ConfigurableApplicationContext context = application.run(
                 "--server.port=" + chosenPort,
-                "--mutualis.issuer.uri=" + issuer);
+                "--mutualis.issuer.uri=" + issuer,
+                "--mutualis.issuer.console-urls=" + String.join(",", consoleUrls));
         return new IssuerServer(context, chosenPort, issuer);
     }
 

@@ -9,10 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** docker-compose's Keycloak realm declares the same clients and claims as the embedded issuer. */
+/** docker-compose's Keycloak realm declares the same clients, people and claims as the embedded issuer. */
 class KeycloakRealmTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -26,8 +27,8 @@ class KeycloakRealmTest {
 
         assertThat(realm.get("realm").asString()).isEqualTo("mutualis");
         assertThat(realm.get("accessTokenLifespan").asInt()).isEqualTo(3600);
-        assertThat(clients.keySet()).containsExactlyInAnyOrderElementsOf(
-                DemoClients.ALL.stream().map(ClientProfile::clientId).toList());
+        assertThat(clients.keySet()).containsExactlyInAnyOrderElementsOf(Stream.concat(
+                DemoClients.ALL.stream().map(ClientProfile::clientId), Stream.of(ConsoleClient.CLIENT_ID)).toList());
         for (ClientProfile profile : DemoClients.ALL) {
             JsonNode client = clients.get(profile.clientId());
             assertThat(client.get("secret").asString()).isEqualTo(DemoClients.SECRET);
@@ -48,6 +49,36 @@ class KeycloakRealmTest {
             assertThat(claims.get("tenants").get("jsonType.label").asString()).isEqualTo("JSON");
             assertThat(claims.get("name").get("claim.value").asString()).isEqualTo(profile.name());
         }
+    }
+
+    @Test
+    void realmHasTheDemoPeopleAndTheConsoleClient() throws Exception {
+        JsonNode realm = JSON.readTree(Files.readString(Path.of("..", "docker", "keycloak", "mutualis-realm.json")));
+        Map<String, JsonNode> users = realm.get("users").valueStream()
+                .collect(Collectors.toMap(user -> user.get("username").asString(), user -> user));
+
+        assertThat(users.keySet()).containsExactlyInAnyOrderElementsOf(
+                DemoClients.ALL.stream().map(ClientProfile::clientId).toList());
+        for (ClientProfile profile : DemoClients.ALL) {
+            JsonNode user = users.get(profile.clientId());
+            assertThat(user.get("credentials").get(0).get("value").asString()).isEqualTo(DemoClients.SECRET);
+            assertThat(strings(user.get("attributes").get("tenants"))).as(profile.clientId())
+                    .isEqualTo(profile.tenants());
+            assertThat(strings(user.get("attributes").get("roles"))).as(profile.clientId()).isEqualTo(profile.roles());
+            assertThat(strings(user.get("attributes").get("mutualisName"))).containsExactly(profile.name());
+        }
+        JsonNode console = realm.get("clients").valueStream()
+                .filter(client -> client.get("clientId").asString().equals(ConsoleClient.CLIENT_ID))
+                .findFirst().orElseThrow();
+        assertThat(console.get("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(console.get("attributes").get("pkce.code.challenge.method").asString()).isEqualTo("S256");
+        assertThat(console.get("attributes").get("access.token.lifespan").asInt())
+                .isEqualTo(ConsoleClient.ACCESS_TOKEN_TTL.toSeconds());
+        assertThat(strings(console.get("redirectUris")))
+                .containsExactly("http://localhost:8080" + ConsoleClient.REDIRECT_PATH);
+        assertThat(console.get("protocolMappers").valueStream()
+                .map(mapper -> mapper.get("config").get("claim.name").asString()).toList())
+                .containsExactlyInAnyOrder("tenants", "roles", "name");
     }
 
     private static List<String> strings(JsonNode array) {

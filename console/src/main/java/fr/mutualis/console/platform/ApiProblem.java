@@ -1,0 +1,37 @@
+package fr.mutualis.console.platform;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A refusal of the platform (RFC 9457 problem+json) as a page shows it: the fields it names, each with the API's
+ * message (Bean Validation's messages come in French, the console asking in French), and the problem itself.
+ *
+ * @param errors the API's {@code errors[]}: each {@code field} is also the name of the form field that sent it
+ */
+public record ApiProblem(int status, String type, String title, String detail, List<FieldProblem> errors) {
+
+    public ApiProblem {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    /** The first message per field, for {@code th:errors}-like display next to each field. */
+    public Map<String, String> byField() {
+        Map<String, String> messages = new LinkedHashMap<>();
+        errors.forEach(error -> messages.putIfAbsent(error.field(), error.message()));
+        return messages;
+    }
+
+    /** The last segment of {@code type} ({@code https://mutualis.fr/problems/state-conflict} gives {@code state-conflict}). */
+    public String code() {
+        if (type == null || type.isBlank()) {
+            return "status-" + status;
+        }
+        return type.substring(type.lastIndexOf('/') + 1);
+    }
+
+    /** One offending field, named as in the request's JSON (a path such as {@code agenda[0].title} for nested ones). */
+    public record FieldProblem(String field, String message) {
+    }
+}

@@ -1,0 +1,92 @@
+package fr.mutualis.console.web;
+
+import fr.mutualis.console.platform.ActiveTenant;
+import fr.mutualis.console.platform.PlatformClient;
+import fr.mutualis.console.platform.PlatformException;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every page shows: the signed-in person, the active collectivité named (not only its SIREN), the
+ * collectivités the switcher offers and what the person's roles allow. Names are asked once per session.
+ */
+@ControllerAdvice
+class PageAttributes {
+
+    private static final String NAMES = "mutualis.tenantNames";
+
+    private final ActiveTenant tenant;
+    private final PlatformClient platform;
+
+    PageAttributes(ActiveTenant tenant, PlatformClient platform) {
+        this.tenant = tenant;
+        this.platform = platform;
+    }
+
+    @ModelAttribute("person")
+    String person() {
+        return tenant.person().map(user -> user.getClaimAsString("name")).orElse(null);
+    }
+
+    @ModelAttribute("activeSiren")
+    String activeSiren() {
+        return tenant.current().orElse(null);
+    }
+
+    /** The collectivités of the person's token, SIREN to name, in the token's order. */
+    @ModelAttribute("tenants")
+    Map<String, String> tenants(HttpSession session) {
+        if (tenant.person().isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> names = session.getAttribute(NAMES) instanceof Map<?, ?> cached
+                ? (Map<String, String>) cached : new HashMap<>();
+        Map<String, String> ordered = new LinkedHashMap<>();
+        boolean learned = false;
+        for (String siren : tenant.allowed()) {
+            String name = names.get(siren);
+            if (name == null) {
+                name = nameOf(siren);
+                names.put(siren, name);
+                learned = true;
+            }
+            ordered.put(siren, name);
+        }
+        if (learned) {
+            session.setAttribute(NAMES, new HashMap<>(names));
+        }
+        return ordered;
+    }
+
+    /** Whether the person may change data (every role but the read-only REPORTING). */
+    @ModelAttribute("canWrite")
+    boolean canWrite() {
+        List<String> roles = tenant.roles();
+        return roles.stream().anyMatch(role -> !role.equals("REPORTING"));
+    }
+
+    @ModelAttribute("roles")
+    List<String> roles() {
+        return tenant.roles();
+    }
+
+    private String nameOf(String siren) {
+        try {
+            Object name = platform.getAs(siren, "/api/governance/collectivites/{siren}", siren).get("name");
+            return name == null ? siren : String.valueOf(name);
+        } catch (ClientAuthorizationRequiredException signInAgain) {
+            throw signInAgain;
+        } catch (PlatformException unknown) {
+            // A collectivité not registered yet (an empty platform): its SIREN is all there is to show.
+            return siren;
+        }
+    }
+}

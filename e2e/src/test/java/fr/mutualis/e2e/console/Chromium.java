@@ -1,0 +1,56 @@
+package fr.mutualis.e2e.console;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's Chromium driven by Playwright. No browser can be downloaded here: Playwright's download is skipped and
+ * the installed executable is used ({@code MUTUALIS_CHROMIUM}, default {@code /usr/bin/chromium}). A missing browser
+ * fails the tests with the command that installs it; it never skips them.
+ */
+final class Chromium implements AutoCloseable {
+
+    static final Path DEFAULT_EXECUTABLE = Path.of("/usr/bin/chromium");
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    private Chromium(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    static Chromium launch() {
+        String configured = System.getenv("MUTUALIS_CHROMIUM");
+        Path executable = configured == null || configured.isBlank() ? DEFAULT_EXECUTABLE : Path.of(configured);
+        if (!Files.isExecutable(executable)) {
+            throw new IllegalStateException("No Chromium at " + executable + ": the console's browser tests need it."
+                    + " Install it with `apt-get update && apt-get install -y chromium` (what .ci/run does), or set"
+                    + " MUTUALIS_CHROMIUM to its path.");
+        }
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(executable)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        return new Chromium(playwright, browser);
+    }
+
+    Browser browser() {
+        return browser;
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}

@@ -1,0 +1,529 @@
+package fr.mutualis.e2e.console;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import com.microsoft.playwright.options.SameSiteAttribute;
+import fr.mutualis.e2e.support.Platform;
+import fr.mutualis.e2e.support.Territory;
+import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.localstack.LocalStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person uses the console in a real browser, through the gateway of the run's stack, signed in at the issuer with
+ * the demo users. The data is made here through the API, for Les Aulnes (and the CAGV for the switcher): Valmont and
+ * Saint-Aubin are only read, never written, since other classes of the run count their data.
+ */
+@ExtendWith(Platform.class)
+class ConsoleBrowserTest {
+
+    private static final String LES_AULNES = "210000048";
+    private static final String SAINT_AUBIN = "210000030";
+    private static final String CAGV = "200000016";
+    private static final String HOSTILE_TITLE = "<script>alert(1)</script>";
+    /** Screenshots of the main pages, copied to docs/console/ when they change. */
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    private static LocalStack stack;
+    private static TestHttp gateway;
+    private static Chromium chromium;
+    private static String console;
+    private static String marker;
+    private static String roadmapId;
+    private static String projectId;
+    private static String hostileProjectId;
+    private static String instanceId;
+
+    @BeforeAll
+    static void setUp() {
+        chromium = Chromium.launch();
+        stack = Platform.stack();
+        gateway = Platform.gateway();
+        console = stack.consoleUrl();
+        marker = "C" + UUID.randomUUID().toString().substring(0, 6);
+        String admin = stack.token("platform-admin");
+        registerIfAbsent(admin, CAGV, "Communauté d'agglomération du Grand Val", "EPCI", 98_000, null);
+        registerIfAbsent(admin, LES_AULNES, "Les Aulnes", "COMMUNE", 3_200, CAGV);
+        registerIfAbsent(admin, SAINT_AUBIN, "Saint-Aubin-sur-Val", "COMMUNE", 6_500, CAGV);
+
+        String aulnes = stack.token("aulnes-agent");
+        roadmapId = created(gateway.post("/api/portfolio/roadmaps", """
+                {"title": "Feuille de route %s", "startYear": 2026, "endYear": 2028,
+                 "axes": ["DEMATERIALISATION", "OPEN_DATA"]}""".formatted(marker), aulnes, null));
+        projectId = created(gateway.post("/api/portfolio/projects", project("Gestion relation usager " + marker),
+                aulnes, null));
+        hostileProjectId = created(gateway.post("/api/portfolio/projects", project(HOSTILE_TITLE), aulnes, null));
+        instanceId = created(gateway.post("/api/governance/instances", """
+                {"name": "Comité de pilotage %s", "kind": "PORTFOLIO_STEERING_COMMITTEE", "cadence": "QUARTERLY",
+                 "members": [
+                  {"personId": "p1", "name": "Anne Roy", "role": "présidente", "collectiviteSiren": "%s", "voting": true, "chair": true},
+                  {"personId": "p2", "name": "Bruno Caron", "role": "élu", "collectiviteSiren": "%s", "voting": true},
+                  {"personId": "p3", "name": "Chloé Petit", "role": "élue", "collectiviteSiren": "%s", "voting": true}]}"""
+                .formatted(marker, LES_AULNES, LES_AULNES, LES_AULNES), aulnes, null));
+        created(gateway.post("/api/portfolio/roadmaps", """
+                {"title": "Feuille de route de la CAGV %s", "startYear": 2026, "endYear": 2028,
+                 "axes": ["SMART_CITY"]}""".formatted(marker), stack.token("cagv-agent"), null));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ sign-in
+
+    @Test
+    void personSignsInAtTheIssuerSeesTheirCollectiviteAndLogsOut() {
+        try (BrowserContext context = newContext()) {
+            Page page = context.newPage();
+            page.navigate(console);
+            assertThat(page).hasURL(Pattern.compile(js(stack.issuerUrl()) + "/login.*"));
+            assertThat(page.locator("html")).hasAttribute("lang", "fr");
+            page.locator("#username").fill("aulnes-agent");
+            page.locator("#password").fill("demo");
+            page.locator("button[type=submit]").click();
+
+            assertThat(page).hasURL(home());
+            assertThat(page.locator("h1")).hasText("Tableau de bord");
+            assertThat(page.locator("#collectivite-active")).hasText("Les Aulnes");
+            assertThat(page.locator("nav a")).hasText(new String[]{"Tableau de bord", "Projets", "Budget",
+                    "Gouvernance", "Évaluation"});
+            Cookie session = context.cookies(console).stream()
+                    .filter(cookie -> cookie.name.equals("MUTUALIS_CONSOLE_SESSION")).findFirst().orElseThrow();
+            assertThat(session.httpOnly).isTrue();
+            assertThat(session.sameSite).isEqualTo(SameSiteAttribute.LAX);
+            // the browser holds no token: only the session cookies of the console and of the issuer
+            assertThat(context.cookies().stream().map(cookie -> cookie.name).toList())
+                    .containsExactlyInAnyOrder("MUTUALIS_CONSOLE_SESSION", "MUTUALIS_ISSUER_SESSION");
+
+            page.locator("form.deconnexion button").click();
+            assertThat(page).hasURL(console + "au-revoir");
+            assertThat(page.locator("h1")).hasText("Vous êtes déconnecté");
+            // signed out at the issuer too: the console asks to sign in again
+            page.navigate(console + "projets");
+            assertThat(page).hasURL(Pattern.compile(js(stack.issuerUrl()) + "/login.*"));
+        }
+    }
+
+    @Test
+    void wrongPasswordIsRefusedOnTheSignInPage() {
+        try (BrowserContext context = newContext()) {
+            Page page = context.newPage();
+            page.navigate(console);
+            page.locator("#username").fill("aulnes-agent");
+            page.locator("#password").fill("not-the-password");
+            page.locator("button[type=submit]").click();
+
+            assertThat(page).hasURL(Pattern.compile(".*/login\\?error"));
+            assertThat(page.locator("[role=alert]")).hasText("Identifiant ou mot de passe incorrect.");
+            assertThat(page.locator("#username")).hasAttribute("aria-invalid", "true");
+        }
+    }
+
+    @Test
+    void aLostConsoleSessionLeadsBackThroughSignInNeverToAnError() {
+        try (BrowserContext context = newContext()) {
+            Page page = signedIn(context, "aulnes-agent");
+            List<Cookie> issuerOnly = context.cookies().stream()
+                    .filter(cookie -> !cookie.name.equals("MUTUALIS_CONSOLE_SESSION")).toList();
+            context.clearCookies();
+            context.addCookies(issuerOnly);
+
+            Response answer = page.navigate(console + "projets");
+
+            // the issuer still knows the person: they come straight back to the page they asked for
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(page).hasURL(Pattern.compile("^" + js(console) + "projets(\\?continue)?$"));
+            assertThat(page.locator("h1")).hasText("Projets");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ forms
+
+    @Test
+    void roadmapFormRefusalIsShownNextToTheFieldAndKeepsWhatWasTyped() {
+        try (BrowserContext context = newContext()) {
+            Page page = signedIn(context, "aulnes-agent");
+            page.navigate(console + "feuilles-de-route");
+            page.locator("#title").fill("Schéma directeur " + marker);
+            page.locator("#startYear").fill("1999");
+            page.locator("#endYear").fill("2029");
+            page.locator("#axe-E_INCLUSION").check();
+
+            Response refused = page.waitForResponse(response -> response.request().method().equals("POST"),
+                    () -> page.locator("form.formulaire button[type=submit]").click());
+
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(page.locator("#erreur-startYear")).isVisible();
+            assertThat(page.locator("#startYear")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#startYear")).hasAttribute("aria-describedby", "erreur-startYear");
+            assertThat(page.locator("#startYear")).hasValue("1999");
+            assertThat(page.locator("#title")).hasValue("Schéma directeur " + marker);
+            assertThat(page.locator("#axe-E_INCLUSION")).isChecked();
+            assertThat(page.locator("#erreur-title")).hasCount(0);
+
+            page.locator("#startYear").fill("2027");
+            page.locator("form.formulaire button[type=submit]").click();
+
+            assertThat(page).hasURL(Pattern.compile(js(console) + "feuilles-de-route/[0-9a-f-]{36}"));
+            assertThat(page.locator("h1")).hasText("Schéma directeur " + marker);
+            assertThat(page.locator("[role=status]")).hasText("La feuille de route est créée (brouillon).");
+        }
+    }
+
+    @Test
+    void projectFormRefusesAnAmountThatIsNotOneAndCreatesTheProjectOnceCorrected() {
+        try (BrowserContext context = newContext()) {
+            Page page = signedIn(context, "aulnes-agent");
+            page.navigate(console + "projets/nouveau?roadmapId=" + roadmapId);
+            page.locator("#title").fill("Portail citoyen " + marker);
+            page.locator("#axis").selectOption("E_DEMOCRACY");
+            page.locator("#theme").selectOption("USER_SERVICES");
+            page.locator("#plannedStart").fill("2026-04-01");
+            page.locator("#plannedEnd").fill("2027-03-31");
+            page.locator("#estimatedInvestmentCents").fill("beaucoup");
+            page.locator("#estimatedOperatingCents").fill("12 000,50");
+
+            Response refused = page.waitForResponse(response -> response.request().method().equals("POST"),
+                    () -> page.locator("form.formulaire button[type=submit]").click());
+
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(page.locator("#erreur-estimatedInvestmentCents")).isVisible();
+            assertThat(page.locator("#estimatedInvestmentCents")).hasValue("beaucoup");
+            assertThat(page.locator("#title")).hasValue("Portail citoyen " + marker);
+
+            page.locator("#estimatedInvestmentCents").fill("1 234 567,89");
+            page.locator("form.formulaire button[type=submit]").click();
+
+            assertThat(page).hasURL(Pattern.compile(js(console) + "projets/[0-9a-f-]{36}"));
+            assertThat(page.locator("h1")).hasText("Portail citoyen " + marker);
+            assertThat(page.locator("dl.fiche")).containsText("1\u202F234\u202F567,89\u00A0€");
+            assertThat(page.locator("dl.fiche")).containsText("01/04/2026 – 31/03/2027");
+            assertThat(page.locator("#statut")).hasText("Proposé");
+            // proposed: assessing and cancelling are offered; starting needs governance's approval first
+            assertThat(page.locator("#cycle ~ .actions button")).hasText(new String[]{"Abandonner"});
+        }
+    }
+
+    @Test
+    void assessmentMilestonesAndHistoryOnTheProjectPage() {
+        try (BrowserContext context = newContext()) {
+            Page page = signedIn(context, "aulnes-agent");
+            page.navigate(console + "projets/" + projectId);
+            for (String criterion : List.of("strategicAlignment", "userValue", "agentValue", "legalObligation",
+                    "feasibility", "risk")) {
+                page.locator("#" + criterion).fill("3");
+            }
+            page.locator("#strategicAlignment").fill("9");
+            Response refused = page.waitForResponse(response -> response.request().method().equals("POST"),
+                    () -> page.locator("#evaluation ~ form button[type=submit]").click());
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(page.locator("#erreur-strategicAlignment")).isVisible();
+            assertThat(page.locator("#strategicAlignment")).hasValue("9");
+
+            page.locator("#strategicAlignment").fill("4");
+            page.locator("#evaluation ~ form button[type=submit]").click();
+            assertThat(page.locator("#statut")).hasText("Évalué");
+            assertThat(page.locator("[role=status]")).hasText("L'évaluation est enregistrée.");
+
+            page.locator("#plannedDate").fill("2026-01-15");
+            Response noTitle = page.waitForResponse(response -> response.request().method().equals("POST"),
+                    () -> page.locator("#jalons ~ form button[type=submit]").click());
+            assertThat(noTitle.status()).isEqualTo(400);
+            assertThat(page.locator("#erreur-title")).isVisible();
+            assertThat(page.locator("#plannedDate")).hasValue("2026-01-15");
+
+            page.locator("#milestone-title").fill("Recette " + marker);
+            page.locator("#jalons ~ form button[type=submit]").click();
+            // the project's read model shows the milestone once its event is projected: reload as a person would
+            reloadUntilContains(page, page.locator("#jalons ~ table"), "Recette " + marker);
+            assertThat(page.locator("#jalons ~ table")).containsText("15/01/2026");
+            assertThat(page.locator("#jalons ~ table")).containsText("jours de retard");
+            assertThat(page.locator("#historique ~ table")).containsText("Projet évalué");
+            assertThat(page.locator("#historique ~ table")).containsText("Agent des Aulnes");
+        }
+    }
+
+    @Test
+    void aSeanceFromSchedulingToItsMinutes() {
+        try (BrowserContext context = newContext()) {
+            Page page = signedIn(context, "aulnes-agent");
+            page.navigate(console + "gouvernance/instances/" + instanceId);
+            assertThat(page.locator("h1")).hasText("Comité de pilotage " + marker);
+            page.locator("#kind-0").selectOption("PRIORITISATION");
+            page.locator("#title-0").fill("Priorités de la feuille de route " + marker);
+            Response refused = page.waitForResponse(response -> response.request().method().equals("POST"),
+                    () -> page.locator("#convoquer ~ form button[type=submit]").click());
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(page.locator("#erreur-scheduledAt")).isVisible();
+            assertThat(page.locator("#title-0")).hasValue("Priorités de la feuille de route " + marker);
+            assertThat(page.locator("#kind-0")).hasValue("PRIORITISATION");
+
+            page.locator("#scheduledAt").fill("2026-03-16T18:00");
+            page.locator("#convoquer ~ form button[type=submit]").click();
+            assertThat(page).hasURL(Pattern.compile(js(console) + "gouvernance/seances/[0-9a-f-]{36}"));
+            assertThat(page.locator("dl.fiche")).containsText("16/03/2026 à 18h00");
+
+            page.locator("#present-p1").check();
+            page.locator("#present-p2").check();
+            page.locator("#presences button[type=submit]").click();
+            assertThat(page.locator("[role=status]")).hasText("Les présences sont enregistrées.");
+
+            page.locator("#votesFor").fill("deux");
+            page.locator("#votesAgainst").fill("0");
+            page.locator("#abstentions").fill("0");
+            Response badVotes = page.waitForResponse(response -> response.request().method().equals("POST"),
+                    () -> page.locator("#decisions form button[type=submit]").click());
+            assertThat(badVotes.status()).isEqualTo(400);
+            assertThat(page.locator("#erreur-votesFor")).isVisible();
+
+            page.locator("#votesFor").fill("2");
+            page.locator("#decisions form button[type=submit]").click();
+            assertThat(page.locator("#decisions table")).containsText("Adoptée");
+
+            page.locator("#cloture ~ form button[type=submit]").click();
+            assertThat(page).hasURL(Pattern.compile(".*/proces-verbal"));
+            assertThat(page.locator("h1")).containsText("Procès-verbal");
+            assertThat(page.locator(".texte-pv")).containsText("Priorités de la feuille de route " + marker);
+
+            page.navigate(console + "gouvernance/deliberations?q=" + marker);
+            assertThat(page.locator("table.donnees tbody tr")).hasCount(1);
+            assertThat(page.locator("table.donnees")).containsText("Priorités de la feuille de route " + marker);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ safety
+
+    @Test
+    void titlesAreEscapedNeverRun() {
+        try (BrowserContext context = newContext()) {
+            Page page = signedIn(context, "aulnes-agent");
+            List<String> dialogs = new ArrayList<>();
+            page.onDialog(dialog -> {
+                dialogs.add(dialog.message());
+                dialog.dismiss();
+            });
+            page.navigate(console + "projets/" + hostileProjectId);
+            assertThat(page.locator("h1")).hasText(HOSTILE_TITLE);
+            page.navigate(console + "projets");
+            assertThat(page.locator("table.donnees")).containsText(HOSTILE_TITLE);
+            assertThat(dialogs).isEmpty();
+        }
+    }
+
+    @Test
+    void saintAubinNeverSeesAnotherCollectivitesProjectInAnyPage() {
+        try (BrowserContext context = newContext()) {
+            Page page = signedIn(context, "staubin-agent");
+            assertThat(page.locator("#collectivite-active")).hasText("Saint-Aubin-sur-Val");
+
+            Response project = page.navigate(console + "projets/" + projectId);
+            assertThat(project.status()).isEqualTo(404);
+            assertThat(page.locator("h1")).hasText("Page introuvable");
+            assertThat(page.content()).doesNotContain(marker);
+            Response roadmap = page.navigate(console + "feuilles-de-route/" + roadmapId);
+            assertThat(roadmap.status()).isEqualTo(404);
+            Response instance = page.navigate(console + "gouvernance/instances/" + instanceId);
+            assertThat(instance.status()).isEqualTo(404);
+            for (String list : List.of("", "projets", "feuilles-de-route", "gouvernance", "gouvernance/deliberations")) {
+                page.navigate(console + list);
+                assertThat(page.content()).as(list).doesNotContain(marker);
+            }
+        }
+    }
+
+    @Test
+    void switcherNamesEachCollectiviteAndChangesWhatThePagesShow() {
+        try (BrowserContext context = newContext()) {
+            Page page = signedIn(context, "platform-admin");
+            Locator switcher = page.locator("#siren");
+            assertThat(switcher.locator("option[value='" + LES_AULNES + "']")).hasText("Les Aulnes");
+            assertThat(switcher.locator("option[value='" + CAGV + "']"))
+                    .hasText("Communauté d'agglomération du Grand Val");
+
+            switcher.selectOption(CAGV);
+            page.locator("form.switcher button").click();
+            assertThat(page.locator("#collectivite-active")).hasText("Communauté d'agglomération du Grand Val");
+            page.navigate(console + "feuilles-de-route");
+            assertThat(page.locator("table.donnees")).containsText("Feuille de route de la CAGV " + marker);
+            assertThat(page.locator("table.donnees")).not().containsText("Feuille de route " + marker + "\n");
+
+            page.locator("#siren").selectOption(LES_AULNES);
+            page.locator("form.switcher button").click();
+            assertThat(page.locator("#collectivite-active")).hasText("Les Aulnes");
+            page.navigate(console + "feuilles-de-route");
+            assertThat(page.locator("table.donnees")).containsText("Feuille de route " + marker);
+            assertThat(page.locator("table.donnees")).not().containsText("Feuille de route de la CAGV " + marker);
+        }
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
+        try (BrowserContext context = newContext()) {
+            Page page = signedIn(context, "aulnes-agent");
+            String title = "Sans jeton " + marker;
+
+            com.microsoft.playwright.APIResponse forged = context.request().post(console + "feuilles-de-route",
+                    RequestOptions.create().setForm(FormData.create().set("title", title).set("startYear", "2027")
+                            .set("endYear", "2028").set("axes", "OPEN_DATA")).setMaxRedirects(0));
+
+            assertThat(forged.status()).isEqualTo(403);
+            page.navigate(console + "feuilles-de-route");
+            assertThat(page.locator("table.donnees")).not().containsText(title);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ accessibility
+
+    @Test
+    void everyPagePassesAxeWithoutSeriousOrCriticalViolation() {
+        try (BrowserContext context = newContext()) {
+            Page page = signedIn(context, "aulnes-agent");
+            String sessionId = firstSessionOf(page);
+            Map<String, String> pages = new LinkedHashMap<>();
+            pages.put("tableau-de-bord", "");
+            pages.put("projets", "projets");
+            pages.put("nouveau-projet", "projets/nouveau");
+            pages.put("projet", "projets/" + projectId);
+            pages.put("feuilles-de-route", "feuilles-de-route");
+            pages.put("feuille-de-route", "feuilles-de-route/" + roadmapId);
+            pages.put("gouvernance", "gouvernance");
+            pages.put("instance", "gouvernance/instances/" + instanceId);
+            pages.put("registre", "gouvernance/deliberations");
+            pages.put("annuaire", "gouvernance/annuaire");
+            pages.put("budget", "budget");
+            pages.put("evaluation", "evaluation");
+            pages.put("introuvable", "projets/" + UUID.randomUUID());
+            if (sessionId != null) {
+                pages.put("seance", "gouvernance/seances/" + sessionId);
+                pages.put("proces-verbal", "gouvernance/seances/" + sessionId + "/proces-verbal");
+            }
+            Map<String, List<String>> violations = new LinkedHashMap<>();
+            for (Map.Entry<String, String> entry : pages.entrySet()) {
+                Response answer = page.navigate(console + entry.getValue());
+                assertThat(answer.status()).as(entry.getKey()).isIn(200, 404);
+                assertThat(page.locator("html")).hasAttribute("lang", "fr");
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(SCREENSHOTS.resolve(entry.getKey() + ".png")));
+                List<String> found = Axe.seriousViolations(page);
+                if (!found.isEmpty()) {
+                    violations.put(entry.getKey(), found);
+                }
+            }
+            page.locator("form.deconnexion button").click();
+            assertThat(page).hasURL(console + "au-revoir");
+            List<String> loggedOut = Axe.seriousViolations(page);
+            if (!loggedOut.isEmpty()) {
+                violations.put("au-revoir", loggedOut);
+            }
+            page.navigate(console);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("connexion.png")));
+            List<String> signIn = Axe.seriousViolations(page);
+            if (!signIn.isEmpty()) {
+                violations.put("connexion", signIn);
+            }
+            assertThat(violations).isEmpty();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private static BrowserContext newContext() {
+        Browser browser = chromium.browser();
+        return browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900));
+    }
+
+    private static Page signedIn(BrowserContext context, String user) {
+        Page page = context.newPage();
+        page.navigate(console);
+        page.locator("#username").fill(user);
+        page.locator("#password").fill("demo");
+        page.locator("button[type=submit]").click();
+        assertThat(page).hasURL(home());
+        return page;
+    }
+
+    /**
+     * The console's root, where sign-in brings the person back ({@code ?continue} is Spring Security's mark of a
+     * request replayed from its cache).
+     */
+    private static Pattern home() {
+        return Pattern.compile("^" + js(console) + "(\\?continue)?$");
+    }
+
+    /** {@code literal} as a regular expression both Java and JavaScript read (Playwright runs it in the browser). */
+    private static String js(String literal) {
+        return literal.replaceAll("[.?*+^$()\\[\\]{}|\\\\/]", "\\\\$0");
+    }
+
+    private static void reloadUntilContains(Page page, Locator locator, String text) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (!locator.textContent().contains(text) && System.nanoTime() < deadline) {
+            page.waitForTimeout(500);
+            page.reload();
+        }
+        assertThat(locator).containsText(text);
+    }
+
+    /** A séance of this class's instance, scheduled through the API when none is there yet. */
+    private static String firstSessionOf(Page page) {
+        var sessions = gateway.get("/api/governance/instances/" + instanceId + "/sessions",
+                stack.token("aulnes-agent"), null).json();
+        if (!sessions.isEmpty()) {
+            return sessions.get(0).get("id").asString();
+        }
+        return created(gateway.post("/api/governance/instances/" + instanceId + "/sessions", """
+                {"scheduledAt": "2026-12-15T18:00:00+01:00",
+                 "agenda": [{"kind": "INFORMATION", "title": "Point d'étape %s"}]}""".formatted(marker),
+                stack.token("aulnes-agent"), null));
+    }
+
+    private static String project(String title) {
+        return """
+                {"roadmapId": "%s", "title": %s, "description": "Projet de la console", "axis": "DEMATERIALISATION",
+                 "theme": "USER_SERVICES", "sponsor": "Adjointe au numérique", "manager": "DSI",
+                 "plannedStart": "2026-03-01", "plannedEnd": "2027-06-30",
+                 "estimatedInvestmentCents": 18000000, "estimatedOperatingCents": 2500000}"""
+                .formatted(roadmapId, tools.jackson.databind.json.JsonMapper.builder().build()
+                        .writeValueAsString(title));
+    }
+
+    private static void registerIfAbsent(String adminToken, String siren, String name, String kind, long population,
+                                         String epciSiren) {
+        if (gateway.get("/api/governance/collectivites/" + siren, adminToken, siren).status() == 200) {
+            return;
+        }
+        TestHttp.Response answer = gateway.post("/api/governance/collectivites", """
+                {"siren": "%s", "name": "%s", "kind": "%s", "population": %d%s}""".formatted(siren, name, kind,
+                population, epciSiren == null ? "" : ", \"epciSiren\": \"" + epciSiren + "\""), adminToken, siren);
+        assertThat(answer.status()).as(answer.toString()).isIn(201, 409);
+        Territory.awaitOk(() -> gateway.get("/api/governance/collectivites/" + siren, adminToken, siren));
+    }
+
+    private static String created(TestHttp.Response answer) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        return answer.json().get("id").asString();
+    }
+}

@@ -1,0 +1,52 @@
+package fr.mutualis.localstack.issuer;
+
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The people who sign in at the embedded issuer (API.md, "Identity for people"): one per demo client, with the same
+ * name, password {@value DemoClients#SECRET}, and the same profile, so that a person's access token carries the same
+ * {@code name}, {@code tenants} and {@code roles} as the client of the same name.
+ */
+public final class DemoUsers implements UserDetailsService {
+
+    /** A low BCrypt cost keeps sign-in fast (demo issuer only). */
+    private static final BCryptPasswordEncoder PASSWORD_ENCODER = new BCryptPasswordEncoder(4);
+
+    private final Map<String, ClientProfile> profiles;
+    private final Map<String, String> passwordHashes;
+
+    public DemoUsers(List<ClientProfile> people, String password) {
+        this.profiles = people.stream().collect(Collectors.toUnmodifiableMap(ClientProfile::clientId,
+                Function.identity()));
+        String hash = "{bcrypt}" + PASSWORD_ENCODER.encode(password);
+        this.passwordHashes = people.stream().collect(Collectors.toUnmodifiableMap(ClientProfile::clientId,
+                person -> hash));
+    }
+
+    /** The person's claims, by user name. */
+    public Optional<ClientProfile> profile(String username) {
+        return Optional.ofNullable(profiles.get(username));
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        ClientProfile person = profiles.get(username);
+        if (person == null) {
+            throw new UsernameNotFoundException("Unknown user");
+        }
+        return User.withUsername(person.clientId())
+                .password(passwordHashes.get(username))
+                .roles(person.roles().toArray(String[]::new))
+                .build();
+    }
+}
