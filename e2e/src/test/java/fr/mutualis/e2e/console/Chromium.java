@@ -40,7 +40,9 @@ final class Chromium implements AutoCloseable {
                 .setExecutablePath(executable)
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+                        "--disable-component-update", "--disable-sync", "--no-first-run",
+                        // the date fields' own format (jj/mm/aaaa) follows the browser's language, not the page's
+                        "--lang=fr-FR")));
         return new Chromium(playwright, browser);
     }
 

@@ -114,9 +114,22 @@ public class Instance {
         if (command.agenda().isEmpty()) {
             throw new InvalidInputException("agenda", "a séance has at least one agenda item");
         }
-        for (AgendaItem item : command.agenda()) {
+        for (int i = 0; i < command.agenda().size(); i++) {
+            AgendaItem item = command.agenda().get(i);
             if (item.kind().needsSubject() && (item.subjectId() == null || item.subjectId().isBlank())) {
                 throw new InvalidInputException("agenda.subjectId", item.kind() + " items name their subject");
+            }
+            // One amount per budget line or project: a second one would be added to the first wherever it is applied.
+            List<ArbitratedAmount> amounts = item.amounts() == null ? List.of() : item.amounts();
+            Set<UUID> arbitrated = new HashSet<>();
+            for (int j = 0; j < amounts.size(); j++) {
+                ArbitratedAmount amount = amounts.get(j);
+                UUID named = amount.budgetLineId() != null ? amount.budgetLineId() : amount.projectId();
+                if (named != null && !arbitrated.add(named)) {
+                    String field = "agenda[" + i + "].amounts[" + j + "]."
+                            + (amount.budgetLineId() != null ? "budgetLineId" : "projectId");
+                    throw new InvalidInputException(field, field + ": " + named + " is arbitrated twice in this item");
+                }
             }
         }
         boolean quorumWaived = false;

@@ -165,6 +165,19 @@ class InstanceTest {
         }
 
         @Test
+        void anItemArbitratesEachLineOrProjectOnce() {
+            UUID project = UUID.randomUUID();
+            List<AgendaItem> twice = List.of(new AgendaItem(BUDGET, AgendaItemKind.BUDGET_ARBITRATION, "Crédits", null,
+                    List.of(new ArbitratedAmount(LINE, null, 1_000), new ArbitratedAmount(null, project, 2_000),
+                            new ArbitratedAmount(null, project, 3_000))));
+            fixture.given(council())
+                    .when(new ScheduleSession(INSTANCE, SESSION, VALMONT, MONDAY, twice, null, null))
+                    .expectException(InvalidInputException.class)
+                    .expectExceptionMessage("agenda[0].amounts[2].projectId: " + project + " is arbitrated twice in this item")
+                    .expectNoEvents();
+        }
+
+        @Test
         void onlyTheAdministeringEpciSetsUpASharedInstance() {
             fixture.givenNoPriorActivity()
                     .when(new CreateInstance(INSTANCE, VALMONT, MUTUALISATION, "Comité", InstanceKind.STRATEGIC_COMMITTEE,
