@@ -40,9 +40,7 @@ final class Chromium implements AutoCloseable {
                 .setExecutablePath(executable)
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run",
-                        // the date fields' own format (jj/mm/aaaa) follows the browser's language, not the page's
-                        "--lang=fr-FR")));
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
         return new Chromium(playwright, browser);
     }
 
