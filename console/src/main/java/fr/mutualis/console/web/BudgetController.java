@@ -9,16 +9,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import java.time.LocalDate;
 import java.util.Map;
 
-/**
- * Budget and Évaluation in the navigation: part 2 of the console fills them; until then each shows the key figures
- * the API already gives (the year's budget summary, the barometer).
- */
+/** Budget in the navigation: the year's budget summary of the active collectivité. */
 @Controller
-class SectionsController {
+class BudgetController {
 
     private final PlatformClient platform;
 
-    SectionsController(PlatformClient platform) {
+    BudgetController(PlatformClient platform) {
         this.platform = platform;
     }
 
@@ -27,12 +24,6 @@ class SectionsController {
         int year = LocalDate.now(FrenchFormats.PARIS).getYear();
         model.addAttribute("fiscalYear", year);
         model.addAttribute("budget", platform.get("/api/budget/summary", Map.of("fiscalYear", year)));
-        return "budget";
-    }
-
-    @GetMapping("/evaluation")
-    String evaluation(Model model) {
-        model.addAttribute("barometer", platform.get("/api/evaluation/barometer"));
-        return "evaluation";
+        return "budget/index";
     }
 }
