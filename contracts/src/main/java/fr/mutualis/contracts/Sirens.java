@@ -10,10 +10,15 @@ public final class Sirens {
     }
 
     public static boolean isValid(String candidate) {
-        if (candidate == null || candidate.length() != 9) {
+        return isLuhnValid(candidate, 9);
+    }
+
+    /** Exactly {@code length} ASCII digits whose Luhn sum is a multiple of 10 (SIRENs and SIRETs alike). */
+    static boolean isLuhnValid(String candidate, int length) {
+        if (candidate == null || candidate.length() != length) {
             return false;
         }
-        for (int i = 0; i < 9; i++) {
+        for (int i = 0; i < length; i++) {
             char c = candidate.charAt(i);
             // Not Character.isDigit: it accepts non-ASCII digits.
             if (c < '0' || c > '9') {
@@ -28,11 +33,14 @@ public final class Sirens {
         if (firstEightDigits == null || !firstEightDigits.matches("[0-9]{8}")) {
             throw new IllegalArgumentException("Expected 8 digits: " + firstEightDigits);
         }
-        int check = (10 - luhnSum(firstEightDigits + "0") % 10) % 10;
-        return firstEightDigits + check;
+        return withLuhnCheckDigit(firstEightDigits);
     }
 
-    /** Luhn doubles every second digit from the right: with 9 digits, the odd positions from the left. */
+    static String withLuhnCheckDigit(String digits) {
+        return digits + (10 - luhnSum(digits + "0") % 10) % 10;
+    }
+
+    /** Luhn doubles every second digit from the right (with 9 digits, the odd positions from the left). */
     private static int luhnSum(String digits) {
         int sum = 0;
         for (int i = 0; i < digits.length(); i++) {

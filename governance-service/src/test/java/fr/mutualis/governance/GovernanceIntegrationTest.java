@@ -1,5 +1,6 @@
 package fr.mutualis.governance;
 
+import fr.mutualis.contracts.Sirets;
 import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.IntegrationEvents;
 import fr.mutualis.contracts.Topics;
@@ -86,12 +87,19 @@ public abstract class GovernanceIntegrationTest {
     }
 
     /** Registers a collectivité; the directory shows it once the projection has caught up. */
+    /** Registers a collectivité with its siège's SIRET, {@link #siret}. */
     protected void registerCollectivite(String siren, String name, String kind, long population, String epciSiren) {
         var answer = http.post("/api/governance/collectivites", """
-                        {"siren": "%s", "name": "%s", "kind": "%s", "population": %d%s}"""
-                        .formatted(siren, name, kind, population, epciSiren == null ? "" : ", \"epciSiren\": \"" + epciSiren + "\""),
+                        {"siren": "%s", "name": "%s", "kind": "%s", "population": %d%s, "siret": "%s"}"""
+                        .formatted(siren, name, kind, population, epciSiren == null ? "" : ", \"epciSiren\": \"" + epciSiren + "\"",
+                                siret(siren)),
                 platformAdmin(siren), null);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    }
+
+    /** The SIRET the tests give a collectivité's siège. */
+    protected static String siret(String siren) {
+        return Sirets.completing(siren, "0001");
     }
 
     /** A fresh territory: an EPCI, three member communes, and a commune of no EPCI. */

@@ -63,7 +63,7 @@ public class CollectiviteController {
     public ResponseEntity<Map<String, Object>> register(@Valid @RequestBody RegisterCollectiviteRequest request) {
         try {
             commands.sendAndWait(new RegisterCollectivite(request.siren(), request.name().strip(), request.kind(),
-                    request.population(), request.epciSiren()));
+                    request.population(), request.epciSiren(), request.siret()));
         } catch (RuntimeException e) {
             if (alreadyRegistered(e)) {
                 throw new StateConflictException("Collectivité " + request.siren() + " is already registered", "REGISTERED");

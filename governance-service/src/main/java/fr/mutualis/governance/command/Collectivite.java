@@ -1,5 +1,6 @@
 package fr.mutualis.governance.command;
 
+import fr.mutualis.contracts.Sirets;
 import fr.mutualis.kit.error.InvalidInputException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -30,11 +31,15 @@ public class Collectivite {
         if (command.epciSiren() != null) {
             requireSiren("epciSiren", command.epciSiren());
         }
+        if (command.siret() != null && !Sirets.belongsTo(command.siret(), command.siren())) {
+            throw new InvalidInputException("siret", "siret '" + command.siret() + "' is not a SIRET of SIREN "
+                    + command.siren() + " (14 digits starting with the SIREN, Luhn-valid)");
+        }
         if (command.population() < 0) {
             throw new InvalidInputException("population", "population must be 0 or more");
         }
         apply(new CollectiviteRegistered(command.siren(), command.name(), command.kind(), command.population(),
-                command.epciSiren()));
+                command.epciSiren(), command.siret()));
     }
 
     @CommandHandler

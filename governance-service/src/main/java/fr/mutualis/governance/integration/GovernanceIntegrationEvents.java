@@ -26,7 +26,7 @@ public class GovernanceIntegrationEvents implements IntegrationEventMapper {
             // A collectivité owns its own directory entry: the tenant is the SIREN itself.
             case CollectiviteRegistered e -> new OutboundEvent(e.siren(),
                     new fr.mutualis.contracts.governance.CollectiviteRegistered(e.siren(), e.name(), e.kind().name(),
-                            e.population(), e.epciSiren()));
+                            e.population(), e.epciSiren(), e.siret()));
             case ElectedLeadDesignated e -> new OutboundEvent(e.siren(),
                     new fr.mutualis.contracts.governance.ElectedLeadDesignated(e.siren(), e.name()));
             // The mutualisation owns itself: its data is addressed by its id.

@@ -48,14 +48,15 @@ public class GovernanceProjection {
     @EventHandler
     void on(CollectiviteRegistered event, @SequenceNumber long version) {
         jdbc.sql("""
-                        INSERT INTO collectivite_view (siren, name, kind, population, epci_siren, version)
-                        VALUES (:siren, :name, :kind, :population, :epci, :version)
+                        INSERT INTO collectivite_view (siren, name, kind, population, epci_siren, siret, version)
+                        VALUES (:siren, :name, :kind, :population, :epci, :siret, :version)
                         ON CONFLICT (siren) DO NOTHING""")
                 .param("siren", event.siren())
                 .param("name", event.name())
                 .param("kind", event.kind().name())
                 .param("population", event.population())
                 .param("epci", event.epciSiren())
+                .param("siret", event.siret())
                 .param("version", version)
                 .update();
     }

@@ -40,7 +40,7 @@ public class GovernanceQueries {
 
     private static final RowMapper<CollectiviteView> COLLECTIVITE = (rs, row) -> new CollectiviteView(
             rs.getString("siren"), rs.getString("name"), rs.getString("kind"), rs.getLong("population"),
-            rs.getString("epci_siren"), rs.getString("elected_lead"), rs.getLong("version"));
+            rs.getString("epci_siren"), rs.getString("elected_lead"), rs.getString("siret"), rs.getLong("version"));
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

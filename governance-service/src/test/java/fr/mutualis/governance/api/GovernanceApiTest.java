@@ -1,6 +1,7 @@
 package fr.mutualis.governance.api;
 
 import fr.mutualis.governance.GovernanceIntegrationTest;
+import fr.mutualis.contracts.Sirets;
 import fr.mutualis.governance.TestSirens;
 import fr.mutualis.kit.testsupport.DocumentedRoles;
 import fr.mutualis.kit.testsupport.TestHttp;
@@ -108,6 +109,40 @@ class GovernanceApiTest extends GovernanceIntegrationTest {
         assertBadRequest(http.get("/api/governance/collectivites/123456789", VALMONT_AGENT, null), "siren");
         assertBadRequest(http.get("/api/governance/collectivites?size=100000", VALMONT_AGENT, null), "size");
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void theSiegesSiretIsRegisteredAndShown() {
+        String siren = TestSirens.random();
+        String siret = Sirets.completing(siren, "0001");
+        var created = http.post("/api/governance/collectivites", """
+                {"siren": "%s", "name": "Bourg", "kind": "COMMUNE", "population": 900, "siret": "%s"}""".formatted(siren, siret),
+                PLATFORM_ADMIN, null);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        var read = await().atMost(Duration.ofSeconds(10)).until(
+                () -> http.get("/api/governance/collectivites/" + siren, VALMONT_AGENT, null), response -> response.status() == 200);
+        assertThat(read.json().get("siret").asString()).isEqualTo(siret);
+    }
+
+    /** Not 14 digits, a wrong check digit, another SIREN's establishment: 400 naming siret, nothing stored. */
+    @Test
+    void aSiretThatIsNotOneOfTheSirensEstablishmentsAnswers400NamingIt() {
+        long events = eventCount();
+        String siren = TestSirens.random();
+        String valid = Sirets.completing(siren, "0001");
+        String wrongCheckDigit = valid.substring(0, 13) + (char) ('0' + (valid.charAt(13) - '0' + 1) % 10);
+        for (String siret : List.of(siren, siren + "0001", valid + "0", siren + "000a" + valid.charAt(13), wrongCheckDigit,
+                Sirets.completing(CAGV, "0001"))) {
+            var answer = http.post("/api/governance/collectivites", """
+                    {"siren": "%s", "name": "Bourg", "kind": "COMMUNE", "population": 900, "siret": "%s"}""".formatted(siren, siret),
+                    PLATFORM_ADMIN, null);
+            assertThat(answer.status()).as(siret + " " + answer).isEqualTo(400);
+            assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+            assertThat(answer.json().get("errors").valueStream().map(error -> error.get("field").asString()))
+                    .as(answer.toString()).containsExactly("siret");
+        }
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(http.get("/api/governance/collectivites/" + siren, VALMONT_AGENT, null).status()).isEqualTo(404);
     }
 
     @Test

@@ -336,12 +336,40 @@ class SessionApiTest extends GovernanceIntegrationTest {
                 + "DELIB_OBJET,BUDGET_ANNEE,BUDGET_NOM,PREF_ID,PREF_DATE,VOTE_EFFECTIF,VOTE_REEL,VOTE_POUR,VOTE_CONTRE,"
                 + "VOTE_ABSTENTION,DELIB_URL");
         assertThat(String.join("\n", lines)).contains(
-                "\"Ville-centre\",\"" + t.ville() + "\",",
-                ",\"2026-03-16\",,,\"Compte citoyen en ligne\",,,,,5,4,2,1,1,",
-                ",\"2026-03-16\",\"7.1\",\"Finances locales/Decisions budgetaires\",\"Crédits, SIG et \"\"cloud\"\"\",\"2026\",,,,5,4,4,0,0,");
+                "\"Ville-centre\",\"" + siret(t.ville()) + "\",",
+                ",\"2026-03-16\",\"9.1\",\"Autres domaines de compétences/Autres domaines de compétences des communes\","
+                        + "\"Compte citoyen en ligne\",,,,,5,4,2,1,1,",
+                ",\"2026-03-16\",\"7.1\",\"Finances locales/Décisions budgétaires\",\"Crédits, SIG et \"\"cloud\"\"\",\"2026\",,,,5,4,4,0,0,");
         assertThat(http.get("/api/governance/exports/scdl-deliberations", t.agent(t.bourg()), null).body().lines().count())
                 .isEqualTo(1);
         assertProblem(http.get("/api/governance/exports/scdl-deliberations?from=2026-05-01&to=2026-01-01", agent, null), 400, "from");
+    }
+
+    /**
+     * Both SCDL schemas require the SIRET of the collectivité's siège: one registered without it (before the directory
+     * knew SIRETs) cannot export its délibérations, rather than publish a SIREN or an invented NIC.
+     */
+    @Test
+    void aCollectiviteWithoutSiretCannotExportItsDeliberations() {
+        String siren = fr.mutualis.governance.TestSirens.random();
+        var registered = http.post("/api/governance/collectivites", """
+                {"siren": "%s", "name": "Ancienne", "kind": "COMMUNE", "population": 700}""".formatted(siren), platformAdmin(siren), null);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String agent = token(siren + "-agent", siren, "AGENT");
+        awaitStatus(() -> http.get("/api/governance/collectivites/" + siren, agent, null), 200);
+        assertThat(http.get("/api/governance/exports/scdl-deliberations", agent, null).body().lines().count())
+                .as("nothing to publish, nothing refused").isEqualTo(1);
+        String assembly = instance(siren, agent, "DELIBERATIVE_ASSEMBLY", "QUARTERLY");
+        Session s = schedule(assembly, siren, agent, "2026-03-16T18:00:00+01:00", null);
+        put("/attendance", s, "{\"present\": [\"maire\", \"c1\", \"c2\", \"c3\"]}", agent);
+        decide(s, s.items().get(1), 4, 0, 0, "", agent);
+        http.post("/api/governance/sessions/" + s.id() + "/close", "", agent, null);
+
+        var refused = awaitUntil(() -> http.get("/api/governance/exports/scdl-deliberations", agent, null),
+                answer -> answer.status() != 200);
+        assertProblem(refused, 422, siren);
+        assertThat(refused.json().get("errors").valueStream().map(error -> error.get("field").asString()))
+                .containsExactly("siret");
     }
 
     /** Agenda titles a spreadsheet would run as formulas are exported inert; the votes stay numbers. */

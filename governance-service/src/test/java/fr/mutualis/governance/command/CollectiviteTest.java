@@ -11,6 +11,7 @@ class CollectiviteTest {
 
     private static final String CAGV = "200000016";
     private static final String VALMONT = "210000022";
+    private static final String VALMONT_SIRET = "21000002200017";
     private AggregateTestFixture<Collectivite> fixture;
 
     @BeforeEach
@@ -21,9 +22,10 @@ class CollectiviteTest {
     @Test
     void aCommuneIsRegisteredAsMemberOfItsEpci() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterCollectivite(VALMONT, "Valmont", CollectiviteKind.COMMUNE, 80_000, CAGV))
+                .when(new RegisterCollectivite(VALMONT, "Valmont", CollectiviteKind.COMMUNE, 80_000, CAGV, VALMONT_SIRET))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CollectiviteRegistered(VALMONT, "Valmont", CollectiviteKind.COMMUNE, 80_000, CAGV))
+                .expectEvents(new CollectiviteRegistered(VALMONT, "Valmont", CollectiviteKind.COMMUNE, 80_000, CAGV,
+                        VALMONT_SIRET))
                 .expectState(collectivite -> {
                     assertThat(collectivite.siren()).isEqualTo(VALMONT);
                     assertThat(collectivite.kind()).isEqualTo(CollectiviteKind.COMMUNE);
@@ -34,15 +36,15 @@ class CollectiviteTest {
     void anEpciBelongsToNoEpci() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterCollectivite(CAGV, "Communauté d'agglomération du Grand Val", CollectiviteKind.EPCI,
-                        160_000, null))
+                        160_000, null, null))
                 .expectEvents(new CollectiviteRegistered(CAGV, "Communauté d'agglomération du Grand Val",
-                        CollectiviteKind.EPCI, 160_000, null));
+                        CollectiviteKind.EPCI, 160_000, null, null));
     }
 
     @Test
     void anInvalidSirenIsRejected() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterCollectivite("123456789", "Nulle part", CollectiviteKind.COMMUNE, 10, null))
+                .when(new RegisterCollectivite("123456789", "Nulle part", CollectiviteKind.COMMUNE, 10, null, null))
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage("siren '123456789' is not a SIREN (9 digits, Luhn-valid)")
                 .expectNoEvents();
@@ -51,22 +53,33 @@ class CollectiviteTest {
     @Test
     void anInvalidEpciSirenIsRejected() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterCollectivite(VALMONT, "Valmont", CollectiviteKind.COMMUNE, 80_000, "20000001"))
+                .when(new RegisterCollectivite(VALMONT, "Valmont", CollectiviteKind.COMMUNE, 80_000, "20000001", null))
                 .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    /** Another SIREN's establishment, a wrong check digit, a SIREN alone: none names this collectivité's siège. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"20000001600010", "21000002200018", "210000022"})
+    void aSiretThatIsNotOneOfTheSirensEstablishmentsIsRejected(String siret) {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterCollectivite(VALMONT, "Valmont", CollectiviteKind.COMMUNE, 80_000, CAGV, siret))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("siret '"))
                 .expectNoEvents();
     }
 
     @Test
     void aNegativePopulationIsRejected() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterCollectivite(VALMONT, "Valmont", CollectiviteKind.COMMUNE, -1, CAGV))
+                .when(new RegisterCollectivite(VALMONT, "Valmont", CollectiviteKind.COMMUNE, -1, CAGV, null))
                 .expectException(InvalidInputException.class)
                 .expectNoEvents();
     }
 
     @Test
     void aCollectiviteDesignatesItsElectedLead() {
-        fixture.given(new CollectiviteRegistered(VALMONT, "Valmont", CollectiviteKind.COMMUNE, 80_000, CAGV))
+        fixture.given(new CollectiviteRegistered(VALMONT, "Valmont", CollectiviteKind.COMMUNE, 80_000, CAGV, null))
                 .when(new DesignateElectedLead(VALMONT, "  Claire Martin ", null))
                 .expectEvents(new ElectedLeadDesignated(VALMONT, "Claire Martin"))
                 .expectResultMessagePayload(1L);
@@ -74,7 +87,7 @@ class CollectiviteTest {
 
     @Test
     void aStaleVersionIsRefused() {
-        fixture.given(new CollectiviteRegistered(VALMONT, "Valmont", CollectiviteKind.COMMUNE, 80_000, CAGV),
+        fixture.given(new CollectiviteRegistered(VALMONT, "Valmont", CollectiviteKind.COMMUNE, 80_000, CAGV, null),
                         new ElectedLeadDesignated(VALMONT, "Claire Martin"))
                 .when(new DesignateElectedLead(VALMONT, "Paul Durand", 0L))
                 .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class)
