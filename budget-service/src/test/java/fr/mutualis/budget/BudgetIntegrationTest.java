@@ -2,6 +2,8 @@ package fr.mutualis.budget;
 
 import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.IntegrationEvents;
+import fr.mutualis.contracts.Sirets;
+import fr.mutualis.contracts.governance.CollectiviteRegistered;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.portfolio.ProjectProposed;
 import fr.mutualis.contracts.portfolio.RoadmapDrafted;
@@ -113,6 +115,30 @@ public abstract class BudgetIntegrationTest {
     protected static String spending(long amountCents, String reference, String date) {
         return """
                 {"amountCents": %d, "reference": "%s", "date": "%s"}""".formatted(amountCents, reference, date);
+    }
+
+    /**
+     * Governance published the demo territory's collectivités, the SIRETs of their sièges included (the SCDL export
+     * needs them); waits until the budget has read them.
+     */
+    protected void directoryHasTheDemoTerritory() {
+        publishGovernance(CAGV, CAGV, collectivite(CAGV, "Communauté d'agglomération du Grand Val", "EPCI", 160_000, null));
+        publishGovernance(VALMONT, VALMONT, collectivite(VALMONT, "Valmont", "COMMUNE", 80_000, CAGV));
+        publishGovernance(SAINT_AUBIN, SAINT_AUBIN, collectivite(SAINT_AUBIN, "Saint-Aubin-sur-Val", "COMMUNE", 12_000, CAGV));
+        publishGovernance(AULNES, AULNES, collectivite(AULNES, "Les Aulnes", "COMMUNE", 4_500, CAGV));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                SELECT count(*) FROM collectivite WHERE siren IN (:sirens) AND siret IS NOT NULL""")
+                .param("sirens", List.of(CAGV, VALMONT, SAINT_AUBIN, AULNES)).query(Long.class).single() == 4);
+    }
+
+    /** A collectivité's registration as governance publishes it, with {@link #siret} as its siège's SIRET. */
+    protected static CollectiviteRegistered collectivite(String siren, String name, String kind, long population, String epciSiren) {
+        return new CollectiviteRegistered(siren, name, kind, population, epciSiren, siret(siren));
+    }
+
+    /** The SIRET the tests give a collectivité's siège. */
+    protected static String siret(String siren) {
+        return Sirets.completing(siren, "0001");
     }
 
     /** Publishes a governance integration event on the real broker, as governance would. */

@@ -5,6 +5,7 @@ import fr.mutualis.budget.command.M57Chapters;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.GovernanceDirectory;
 import fr.mutualis.budget.query.ScdlLine;
+import fr.mutualis.kit.csv.ScdlPublisher;
 import fr.mutualis.kit.csv.SpreadsheetCsv;
 import fr.mutualis.kit.mutualisation.MutualisationDirectory;
 import fr.mutualis.kit.security.AllowedRoles;
@@ -35,21 +36,24 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 
 /**
  * Open-data export of the caller's budget at one stage, in the SCDL "budget" layout (schema.data.gouv.fr
- * scdl/budget): one row per line voted at that stage. An EPCI's budget carries the services communs it administers
- * (CGCT art. L5211-4-2: the EPCI bears their costs, then recovers them from the members), so its export also lists
- * the lines of the mutualisations it administers; a member's does not (its share is an allocation, not a line). What
- * is filled, and how:
+ * scdl/budget 0.8.3), with the values its field rules define: one row per line voted at that stage. An EPCI's budget
+ * carries the services communs it administers (CGCT art. L5211-4-2: the EPCI bears their costs, then recovers them
+ * from the members), so its export also lists the lines of the mutualisations it administers; a member's does not
+ * (its share is an allocation, not a line). What is filled, and how:
  * <ul>
  *   <li>BGT_NATDEC: budget primitif, budget supplémentaire, décision modificative or compte administratif;</li>
- *   <li>BGT_ANNEE: the fiscal year; BGT_SIRET: the collectivité's SIREN (the budget knows tenants by SIREN only,
- *       not the establishment number completing a SIRET); BGT_NOM: its name from governance's directory, else the
- *       SIREN;</li>
+ *   <li>BGT_ANNEE: the fiscal year; BGT_SIRET and BGT_NOM: the SIRET of the collectivité's siège and its name, as
+ *       governance's directory published them. Both are required: a collectivité registered without SIRET cannot
+ *       export its lines (422 {@code siret-unknown}, see {@link ScdlPublisher}); with no line, the file is the
+ *       header alone;</li>
  *   <li>BGT_CONTNAT / BGT_CONTNAT_LABEL: the M57 chapter and its title; BGT_NATURE: the chapter as well (lines are
  *       voted by chapter, not by article); BGT_NATURE_LABEL: the line's label, after the mutualisation's name for
  *       a service commun's line;</li>
  *   <li>BGT_FONCTION, BGT_FONCTION_LABEL, BGT_OPERATION, BGT_MTRARPREC, BGT_ARTSPE: empty (vote by nature, no
  *       functional presentation, no carried-over amounts);</li>
- *   <li>BGT_SECTION: I (investment) or F (operating); BGT_OPBUDG: 0 (real operations); BGT_CODRD: D (spending);</li>
+ *   <li>BGT_SECTION: investissement or fonctionnement; BGT_OPBUDG: réel and BGT_CODRD: dépense, as every chapter a
+ *       line may take ({@link M57Chapters}) is one of real expenditure: the platform budgets spending on its digital
+ *       roadmap, neither revenue nor the transfers between sections (opérations d'ordre);</li>
  *   <li>BGT_MTBUDGPREC: credits before the stage's first vote; BGT_MTPREV and BGT_CREDOUV: credits after its last
  *       vote; BGT_MTPROPNOUV: the difference; at CA only, BGT_MTREAL: mandated, BGT_MTRAR3112: engaged not
  *       mandated (restes à réaliser).</li>
@@ -72,6 +76,15 @@ public class ScdlExportController {
             BudgetStage.DM, "décision modificative",
             BudgetStage.CA, "compte administratif");
 
+    /** BGT_SECTION's values, by the line's section. */
+    private static final Map<String, String> SECTION = Map.of(
+            "INVESTMENT", "investissement",
+            "OPERATING", "fonctionnement");
+    /** BGT_OPBUDG's value for a real operation, the only kind a line records. */
+    private static final String REAL_OPERATION = "réel";
+    /** BGT_CODRD's value for spending, the only direction a line records. */
+    private static final String SPENDING = "dépense";
+
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final BudgetQueries queries;
@@ -91,17 +104,18 @@ public class ScdlExportController {
     public ResponseEntity<String> export(@RequestParam @Min(2000) @Max(2100) int fiscalYear,
                                          @RequestParam BudgetStage stage, TenantContext tenant) {
         String siren = tenant.tenantId();
-        String name = governance.name(siren).orElse(siren);
         Map<String, String> owners = new LinkedHashMap<>(Map.of(siren, ""));
         mutualisations.administeredBy(siren).stream()
                 .flatMap(id -> mutualisations.find(id).stream())
                 .forEach(mutualisation -> owners.put(mutualisation.id().toString(), mutualisation.name() + " : "));
         boolean account = stage == BudgetStage.CA;
+        List<ScdlLine> lines = queries.scdlLines(owners.keySet(), fiscalYear, stage.name());
+        ScdlPublisher publisher = lines.isEmpty() ? null : governance.scdlPublisher(siren);
         List<List<Object>> rows = new ArrayList<>();
-        for (ScdlLine line : queries.scdlLines(owners.keySet(), fiscalYear, stage.name())) {
-            rows.add(Arrays.asList(NATDEC.get(stage), fiscalYear, siren, name, line.chapter(),
+        for (ScdlLine line : lines) {
+            rows.add(Arrays.asList(NATDEC.get(stage), fiscalYear, publisher.siret(), publisher.name(), line.chapter(),
                     M57Chapters.label(line.chapter()), line.chapter(), owners.get(line.ownerId()) + line.label(), null, null,
-                    null, "INVESTMENT".equals(line.section()) ? "I" : "F", "0", "D",
+                    null, SECTION.get(line.section()), REAL_OPERATION, SPENDING,
                     account ? euros(line.mandatedCents()) : null, euros(line.previousCents()), null,
                     euros(line.creditsCents() - line.previousCents()), euros(line.creditsCents()),
                     euros(line.creditsCents()), account ? euros(line.engagedCents() - line.mandatedCents()) : null, null));

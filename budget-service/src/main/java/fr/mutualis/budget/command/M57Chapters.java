@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * The M57 chapters accepted on a budget line, per section (DOMAIN.md §3): investment 20 intangible assets and
  * software, 204 equipment grants, 21 tangible assets and hardware, 23 assets in progress; operating 011 general
- * charges, 012 staff, 65 other current charges. The single place to extend when more chapters are needed.
+ * charges, 012 staff, 65 other current charges. The single place to extend when more chapters are needed. Every one
+ * is a chapter of real expenditure, as the SCDL export declares each line (réel, dépense): a revenue chapter or one
+ * of opérations d'ordre (040, 041, 042, 043, 021, 023) would need the export to tell them apart.
  */
 public final class M57Chapters {
 

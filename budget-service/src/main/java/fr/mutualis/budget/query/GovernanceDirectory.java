@@ -3,6 +3,7 @@ package fr.mutualis.budget.query;
 import fr.mutualis.contracts.governance.CollectiviteRegistered;
 import fr.mutualis.contracts.governance.DecisionPublished;
 import fr.mutualis.contracts.governance.MutualisationCreated;
+import fr.mutualis.kit.csv.ScdlPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +17,8 @@ import static fr.mutualis.kit.time.PlausibleDates.stored;
 
 /**
  * What the budget keeps of governance's events: populations (POPULATION key), each convention's shares
- * (FIXED_SHARES key) and the amounts arbitrated on budget lines. Every write is an idempotent upsert keyed by what
- * it describes, so duplicates and any arrival order give the same tables.
+ * (FIXED_SHARES key), the amounts arbitrated on budget lines, and the names and SIRETs the SCDL export needs. Every
+ * write is an idempotent upsert keyed by what it describes, so duplicates and any arrival order give the same tables.
  */
 @Component
 public class GovernanceDirectory {
@@ -33,15 +34,17 @@ public class GovernanceDirectory {
 
     public void record(CollectiviteRegistered event) {
         jdbc.sql("""
-                        INSERT INTO collectivite (siren, name, kind, population, epci_siren)
-                        VALUES (:siren, :name, :kind, :population, :epci)
+                        INSERT INTO collectivite (siren, name, kind, population, epci_siren, siret)
+                        VALUES (:siren, :name, :kind, :population, :epci, :siret)
                         ON CONFLICT (siren) DO UPDATE SET name = excluded.name, kind = excluded.kind,
-                            population = excluded.population, epci_siren = excluded.epci_siren""")
+                            population = excluded.population, epci_siren = excluded.epci_siren,
+                            siret = excluded.siret""")
                 .param("siren", event.siren())
                 .param("name", event.name())
                 .param("kind", event.kind())
                 .param("population", event.population())
                 .param("epci", event.epciSiren())
+                .param("siret", event.siret())
                 .update();
     }
 
@@ -100,7 +103,11 @@ public class GovernanceDirectory {
         return shares;
     }
 
-    public Optional<String> name(String siren) {
-        return jdbc.sql("SELECT name FROM collectivite WHERE siren = :siren").param("siren", siren).query(String.class).optional();
+    /** Who the SCDL export speaks for: the collectivité's name and its siège's SIRET, refused when either is unknown. */
+    public ScdlPublisher scdlPublisher(String siren) {
+        return jdbc.sql("SELECT name, siret FROM collectivite WHERE siren = :siren").param("siren", siren)
+                .query((rs, n) -> ScdlPublisher.of(siren, rs.getString(1), rs.getString(2)))
+                .optional()
+                .orElseGet(() -> ScdlPublisher.of(siren, null, null));
     }
 }

@@ -1,7 +1,6 @@
 package fr.mutualis.budget.api;
 
 import fr.mutualis.budget.BudgetIntegrationTest;
-import fr.mutualis.contracts.governance.CollectiviteRegistered;
 import fr.mutualis.contracts.governance.MutualisationCreated;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,10 +28,7 @@ class AllocationApiTest extends BudgetIntegrationTest {
 
     @BeforeEach
     void governancePublishedTheTerritory() {
-        publishGovernance(CAGV, CAGV, new CollectiviteRegistered(CAGV, "Communauté d'agglomération du Grand Val", "EPCI", 160_000, null));
-        publishGovernance(VALMONT, VALMONT, new CollectiviteRegistered(VALMONT, "Valmont", "COMMUNE", 80_000, CAGV));
-        publishGovernance(SAINT_AUBIN, SAINT_AUBIN, new CollectiviteRegistered(SAINT_AUBIN, "Saint-Aubin-sur-Val", "COMMUNE", 12_000, CAGV));
-        publishGovernance(AULNES, AULNES, new CollectiviteRegistered(AULNES, "Les Aulnes", "COMMUNE", 4_500, CAGV));
+        directoryHasTheDemoTerritory();
         mutualisation(byPopulation, "POPULATION", List.of(VALMONT, SAINT_AUBIN), Map.of());
         mutualisation(byUsage, "USAGE", List.of(VALMONT, SAINT_AUBIN, AULNES), Map.of());
         mutualisation(byShares, "FIXED_SHARES", List.of(VALMONT, SAINT_AUBIN),
@@ -40,8 +36,7 @@ class AllocationApiTest extends BudgetIntegrationTest {
         mutualisation(withUnknownMember, "POPULATION", List.of(VALMONT, UNREGISTERED), Map.of());
         await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM kit_mutualisation WHERE mutualisation_id IN (:a, :b, :c, :d)",
                 Map.of("a", byPopulation, "b", byUsage, "c", byShares, "d", withUnknownMember)) == 4
-                && count("SELECT count(*) FROM mutualisation_share WHERE mutualisation_id = :a", Map.of("a", byShares)) == 2
-                && count("SELECT count(*) FROM collectivite WHERE siren IN ('200000016', '210000022', '210000030', '210000048')", Map.of()) == 4);
+                && count("SELECT count(*) FROM mutualisation_share WHERE mutualisation_id = :a", Map.of("a", byShares)) == 2);
     }
 
     @Test

@@ -147,6 +147,7 @@ class BudgetApiTest extends BudgetIntegrationTest {
 
     @Test
     void reportingReadsTheBudgetButWritesNothing() {
+        directoryHasTheDemoTerritory();
         String reporting = ISSUER.token("valmont-reporting", List.of(VALMONT), List.of("REPORTING"));
         String lineId = votedLine(VALMONT_AGENT, 2026, "INVESTMENT", "20", 500_000);
         assertThat(http.get("/api/budget/lines/" + lineId, reporting, null).status()).isEqualTo(200);

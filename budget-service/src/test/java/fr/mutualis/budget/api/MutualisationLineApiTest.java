@@ -97,6 +97,7 @@ class MutualisationLineApiTest extends BudgetIntegrationTest {
     /** The EPCI carries the services communs it administers in its own budget: its open data shows their lines. */
     @Test
     void theAdministeringEpcisScdlExportCarriesTheSharedLines() {
+        directoryHasTheDemoTerritory();
         String line = http.post("/api/budget/lines", sharedLine(shared).replace("2026", "2033"), CAGV_ADMIN, null)
                 .json().get("id").asString();
         vote(CAGV_ADMIN, 2033, "BP", line, 40_000);
@@ -104,9 +105,9 @@ class MutualisationLineApiTest extends BudgetIntegrationTest {
 
         List<String> epci = http.get("/api/budget/exports/scdl?fiscalYear=2033&stage=BP", CAGV_AGENT, null).body().lines().toList();
         assertThat(epci).hasSize(2);
-        assertThat(epci.get(1)).startsWith("\"budget primitif\",2033,\"" + CAGV + "\",")
+        assertThat(epci.get(1)).startsWith("\"budget primitif\",2033,\"" + siret(CAGV) + "\",")
                 .contains(",\"011\",\"Charges à caractère général\",\"011\",\"DSI commune : Infogérance mutualisée\",")
-                .contains(",\"F\",\"0\",\"D\",,0.00,,400.00,400.00,400.00,,");
+                .contains(",\"fonctionnement\",\"réel\",\"dépense\",,0.00,,400.00,400.00,400.00,,");
         assertThat(http.get("/api/budget/exports/scdl?fiscalYear=2033&stage=BP", VALMONT_AGENT, null).body().lines())
                 .as("a member's share is an allocation, not a line of its budget").hasSize(1);
     }

@@ -1,14 +1,12 @@
 package fr.mutualis.budget.api;
 
 import fr.mutualis.budget.BudgetIntegrationTest;
-import fr.mutualis.contracts.governance.CollectiviteRegistered;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,15 +45,13 @@ class SummaryAndExportApiTest extends BudgetIntegrationTest {
 
     @Test
     void theScdlExportListsTheLinesVotedAtTheStage() {
-        publishGovernance(AULNES, AULNES, new CollectiviteRegistered(AULNES, "Les Aulnes", "COMMUNE", 4_500, CAGV));
+        directoryHasTheDemoTerritory();
         String line = openLine(AULNES_AGENT, 2032, "INVESTMENT", "21", 10_000);
         vote(AULNES_AGENT, 2032, "BP", line, 10_000);
         vote(AULNES_AGENT, 2032, "DM", line, 12_500);
         vote(AULNES_AGENT, 2032, "DM", line, 13_000);
         String unvoted = openLine(AULNES_AGENT, 2032, "OPERATING", "011", 1_000);
         awaitLine(line, AULNES_AGENT, read -> read.get("credits").size() == 3);
-        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("SELECT count(*) FROM collectivite WHERE siren = :siren")
-                .param("siren", AULNES).query(Long.class).single() == 1);
 
         var bp = http.get("/api/budget/exports/scdl?fiscalYear=2032&stage=BP", AULNES_AGENT, null);
         assertThat(bp.status()).as(bp.toString()).isEqualTo(200);
@@ -64,12 +60,13 @@ class SummaryAndExportApiTest extends BudgetIntegrationTest {
         assertThat(rows.getFirst()).as("the columns of the published SCDL budget schema, in its order")
                 .isEqualTo(String.join(",", publishedScdlBudgetColumns()));
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(1)).isEqualTo("\"budget primitif\",2032,\"210000048\",\"Les Aulnes\",\"21\",\"Immobilisations corporelles\","
-                + "\"21\",\"Ligne 21\",,,,\"I\",\"0\",\"D\",,0.00,,100.00,100.00,100.00,,");
+        assertThat(rows.get(1)).isEqualTo("\"budget primitif\",2032,\"" + siret(AULNES) + "\",\"Les Aulnes\",\"21\","
+                + "\"Immobilisations corporelles\",\"21\",\"Ligne 21\",,,,\"investissement\",\"réel\",\"dépense\",,0.00,,100.00,"
+                + "100.00,100.00,,");
 
         List<String> dm = http.get("/api/budget/exports/scdl?fiscalYear=2032&stage=DM", AULNES_AGENT, null).body().lines().toList();
         assertThat(dm).hasSize(2);
-        assertThat(dm.get(1)).startsWith("\"décision modificative\",2032,").contains(",\"I\",\"0\",\"D\",,100.00,,30.00,130.00,130.00,,");
+        assertThat(dm.get(1)).startsWith("\"décision modificative\",2032,").contains(",\"investissement\",\"réel\",\"dépense\",,100.00,,30.00,130.00,130.00,,");
         assertThat(http.get("/api/budget/exports/scdl?fiscalYear=2032&stage=CA", AULNES_AGENT, null).body().lines()).hasSize(1);
         assertThat(http.get("/api/budget/exports/scdl?fiscalYear=2032&stage=BP", VALMONT_AGENT, null).body().lines()).hasSize(1);
         assertThat(bp.body()).doesNotContain("Ligne 011").doesNotContain(unvoted);
@@ -78,9 +75,36 @@ class SummaryAndExportApiTest extends BudgetIntegrationTest {
         assertBadRequest(http.get("/api/budget/exports/scdl?fiscalYear=2032", AULNES_AGENT, null), "stage");
     }
 
+    /**
+     * Both SCDL schemas require the SIRET of the collectivité's siège: a collectivité governance registered without one
+     * (before the directory knew SIRETs), or not at all, cannot export its lines rather than publish a SIREN or an
+     * invented NIC; with no line to publish, the header alone breaks no rule.
+     */
+    @Test
+    void aCollectiviteWithoutSiretCannotExportItsLines() {
+        String registeredWithout = fr.mutualis.contracts.Sirens.completing("21%06d".formatted(
+                java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000)));
+        publishGovernance(registeredWithout, registeredWithout, new fr.mutualis.contracts.governance.CollectiviteRegistered(
+                registeredWithout, "Ancienne", "COMMUNE", 700, null));
+        String agent = ISSUER.token("ancienne-agent", List.of(registeredWithout), List.of("AGENT"));
+        await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM collectivite WHERE siren = :siren")
+                .param("siren", registeredWithout).query(Long.class).single() == 1);
+        assertThat(http.get("/api/budget/exports/scdl?fiscalYear=2037&stage=BP", agent, null).body().lines()).hasSize(1);
+        String line = openLine(agent, 2037, "OPERATING", "011", 1_000);
+        vote(agent, 2037, "BP", line, 1_000);
+        awaitLine(line, agent, read -> read.get("credits").size() == 1);
+
+        var refused = http.get("/api/budget/exports/scdl?fiscalYear=2037&stage=BP", agent, null);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().get("errors").valueStream().map(error -> error.get("field").asString())).containsExactly("siret");
+        assertThat(refused.json().get("detail").asString()).contains(registeredWithout);
+    }
+
     /** Labels a spreadsheet would run as formulas are exported inert; amounts, negative ones too, stay numbers. */
     @Test
     void formulasInLabelsAreExportedInertAndAmountsStayNumbers() throws java.io.IOException {
+        directoryHasTheDemoTerritory();
         int year = 2036;
         List<String> labels = List.of("=HYPERLINK(\"http://x\")", "+1+cmd|' /C calc'!A0", "@SUM(1+1)");
         List<String> chapters = List.of("20", "21", "23");
