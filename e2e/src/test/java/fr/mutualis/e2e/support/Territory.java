@@ -114,8 +114,9 @@ public final class Territory {
 
     private void register(String siren, String name, String kind, long population, String epciSiren) {
         Response answer = gateway.post("/api/governance/collectivites", """
-                {"siren": "%s", "name": "%s", "kind": "%s", "population": %d%s}""".formatted(siren, name, kind,
-                population, epciSiren == null ? "" : ", \"epciSiren\": \"" + epciSiren + "\""), platformAdmin(), epci);
+                {"siren": "%s", "name": "%s", "kind": "%s", "population": %d%s, "siret": "%s"}""".formatted(siren, name, kind,
+                population, epciSiren == null ? "" : ", \"epciSiren\": \"" + epciSiren + "\"",
+                fr.mutualis.contracts.Sirets.completing(siren, "0001")), platformAdmin(), epci);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
     }
 

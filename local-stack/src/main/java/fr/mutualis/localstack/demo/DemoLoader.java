@@ -127,6 +127,7 @@ public final class DemoLoader {
             body.put("kind", collectivite.kind());
             body.put("population", collectivite.population());
             body.put("epciSiren", collectivite.epciSiren());
+            body.put("siret", collectivite.siret());
             post(PLATFORM_ADMIN, "/api/governance/collectivites", body, collectivite.name());
             counter.add();
         }

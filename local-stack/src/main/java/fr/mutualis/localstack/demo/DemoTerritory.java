@@ -37,7 +37,8 @@ public final class DemoTerritory {
     public record Actor(String clientId, String tenant) {
     }
 
-    public record Collectivite(String siren, String name, String kind, long population, String epciSiren) {
+    /** @param siret the SIRET of its siège (hôtel de ville, siège communautaire), which names it in SCDL open data */
+    public record Collectivite(String siren, String name, String kind, long population, String epciSiren, String siret) {
     }
 
     /**
@@ -163,10 +164,10 @@ public final class DemoTerritory {
 
     /** Registered by {@code platform-admin}; the EPCI first, its member communes name it. */
     public static final List<Collectivite> COLLECTIVITES = List.of(
-            new Collectivite(CAGV, "Communauté d'agglomération du Grand Val", "EPCI", 160_000, null),
-            new Collectivite(VALMONT, "Valmont", "COMMUNE", 80_000, CAGV),
-            new Collectivite(SAINT_AUBIN, "Saint-Aubin-sur-Val", "COMMUNE", 12_000, CAGV),
-            new Collectivite(LES_AULNES, "Les Aulnes", "COMMUNE", 4_500, CAGV));
+            new Collectivite(CAGV, "Communauté d'agglomération du Grand Val", "EPCI", 160_000, null, "20000001600010"),
+            new Collectivite(VALMONT, "Valmont", "COMMUNE", 80_000, CAGV, "21000002200017"),
+            new Collectivite(SAINT_AUBIN, "Saint-Aubin-sur-Val", "COMMUNE", 12_000, CAGV, "21000003000010"),
+            new Collectivite(LES_AULNES, "Les Aulnes", "COMMUNE", 4_500, CAGV, "21000004800012"));
 
     public static final List<Tenant> TENANTS = List.of(
             new Tenant(CAGV, "CAGV", "cagv-agent", "cagv-elu", "Isabelle Caron",

@@ -67,6 +67,9 @@ class DemoTerritoryTest {
                         org.assertj.core.groups.Tuple.tuple("210000048", 4_500L));
         assertThat(DemoTerritory.COLLECTIVITES).allSatisfy(collectivite ->
                 assertThat(luhn(collectivite.siren())).as(collectivite.siren()).isTrue());
+        assertThat(DemoTerritory.COLLECTIVITES).allSatisfy(collectivite ->
+                assertThat(fr.mutualis.contracts.Sirets.belongsTo(collectivite.siret(), collectivite.siren()))
+                        .as("the SIRET of %s's siège", collectivite.name()).isTrue());
         assertThat(DemoTerritory.COLLECTIVITES.getFirst().kind()).isEqualTo("EPCI");
         assertThat(DemoTerritory.COLLECTIVITES.subList(1, 4)).allSatisfy(commune -> {
             assertThat(commune.kind()).isEqualTo("COMMUNE");
