@@ -55,8 +55,7 @@ public class IntegrationEventInbox {
             handler.handle(envelope);
             return true;
         }));
-        meters.counter("mutualis.integration.consumed", "topic", record.topic(), "type", envelope.type(),
-                "outcome", applied ? "applied" : "duplicate").increment();
+        IntegrationMetrics.consumed(meters, record.topic(), envelope.type(), applied).increment();
     }
 
     private EventEnvelope read(ConsumerRecord<String, String> record) {

@@ -99,14 +99,14 @@ public class IntegrationEventPublisher {
             try {
                 send.acknowledged().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (ExecutionException | TimeoutException e) {
-                meters.counter("mutualis.integration.publish.failures", "topic", topic).increment();
+                IntegrationMetrics.publishFailures(meters, topic).increment();
                 throw new IllegalStateException("Kafka did not acknowledge " + send.envelope().type() + " "
                         + send.envelope().eventId(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for Kafka", e);
             }
-            meters.counter("mutualis.integration.published", "topic", topic, "type", send.envelope().type()).increment();
+            IntegrationMetrics.published(meters, topic, send.envelope().type()).increment();
         }
     }
 

@@ -42,7 +42,7 @@ public class KafkaIntegrationConfiguration {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
-            meters.counter("mutualis.integration.dead.lettered", "topic", record.topic()).increment();
+            IntegrationMetrics.deadLettered(meters, record.topic()).increment();
             recoverer.accept(record, exception);
         }, new FixedBackOff(500, retries));
         handler.addNotRetryableExceptions(PoisonRecordException.class);
