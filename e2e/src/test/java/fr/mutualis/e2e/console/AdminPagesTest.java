@@ -51,10 +51,12 @@ class AdminPagesTest {
         pages = new EvaluationAdminPages(chromium, console);
         epci = Sirens.next();
         commune = Sirens.next();
+        EvaluationAdminPages.patientAssertions(true);
     }
 
     @AfterAll
     static void tearDown() {
+        EvaluationAdminPages.patientAssertions(false);
         if (chromium != null) {
             chromium.close();
         }

@@ -4,16 +4,20 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import fr.mutualis.e2e.support.Territory;
 import fr.mutualis.kit.testsupport.TestHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the browser tests of Évaluation, Territoire and Administration share: signing a demo person in, reading what
@@ -22,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class EvaluationAdminPages {
 
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    static final Duration PATIENCE = Duration.ofMinutes(2);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Chromium chromium;
@@ -32,8 +37,21 @@ final class EvaluationAdminPages {
         this.console = console;
     }
 
+    /**
+     * A new browser context, patient: seven builds share this machine's two cores, and a page that calls the API
+     * several times can take tens of seconds to come while a stack starts elsewhere.
+     */
     BrowserContext newContext() {
-        return chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900));
+        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR")
+                .setViewportSize(1280, 900));
+        context.setDefaultTimeout(PATIENCE.toMillis());
+        context.setDefaultNavigationTimeout(PATIENCE.toMillis());
+        return context;
+    }
+
+    /** Playwright's assertions wait as long as pages may take here; back to its default after the class. */
+    static void patientAssertions(boolean patient) {
+        PlaywrightAssertions.setDefaultAssertionTimeout(patient ? PATIENCE.toMillis() : 5_000);
     }
 
     Page signedIn(BrowserContext context, String user) {
@@ -83,15 +101,23 @@ final class EvaluationAdminPages {
         if (gateway.get("/api/governance/collectivites/" + siren, adminToken, actingFor).status() == 200) {
             return;
         }
-        TestHttp.Response answer = gateway.post("/api/governance/collectivites", """
+        TestHttp.Response answer = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(
+                () -> gateway.post("/api/governance/collectivites", """
                 {"siren": "%s", "name": "%s", "kind": "%s", "population": %d%s}""".formatted(siren, name, kind,
-                population, epciSiren == null ? "" : ", \"epciSiren\": \"" + epciSiren + "\""), adminToken, actingFor);
+                population, epciSiren == null ? "" : ", \"epciSiren\": \"" + epciSiren + "\""), adminToken, actingFor),
+                response -> response.status() != 503);
         assertThat(answer.status()).as(answer.toString()).isIn(201, 409);
         Territory.awaitOk(() -> gateway.get("/api/governance/collectivites/" + siren, adminToken, actingFor));
     }
 
-    static String created(TestHttp.Response answer) {
+    /**
+     * The id of what {@code write} created. A 503 (the gateway's circuit open or its timeout on a loaded machine) is
+     * retried; whether the refused attempt was applied or not matters nowhere this is used.
+     */
+    static String created(Supplier<TestHttp.Response> write) {
+        TestHttp.Response answer = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2))
+                .until(write::get, response -> response.status() != 503);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-        return answer.json().get("id").asString();
+        return answer.json().has("id") ? answer.json().get("id").asString() : null;
     }
 }

@@ -61,21 +61,22 @@ class EvaluationPagesTest {
                 98_000, null);
         EvaluationAdminPages.registerIfAbsent(gateway, admin, LES_AULNES, LES_AULNES, "Les Aulnes", "COMMUNE", 3_200, CAGV);
         String aulnes = stack.token("aulnes-agent");
-        indicatorId = EvaluationAdminPages.created(gateway.post("/api/evaluation/indicators", """
+        indicatorId = EvaluationAdminPages.created(() -> gateway.post("/api/evaluation/indicators", """
                 {"scopeKind": "TENANT", "scopeId": "%s", "name": "Démarches en ligne %s", "unit": "%%",
                  "baselineValue": 20, "baselineDate": "2025-01-01", "targetValue": 80, "targetDate": "2028-12-31",
                  "direction": "UP", "frequency": "QUARTERLY"}""".formatted(LES_AULNES, marker), aulnes, null));
+        EvaluationAdminPages.patientAssertions(true);
         for (String measurement : List.of("""
                 {"date": "2025-06-30", "value": 30.5, "source": "Portail usagers"}""", """
                 {"date": "2026-03-31", "value": 41, "source": "Portail usagers"}""")) {
-            TestHttp.Response answer = gateway.post("/api/evaluation/indicators/" + indicatorId + "/measurements",
-                    measurement, aulnes, null);
-            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+            EvaluationAdminPages.created(() -> gateway.post("/api/evaluation/indicators/" + indicatorId
+                    + "/measurements", measurement, aulnes, null));
         }
     }
 
     @AfterAll
     static void tearDown() {
+        EvaluationAdminPages.patientAssertions(false);
         if (chromium != null) {
             chromium.close();
         }
@@ -88,7 +89,7 @@ class EvaluationPagesTest {
         try (BrowserContext context = pages.newContext()) {
             Page page = pages.signedIn(context, "aulnes-agent");
             // the dashboard is a projection of events still arriving: page and API agree once both have them
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            await().atMost(EvaluationAdminPages.PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 JsonNode api = gateway.get("/api/evaluation/dashboard", stack.token("aulnes-agent"), null).json();
                 page.navigate(console + "evaluation");
                 Drawn indicators = EvaluationAdminPages.drawn(page, "#graphique-indicateurs");
@@ -253,7 +254,7 @@ class EvaluationPagesTest {
             Page page = pages.signedIn(context, "reporting");
             String token = stack.token("reporting");
             List<String> sirens = List.of("210000022", "210000030", LES_AULNES, CAGV);
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            await().atMost(EvaluationAdminPages.PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 Map<String, List<Double>> expected = new LinkedHashMap<>();
                 for (String siren : sirens) {
                     JsonNode budget = gateway.get("/api/evaluation/dashboard?fiscalYear=" + year, token, siren).json()
