@@ -193,6 +193,35 @@ public class PlatformClient {
         return new ClientAuthorizationRequiredException(REGISTRATION_ID);
     }
 
+    // ---- console-eval: files the API serves (open-data CSV), passed on to the browser as they come ----
+
+    /** A file of the API (its bytes, type and {@code Content-Disposition}), read as {@code siren}; refusals as reads. */
+    public Download download(String siren, String path, Map<String, ?> query) {
+        return rest.get().uri(uri(path, query))
+                .headers(headers -> {
+                    authorize(headers, siren);
+                    headers.setAccept(List.of(MediaType.ALL));
+                })
+                .exchange((request, response) -> {
+                    HttpStatusCode status = response.getStatusCode();
+                    if (status.value() == 401) {
+                        throw signInAgain();
+                    }
+                    if (!status.is2xxSuccessful()) {
+                        throw new PlatformException(problem(response));
+                    }
+                    HttpHeaders headers = response.getHeaders();
+                    return new Download(response.getBody().readAllBytes(), headers.getContentType(),
+                            headers.getFirst(HttpHeaders.CONTENT_DISPOSITION));
+                });
+    }
+
+    /** @param disposition the API's {@code Content-Disposition} (its file name), null when it gave none */
+    public record Download(byte[] bytes, MediaType type, String disposition) {
+    }
+
+    // ---- end of console-eval's block ----
+
     private URI uri(String path, Map<String, ?> query, Object... variables) {
         UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(gatewayUrl + path);
         query.forEach((name, value) -> {

@@ -1,5 +1,6 @@
 package fr.mutualis.governance.api;
 
+import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.governance.command.CreateMutualisation;
 import fr.mutualis.governance.query.GovernanceQueries;
@@ -55,6 +56,8 @@ public class MutualisationController {
         UUID id = UUID.randomUUID();
         commands.sendAndWait(new CreateMutualisation(id, request.name().strip(), request.epciSiren(),
                 request.memberSirens(), request.allocationKey().method(), request.allocationKey().shares()));
+        // The creator's next request (its page in the console, an instance for it) reads the view: answer once it is there.
+        ReadYourWrites.awaitVisible(() -> queries.mutualisation(id, caller.tenantId(), true));
         return Created.at(id);
     }
 

@@ -1,0 +1,123 @@
+package fr.mutualis.e2e.console;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.ElementHandle;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import fr.mutualis.e2e.support.Territory;
+import fr.mutualis.kit.testsupport.TestHttp;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the browser tests of Évaluation, Territoire and Administration share: signing a demo person in, reading what
+ * a chart drew, checking a page with axe-core and keeping its screenshot, and registering the collectivités they use.
+ */
+final class EvaluationAdminPages {
+
+    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    static final Duration PATIENCE = Duration.ofMinutes(2);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Chromium chromium;
+    private final String console;
+
+    EvaluationAdminPages(Chromium chromium, String console) {
+        this.chromium = chromium;
+        this.console = console;
+    }
+
+    /**
+     * A new browser context, patient: seven builds share this machine's two cores, and a page that calls the API
+     * several times can take tens of seconds to come while a stack starts elsewhere.
+     */
+    BrowserContext newContext() {
+        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR")
+                .setViewportSize(1280, 900));
+        context.setDefaultTimeout(PATIENCE.toMillis());
+        context.setDefaultNavigationTimeout(PATIENCE.toMillis());
+        return context;
+    }
+
+    /** Playwright's assertions wait as long as pages may take here; back to its default after the class. */
+    static void patientAssertions(boolean patient) {
+        PlaywrightAssertions.setDefaultAssertionTimeout(patient ? PATIENCE.toMillis() : 5_000);
+    }
+
+    Page signedIn(BrowserContext context, String user) {
+        Page page = context.newPage();
+        page.navigate(console);
+        page.locator("#username").fill(user);
+        page.locator("#password").fill("demo");
+        page.locator("button[type=submit]").click();
+        // the console's root, where sign-in brings the person back (?continue: Spring Security's replayed request)
+        page.waitForURL(url -> url.equals(console) || url.equals(console + "?continue"));
+        return page;
+    }
+
+    /** The labels and the values of each series the chart of {@code canvasSelector} drew, as Chart.js holds them. */
+    static Drawn drawn(Page page, String canvasSelector) {
+        ElementHandle canvas = page.waitForSelector(canvasSelector);
+        page.waitForFunction("c => typeof Chart !== 'undefined' && Chart.getChart(c) !== undefined", canvas);
+        String json = (String) page.evaluate("c => { const d = Chart.getChart(c).data; return JSON.stringify("
+                + "{labels: d.labels, series: d.datasets.map(s => s.data), names: d.datasets.map(s => s.label)}); }",
+                canvas);
+        JsonNode data = JSON.readTree(json);
+        List<String> labels = new ArrayList<>();
+        data.get("labels").forEach(label -> labels.add(label.asString()));
+        List<String> names = new ArrayList<>();
+        data.get("names").forEach(name -> names.add(name.asString()));
+        List<List<Double>> series = new ArrayList<>();
+        data.get("series").forEach(values -> {
+            List<Double> numbers = new ArrayList<>();
+            values.forEach(value -> numbers.add(value.isNull() ? null : value.asDouble()));
+            series.add(numbers);
+        });
+        return new Drawn(labels, names, series);
+    }
+
+    record Drawn(List<String> labels, List<String> names, List<List<Double>> series) {
+    }
+
+    /** The screenshot of the page, then its serious or critical axe-core violations (none expected). */
+    static List<String> screenshotAndAxe(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve(name + ".png")));
+        return Axe.seriousViolations(page);
+    }
+
+    /** Registered by the demo platform administrator acting for {@code actingFor}, one of the demo collectivités. */
+    static void registerIfAbsent(TestHttp gateway, String adminToken, String actingFor, String siren, String name,
+                                 String kind, long population, String epciSiren) {
+        if (gateway.get("/api/governance/collectivites/" + siren, adminToken, actingFor).status() == 200) {
+            return;
+        }
+        TestHttp.Response answer = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(
+                () -> gateway.post("/api/governance/collectivites", """
+                {"siren": "%s", "name": "%s", "kind": "%s", "population": %d%s}""".formatted(siren, name, kind,
+                population, epciSiren == null ? "" : ", \"epciSiren\": \"" + epciSiren + "\""), adminToken, actingFor),
+                response -> response.status() != 503);
+        assertThat(answer.status()).as(answer.toString()).isIn(201, 409);
+        Territory.awaitOk(() -> gateway.get("/api/governance/collectivites/" + siren, adminToken, actingFor));
+    }
+
+    /**
+     * The id of what {@code write} created. A 503 (the gateway's circuit open or its timeout on a loaded machine) is
+     * retried; whether the refused attempt was applied or not matters nowhere this is used.
+     */
+    static String created(Supplier<TestHttp.Response> write) {
+        TestHttp.Response answer = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2))
+                .until(write::get, response -> response.status() != 503);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        return answer.json().has("id") ? answer.json().get("id").asString() : null;
+    }
+}
