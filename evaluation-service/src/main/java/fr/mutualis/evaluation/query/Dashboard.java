@@ -1,5 +1,6 @@
 package fr.mutualis.evaluation.query;
 
+import fr.mutualis.contracts.evaluation.IndicatorStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.mutualis.evaluation.command.BarometerProfile;
 
