@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# One image recipe for the six applications, built from the repository root (see docker-compose.yml):
+# One image recipe for the seven applications, built from the repository root (see docker-compose.yml):
 #   docker build --build-arg MODULE=portfolio-service --build-arg PORT=8081 -t mutualis/portfolio-service .
 # Stage 1 builds the module and the modules it depends on (-am) with the Maven wrapper. Only the poms and the sources
 # are copied, never a host's target/ directories, so the image is the same from a clean clone (the Maven repository is
@@ -20,6 +20,7 @@ COPY budget-service/pom.xml budget-service/
 COPY governance-service/pom.xml governance-service/
 COPY evaluation-service/pom.xml evaluation-service/
 COPY console/pom.xml console/
+COPY reporting-job/pom.xml reporting-job/
 COPY local-stack/pom.xml local-stack/
 COPY e2e/pom.xml e2e/
 COPY bench/pom.xml bench/

@@ -432,6 +432,7 @@ public final class LocalStack implements AutoCloseable {
             log.info("apps: none launched");
             return;
         }
+        wipeReportingState();
         for (StackApp app : jars.keySet()) {
             AppProcess process = new AppProcess(app, jars.get(app), settings.port(app), environment(app),
                     settings.jvmOptions, settings.logsDir().resolve(app.module() + ".log"));
@@ -467,6 +468,10 @@ public final class LocalStack implements AutoCloseable {
             env.put("SPRING_DATASOURCE_USERNAME", DB_USERNAME);
             env.put("SPRING_DATASOURCE_PASSWORD", DB_PASSWORD);
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        } else if (app == StackApp.REPORTING) {
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            // Its state stores live with the stack's data: wiped with it, and not shared with another stack's job.
+            env.put("MUTUALIS_REPORTING_STATE_DIR", reportingStateDir().toString());
         } else {
             for (StackApp service : StackApp.values()) {
                 if (service.isService()) {
@@ -475,9 +480,23 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
             env.put("MUTUALIS_ROUTES_CONSOLE_URI", "http://localhost:" + settings.port(StackApp.CONSOLE));
+            env.put("MUTUALIS_ROUTES_REPORTING_URI", "http://localhost:" + settings.port(StackApp.REPORTING));
         }
         env.putAll(settings.environment.getOrDefault(app, Map.of()));
         return env;
+    }
+
+    private Path reportingStateDir() {
+        return settings.workDir.resolve("reporting").toAbsolutePath().normalize();
+    }
+
+    /** The broker is new at each start: state stores the job kept from a previous run would describe other topics. */
+    private void wipeReportingState() {
+        try {
+            org.springframework.util.FileSystemUtils.deleteRecursively(reportingStateDir());
+        } catch (java.io.IOException e) {
+            throw new LocalStackException("Cannot wipe " + reportingStateDir() + ": " + e.getMessage(), e);
+        }
     }
 
     private void loadDemo() {
@@ -670,11 +689,17 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** The apps to launch (module or context names). Default all five; none runs only infrastructure and issuer. */
+        /** The apps to launch (module or context names). Default all seven; none runs only infrastructure and issuer. */
         public Builder apps(Collection<String> names) {
             EnumSet<StackApp> chosen = EnumSet.noneOf(StackApp.class);
             names.forEach(name -> chosen.add(StackApp.of(name)));
             apps = chosen;
+            return this;
+        }
+
+        /** Leaves {@code name} out of the apps to launch (the reporting job, say). */
+        public Builder withoutApp(String name) {
+            apps.remove(StackApp.of(name));
             return this;
         }
 

@@ -29,9 +29,10 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code work-dir} (default {@code .local-stack}): PostgreSQL data under {@code pg/}, app logs under
  *       {@code logs/}; {@code pg-data-dir} overrides the former;</li>
  *   <li>{@code apps}: comma-separated apps to launch (default all; {@code none});</li>
+ *   <li>{@code reporting} (default true): false leaves the reporting job out;</li>
  *   <li>{@code load-demo} (default true); {@code readiness-timeout} in seconds (default 180);</li>
  *   <li>{@code gateway-port}, {@code portfolio-port}, {@code budget-port}, {@code governance-port},
- *       {@code evaluation-port}, {@code console-port}, {@code issuer-port}, {@code postgres-port}, {@code kafka-port};</li>
+ *       {@code evaluation-port}, {@code console-port}, {@code reporting-port}, {@code issuer-port}, {@code postgres-port}, {@code kafka-port};</li>
  *   <li>{@code demo-only=true} with {@code gateway-url} and {@code token-uri}: only load the demo territory into an
  *       already running platform (e.g. docker-compose with Keycloak's token endpoint).</li>
  * </ul>
@@ -78,6 +79,9 @@ public final class LocalStackApplication {
                 builder.apps(Arrays.stream(apps.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
             }
         });
+        if (!env.getProperty(PREFIX + "reporting", Boolean.class, true)) {
+            builder.withoutApp(StackApp.REPORTING.module());
+        }
         builder.loadDemo(env.getProperty(PREFIX + "load-demo", Boolean.class, true));
         builder.readinessTimeout(Duration.ofSeconds(env.getProperty(PREFIX + "readiness-timeout", Long.class, 180L)));
         for (StackApp app : StackApp.values()) {
@@ -130,7 +134,7 @@ public final class LocalStackApplication {
     private static void checkOptions(StandardEnvironment env, String[] args) {
         List<String> known = List.of("jars-dir", "work-dir", "pg-data-dir", "apps", "load-demo", "readiness-timeout",
                 "gateway-port", "portfolio-port", "budget-port", "governance-port", "evaluation-port", "console-port",
-                "issuer-port",
+                "reporting-port", "reporting", "issuer-port",
                 "postgres-port", "kafka-port", "demo-only", "gateway-url", "token-uri");
         for (String arg : args) {
             if (arg.startsWith("--" + PREFIX)) {

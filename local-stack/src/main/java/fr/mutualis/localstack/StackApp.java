@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The applications the stack launches, each from its module's executable jar: the gateway, four services, the console. */
+/**
+ * The applications the stack launches, each from its module's executable jar: the gateway, four services, the console
+ * and the reporting job.
+ */
 public enum StackApp {
 
     GATEWAY("gateway", "gateway", 8080, null, "fr.mutualis.gateway.GatewayApplication"),
@@ -13,7 +16,9 @@ public enum StackApp {
     GOVERNANCE("governance-service", "governance", 8083, "governance", "fr.mutualis.governance.GovernanceApplication"),
     EVALUATION("evaluation-service", "evaluation", 8084, "evaluation", "fr.mutualis.evaluation.EvaluationApplication"),
     /** The web console, reached through the gateway; its database holds only its sessions (Spring Session JDBC). */
-    CONSOLE("console", "console", 8085, "console", "fr.mutualis.console.ConsoleApplication");
+    CONSOLE("console", "console", 8085, "console", "fr.mutualis.console.ConsoleApplication"),
+    /** The territory reporting job (Kafka Streams), routed /api/reporting/** at the gateway; no database. */
+    REPORTING("reporting-job", "reporting", 8086, null, "fr.mutualis.reporting.ReportingJobApplication");
 
     private final String module;
     private final String context;

@@ -31,6 +31,11 @@ final class StackBanner {
                 line(out, app == StackApp.PORTFOLIO ? "Services" : "", where);
             }
         }
+        line(out, "Reporting", stack.apps().contains(StackApp.REPORTING)
+                ? String.format(Locale.ROOT, "%-20s %-24s log %s", StackApp.REPORTING.module(),
+                stack.appUrl(StackApp.REPORTING.module()), stack.logFile(StackApp.REPORTING.module()))
+                + "   GET /api/reporting/territory, topic mutualis.reporting.territory"
+                : "(not launched)");
         line(out, "PostgreSQL", stack.jdbcUrl("<portfolio|budget|governance|evaluation|console>") + "   user "
                 + LocalStack.DB_USERNAME + " / " + LocalStack.DB_PASSWORD);
         String kafka = stack.kafkaPublicBootstrapServers().equals(stack.kafkaBootstrapServers())

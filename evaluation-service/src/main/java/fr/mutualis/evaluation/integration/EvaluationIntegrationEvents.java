@@ -17,7 +17,8 @@ public class EvaluationIntegrationEvents implements IntegrationEventMapper {
     public Optional<OutboundEvent> map(Object domainEvent) {
         return Optional.ofNullable(switch (domainEvent) {
             case IndicatorDefined e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.evaluation.IndicatorDefined(
-                    e.indicatorId(), e.ownerId(), e.scopeKind().name(), e.scopeId(), e.name(), e.unit(), e.direction().name()));
+                    e.indicatorId(), e.ownerId(), e.scopeKind().name(), e.scopeId(), e.name(), e.unit(), e.direction().name(),
+                    e.baselineValue(), e.baselineDate(), e.targetValue(), e.targetDate()));
             case MeasurementRecorded e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.evaluation.MeasurementRecorded(
                     e.indicatorId(), e.ownerId(), e.date(), e.value(), e.source()));
             case BarometerProfileChanged e -> new OutboundEvent(e.siren(),

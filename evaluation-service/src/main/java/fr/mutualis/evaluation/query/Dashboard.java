@@ -1,6 +1,7 @@
 package fr.mutualis.evaluation.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.mutualis.contracts.evaluation.IndicatorStatus;
 import fr.mutualis.evaluation.command.BarometerProfile;
 
 import java.math.BigDecimal;

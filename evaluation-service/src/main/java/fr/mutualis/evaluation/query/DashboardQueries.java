@@ -1,5 +1,6 @@
 package fr.mutualis.evaluation.query;
 
+import fr.mutualis.contracts.evaluation.IndicatorStatus;
 import fr.mutualis.kit.mutualisation.Mutualisation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,6 @@
 package fr.mutualis.evaluation.query;
 
+import fr.mutualis.contracts.evaluation.IndicatorStatus;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
 import org.springframework.jdbc.core.RowMapper;

@@ -1,5 +1,7 @@
 package fr.mutualis.evaluation.query;
 
+import fr.mutualis.contracts.evaluation.IndicatorStatus;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

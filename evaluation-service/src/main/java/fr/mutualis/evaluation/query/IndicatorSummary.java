@@ -1,5 +1,7 @@
 package fr.mutualis.evaluation.query;
 
+import fr.mutualis.contracts.evaluation.IndicatorStatus;
+
 import java.util.UUID;
 
 /** An indicator in a list: what it measures and where it stands. */

@@ -1,4 +1,4 @@
-package fr.mutualis.evaluation.query;
+package fr.mutualis.contracts.evaluation;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -15,6 +15,8 @@ import java.time.temporal.ChronoUnit;
  *     expectation to the target;</li>
  *     <li>OFF_TRACK otherwise; NO_DATA without measurement.</li>
  * </ul>
+ * Published with the contracts so that the evaluation service and reporting jobs classify an indicator alike from
+ * {@link IndicatorDefined}'s baseline and target.
  */
 public enum IndicatorStatus {
     ACHIEVED,

@@ -1,4 +1,4 @@
-package fr.mutualis.evaluation.query;
+package fr.mutualis.contracts.evaluation;
 
 import org.junit.jupiter.api.Test;
 
