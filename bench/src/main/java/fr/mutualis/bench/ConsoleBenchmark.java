@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  * <p>
  * {@code java -cp bench/target/bench-0.1.0-SNAPSHOT-exec.jar -Dloader.main=fr.mutualis.bench.ConsoleBenchmark
  * org.springframework.boot.loader.launch.PropertiesLauncher [rounds1=40] [rounds8=13] [api-seconds=10]
- * [readiness=1800]} from the repository root, once the executable jars are built.
+ * [readiness=1800] [apps=gateway,portfolio-service,budget-service,governance-service,console]} from the repository root, once the executable jars are built.
  */
 public final class ConsoleBenchmark {
 
@@ -94,8 +94,12 @@ public final class ConsoleBenchmark {
         int rounds8 = Integer.parseInt(options.getOrDefault("rounds8", "13"));
         Duration apiTime = Duration.ofSeconds(Long.parseLong(options.getOrDefault("api-seconds", "10")));
         Duration readiness = Duration.ofSeconds(Long.parseLong(options.getOrDefault("readiness", "1800")));
+        // evaluation-service feeds none of the pages measured: not started, it does not weigh on the machine
+        List<String> apps = Arrays.stream(options.getOrDefault("apps",
+                "gateway,portfolio-service,budget-service,governance-service,console").split(",")).toList();
         String loadBefore = loadAverage();
-        try (LocalStack stack = BenchStack.builder("console-bench-stack").readinessTimeout(readiness).build().start()) {
+        try (LocalStack stack = BenchStack.builder("console-bench-stack").apps(apps)
+                .readinessTimeout(readiness).build().start()) {
             new ConsoleBenchmark(stack).run(rounds1, rounds8, apiTime, loadBefore);
         }
     }
