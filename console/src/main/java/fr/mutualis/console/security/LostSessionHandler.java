@@ -14,7 +14,7 @@ import java.net.URI;
 /**
  * A form sent after its session ended (expired, or the cookie no longer names one) fails the CSRF check, since its
  * token belonged to that session. That is not a forgery to refuse but a person to sign in again: they are sent
- * back to the page the form was on, which asks for sign-in and then shows the page again (with htmx, through
+ * back to the page the form was on (the page htmx names, else the Referer), which asks for sign-in and then shows the page again (with htmx, through
  * {@code HX-Redirect}, a full navigation). Every other refusal gets the 403 page.
  */
 final class LostSessionHandler implements AccessDeniedHandler {
@@ -33,8 +33,11 @@ final class LostSessionHandler implements AccessDeniedHandler {
             forbidden.handle(request, response, denied);
             return;
         }
-        String page = request.getContextPath() + pathOf(request.getHeader("Referer"));
-        if ("true".equals(request.getHeader("HX-Request"))) {
+        boolean htmx = "true".equals(request.getHeader("HX-Request"));
+        // htmx names the page it was sent from (HX-Current-URL); a plain form, its Referer
+        String page = request.getContextPath()
+                + pathOf(htmx ? request.getHeader("HX-Current-URL") : request.getHeader("Referer"));
+        if (htmx) {
             response.setHeader("HX-Redirect", page);
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         } else {
