@@ -212,6 +212,9 @@ public final class ConsoleBenchmark {
     }
 
     private Page signedIn(BrowserContext context) {
+        // sign-in is five redirects through the issuer and the console: on a loaded machine more than 30 s
+        context.setDefaultTimeout(120_000);
+        context.setDefaultNavigationTimeout(120_000);
         Page page = context.newPage();
         page.navigate(stack.consoleUrl());
         page.locator("#username").fill(USER);
