@@ -95,3 +95,26 @@
         event.detail.target.querySelectorAll('canvas.graphique').forEach(draw);
     });
 })();
+
+// Partial updates (htmx): a region answered alone carries its own notice or problem, so the page's earlier ones
+// are removed; an answer that is a whole page (403, 404, 5xx) is shown as that page; a request that could not
+// complete (the session ended and the sign-in is on the issuer's site) is made again as a full navigation.
+(function () {
+    document.addEventListener('htmx:afterSwap', function () {
+        document.querySelectorAll('#contenu > .messages').forEach(function (messages) {
+            messages.replaceChildren();
+        });
+    });
+    document.addEventListener('htmx:responseError', function (event) {
+        var page = new DOMParser().parseFromString(event.detail.xhr.responseText, 'text/html');
+        document.title = page.title;
+        document.body.replaceWith(document.adoptNode(page.body));
+    });
+    document.addEventListener('htmx:sendError', function (event) {
+        if (event.detail.requestConfig && event.detail.requestConfig.verb === 'get') {
+            window.location.assign(event.detail.pathInfo.finalRequestPath || event.detail.pathInfo.requestPath);
+        } else {
+            window.location.reload();
+        }
+    });
+})();

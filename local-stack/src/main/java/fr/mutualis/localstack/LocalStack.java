@@ -9,6 +9,7 @@ import fr.mutualis.localstack.infra.FreePorts;
 import fr.mutualis.localstack.infra.PortForwarder;
 import fr.mutualis.localstack.issuer.ClientProfile;
 import fr.mutualis.localstack.issuer.DemoClients;
+import fr.mutualis.localstack.issuer.ConsoleClient;
 import fr.mutualis.localstack.issuer.IssuerServer;
 import fr.mutualis.localstack.issuer.TokenClient;
 import fr.mutualis.localstack.launcher.AppProcess;
@@ -383,7 +384,8 @@ public final class LocalStack implements AutoCloseable {
                 server -> "at " + server.bootstrapServers() + ", " + topics.size() + " topics x " + KAFKA_PARTITIONS
                         + " partitions");
         CompletableFuture<IssuerServer> tokens = timed("issuer",
-                () -> IssuerServer.start(settings.issuerPort, null, List.of(gatewayUrl())),
+                () -> IssuerServer.start(settings.issuerPort, null, List.of(gatewayUrl()),
+                        settings.consoleAccessTokenTtl),
                 server -> "at " + server.issuerUri() + ", " + DemoClients.ALL.size() + " demo clients");
         RuntimeException failure = null;
         EmbeddedPostgresServer startedPostgres = null;
@@ -621,6 +623,7 @@ public final class LocalStack implements AutoCloseable {
         private Duration stopGrace = Duration.ofSeconds(10);
         private List<String> jvmOptions = AppProcess.DEFAULT_JVM_OPTIONS;
         private boolean registerShutdownHook = true;
+        private Duration consoleAccessTokenTtl = ConsoleClient.ACCESS_TOKEN_TTL;
 
         private Builder() {
             for (StackApp app : StackApp.values()) {
@@ -636,6 +639,18 @@ public final class LocalStack implements AutoCloseable {
 
         public Builder gatewayPort(int port) {
             return appPort(StackApp.GATEWAY.module(), port);
+        }
+
+        /**
+         * How long the console's access tokens live (default {@link ConsoleClient#ACCESS_TOKEN_TTL}); shorter, the
+         * console refreshes them within a test run.
+         */
+        public Builder consoleAccessTokenTtl(Duration ttl) {
+            if (ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("consoleAccessTokenTtl must be positive: " + ttl);
+            }
+            consoleAccessTokenTtl = ttl;
+            return this;
         }
 
         /** 0 picks a free port. Default 9000. */

@@ -31,6 +31,7 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code apps}: comma-separated apps to launch (default all; {@code none});</li>
  *   <li>{@code reporting} (default true): false leaves the reporting job out;</li>
  *   <li>{@code load-demo} (default true); {@code readiness-timeout} in seconds (default 180);</li>
+ *   <li>{@code console-access-token-ttl} in seconds (default 300): how long the console's access tokens live;</li>
  *   <li>{@code gateway-port}, {@code portfolio-port}, {@code budget-port}, {@code governance-port},
  *       {@code evaluation-port}, {@code console-port}, {@code reporting-port}, {@code issuer-port}, {@code postgres-port}, {@code kafka-port};</li>
  *   <li>{@code demo-only=true} with {@code gateway-url} and {@code token-uri}: only load the demo territory into an
@@ -84,6 +85,10 @@ public final class LocalStackApplication {
         }
         builder.loadDemo(env.getProperty(PREFIX + "load-demo", Boolean.class, true));
         builder.readinessTimeout(Duration.ofSeconds(env.getProperty(PREFIX + "readiness-timeout", Long.class, 180L)));
+        Long consoleTokenSeconds = env.getProperty(PREFIX + "console-access-token-ttl", Long.class);
+        if (consoleTokenSeconds != null) {
+            builder.consoleAccessTokenTtl(Duration.ofSeconds(consoleTokenSeconds));
+        }
         for (StackApp app : StackApp.values()) {
             Integer port = env.getProperty(PREFIX + app.context() + "-port", Integer.class);
             if (port != null) {
@@ -133,6 +138,7 @@ public final class LocalStackApplication {
     /** Catches misspelt options: an unknown --mutualis.stack.* option is an error. */
     private static void checkOptions(StandardEnvironment env, String[] args) {
         List<String> known = List.of("jars-dir", "work-dir", "pg-data-dir", "apps", "load-demo", "readiness-timeout",
+                "console-access-token-ttl",
                 "gateway-port", "portfolio-port", "budget-port", "governance-port", "evaluation-port", "console-port",
                 "reporting-port", "reporting", "issuer-port",
                 "postgres-port", "kafka-port", "demo-only", "gateway-url", "token-uri");

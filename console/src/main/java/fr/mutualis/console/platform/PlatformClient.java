@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +49,8 @@ public class PlatformClient {
             new ParameterizedTypeReference<>() {
             };
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration VERSION_WAIT = Duration.ofSeconds(3);
+    private static final Duration VERSION_POLL = Duration.ofMillis(100);
 
     private final RestClient rest;
     private final String gatewayUrl;
@@ -93,6 +96,29 @@ public class PlatformClient {
 
     public ApiResult put(String path, Object body, Object... variables) {
         return write(rest.put().uri(uri(path, Map.of(), variables)), body);
+    }
+
+    /**
+     * Waits (a few seconds at most) until the resource read at {@code path} shows the {@code version} an accepted
+     * write answered: the API's reads follow its writes a moment later, and the page that follows a form must show
+     * what the person just changed. Past the wait the page shows what is there; it is never an error.
+     */
+    public void awaitVersion(ApiResult accepted, String path, Object... variables) {
+        if (!(accepted.body().get("version") instanceof Number written)) {
+            return;
+        }
+        long deadline = System.nanoTime() + VERSION_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (get(path, variables).get("version") instanceof Number read && read.longValue() >= written.longValue()) {
+                return;
+            }
+            try {
+                Thread.sleep(VERSION_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private <T> T read(URI uri, ParameterizedTypeReference<T> type) {

@@ -53,7 +53,7 @@ class SecurityConfig {
                 .oauth2Login(login -> login.authorizationEndpoint(endpoint ->
                         endpoint.authorizationRequestResolver(pkce)))
                 .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessHandler(logoutAtIssuer))
-                .exceptionHandling(exceptions -> exceptions.accessDeniedPage("/interdit"))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new LostSessionHandler("/interdit")))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
                                 + "style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "

@@ -2,7 +2,7 @@ package fr.mutualis.console.web;
 
 import fr.mutualis.console.platform.ApiResult;
 import fr.mutualis.console.platform.PlatformClient;
-import fr.mutualis.console.web.PortfolioForms.AssessmentForm;
+import fr.mutualis.console.web.PortfolioForms.CriteriaForm;
 import fr.mutualis.console.web.PortfolioForms.MilestoneForm;
 import fr.mutualis.console.web.PortfolioForms.ProjectForm;
 import fr.mutualis.console.web.PortfolioForms.RoadmapForm;
@@ -25,7 +25,8 @@ import java.util.UUID;
 
 /**
  * Projets: roadmaps (list, create, status and adoption, ranking), projects (list with filters and paging, create,
- * details, lifecycle actions, assessment, milestones, history). A refused form is shown again with what was typed
+ * details, lifecycle actions, assessment, milestones, history). The projects' table, a project's state and
+ * assessment, and a roadmap's ranking and weights are also answered alone to htmx ({@link PartialPages}). A refused form is shown again with what was typed
  * and the API's messages next to the fields it names (status 422 or 400 kept, so that tools see the refusal).
  */
 @Controller
@@ -87,12 +88,33 @@ class PortfolioController {
 
     @GetMapping("/feuilles-de-route/{id}")
     String roadmap(@PathVariable UUID id, Model model) {
-        model.addAttribute("roadmap", platform.get("/api/portfolio/roadmaps/{id}", id));
+        return roadmapPage(id, model, null);
+    }
+
+    /** The ranking's weights; the ranking shown with them is the one read once the API has applied them. */
+    @PostMapping("/feuilles-de-route/{id}/ponderations")
+    String weigh(@PathVariable UUID id, @ModelAttribute CriteriaForm form, Model model, HttpServletResponse response,
+                 RedirectAttributes flash) {
+        ApiResult result = platform.put("/api/portfolio/roadmaps/{id}/weights", form.json(), id);
+        if (!result.accepted()) {
+            return refused(model, response, result, roadmapPage(id, model, form));
+        }
+        platform.awaitVersion(result, "/api/portfolio/roadmaps/{id}", id);
+        flash.addFlashAttribute("notice", "roadmap.weighted");
+        return "redirect:/feuilles-de-route/" + id;
+    }
+
+    private String roadmapPage(UUID id, Model model, CriteriaForm weights) {
+        Map<String, Object> roadmap = platform.get("/api/portfolio/roadmaps/{id}", id);
+        model.addAttribute("roadmap", roadmap);
         model.addAttribute("ranking", Lists.items(Map.of("items",
                 platform.get("/api/portfolio/roadmaps/{id}/ranking", id).getOrDefault("items", List.of()))));
         model.addAttribute("projects", Lists.items(platform.get("/api/portfolio/projects",
                 Map.of("roadmapId", id, "size", 200))));
-        return "portfolio/roadmap";
+        model.addAttribute("criteria", CriteriaForm.CRITERIA);
+        model.addAttribute("weights", weights != null ? weights : CriteriaForm.of(roadmap.get("weights")));
+        model.addAttribute("weighable", !"CLOSED".equals(roadmap.get("status")));
+        return PartialPages.view(model, "portfolio/roadmap", Set.of("classement"));
     }
 
     // ------------------------------------------------------------------------------------------------ projects
@@ -118,7 +140,7 @@ class PortfolioController {
         model.addAttribute("axis", query.get("axis"));
         model.addAttribute("roadmapId", roadmapId);
         model.addAttribute("statuses", STATUSES);
-        return "portfolio/projects";
+        return PartialPages.view(model, "portfolio/projects", Set.of("resultats"));
     }
 
     @GetMapping("/projets/nouveau")
@@ -150,7 +172,7 @@ class PortfolioController {
     }
 
     @PostMapping("/projets/{id}/evaluation")
-    String assess(@PathVariable UUID id, @ModelAttribute AssessmentForm form, Model model,
+    String assess(@PathVariable UUID id, @ModelAttribute CriteriaForm form, Model model,
                   HttpServletResponse response, RedirectAttributes flash) {
         ApiResult result = platform.post("/api/portfolio/projects/{id}/assessment", form.json(), id);
         if (!result.accepted()) {
@@ -204,17 +226,17 @@ class PortfolioController {
         return "redirect:/projets/" + id;
     }
 
-    private String projectPage(UUID id, Model model, AssessmentForm assessment, MilestoneForm milestone) {
+    private String projectPage(UUID id, Model model, CriteriaForm assessment, MilestoneForm milestone) {
         Map<String, Object> project = platform.get("/api/portfolio/projects/{id}", id);
         String status = String.valueOf(project.get("status"));
         model.addAttribute("project", project);
         model.addAttribute("actions", ACTIONS.getOrDefault(status, List.of()));
         model.addAttribute("assessable", ASSESSABLE.contains(status));
-        model.addAttribute("criteria", AssessmentForm.CRITERIA);
-        model.addAttribute("assessment", assessment != null ? assessment : AssessmentForm.of(project.get("scores")));
+        model.addAttribute("criteria", CriteriaForm.CRITERIA);
+        model.addAttribute("assessment", assessment != null ? assessment : CriteriaForm.of(project.get("scores")));
         model.addAttribute("milestoneForm", milestone != null ? milestone : MilestoneForm.empty());
         model.addAttribute("history", platform.list("/api/portfolio/projects/{id}/history", Map.of(), id));
-        return "portfolio/project";
+        return PartialPages.view(model, "portfolio/project", Set.of("projet-etat"));
     }
 
     /** The page again, with the problem for its fields and the API's status (400, 409, 422). */

@@ -53,18 +53,21 @@ public final class PortfolioForms {
         }
     }
 
-    /** The six criteria, 0 to 5 (DOMAIN.md §2). */
-    public record AssessmentForm(String strategicAlignment, String userValue, String agentValue, String legalObligation,
+    /**
+     * A figure for each of the six criteria (DOMAIN.md §2), fields named as both APIs name them: a project's
+     * assessment (scores 0 to 5) and a roadmap's priority weights (0 to 10).
+     */
+    public record CriteriaForm(String strategicAlignment, String userValue, String agentValue, String legalObligation,
                           String feasibility, String risk) {
 
         static final List<String> CRITERIA = List.of("strategicAlignment", "userValue", "agentValue",
                 "legalObligation", "feasibility", "risk");
 
-        static AssessmentForm of(Object scores) {
+        static CriteriaForm of(Object scores) {
             if (!(scores instanceof Map<?, ?> map)) {
-                return new AssessmentForm("", "", "", "", "", "");
+                return new CriteriaForm("", "", "", "", "", "");
             }
-            return new AssessmentForm(text(map.get("strategicAlignment")), text(map.get("userValue")),
+            return new CriteriaForm(text(map.get("strategicAlignment")), text(map.get("userValue")),
                     text(map.get("agentValue")), text(map.get("legalObligation")), text(map.get("feasibility")),
                     text(map.get("risk")));
         }

@@ -17,6 +17,8 @@ import java.util.Map;
 final class Chromium implements AutoCloseable {
 
     static final Path DEFAULT_EXECUTABLE = Path.of("/usr/bin/chromium");
+    /** Debian's French locale of Chromium (package chromium-l10n): without it the browser's own texts are English. */
+    static final Path FRENCH_LOCALE = Path.of("/usr/lib/chromium/locales/fr.pak");
 
     private final Playwright playwright;
     private final Browser browser;
@@ -34,12 +36,19 @@ final class Chromium implements AutoCloseable {
                     + " Install it with `apt-get update && apt-get install -y chromium` (what .ci/run does), or set"
                     + " MUTUALIS_CHROMIUM to its path.");
         }
+        if (executable.equals(DEFAULT_EXECUTABLE) && !Files.isRegularFile(FRENCH_LOCALE)) {
+            throw new IllegalStateException("No French locale for Chromium (" + FRENCH_LOCALE + "): a date field would"
+                    + " show mm/dd/yyyy. Install it with `apt-get install -y chromium-l10n` (what .ci/run does).");
+        }
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        // The browser's own locale, not only the page's (the context's locale): it is what a date field's format
+        // (jj/mm/aaaa) follows. Chromium on Linux reads it from the environment and --lang.
         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(executable)
                 .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                .setEnv(Map.of("LANG", "fr_FR.UTF-8", "LANGUAGE", "fr"))
+                .setArgs(List.of("--lang=fr-FR", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
         return new Chromium(playwright, browser);
     }

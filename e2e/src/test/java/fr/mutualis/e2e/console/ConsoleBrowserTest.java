@@ -2,6 +2,7 @@ package fr.mutualis.e2e.console;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Keyboard;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +55,7 @@ class ConsoleBrowserTest {
     private static String projectId;
     private static String hostileProjectId;
     private static String instanceId;
+    private static String weightedRoadmapId;
 
     @BeforeAll
     static void setUp() {
@@ -83,6 +86,13 @@ class ConsoleBrowserTest {
         created(gateway.post("/api/portfolio/roadmaps", """
                 {"title": "Feuille de route de la CAGV %s", "startYear": 2026, "endYear": 2028,
                  "axes": ["SMART_CITY"]}""".formatted(marker), stack.token("cagv-agent"), null));
+
+        // A roadmap whose ranking only its weights decide: one project strong on strategy, one on users' value.
+        weightedRoadmapId = created(gateway.post("/api/portfolio/roadmaps", """
+                {"title": "Pondération %s", "startYear": 2026, "endYear": 2028, "axes": ["DEMATERIALISATION"]}"""
+                .formatted(marker), aulnes, null));
+        assessed(project("Stratégie " + marker, weightedRoadmapId), 5, 0, aulnes);
+        assessed(project("Usagers " + marker, weightedRoadmapId), 0, 5, aulnes);
     }
 
     @AfterAll
@@ -395,6 +405,214 @@ class ConsoleBrowserTest {
         }
     }
 
+    // ------------------------------------------------------------------------------------------------ ranking weights
+
+    @Test
+    void rankingWeightsAreSetInPlaceWithTheRefusalNextToTheField() {
+        try (BrowserContext context = newContext()) {
+            Page page = signedIn(context, "aulnes-agent");
+            page.navigate(console + "feuilles-de-route/" + weightedRoadmapId);
+            Locator ranking = page.locator("#classement table.donnees").first();
+            reloadUntilContains(page, ranking, "Usagers " + marker);
+            reloadUntilContains(page, ranking, "Stratégie " + marker);
+            markDocument(page);
+
+            page.locator("#poids-strategicAlignment").fill("11");
+            Response refused = page.waitForResponse(response -> partial(response, "POST"),
+                    () -> page.locator("#ponderer").click());
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(page.locator("#erreur-strategicAlignment")).containsText("10");
+            assertThat(page.locator("#poids-strategicAlignment")).hasValue("11");
+            assertThat(page.locator("#poids-strategicAlignment")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("[role=alert]")).isVisible();
+
+            weigh(page, "10", "1");
+            assertThat(page.locator("[role=status]")).hasText("La pondération est appliquée : le classement est recalculé.");
+            assertThat(ranking.locator("tbody tr").first()).containsText("Stratégie " + marker);
+            weigh(page, "0", "10");
+            assertThat(ranking.locator("tbody tr").first()).containsText("Usagers " + marker);
+            assertThat(page.locator("#erreur-strategicAlignment")).hasCount(0);
+            assertSameDocument(page);
+
+            JsonNode weights = gateway.get("/api/portfolio/roadmaps/" + weightedRoadmapId,
+                    stack.token("aulnes-agent"), null).json().get("weights");
+            assertThat(weights.get("strategicAlignment").asInt()).isZero();
+            assertThat(weights.get("userValue").asInt()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void aReadOnlyRoleSeesTheWeightsButNoFormAndTheApiRefusesItToo() {
+        try (BrowserContext context = newContext()) {
+            Page page = signedIn(context, "reporting");
+            page.locator("#siren").selectOption(LES_AULNES);
+            page.locator("form.switcher button").click();
+            page.navigate(console + "feuilles-de-route/" + weightedRoadmapId);
+
+            assertThat(page.locator("h1")).hasText("Pondération " + marker);
+            assertThat(page.locator("#table-ponderations")).isVisible();
+            assertThat(page.locator("#classement form")).hasCount(0);
+            assertThat(page.locator("#ponderer")).hasCount(0);
+            TestHttp.Response refused = gateway.put("/api/portfolio/roadmaps/" + weightedRoadmapId + "/weights", """
+                    {"strategicAlignment": 1, "userValue": 1, "agentValue": 1, "legalObligation": 1,
+                     "feasibility": 1, "risk": 1}""", stack.token("reporting"), LES_AULNES);
+            assertThat(refused.status()).isEqualTo(403);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ partial updates
+
+    @Test
+    void filtersReplaceOnlyTheTableWithHtmxAndTheSameUrlServesTheWholePageWithoutJavaScript() {
+        try (BrowserContext context = newContext()) {
+            Page page = signedIn(context, "aulnes-agent");
+            page.navigate(console + "projets");
+            markDocument(page);
+            page.locator("#filtre-status").selectOption("ASSESSED");
+
+            Response answer = page.waitForResponse(response -> partial(response, "GET"),
+                    () -> page.locator("form.filtres button[type=submit]").click());
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.text()).contains("id=\"resultats\"").doesNotContain("<header", "<nav");
+            assertThat(page).hasURL(Pattern.compile(js(console) + "projets\\?status=ASSESSED.*"));
+            assertThat(page.locator("#resultats table.donnees")).containsText("Stratégie " + marker);
+            assertThat(page.locator("#resultats table.donnees")).not().containsText(HOSTILE_TITLE);
+            assertThat(page.locator("#annonce-resultats")).containsText("projet(s) trouvé(s)");
+            assertSameDocument(page);
+        }
+        try (BrowserContext context = browserContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+            Page page = signedIn(context, "aulnes-agent");
+            page.navigate(console + "projets");
+            page.locator("#filtre-status").selectOption("ASSESSED");
+            page.locator("form.filtres button[type=submit]").click();
+
+            assertThat(page).hasURL(Pattern.compile(js(console) + "projets\\?status=ASSESSED.*"));
+            assertThat(page.locator("header.bandeau")).isVisible();
+            assertThat(page.locator("#resultats table.donnees")).containsText("Stratégie " + marker);
+            assertThat(page.locator("#resultats table.donnees")).not().containsText(HOSTILE_TITLE);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ keyboard
+
+    @Test
+    void withTheKeyboardAloneAPersonSkipsToTheContentSwitchesCollectiviteAndCreatesAProject() {
+        try (BrowserContext context = newContext()) {
+            Page page = signedIn(context, "platform-admin");
+            Keyboard keys = page.keyboard();
+
+            keys.press("Tab");
+            assertThat(page.locator("a.skip")).isFocused();
+            assertThat(focusOutline(page)).isEqualTo("solid 3px");
+            keys.press("Enter");
+            assertThat(page.locator("#contenu")).isFocused();
+
+            tabTo(page, "#siren");
+            keys.type("Les");
+            tabTo(page, "form.switcher button");
+            keys.press("Space");
+            assertThat(page.locator("#collectivite-active")).hasText("Les Aulnes");
+
+            tabTo(page, "nav a[href$='/projets']");
+            assertThat(focusOutline(page)).isEqualTo("solid 3px");
+            keys.press("Enter");
+            assertThat(page.locator("h1")).hasText("Projets");
+            tabTo(page, "p.actions a.bouton");
+            keys.press("Enter");
+            assertThat(page.locator("h1")).hasText("Nouveau projet");
+
+            tabTo(page, "#roadmapId");
+            keys.type("Pond");
+            tabTo(page, "#title");
+            keys.type("Clavier " + marker);
+            // type-ahead: a select takes the option its typed letters begin (the first "D" under load, when the
+            // letters come more than a second apart; the axis itself is not what this test is about)
+            tabTo(page, "#axis");
+            keys.type("Dém");
+            tabTo(page, "#theme");
+            keys.type("Services aux");
+            tabTo(page, "#sponsor");
+            keys.type("Maire adjoint");
+            tabTo(page, "#manager");
+            keys.type("DSI");
+            // typed in the French order, day first: the browser's date fields follow its locale
+            tabTo(page, "#plannedStart");
+            keys.type("01042026");
+            tabTo(page, "#plannedEnd");
+            keys.type("31032027");
+            assertThat(page.locator("#plannedStart")).hasValue("2026-04-01");
+            tabTo(page, "#estimatedInvestmentCents");
+            keys.type("150 000");
+            tabTo(page, "#estimatedOperatingCents");
+            keys.type("10 000");
+            tabTo(page, "form.formulaire button[type=submit]");
+            assertThat(focusOutline(page)).isEqualTo("solid 3px");
+            keys.press("Enter");
+
+            assertThat(page).hasURL(Pattern.compile(js(console) + "projets/[0-9a-f-]{36}"));
+            assertThat(page.locator("h1")).hasText("Clavier " + marker);
+            assertThat(page.locator("dl.fiche")).containsText("01/04/2026 – 31/03/2027");
+            assertThat(page.locator(".fil a").nth(1)).hasAttribute("href", Pattern.compile(".*" + weightedRoadmapId));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ sessions
+
+    @Test
+    void logoutWorksAfterTheConsoleRefreshedTheAccessToken() {
+        try (BrowserContext context = newContext()) {
+            Page page = signedIn(context, "aulnes-agent");
+            // past the access token's lifetime (shortened for the run by Platform): only a refresh keeps them in
+            page.waitForTimeout(Platform.CONSOLE_ACCESS_TOKEN_TTL.plusSeconds(3).toMillis());
+            List<String> issuerPages = new ArrayList<>();
+            page.onRequest(request -> {
+                if (request.url().startsWith(stack.issuerUrl())) {
+                    issuerPages.add(request.url());
+                }
+            });
+
+            Response projects = page.navigate(console + "projets");
+
+            assertThat(projects.status()).isEqualTo(200);
+            assertThat(page.locator("h1")).hasText("Projets");
+            assertThat(issuerPages).as("refreshed by the console, not signed in again").isEmpty();
+            page.locator("form.deconnexion button").click();
+            assertThat(page).hasURL(console + "au-revoir");
+            page.navigate(console + "projets");
+            assertThat(page).hasURL(Pattern.compile(js(stack.issuerUrl()) + "/login.*"));
+        }
+    }
+
+    @Test
+    void aFormSentAfterTheSessionEndedLeadsThroughSignInBackToItsPageNeverToAnError() {
+        try (BrowserContext context = newContext()) {
+            Page page = signedIn(context, "aulnes-agent");
+            page.navigate(console + "projets/" + hostileProjectId);
+            List<Integer> statuses = new ArrayList<>();
+            page.onResponse(response -> statuses.add(response.status()));
+            // the session ended on the server (expired; the cookie names none) and at the issuer
+            endSessions(context);
+            page.locator("#strategicAlignment").fill("3");
+
+            page.locator("#evaluer").click();
+
+            assertThat(page).hasURL(Pattern.compile(js(stack.issuerUrl()) + "/login.*"));
+            page.locator("#username").fill("aulnes-agent");
+            page.locator("#password").fill("demo");
+            page.locator("button[type=submit]").click();
+            assertThat(page).hasURL(Pattern.compile("^" + js(console) + "projets/" + hostileProjectId
+                    + "(\\?continue)?$"));
+            assertThat(page.locator("#statut")).hasText("Proposé");
+
+            endSessions(context);
+            Response again = page.navigate(console + "feuilles-de-route");
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(page).hasURL(Pattern.compile(js(stack.issuerUrl()) + "/login.*"));
+            assertThat(statuses).noneMatch(status -> status >= 500);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ accessibility
 
     @Test
@@ -450,9 +668,69 @@ class ConsoleBrowserTest {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
+    /** A response to htmx ({@code HX-Request}) for the given method. */
+    private static boolean partial(Response response, String method) {
+        return response.request().method().equals(method)
+                && "true".equals(response.request().headerValue("hx-request"));
+    }
+
+    /** Keeps the page's header element, to check later that no navigation replaced the document. */
+    private static void markDocument(Page page) {
+        page.evaluate("() => { window.bandeauInitial = document.querySelector('header.bandeau'); }");
+    }
+
+    private static void assertSameDocument(Page page) {
+        assertThat(page.evaluate("() => window.bandeauInitial === document.querySelector('header.bandeau')"))
+                .as("the header is the one of the first load: only a region was replaced").isEqualTo(true);
+    }
+
+    /** Sets the six weights, strategic alignment and users' value as given and 1 elsewhere, through htmx. */
+    private static void weigh(Page page, String strategicAlignment, String userValue) {
+        for (String criterion : List.of("agentValue", "legalObligation", "feasibility", "risk")) {
+            page.locator("#poids-" + criterion).fill("1");
+        }
+        page.locator("#poids-strategicAlignment").fill(strategicAlignment);
+        page.locator("#poids-userValue").fill(userValue);
+        Response applied = page.waitForResponse(response -> partial(response, "GET"),
+                () -> page.locator("#ponderer").click());
+        assertThat(applied.status()).isEqualTo(200);
+    }
+
+    /** Presses Tab (only Tab) until the focused element matches {@code selector}. */
+    private static void tabTo(Page page, String selector) {
+        for (int presses = 0; presses < 80; presses++) {
+            if (Boolean.TRUE.equals(page.evaluate("s => document.activeElement.matches(s)", selector))) {
+                return;
+            }
+            page.keyboard().press("Tab");
+        }
+        throw new AssertionError("Tab never reached " + selector);
+    }
+
+    /** The focused element's outline, as drawn ({@code :focus-visible}). */
+    private static String focusOutline(Page page) {
+        return String.valueOf(page.evaluate("() => { const style = getComputedStyle(document.activeElement);"
+                + " return style.outlineStyle + ' ' + style.outlineWidth; }"));
+    }
+
+    /** The console's session ends on the server (its cookie names none any more), and the issuer's too. */
+    private static void endSessions(BrowserContext context) {
+        context.clearCookies();
+        context.addCookies(List.of(new Cookie("MUTUALIS_CONSOLE_SESSION", "ZmluaXNoZWQ").setUrl(console)));
+    }
+
     private static BrowserContext newContext() {
+        return browserContext(new Browser.NewContextOptions());
+    }
+
+    private static BrowserContext browserContext(Browser.NewContextOptions options) {
         Browser browser = chromium.browser();
-        return browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900));
+        BrowserContext context = browser.newContext(options.setLocale("fr-FR").setViewportSize(1280, 900));
+        // sign-in is five redirects through the issuer and the console: on a machine shared by several builds
+        // they took more than Playwright's default 30 s
+        context.setDefaultTimeout(90_000);
+        context.setDefaultNavigationTimeout(90_000);
+        return context;
     }
 
     private static Page signedIn(BrowserContext context, String user) {
@@ -501,12 +779,25 @@ class ConsoleBrowserTest {
     }
 
     private static String project(String title) {
+        return project(title, roadmapId);
+    }
+
+    /** A project of the roadmap assessed with these scores for strategic alignment and users' value, 2 elsewhere. */
+    private static void assessed(String projectBody, int strategicAlignment, int userValue, String token) {
+        String id = created(gateway.post("/api/portfolio/projects", projectBody, token, null));
+        TestHttp.Response answer = gateway.post("/api/portfolio/projects/" + id + "/assessment", """
+                {"strategicAlignment": %d, "userValue": %d, "agentValue": 2, "legalObligation": 2, "feasibility": 2,
+                 "risk": 2}""".formatted(strategicAlignment, userValue), token, null);
+        assertThat(answer.status()).as(answer.toString()).isBetween(200, 299);
+    }
+
+    private static String project(String title, String roadmap) {
         return """
                 {"roadmapId": "%s", "title": %s, "description": "Projet de la console", "axis": "DEMATERIALISATION",
                  "theme": "USER_SERVICES", "sponsor": "Adjointe au numérique", "manager": "DSI",
                  "plannedStart": "2026-03-01", "plannedEnd": "2027-06-30",
                  "estimatedInvestmentCents": 18000000, "estimatedOperatingCents": 2500000}"""
-                .formatted(roadmapId, tools.jackson.databind.json.JsonMapper.builder().build()
+                .formatted(roadmap, tools.jackson.databind.json.JsonMapper.builder().build()
                         .writeValueAsString(title));
     }
 

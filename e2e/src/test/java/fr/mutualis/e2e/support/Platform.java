@@ -15,6 +15,12 @@ import java.time.Duration;
  */
 public final class Platform implements BeforeAllCallback {
 
+    /**
+     * The console's access tokens live this long in the run (five minutes otherwise): the console refreshes them
+     * 30 s before they expire, so pages of the run are served with refreshed tokens, as a working day would be.
+     */
+    public static final Duration CONSOLE_ACCESS_TOKEN_TTL = Duration.ofSeconds(35);
+
     private static LocalStack stack;
 
     @Override
@@ -39,6 +45,7 @@ public final class Platform implements BeforeAllCallback {
                 .randomPorts()
                 .workDir(Path.of("target", "e2e-stack"))
                 .loadDemo(false)
+                .consoleAccessTokenTtl(CONSOLE_ACCESS_TOKEN_TTL)
                 // six JVMs starting at once on two shared cores can take minutes; a slow start is not a failure
                 // (-Dmutualis.e2e.readiness-timeout=<seconds> on a machine busier still)
                 .readinessTimeout(Duration.ofSeconds(Long.getLong("mutualis.e2e.readiness-timeout", 900)))

@@ -29,6 +29,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -98,10 +99,12 @@ class AuthorizationServerConfiguration {
 
     @Bean
     ClientDirectory clientDirectory(@Value("${mutualis.issuer.console-urls:http://localhost:8080}")
-                                    List<String> consoleUrls) {
+                                    List<String> consoleUrls,
+                                    @Value("${mutualis.issuer.console-access-token-ttl:PT5M}")
+                                    Duration consoleAccessTokenTtl) {
         ClientDirectory directory = new ClientDirectory();
         DemoClients.ALL.forEach(profile -> directory.register(profile, DemoClients.SECRET));
-        directory.save(ConsoleClient.registration(consoleUrls));
+        directory.save(ConsoleClient.registration(consoleUrls, consoleAccessTokenTtl));
         return directory;
     }
 

@@ -35,6 +35,13 @@ public final class ConsoleClient {
 
     /** The registration for a console reachable at each of {@code baseUrls} (e.g. {@code http://localhost:8080}). */
     public static RegisteredClient registration(List<String> baseUrls) {
+        return registration(baseUrls, ACCESS_TOKEN_TTL);
+    }
+
+    /**
+     * The same with another access-token lifetime: tests shorten it to see the console refresh tokens within a run.
+     */
+    public static RegisteredClient registration(List<String> baseUrls, Duration accessTokenTtl) {
         RegisteredClient.Builder client = RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(CLIENT_ID)
                 .clientName("Console Mutualis")
@@ -49,7 +56,7 @@ public final class ConsoleClient {
                         .requireAuthorizationConsent(false)
                         .build())
                 .tokenSettings(TokenSettings.builder()
-                        .accessTokenTimeToLive(ACCESS_TOKEN_TTL)
+                        .accessTokenTimeToLive(accessTokenTtl)
                         .refreshTokenTimeToLive(REFRESH_TOKEN_TTL)
                         .reuseRefreshTokens(false)
                         .build());

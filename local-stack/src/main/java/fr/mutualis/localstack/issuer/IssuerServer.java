@@ -67,6 +67,12 @@ public final class IssuerServer implements AutoCloseable {
      * of {@code consoleUrls} (the console's public base URLs, e.g. the gateway's {@code http://localhost:8080}).
      */
     public static IssuerServer start(int port, String issuerUri, List<String> consoleUrls) {
+        return start(port, issuerUri, consoleUrls, ConsoleClient.ACCESS_TOKEN_TTL);
+    }
+
+    /** As {@link #start(int, String, List)}, the console's access tokens living {@code consoleAccessTokenTtl}. */
+    public static IssuerServer start(int port, String issuerUri, List<String> consoleUrls,
+                                     Duration consoleAccessTokenTtl) {
         int chosenPort = port > 0 ? port : FreePorts.pick();
         String issuer = issuerUri == null || issuerUri.isBlank() ? "http://localhost:" + chosenPort : issuerUri;
         // Without Spring Boot's logging system nothing bridges Tomcat's java.util.logging: keep its INFO lines out.
@@ -93,7 +99,8 @@ public final class IssuerServer implements AutoCloseable {
         ConfigurableApplicationContext context = application.run(
                 "--server.port=" + chosenPort,
                 "--mutualis.issuer.uri=" + issuer,
-                "--mutualis.issuer.console-urls=" + String.join(",", consoleUrls));
+                "--mutualis.issuer.console-urls=" + String.join(",", consoleUrls),
+                "--mutualis.issuer.console-access-token-ttl=" + consoleAccessTokenTtl);
         return new IssuerServer(context, chosenPort, issuer);
     }
 

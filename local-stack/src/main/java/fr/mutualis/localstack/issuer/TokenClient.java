@@ -38,7 +38,8 @@ public final class TokenClient {
         String basic = Base64.getEncoder().encodeToString(
                 (urlEncode(clientId) + ":" + urlEncode(secret)).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(tokenUri)
-                .timeout(Duration.ofSeconds(15))
+                // a machine shared by several builds can keep the embedded issuer from answering for tens of seconds
+                .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
