@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The messages of the four AsyncAPI documents under one classpath folder ({@code asyncapi} for the current ones,
@@ -35,6 +36,7 @@ public final class AsyncApiMessages {
 
     private final String folder;
     private final Map<String, JsonNode> documentsByTopic = new LinkedHashMap<>();
+    private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
     private final Map<String, Message> messagesByKey = new LinkedHashMap<>();
     private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
 
@@ -100,9 +102,7 @@ public final class AsyncApiMessages {
         }
         Message message = found.get();
         describe("value", schema(message.location() + "/payload").validate(envelope), problems);
-        String trait = message.node().path("traits").path(0).path("$ref").asString(null);
-        String recordSchemas = trait == null ? message.location() : SchemaLocation.resolve(
-                SchemaLocation.of(location(topic)), trait);
+        String recordSchemas = recordSchemas(message);
         describe("key", schema(recordSchemas + "/bindings/kafka/key").validate(JSON.getNodeFactory().stringNode(key)),
                 problems);
         ObjectNode headerNode = JSON.createObjectNode();
@@ -116,6 +116,29 @@ public final class AsyncApiMessages {
         expectEqual(EventHeaders.CORRELATION_ID, headers.get(EventHeaders.CORRELATION_ID),
                 envelope.path("correlationId").asString(null), problems);
         return problems;
+    }
+
+    /**
+     * What a consumer relies on, by message ({@code <topic> <type> v<version>}): the record value, headers and key
+     * schemas with their references inlined, as the properties of one object so that they compare as one.
+     */
+    public Map<String, JsonNode> contractsByMessage() {
+        Map<String, JsonNode> contracts = new LinkedHashMap<>();
+        for (Message message : messagesByKey.values()) {
+            ObjectNode parts = JSON.createObjectNode();
+            parts.set("value", inlined(message.location() + "/payload"));
+            parts.set("headers", inlined(recordSchemas(message) + "/headers"));
+            parts.set("key", inlined(recordSchemas(message) + "/bindings/kafka/key"));
+            contracts.put(message.topic() + " " + message.type() + " v" + message.version(),
+                    JSON.createObjectNode().set("properties", parts));
+        }
+        return contracts;
+    }
+
+    /** Where the message's headers and Kafka bindings are: its own node, or the trait it takes them from. */
+    public String recordSchemas(Message message) {
+        String trait = message.node().path("traits").path(0).path("$ref").asString(null);
+        return trait == null ? message.location() : SchemaLocation.resolve(SchemaLocation.of(location(message.topic())), trait);
     }
 
     /** The problems of a value against a schema of the documents, by location ({@code <document>#<pointer>}). */
@@ -142,6 +165,37 @@ public final class AsyncApiMessages {
         if (!Objects.equals(actual, expected)) {
             problems.add(what + " is " + actual + " but the envelope says " + expected);
         }
+    }
+
+    /**
+     * The schema at {@code location} ({@code classpath:<resource>#<pointer>}) with every {@code $ref} replaced by
+     * what it points to, so that two versions can be compared wherever their parts live (our schemas have no cycle).
+     */
+    public JsonNode inlined(String location) {
+        String resource = location.substring("classpath:".length(), location.indexOf('#'));
+        JsonNode node = documents.computeIfAbsent(resource, AsyncApiMessages::read)
+                .at(location.substring(location.indexOf('#') + 1));
+        if (node.isMissingNode()) {
+            throw new IllegalArgumentException("Nothing at " + location);
+        }
+        return inline(node, location);
+    }
+
+    private JsonNode inline(JsonNode node, String base) {
+        if (node.isObject() && node.has("$ref")) {
+            return inlined(SchemaLocation.resolve(SchemaLocation.of(base), node.get("$ref").asString()));
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JSON.createObjectNode();
+            node.properties().forEach(entry -> copy.set(entry.getKey(), inline(entry.getValue(), base)));
+            return copy;
+        }
+        if (node.isArray()) {
+            var copy = JSON.createArrayNode();
+            node.forEach(element -> copy.add(inline(element, base)));
+            return copy;
+        }
+        return node;
     }
 
     private static String key(String type, int version) {
