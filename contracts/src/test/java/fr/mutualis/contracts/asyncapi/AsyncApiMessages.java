@@ -35,7 +35,6 @@ public final class AsyncApiMessages {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String folder;
-    private final Map<String, JsonNode> documentsByTopic = new LinkedHashMap<>();
     private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
     private final Map<String, Message> messagesByKey = new LinkedHashMap<>();
     private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
@@ -48,8 +47,7 @@ public final class AsyncApiMessages {
     private AsyncApiMessages(String folder) {
         this.folder = folder;
         for (String topic : Topics.ALL) {
-            JsonNode document = read(folder + "/" + context(topic) + ".yaml");
-            documentsByTopic.put(topic, document);
+            JsonNode document = documents.computeIfAbsent(folder + "/" + context(topic) + ".yaml", AsyncApiMessages::read);
             for (Map.Entry<String, JsonNode> entry : document.path("components").path("messages").properties()) {
                 JsonNode message = entry.getValue();
                 Message described = new Message(topic, entry.getKey(), message.path("name").asString(),
@@ -67,10 +65,6 @@ public final class AsyncApiMessages {
 
     public static String context(String topic) {
         return topic.split("\\.")[1];
-    }
-
-    public JsonNode document(String topic) {
-        return documentsByTopic.get(topic);
     }
 
     public List<Message> messages() {
@@ -141,15 +135,8 @@ public final class AsyncApiMessages {
         return trait == null ? message.location() : SchemaLocation.resolve(SchemaLocation.of(location(message.topic())), trait);
     }
 
-    /** The problems of a value against a schema of the documents, by location ({@code <document>#<pointer>}). */
-    public List<String> validate(String schemaLocation, JsonNode instance) {
-        List<String> problems = new ArrayList<>();
-        describe("", schema(schemaLocation).validate(instance), problems);
-        return problems;
-    }
-
     /** Where a topic's document is, as a base for the locations of its schemas. */
-    public String location(String topic) {
+    private String location(String topic) {
         return "classpath:" + folder + "/" + context(topic) + ".yaml";
     }
 
