@@ -178,6 +178,7 @@ final class ApiContract implements OpenApiCustomizer {
                 .addProperty("instance", new StringSchema().format("uri-reference"))
                 .addProperty("correlationId", new StringSchema())
                 .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR)))
-                .required(List.of("type", "title", "status"));
+                .required(List.of("type", "title", "status"))
+                .additionalProperties(true);
     }
 }

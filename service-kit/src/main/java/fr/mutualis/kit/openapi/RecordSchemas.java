@@ -68,7 +68,7 @@ final class RecordSchemas implements ModelConverter {
             if (nullable) {
                 properties.put(component.getName(), nullable(property, context));
             }
-            if (request ? requiredByValidation(model, component) : !nullable && !omittedWhenEmpty(component)) {
+            if (request ? requiredByValidation(model, component) : !omittedWhenEmpty(component)) {
                 required.add(component.getName());
             }
         }
