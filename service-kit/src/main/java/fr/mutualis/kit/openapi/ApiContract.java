@@ -111,7 +111,7 @@ final class ApiContract implements OpenApiCustomizer {
         if (response.getContent() != null) {
             Content content = new Content();
             response.getContent().forEach((type, media) -> content.addMediaType(type.equals("*/*") ? JSON : type,
-                    type.startsWith("text/") ? media.schema(new StringSchema()) : media));
+                    type.startsWith("text/") ? media.schema(new StringSchema()) : anyValues(media)));
             response.setContent(content);
         }
         if (status.equals("201")) {
@@ -120,6 +120,18 @@ final class ApiContract implements OpenApiCustomizer {
                     .required(true).schema(new StringSchema().format("uri-reference")));
         }
         return response;
+    }
+
+    /**
+     * A handler's {@code Map<String, Object>} answer ({@code {"id": ...}} of a creation) is documented by springdoc as
+     * a map of objects, while its values are strings, numbers...: a map of any values.
+     */
+    private static MediaType anyValues(MediaType media) {
+        if (media.getSchema() != null && media.getSchema().getAdditionalProperties() instanceof Schema<?> values
+                && "object".equals(values.getType()) && values.getProperties() == null && values.get$ref() == null) {
+            media.getSchema().setAdditionalProperties(true);
+        }
+        return media;
     }
 
     /** The problems an operation can answer, by status, from what it is. */
