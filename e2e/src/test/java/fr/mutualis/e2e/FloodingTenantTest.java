@@ -67,7 +67,7 @@ class FloodingTenantTest {
         LocalStack stack = Platform.stack();
         String flooder = client(stack, "flooder");
         String neighbour = client(stack, "neighbour");
-        TestHttp gateway = Platform.gateway();
+        TestHttp gateway = Platform.gatewayForInvalidRequests();
 
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Semaphore slots = new Semaphore(IN_FLIGHT);
@@ -141,10 +141,10 @@ class FloodingTenantTest {
     void aBodyAboveTheLimitIs413BeforeReachingAService() {
         String token = client(Platform.stack(), "big-body");
         String huge = "{\"title\": \"" + "x".repeat(2 * 1024 * 1024) + "\", \"startYear\": 2026, \"endYear\": 2028, \"axes\": []}";
-        Response answer = Platform.gateway().post("/api/portfolio/roadmaps", huge, token, null);
+        Response answer = Platform.gatewayForInvalidRequests().post("/api/portfolio/roadmaps", huge, token, null);
         assertThat(answer.status()).as(answer.body()).isEqualTo(413);
         assertThat(answer.isProblem()).isTrue();
-        assertThat(Platform.gateway().get("/api/portfolio/roadmaps", token, null).json().get("total").asLong()).isZero();
+        assertThat(Platform.gatewayForInvalidRequests().get("/api/portfolio/roadmaps", token, null).json().get("total").asLong()).isZero();
     }
 
     private static String client(LocalStack stack, String kind) {

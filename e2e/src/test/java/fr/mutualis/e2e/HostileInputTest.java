@@ -164,7 +164,7 @@ class HostileInputTest {
 
     @BeforeAll
     static void territory() {
-        gateway = Platform.gateway();
+        gateway = Platform.gatewayForInvalidRequests();
         stack = Platform.stack();
         t = Territory.create();
         world = World.privateOf(t.ville, t.agent(t.ville));

@@ -41,7 +41,7 @@ class RolesAndMassAssignmentTest {
 
     @BeforeAll
     static void territory() {
-        gateway = Platform.gateway();
+        gateway = Platform.gatewayForInvalidRequests();
         t = Territory.create();
         world = World.privateOf(t.ville, t.agent(t.ville));
         operations = OpenApi.fetch().operations().stream()

@@ -55,7 +55,7 @@ class TenantIsolationTest {
 
     @BeforeAll
     static void territory() {
-        gateway = Platform.gateway();
+        gateway = Platform.gatewayForInvalidRequests();
         t = Territory.create();
         operations = OpenApi.fetch().operations();
         villePrivate = World.privateOf(t.ville, t.agent(t.ville));

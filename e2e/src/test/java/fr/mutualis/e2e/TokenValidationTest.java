@@ -65,7 +65,7 @@ class TokenValidationTest {
         List<String> failures = new ArrayList<>();
         int cases = 0;
         for (Map.Entry<String, String> probe : PROBES.entrySet()) {
-            List<TestHttp> targets = List.of(Platform.gateway(), new TestHttp(stack.appUrl(probe.getKey())));
+            List<TestHttp> targets = List.of(Platform.gatewayForInvalidRequests(), new TestHttp(stack.appUrl(probe.getKey())));
             for (TestHttp target : targets) {
                 String where = target == targets.get(0) ? "gateway" : probe.getKey();
                 Response control = target.get(probe.getValue(), valid, null);
@@ -90,11 +90,11 @@ class TokenValidationTest {
         String forged = badTokens().get("wrong signature (claims changed after signing)");
         String body = """
                 {"title": "Forgé", "startYear": 2026, "endYear": 2028, "axes": ["OPEN_DATA"]}""";
-        for (TestHttp target : List.of(Platform.gateway(), new TestHttp(stack.appUrl("portfolio-service")))) {
+        for (TestHttp target : List.of(Platform.gatewayForInvalidRequests(), new TestHttp(stack.appUrl("portfolio-service")))) {
             Response answer = target.post("/api/portfolio/roadmaps", body, forged, null);
             assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
         }
-        Response roadmaps = Platform.gateway().get("/api/portfolio/roadmaps", valid, null);
+        Response roadmaps = Platform.gatewayForInvalidRequests().get("/api/portfolio/roadmaps", valid, null);
         assertThat(roadmaps.json().get("total").asLong()).isZero();
     }
 

@@ -18,6 +18,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
@@ -64,9 +66,10 @@ public class AllocationController {
     }
 
     /** Answers the split at once: 201 {mutualisationId, fiscalYear, costCents, method, allocations[] {siren, weight, amountCents}}. */
+    @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
-    public ResponseEntity<AllocationView> allocate(@PathVariable UUID id, @Valid @RequestBody AllocationRequest request,
+    public ResponseEntity<AllocationView> allocateMutualisationCosts(@PathVariable UUID id, @Valid @RequestBody AllocationRequest request,
                                                    TenantContext tenant) {
         Mutualisation mutualisation = visible(id, tenant);
         if (!mutualisation.isAdministeredBy(tenant.tenantId()) || !tenant.hasRole(Callers.SHARED_SERVICE_ADMIN)) {
@@ -104,7 +107,7 @@ public class AllocationController {
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
-    public AllocationView allocations(@PathVariable UUID id, @RequestParam @Min(2000) @Max(2100) int fiscalYear,
+    public AllocationView getMutualisationAllocation(@PathVariable UUID id, @RequestParam @Min(2000) @Max(2100) int fiscalYear,
                                       TenantContext tenant) {
         Mutualisation mutualisation = visible(id, tenant);
         String only = mutualisation.isAdministeredBy(tenant.tenantId()) ? null : tenant.tenantId();

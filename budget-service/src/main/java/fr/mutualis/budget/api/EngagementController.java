@@ -11,12 +11,14 @@ import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
@@ -45,11 +47,12 @@ public class EngagementController {
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/engagements/{id}")
-    public EngagementView engagement(@PathVariable UUID id, TenantContext tenant) {
+    public EngagementView getEngagement(@PathVariable UUID id, TenantContext tenant) {
         return queries.engagement(id, callers.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Engagement", id));
     }
 
     /** 422 beyond what the engagement has left to mandate, or beyond the year's CP of the line's programme. */
+    @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/engagements/{id}/mandates")
     public ResponseEntity<Map<String, Object>> mandate(@PathVariable UUID id, @Valid @RequestBody SpendingRequest request,
@@ -63,7 +66,7 @@ public class EngagementController {
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/mandates/{id}")
-    public MandateView mandate(@PathVariable UUID id, TenantContext tenant) {
+    public MandateView getMandate(@PathVariable UUID id, TenantContext tenant) {
         return queries.mandate(id, callers.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Mandate", id));
     }
 }

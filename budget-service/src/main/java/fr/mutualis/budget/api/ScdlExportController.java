@@ -101,7 +101,7 @@ public class ScdlExportController {
             description = "Columns of the SCDL budget schema; see the class documentation for which are filled and how.")
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping(produces = "text/csv")
-    public ResponseEntity<String> export(@RequestParam @Min(2000) @Max(2100) int fiscalYear,
+    public ResponseEntity<String> exportBudgetScdl(@RequestParam @Min(2000) @Max(2100) int fiscalYear,
                                          @RequestParam BudgetStage stage, TenantContext tenant) {
         String siren = tenant.tenantId();
         Map<String, String> owners = new LinkedHashMap<>(Map.of(siren, ""));

@@ -37,7 +37,7 @@ public class SummaryController {
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
-    public BudgetSummary summary(@RequestParam @Min(2000) @Max(2100) int fiscalYear,
+    public BudgetSummary getBudgetSummary(@RequestParam @Min(2000) @Max(2100) int fiscalYear,
                                  @RequestParam(required = false) UUID mutualisationId, TenantContext tenant) {
         return queries.summary(callers.owner(mutualisationId, tenant), fiscalYear);
     }

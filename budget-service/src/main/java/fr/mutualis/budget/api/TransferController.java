@@ -16,6 +16,7 @@ import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
@@ -60,7 +62,7 @@ public class TransferController {
     /** The assembly's délibération of the year's rates; a later one replaces them. Answers the year's transfers. */
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PutMapping("/transfer-rates/{fiscalYear}")
-    public ChapterTransfers voteRates(@PathVariable @Min(2000) @Max(2100) int fiscalYear,
+    public ChapterTransfers voteTransferRates(@PathVariable @Min(2000) @Max(2100) int fiscalYear,
                                       @RequestParam(required = false) UUID mutualisationId,
                                       @Valid @RequestBody TransferRatesRequest request, TenantContext tenant) {
         String owner = callers.of(tenant).managedOwner(mutualisationId);
@@ -78,9 +80,10 @@ public class TransferController {
      * rate or beyond the source's unengaged credits (the problem names the limit and the amount); 409 when a line is
      * not voted yet or closed by its CA. Nothing moves then.
      */
+    @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/transfers")
-    public ResponseEntity<Map<String, Object>> transfer(@Valid @RequestBody TransferRequest request, TenantContext tenant) {
+    public ResponseEntity<Map<String, Object>> createTransfer(@Valid @RequestBody TransferRequest request, TenantContext tenant) {
         if (request.fromLineId().equals(request.toLineId())) {
             throw new InvalidInputException("toLineId", "A transfer moves credits between two different lines; both are "
                     + request.fromLineId());

@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.HashSet;
@@ -46,9 +47,10 @@ public class VoteController {
         this.callers = callers;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
-    public ResponseEntity<Map<String, Object>> vote(@Valid @RequestBody VoteRequest request, TenantContext tenant) {
+    public ResponseEntity<Map<String, Object>> voteBudget(@Valid @RequestBody VoteRequest request, TenantContext tenant) {
         Set<UUID> seen = new HashSet<>();
         for (VoteRequest.VotedLine line : request.lines()) {
             if (!seen.add(line.lineId())) {

@@ -1,6 +1,7 @@
 package fr.mutualis.budget.api;
 
 import fr.mutualis.budget.BudgetIntegrationTest;
+import fr.mutualis.kit.testsupport.CommittedApiDocument;
 import fr.mutualis.kit.testsupport.DocumentedRoles;
 import fr.mutualis.kit.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
@@ -219,5 +220,10 @@ class BudgetApiTest extends BudgetIntegrationTest {
         return """
                 {"fiscalYear": %d, "section": "%s", "chapter": "%s", "label": "Abonnements et maintenance",
                  "plannedCents": %d}""".formatted(fiscalYear, section, chapter, plannedCents);
+    }
+
+    @Test
+    void theOpenApiDocumentFollowsTheContractRulesAndIsTheCommittedOne() {
+        CommittedApiDocument.assertFollowsTheRulesAndIsCommitted(http, "budget");
     }
 }

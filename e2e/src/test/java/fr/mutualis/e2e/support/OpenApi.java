@@ -1,8 +1,13 @@
 package fr.mutualis.e2e.support;
 
+import fr.mutualis.contracts.openapi.ApiDocuments;
+import fr.mutualis.kit.testsupport.CommittedApiDocument;
 import fr.mutualis.kit.testsupport.TestHttp.Response;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class OpenApi {
 
-    public static final List<String> CONTEXTS = List.of("portfolio", "budget", "governance", "evaluation");
+    public static final List<String> CONTEXTS = ApiDocuments.CONTEXTS;
+    private static final String AGGREGATED = "/v3/api-docs/" + ApiDocuments.AGGREGATED;
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
 
     private final Map<String, JsonNode> documents;
@@ -40,6 +46,14 @@ public final class OpenApi {
             Response document = Platform.gateway().get("/v3/api-docs/" + context, null, null);
             assertThat(document.status()).as("OpenAPI of " + context + ": " + document).isEqualTo(200);
             documents.put(context, document.json());
+        }
+        Response aggregated = Platform.gateway().get(AGGREGATED, null, null);
+        assertThat(aggregated.status()).as("the aggregated OpenAPI: " + aggregated).isEqualTo(200);
+        try {
+            assertThat(aggregated.body()).as("the gateway's " + AGGREGATED + " against the committed document")
+                    .isEqualTo(Files.readString(CommittedApiDocument.file(ApiDocuments.AGGREGATED)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         OpenApi api = new OpenApi(documents);
         for (String context : CONTEXTS) {
@@ -93,12 +107,15 @@ public final class OpenApi {
             return spec.path("requestBody").path("required").asBoolean(false);
         }
 
-        /** Follows {@code $ref} to {@code #/components/schemas/...} in this document. */
+        /**
+         * Follows {@code $ref} to {@code #/components/schemas/...} in this document, also through the one-element
+         * {@code allOf} that makes a reference nullable in OpenAPI 3.0.
+         */
         public JsonNode resolve(JsonNode schema) {
             JsonNode current = schema;
-            while (current.has("$ref")) {
-                String ref = current.get("$ref").asString();
-                current = document.at(ref.substring(1));
+            while (current.has("$ref") || current.path("allOf").size() == 1) {
+                current = current.has("$ref") ? document.at(current.get("$ref").asString().substring(1))
+                        : current.path("allOf").get(0);
             }
             return current;
         }

@@ -1,10 +1,15 @@
 package fr.mutualis.e2e.support;
 
+import fr.mutualis.contracts.openapi.ApiDocuments;
+import fr.mutualis.kit.testsupport.CommittedApiDocument;
 import fr.mutualis.kit.testsupport.TestHttp;
 import fr.mutualis.localstack.LocalStack;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -22,6 +27,7 @@ public final class Platform implements BeforeAllCallback {
     public static final Duration CONSOLE_ACCESS_TOKEN_TTL = Duration.ofSeconds(35);
 
     private static LocalStack stack;
+    private static ContractCheck contract;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -36,8 +42,29 @@ public final class Platform implements BeforeAllCallback {
         return stack;
     }
 
+    /** The gateway, every exchange with the API checked against the OpenAPI document ({@link ContractCheck}). */
     public static TestHttp gateway() {
-        return new TestHttp(stack().gatewayUrl());
+        return new TestHttp(stack().gatewayUrl(), contract());
+    }
+
+    /**
+     * The gateway for tests that send invalid requests on purpose (hostile input, forged tokens, probes of other
+     * tenants' data, mass assignment): only the answers are checked against the OpenAPI document.
+     */
+    public static TestHttp gatewayForInvalidRequests() {
+        return new TestHttp(stack().gatewayUrl(), contract().responsesOnly());
+    }
+
+    /** The committed aggregated document, which each service's test proves equal to what it serves. */
+    private static synchronized ContractCheck contract() {
+        if (contract == null) {
+            try {
+                contract = ContractCheck.of(Files.readString(CommittedApiDocument.file(ApiDocuments.AGGREGATED)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return contract;
     }
 
     private static synchronized LocalStack start() {

@@ -40,14 +40,14 @@ public class BarometerController {
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
-    public BarometerView mine(TenantContext tenant) {
+    public BarometerView getBarometer(TenantContext tenant) {
         return barometers.barometer(tenant.tenantId(), LocalDate.now(clock));
     }
 
     /** Each member's barometer, for the mutualisation's administrators; members see only their own (GET above). */
-    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
+    @AllowedRoles(SHARED_SERVICE_ADMIN)
     @GetMapping("/mutualisations/{id}")
-    public MutualisationBarometer mutualisation(@PathVariable UUID id, TenantContext tenant) {
+    public MutualisationBarometer getMutualisationBarometer(@PathVariable UUID id, TenantContext tenant) {
         Mutualisation mutualisation = access.visibleMutualisation(id.toString(), tenant)
                 .orElseThrow(() -> new NotFoundException("Mutualisation", id));
         if (!access.administers(mutualisation, tenant)) {

@@ -42,7 +42,7 @@ public class DashboardController {
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
-    public Dashboard dashboard(@RequestParam(required = false) @Min(2000) @Max(2100) Integer fiscalYear,
+    public Dashboard getDashboard(@RequestParam(required = false) @Min(2000) @Max(2100) Integer fiscalYear,
                                @RequestParam(required = false) UUID mutualisationId, TenantContext tenant) {
         LocalDate today = LocalDate.now(clock);
         int year = fiscalYear == null ? today.getYear() : fiscalYear;

@@ -5,6 +5,7 @@ import fr.mutualis.contracts.portfolio.ProjectProposed;
 import fr.mutualis.contracts.portfolio.RoadmapDrafted;
 import fr.mutualis.evaluation.EvaluationIntegrationTest;
 import fr.mutualis.evaluation.command.BarometerProfileChanged;
+import fr.mutualis.kit.testsupport.CommittedApiDocument;
 import fr.mutualis.kit.testsupport.DocumentedRoles;
 import fr.mutualis.kit.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
@@ -392,5 +393,18 @@ class EvaluationApiTest extends EvaluationIntegrationTest {
         assertThat(answer.isProblem()).as(answer.toString()).isTrue();
         assertThat(answer.json().get("errors")).singleElement()
                 .satisfies(error -> assertThat(error.get("field").asString()).isEqualTo(field));
+    }
+
+    @Test
+    void theOpenApiDocumentFollowsTheContractRulesAndIsTheCommittedOne() {
+        CommittedApiDocument.assertFollowsTheRulesAndIsCommitted(http, "evaluation");
+    }
+
+    /** Only a mutualisation's administrators (SHARED_SERVICE_ADMIN of its administering tenant) see its members. */
+    @Test
+    void theMutualisationBarometerDocumentsTheOnlyRoleItAdmits() {
+        var roles = http.get("/v3/api-docs", null, null).json().path("paths")
+                .path("/api/evaluation/barometer/mutualisations/{id}").path("get").path("x-roles");
+        assertThat(roles.toString()).isEqualTo("[\"SHARED_SERVICE_ADMIN\"]");
     }
 }

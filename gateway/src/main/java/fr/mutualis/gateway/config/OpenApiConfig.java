@@ -1,11 +1,16 @@
 package fr.mutualis.gateway.config;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import fr.mutualis.gateway.routing.AggregatedApiDocs;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.servers.Server;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Names the gateway's own OpenAPI document, points readers to the services' documents it routes, and states the
@@ -15,11 +20,14 @@ import java.math.BigDecimal;
 public class OpenApiConfig {
 
     @Bean
-    OpenAPI gatewayOpenApi(GatewayLimitsProperties limits, GatewaySecurityProperties security) {
+    OpenAPI gatewayOpenApi(GatewayLimitsProperties limits, GatewaySecurityProperties security,
+                           @Value("${mutualis.openapi.server-url:http://localhost:8080}") String publicUrl) {
         return new OpenAPI().info(new Info()
-                .title("Mutualis gateway")
-                .version("v1")
-                .description(description(limits, security)));
+                        .title("Mutualis gateway")
+                        .version("v1")
+                        .license(new License().name("Proprietary").url("https://mutualis.fr/licence"))
+                        .description(description(limits, security)))
+                .servers(List.of(new Server().url(publicUrl).description("The Mutualis gateway")));
     }
 
     static String description(GatewayLimitsProperties limits, GatewaySecurityProperties security) {
@@ -36,7 +44,8 @@ public class OpenApiConfig {
                 : "";
         return "Entry point of the Mutualis API. Each context's API is documented by its service at "
                 + "/v3/api-docs/portfolio, /v3/api-docs/budget, /v3/api-docs/governance and "
-                + "/v3/api-docs/evaluation. Errors are RFC 9457 application/problem+json.\n\n"
+                + "/v3/api-docs/evaluation, and all four as one at " + AggregatedApiDocs.PATH
+                + ". Errors are RFC 9457 application/problem+json.\n\n"
                 + "Limits: a request body may not exceed " + limits.maxRequestSize().toBytes()
                 + " bytes (413 otherwise, chunked bodies included). " + rateLimit + "\n\n"
                 + "Authentication: a bearer JWT (RS256) of the configured issuer, not expired, with a tenants claim"

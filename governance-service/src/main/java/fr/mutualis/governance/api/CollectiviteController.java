@@ -16,6 +16,7 @@ import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.sql.SQLException;
@@ -57,6 +59,7 @@ public class CollectiviteController {
         this.queries = queries;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(PLATFORM_ADMIN)
     @PostMapping
     @PreAuthorize("hasRole('PLATFORM_ADMIN')")

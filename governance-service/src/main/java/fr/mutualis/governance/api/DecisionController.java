@@ -47,7 +47,7 @@ public class DecisionController {
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/decisions")
-    public Page<DecisionView> register(@RequestParam(required = false) UUID instanceId,
+    public Page<DecisionView> listDecisions(@RequestParam(required = false) UUID instanceId,
                                        @RequestParam(required = false) AgendaItemKind kind,
                                        @RequestParam(required = false) Outcome outcome,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -67,8 +67,8 @@ public class DecisionController {
      * (see {@link ScdlDeliberations} for the column mapping).
      */
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
-    @GetMapping("/exports/scdl-deliberations")
-    public ResponseEntity<byte[]> scdl(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    @GetMapping(path = "/exports/scdl-deliberations", produces = "text/csv")
+    public ResponseEntity<byte[]> exportDeliberationsScdl(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                        TenantContext caller) {
         checkRange(from, to);

@@ -24,6 +24,7 @@ import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
@@ -74,6 +76,7 @@ public class InstanceController {
         this.agendaReferences = agendaReferences;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
     public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateInstanceRequest request, TenantContext caller) {
@@ -109,14 +112,14 @@ public class InstanceController {
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}/sessions")
-    public List<SessionSummary> sessions(@PathVariable UUID id, TenantContext caller) {
+    public List<SessionSummary> listInstanceSessions(@PathVariable UUID id, TenantContext caller) {
         return queries.sessions(visible(id, caller).id());
     }
 
     /** The audit trail of the instance and its séances: every write with its time, user and tenant. */
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}/history")
-    public List<AuditTrail.Entry> history(@PathVariable UUID id, TenantContext caller) {
+    public List<AuditTrail.Entry> getInstanceHistory(@PathVariable UUID id, TenantContext caller) {
         return auditTrail.of(visible(id, caller).id().toString());
     }
 
@@ -132,9 +135,10 @@ public class InstanceController {
      * to the caller's tenant and of the right kind: 404 or 422 naming the field (see AgendaReferences), after waiting
      * a moment for an object just created in another service.
      */
+    @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/sessions")
-    public ResponseEntity<Map<String, Object>> schedule(@PathVariable UUID id,
+    public ResponseEntity<Map<String, Object>> scheduleSession(@PathVariable UUID id,
                                                         @Valid @RequestBody ScheduleSessionRequest request,
                                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                         TenantContext caller) {
@@ -164,7 +168,7 @@ public class InstanceController {
     /** Séances held against the instance's cadence between {@code from} and {@code to} (default: the last year). */
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}/cadence")
-    public CadenceView cadence(@PathVariable UUID id,
+    public CadenceView getInstanceCadence(@PathVariable UUID id,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                TenantContext caller) {
@@ -178,7 +182,7 @@ public class InstanceController {
     /** The cadence report of every instance the caller's tenant sees. */
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/cadence")
-    public List<CadenceView> cadences(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    public List<CadenceView> listCadences(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                       TenantContext caller) {
         checkRange(from, to);

@@ -10,6 +10,7 @@ import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
@@ -45,6 +47,7 @@ public class MutualisationController {
         this.queries = queries;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({PLATFORM_ADMIN, SHARED_SERVICE_ADMIN})
     @PostMapping
     @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'SHARED_SERVICE_ADMIN')")

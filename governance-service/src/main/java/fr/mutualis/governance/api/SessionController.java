@@ -14,6 +14,7 @@ import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.TenantContext;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashSet;
@@ -59,7 +61,7 @@ public class SessionController {
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PutMapping("/{id}/attendance")
-    public Map<String, Object> attendance(@PathVariable UUID id, @Valid @RequestBody AttendanceRequest request,
+    public Map<String, Object> recordAttendance(@PathVariable UUID id, @Valid @RequestBody AttendanceRequest request,
                                           @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                           TenantContext caller) {
         InstanceView instance = managed(id, caller);
@@ -68,9 +70,10 @@ public class SessionController {
         return Versions.versioned("id", id, version);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/decisions")
-    public ResponseEntity<Map<String, Object>> decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request,
+    public ResponseEntity<Map<String, Object>> takeDecision(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request,
                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                       TenantContext caller) {
         InstanceView instance = managed(id, caller);

@@ -3,6 +3,7 @@ package fr.mutualis.governance.api;
 import fr.mutualis.governance.GovernanceIntegrationTest;
 import fr.mutualis.contracts.Sirets;
 import fr.mutualis.governance.TestSirens;
+import fr.mutualis.kit.testsupport.CommittedApiDocument;
 import fr.mutualis.kit.testsupport.DocumentedRoles;
 import fr.mutualis.kit.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
@@ -207,5 +208,10 @@ class GovernanceApiTest extends GovernanceIntegrationTest {
         assertThat(comparison.documented()).as("operations of the OpenAPI document, against the controllers' mappings")
                 .isEqualTo(comparison.mapped());
         assertThat(DocumentedRoles.operationsWithout(http)).isEmpty();
+    }
+
+    @Test
+    void theOpenApiDocumentFollowsTheContractRulesAndIsTheCommittedOne() {
+        CommittedApiDocument.assertFollowsTheRulesAndIsCommitted(http, "governance");
     }
 }

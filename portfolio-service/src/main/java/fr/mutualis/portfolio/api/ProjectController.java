@@ -21,6 +21,7 @@ import fr.mutualis.portfolio.query.HistoryEntry;
 import fr.mutualis.portfolio.query.PortfolioQueries;
 import fr.mutualis.portfolio.query.ProjectView;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
@@ -67,6 +69,7 @@ public class ProjectController {
         this.actors = actors;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
     public ResponseEntity<Map<String, Object>> propose(@Valid @RequestBody ProposeProjectRequest request, TenantContext tenant) {
@@ -104,7 +107,7 @@ public class ProjectController {
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}/history")
-    public List<HistoryEntry> history(@PathVariable UUID id, TenantContext tenant) {
+    public List<HistoryEntry> getProjectHistory(@PathVariable UUID id, TenantContext tenant) {
         return audit.ofProject(id, actors.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Project", id));
     }
 
@@ -159,6 +162,7 @@ public class ProjectController {
         return move(id, ProjectTransition.CANCEL, request, ifMatch, tenant);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/milestones")
     public ResponseEntity<Map<String, Object>> planMilestone(@PathVariable UUID id,

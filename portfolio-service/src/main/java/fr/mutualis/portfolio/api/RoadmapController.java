@@ -19,6 +19,7 @@ import fr.mutualis.portfolio.query.PortfolioQueries;
 import fr.mutualis.portfolio.query.RankingView;
 import fr.mutualis.portfolio.query.RoadmapView;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -60,6 +62,7 @@ public class RoadmapController {
         this.actors = actors;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
     public ResponseEntity<Map<String, Object>> draft(@Valid @RequestBody CreateRoadmapRequest request, TenantContext tenant) {
@@ -95,19 +98,19 @@ public class RoadmapController {
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}/ranking")
-    public RankingView ranking(@PathVariable UUID id, TenantContext tenant) {
+    public RankingView getRoadmapRanking(@PathVariable UUID id, TenantContext tenant) {
         return queries.ranking(id, actors.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Roadmap", id));
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}/history")
-    public List<HistoryEntry> history(@PathVariable UUID id, TenantContext tenant) {
+    public List<HistoryEntry> getRoadmapHistory(@PathVariable UUID id, TenantContext tenant) {
         return audit.ofRoadmap(id, actors.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Roadmap", id));
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PutMapping("/{id}/weights")
-    public Updated weights(@PathVariable UUID id, @Valid @RequestBody PriorityWeightsRequest request,
+    public Updated setRoadmapWeights(@PathVariable UUID id, @Valid @RequestBody PriorityWeightsRequest request,
                            @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
         long version = commands.send(new SetPriorityWeights(id, actors.of(tenant), request.weights(),
                 IfMatch.expectedVersion(ifMatch)), "Roadmap", id);

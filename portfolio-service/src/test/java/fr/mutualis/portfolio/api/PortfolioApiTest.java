@@ -1,5 +1,6 @@
 package fr.mutualis.portfolio.api;
 
+import fr.mutualis.kit.testsupport.CommittedApiDocument;
 import fr.mutualis.kit.testsupport.DocumentedRoles;
 import fr.mutualis.kit.testsupport.TestHttp;
 import fr.mutualis.portfolio.PortfolioServiceTest;
@@ -173,5 +174,10 @@ class PortfolioApiTest extends PortfolioServiceTest {
         assertThat(comparison.documented()).as("operations of the OpenAPI document, against the controllers' mappings")
                 .isEqualTo(comparison.mapped());
         assertThat(DocumentedRoles.operationsWithout(http)).isEmpty();
+    }
+
+    @Test
+    void theOpenApiDocumentFollowsTheContractRulesAndIsTheCommittedOne() {
+        CommittedApiDocument.assertFollowsTheRulesAndIsCommitted(http, "portfolio");
     }
 }

@@ -2,6 +2,7 @@ package fr.mutualis.kit.config;
 
 import fr.mutualis.kit.integration.KafkaIntegrationConfiguration;
 import fr.mutualis.kit.mutualisation.MutualisationDirectoryConfiguration;
+import fr.mutualis.kit.openapi.ApiDocumentConfiguration;
 import fr.mutualis.kit.reference.PublishedReferencesConfiguration;
 import fr.mutualis.kit.rebuild.ReadModelRebuild;
 import fr.mutualis.kit.security.ServiceSecurityConfiguration;
@@ -51,7 +52,7 @@ import java.util.regex.Pattern;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ServiceSecurityConfiguration.class, KafkaIntegrationConfiguration.class,
         MutualisationDirectoryConfiguration.class, PublishedReferencesConfiguration.class, ProblemDetailsHandler.class,
-        AsciiIntegerFormatter.Binding.class})
+        AsciiIntegerFormatter.Binding.class, ApiDocumentConfiguration.class})
 public class ServiceKitAutoConfiguration {
 
     /** Message converters of data formats other than JSON, by class name (see the MVC configurer below). */

@@ -3,11 +3,13 @@ package fr.mutualis.kit.web;
 import fr.mutualis.kit.rebuild.ReadModelRebuild;
 import fr.mutualis.kit.rebuild.RebuildStatus;
 import fr.mutualis.kit.security.AllowedRoles;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,13 +29,14 @@ public class ReadModelRebuildController {
         this.rebuild = rebuild;
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping
-    public ResponseEntity<RebuildStatus> start() {
+    public ResponseEntity<RebuildStatus> startRebuild() {
         return ResponseEntity.accepted().body(rebuild.start());
     }
 
     @GetMapping
-    public RebuildStatus status() {
+    public RebuildStatus getRebuildStatus() {
         return rebuild.status();
     }
 }

@@ -1,0 +1,69 @@
+package fr.mutualis.gateway.routing;
+
+import fr.mutualis.contracts.openapi.ApiDocuments;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The platform's whole API as one OpenAPI document, {@code /v3/api-docs/mutualis}: the four services' documents,
+ * fetched where the {@code <context>-api-docs} routes send them, merged as the committed
+ * {@code contracts/.../openapi/mutualis.json} is ({@link ApiDocuments#aggregate}). A service that does not answer
+ * makes it a 503 rather than a document missing its operations. A document, not an operation of the API: hidden
+ * from the gateway's own document.
+ */
+@Hidden
+@RestController
+public class AggregatedApiDocs {
+
+    public static final String PATH = "/v3/api-docs/" + ApiDocuments.AGGREGATED;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final RouteLocator routes;
+    private final WebClient client = WebClient.create();
+
+    public AggregatedApiDocs(RouteLocator routes) {
+        this.routes = routes;
+    }
+
+    @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<String> aggregated() {
+        return Flux.fromIterable(ApiDocuments.CONTEXTS)
+                .concatMap(context -> serviceUri(context).flatMap(uri -> client.get()
+                        .uri(uri.resolve("/v3/api-docs")).retrieve().bodyToMono(String.class).timeout(TIMEOUT)
+                        .map(text -> Map.entry(context, ApiDocuments.parse(text)))))
+                .collectList()
+                .map(entries -> {
+                    Map<String, JsonNode> documents = new LinkedHashMap<>();
+                    entries.forEach(entry -> documents.put(entry.getKey(), entry.getValue()));
+                    if (documents.size() != ApiDocuments.CONTEXTS.size()) {
+                        throw unavailable(null);
+                    }
+                    return ApiDocuments.text(ApiDocuments.aggregate(documents));
+                })
+                .onErrorMap(error -> !(error instanceof ResponseStatusException), AggregatedApiDocs::unavailable);
+    }
+
+    private Mono<URI> serviceUri(String context) {
+        return routes.getRoutes().filter(route -> route.getId().equals(context + "-api-docs")).next().map(Route::getUri);
+    }
+
+    private static ResponseStatusException unavailable(Throwable cause) {
+        return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                "A service's OpenAPI document could not be read", cause);
+    }
+}
