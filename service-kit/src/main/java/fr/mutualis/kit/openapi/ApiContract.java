@@ -162,10 +162,19 @@ final class ApiContract implements OpenApiCustomizer {
         }
         if (write) {
             errors.put("422", "A business rule refuses the request");
+        } else if (producesCsv(operation)) {
+            errors.put("422", "The open-data file cannot be produced as the schema requires (errors[] names what is "
+                    + "missing, e.g. the collectivité's siret)");
         }
         errors.put("429", "The tenant's rate limit is exceeded (Retry-After)");
         errors.put("503", "The service is unavailable or too busy with writes (Retry-After)");
         return errors;
+    }
+
+    private static boolean producesCsv(Operation operation) {
+        return operation.getResponses() != null && operation.getResponses().values().stream()
+                .anyMatch(response -> response.getContent() != null && response.getContent().keySet().stream()
+                        .anyMatch(type -> type.startsWith("text/csv")));
     }
 
     private static List<Parameter> parameters(Operation operation) {
