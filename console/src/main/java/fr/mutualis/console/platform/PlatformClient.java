@@ -7,6 +7,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -94,6 +95,39 @@ public class PlatformClient {
     public ApiResult put(String path, Object body, Object... variables) {
         return write(rest.put().uri(uri(path, Map.of(), variables)), body);
     }
+
+    // ---------------------------------------------------------------- console-budget: files of the API
+    /**
+     * A file the API answers (the SCDL CSV exports), passed on as it came: its bytes, type and
+     * {@code Content-Disposition}. Refusals as for reads.
+     */
+    public ResponseEntity<byte[]> download(String path, Map<String, ?> query, Object... variables) {
+        return rest.get().uri(uri(path, query, variables))
+                .headers(headers -> {
+                    authorize(headers, tenant.current().orElse(null));
+                    headers.setAccept(List.of(MediaType.parseMediaType("text/csv"), MediaType.APPLICATION_PROBLEM_JSON));
+                })
+                .exchange((request, response) -> {
+                    HttpStatusCode status = response.getStatusCode();
+                    if (status.value() == 401) {
+                        throw signInAgain();
+                    }
+                    if (!status.is2xxSuccessful()) {
+                        throw new PlatformException(problem(response));
+                    }
+                    ResponseEntity.BodyBuilder file = ResponseEntity.ok();
+                    MediaType type = response.getHeaders().getContentType();
+                    if (type != null) {
+                        file.contentType(type);
+                    }
+                    String disposition = response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION);
+                    if (disposition != null) {
+                        file.header(HttpHeaders.CONTENT_DISPOSITION, disposition);
+                    }
+                    return file.body(response.getBody().readAllBytes());
+                });
+    }
+    // ---------------------------------------------------------------- end of console-budget
 
     private <T> T read(URI uri, ParameterizedTypeReference<T> type) {
         return rest.get().uri(uri)
