@@ -42,6 +42,11 @@ class SharedServicesController {
         this.refusals = refusals;
     }
 
+    @ModelAttribute("sections")
+    List<String> sections() {
+        return BudgetController.SECTIONS;
+    }
+
     /** The mutualisations named by the governance instances the collectivité sees (its own and its mutualisations'). */
     @GetMapping("/services-communs")
     String mutualisations(Model model) {
