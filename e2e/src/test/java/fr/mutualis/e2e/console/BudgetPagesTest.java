@@ -308,7 +308,7 @@ class BudgetPagesTest {
             page.locator("#programme-cp-0").fill("80 000");
             page.locator("#programme-year-1").fill("2031");
             page.locator("#programme-cp-1").fill("-5");
-            Response refused = submit(page, "form[action$='/budget/programmes'] button[type=submit]");
+            Response refused = submit(page, "#form-programme button[type=submit]");
 
             assertThat(refused.status()).isEqualTo(400);
             assertThat(page.locator("#erreur-programme-cp-1")).isVisible();
@@ -316,7 +316,7 @@ class BudgetPagesTest {
             assertThat(page.locator("#programme-label")).hasValue("Fibre des sites " + marker);
 
             page.locator("#programme-cp-1").fill("120 000");
-            page.locator("form[action$='/budget/programmes'] button[type=submit]").click();
+            page.locator("#form-programme button[type=submit]").click();
             assertThat(page).hasURL(Pattern.compile(".*/budget/programmes/[0-9a-f-]{36}"));
             assertThat(page.locator("[role=status]")).hasText("L'autorisation de programme est créée.");
             assertThat(page.locator("#table-cp tbody tr")).hasCount(2);
