@@ -7,6 +7,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -219,7 +220,10 @@ public class PlatformClient {
         return new ClientAuthorizationRequiredException(REGISTRATION_ID);
     }
 
-    // ---- console-eval: files the API serves (open-data CSV), passed on to the browser as they come ----
+    /** A file of the API (the open-data CSV), read as the active collectivité; refusals as reads. */
+    public Download download(String path, Map<String, ?> query) {
+        return download(tenant.current().orElse(null), path, query);
+    }
 
     /** A file of the API (its bytes, type and {@code Content-Disposition}), read as {@code siren}; refusals as reads. */
     public Download download(String siren, String path, Map<String, ?> query) {
@@ -244,9 +248,17 @@ public class PlatformClient {
 
     /** @param disposition the API's {@code Content-Disposition} (its file name), null when it gave none */
     public record Download(byte[] bytes, MediaType type, String disposition) {
-    }
 
-    // ---- end of console-eval's block ----
+        /** The file passed on to the browser as it came: its bytes, type and file name. */
+        public ResponseEntity<byte[]> response() {
+            ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
+                    .contentType(type == null ? MediaType.APPLICATION_OCTET_STREAM : type);
+            if (disposition != null) {
+                answer.header(HttpHeaders.CONTENT_DISPOSITION, disposition);
+            }
+            return answer.body(bytes);
+        }
+    }
 
     private URI uri(String path, Map<String, ?> query, Object... variables) {
         UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(gatewayUrl + path);

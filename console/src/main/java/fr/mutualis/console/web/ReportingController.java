@@ -3,10 +3,7 @@ package fr.mutualis.console.web;
 import fr.mutualis.console.platform.ActiveTenant;
 import fr.mutualis.console.platform.ApiProblem;
 import fr.mutualis.console.platform.PlatformClient;
-import fr.mutualis.console.platform.PlatformClient.Download;
 import fr.mutualis.console.platform.PlatformException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -95,12 +92,6 @@ class ReportingController {
         if (!tenant.allowed().contains(siren)) {
             throw new PlatformException(new ApiProblem(404, null, null, null, List.of()));
         }
-        Download download = platform.download(siren, path, query);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
-                .contentType(download.type() == null ? MediaType.APPLICATION_OCTET_STREAM : download.type());
-        if (download.disposition() != null) {
-            answer.header(HttpHeaders.CONTENT_DISPOSITION, download.disposition());
-        }
-        return answer.body(download.bytes());
+        return platform.download(siren, path, query).response();
     }
 }
