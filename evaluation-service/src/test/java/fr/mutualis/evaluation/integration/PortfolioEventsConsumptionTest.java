@@ -40,6 +40,7 @@ class PortfolioEventsConsumptionTest extends EvaluationIntegrationTest {
         EventEnvelope roadmap = envelope(tenant, roadmapId, 0, new RoadmapDrafted(roadmapId, tenant, "SDN", 2026, 2028, List.of("OPEN_DATA")));
         EventEnvelope project = envelope(tenant, projectId, 0, new ProjectProposed(projectId, roadmapId, tenant, "Portail open data",
                 "OPEN_DATA", "USER_SERVICES", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), 100, 200));
+        double duplicatesBefore = duplicatesOf("portfolio.ProjectProposed");
         // The project before its roadmap, and the project twice: order-tolerant and idempotent.
         send(Topics.PORTFOLIO, project);
         send(Topics.PORTFOLIO, roadmap);
@@ -65,6 +66,12 @@ class PortfolioEventsConsumptionTest extends EvaluationIntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM processed_integration_event WHERE event_id = :id AND consumer = :consumer")
                 .param("id", project.eventId()).param("consumer", PortfolioEventsListener.ID).query(Long.class).single())
                 .isEqualTo(1);
+        // and the second delivery was recognised as a duplicate by each consumer that applied the first, not applied
+        // again (a projection that happens to be idempotent must not hide an inbox that lets duplicates through)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(duplicatesOf("portfolio.ProjectProposed") - duplicatesBefore)
+                .as("deliveries of the proposal recognised as duplicates, one per consumer that applied it")
+                .isEqualTo((double) jdbc.sql("SELECT count(*) FROM processed_integration_event WHERE event_id = :id")
+                        .param("id", project.eventId()).query(Long.class).single()));
 
         assertThat(http.get("/api/evaluation/dashboard", agent(newSiren()), null).json().get("projects").get("total").asLong()).isZero();
     }
@@ -125,8 +132,7 @@ class PortfolioEventsConsumptionTest extends EvaluationIntegrationTest {
         send(Topics.PORTFOLIO, envelope(tenant, projectId, 4, new MilestonePlanned(projectId, milestoneId, tenant, "Recette",
                 LocalDate.of(2026, 3, 1))));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            Map<String, Object> milestone = jdbc.sql("SELECT * FROM portfolio_milestone WHERE milestone_id = :id")
-                    .param("id", milestoneId).query().singleRow();
+            Map<String, Object> milestone = row("SELECT * FROM portfolio_milestone WHERE milestone_id = :id", milestoneId);
             assertThat(milestone).containsEntry("title", "Recette");
             assertThat(milestone.get("actual_date").toString()).isEqualTo("2026-03-11");
         });
@@ -181,10 +187,24 @@ class PortfolioEventsConsumptionTest extends EvaluationIntegrationTest {
     }
 
     private Map<String, Object> project(UUID id) {
-        return jdbc.sql("SELECT * FROM portfolio_project WHERE project_id = :id").param("id", id).query().singleRow();
+        return row("SELECT * FROM portfolio_project WHERE project_id = :id", id);
     }
 
     private Map<String, Object> roadmap(UUID id) {
-        return jdbc.sql("SELECT * FROM portfolio_roadmap WHERE roadmap_id = :id").param("id", id).query().singleRow();
+        return row("SELECT * FROM portfolio_roadmap WHERE roadmap_id = :id", id);
+    }
+
+    /** The row, or an empty map while the consumer has not written it yet (so that an await keeps waiting). */
+    private Map<String, Object> row(String sql, UUID id) {
+        List<Map<String, Object>> rows = jdbc.sql(sql).param("id", id).query().listOfRows();
+        assertThat(rows).as(sql).hasSizeLessThanOrEqualTo(1);
+        return rows.isEmpty() ? Map.of() : rows.getFirst();
+    }
+
+    /** Deliveries of {@code type} the inboxes recognised as already applied, across this service's consumers. */
+    private double duplicatesOf(String type) {
+        var counter = meters.find("mutualis.integration.consumed").tag("topic", Topics.PORTFOLIO).tag("type", type)
+                .tag("outcome", "duplicate").counter();
+        return counter == null ? 0 : counter.count();
     }
 }
