@@ -4,6 +4,7 @@ import fr.mutualis.budget.command.BudgetTransactions;
 import fr.mutualis.budget.command.Caller;
 import fr.mutualis.budget.command.VoteCredits;
 import fr.mutualis.budget.query.BudgetQueries;
+import fr.mutualis.kit.api.CreatedWithoutAddress;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
@@ -48,6 +49,7 @@ public class VoteController {
     }
 
     @ResponseStatus(HttpStatus.CREATED)
+    @CreatedWithoutAddress
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
     public ResponseEntity<Map<String, Object>> voteBudget(@Valid @RequestBody VoteRequest request, TenantContext tenant) {

@@ -119,7 +119,7 @@ class ConsoleBrowserTest {
             assertThat(page.locator("h1")).hasText("Tableau de bord");
             assertThat(page.locator("#collectivite-active")).hasText("Les Aulnes");
             assertThat(page.locator("nav a")).hasText(new String[]{"Tableau de bord", "Projets", "Budget",
-                    "Gouvernance", "Évaluation"});
+                    "Gouvernance", "Évaluation", "Services communs"});
             Cookie session = context.cookies(console).stream()
                     .filter(cookie -> cookie.name.equals("MUTUALIS_CONSOLE_SESSION")).findFirst().orElseThrow();
             assertThat(session.httpOnly).isTrue();

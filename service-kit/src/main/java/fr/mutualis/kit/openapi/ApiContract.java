@@ -40,6 +40,9 @@ import java.util.TreeSet;
  * {@code If-Match} precondition), the same way the kit, the gateway and the services answer it.
  */
 final class ApiContract implements OpenApiCustomizer {
+    /** The extension a creation without an address carries (see {@code CreatedWithoutAddress}). */
+    static final String NO_LOCATION = "x-no-location";
+
 
     static final String PROBLEM = "Problem";
     static final String FIELD_ERROR = "FieldError";
@@ -96,9 +99,10 @@ final class ApiContract implements OpenApiCustomizer {
     private static void document(PathItem.HttpMethod method, String path, Operation operation) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         ApiResponses documented = new ApiResponses();
+        boolean locatable = operation.getExtensions() == null || !operation.getExtensions().containsKey(NO_LOCATION);
         responses.forEach((status, response) -> {
             if (status.startsWith("2")) {
-                documented.addApiResponse(status, success(status, response));
+                documented.addApiResponse(status, success(status, response, locatable));
             }
         });
         errors(method, path, operation).forEach((status, description) -> documented.addApiResponse(status,
@@ -107,7 +111,7 @@ final class ApiContract implements OpenApiCustomizer {
         operation.setResponses(documented);
     }
 
-    private static ApiResponse success(String status, ApiResponse response) {
+    private static ApiResponse success(String status, ApiResponse response, boolean locatable) {
         if (response.getContent() != null) {
             Content content = new Content();
             response.getContent().forEach((type, media) -> content.addMediaType(type.equals("*/*") ? JSON : type,
@@ -116,6 +120,8 @@ final class ApiContract implements OpenApiCustomizer {
         }
         if (status.equals("201")) {
             response.description("Created");
+        }
+        if (status.equals("201") && locatable) {
             response.addHeaderObject("Location", new Header().description("The path of the created resource")
                     .required(true).schema(new StringSchema().format("uri-reference")));
         }

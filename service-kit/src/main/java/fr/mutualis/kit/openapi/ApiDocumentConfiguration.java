@@ -4,6 +4,7 @@ import fr.mutualis.kit.tenant.TenantContext;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.oas.models.Operation;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import fr.mutualis.kit.api.CreatedWithoutAddress;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,6 +44,9 @@ public class ApiDocumentConfiguration {
                 operation.setSummary(OperationNames.summary(operation.getOperationId()));
             }
             operation.setTags(List.of(OperationNames.tag(handler)));
+            if (handler.hasMethodAnnotation(CreatedWithoutAddress.class)) {
+                operation.addExtension(ApiContract.NO_LOCATION, true);
+            }
             return operation;
         };
     }

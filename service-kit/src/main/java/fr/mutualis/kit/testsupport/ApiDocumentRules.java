@@ -70,7 +70,8 @@ public final class ApiDocumentRules {
                     violations.add(name + " " + response.getKey() + ": not the shared problem+json Problem");
                 }
             });
-            if (responses.has("201") && !responses.path("201").path("headers").has("Location")) {
+            boolean addressable = !operation.path("x-no-location").asBoolean(false);
+            if (responses.has("201") && addressable && !responses.path("201").path("headers").has("Location")) {
                 violations.add(name + ": 201 without Location");
             }
             for (String status : List.of("400", "401", "403")) {
