@@ -37,7 +37,7 @@ class AdminPagesTest {
     private static LocalStack stack;
     private static TestHttp gateway;
     private static Chromium chromium;
-    private static EvaluationAdminPages pages;
+    private static ConsolePages pages;
     private static String console;
     private static String epci;
     private static String commune;
@@ -48,15 +48,15 @@ class AdminPagesTest {
         stack = Platform.stack();
         gateway = Platform.gateway();
         console = stack.consoleUrl();
-        pages = new EvaluationAdminPages(chromium, console);
+        pages = new ConsolePages(chromium, console);
         epci = Sirens.next();
         commune = Sirens.next();
-        EvaluationAdminPages.patientAssertions(true);
+        ConsolePages.patientAssertions(true);
     }
 
     @AfterAll
     static void tearDown() {
-        EvaluationAdminPages.patientAssertions(false);
+        ConsolePages.patientAssertions(false);
         if (chromium != null) {
             chromium.close();
         }
@@ -111,7 +111,7 @@ class AdminPagesTest {
             Territory.awaitOk(() -> gateway.get("/api/governance/collectivites/" + epci, admin, LES_AULNES));
             assertThat(gateway.get("/api/governance/collectivites/" + epci, admin, LES_AULNES).json().get("kind").asString())
                     .isEqualTo("EPCI");
-            EvaluationAdminPages.registerIfAbsent(gateway, admin, LES_AULNES, commune, "Bourg d'essai", "COMMUNE", 1_800, epci);
+            ConsolePages.registerIfAbsent(gateway, admin, LES_AULNES, commune, "Bourg d'essai", "COMMUNE", 1_800, epci);
 
             page.locator("#mutualisation-name").fill("Service commun d'essai");
             page.locator("#mutualisation-epciSiren").fill(epci);
@@ -168,7 +168,7 @@ class AdminPagesTest {
             for (Map.Entry<String, String> entry : visited.entrySet()) {
                 Response answer = page.navigate(console + entry.getValue());
                 assertThat(answer.status()).as(entry.getKey()).isEqualTo(200);
-                List<String> found = EvaluationAdminPages.screenshotAndAxe(page, entry.getKey());
+                List<String> found = ConsolePages.screenshotAndAxe(page, entry.getKey());
                 if (!found.isEmpty()) {
                     violations.put(entry.getKey(), found);
                 }

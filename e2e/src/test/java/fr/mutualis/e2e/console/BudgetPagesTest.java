@@ -67,9 +67,9 @@ class BudgetPagesTest {
         console = stack.consoleUrl();
         marker = "B" + UUID.randomUUID().toString().substring(0, 6);
         String admin = stack.token("platform-admin");
-        registerIfAbsent(admin, CAGV, "Communauté d'agglomération du Grand Val", "EPCI", 98_000, null);
-        registerIfAbsent(admin, VALMONT, "Valmont", "COMMUNE", 80_000, CAGV);
-        registerIfAbsent(admin, SAINT_AUBIN, "Saint-Aubin-sur-Val", "COMMUNE", 6_500, CAGV);
+        ConsolePages.registerIfAbsent(gateway, admin, CAGV, "Communauté d'agglomération du Grand Val", "EPCI", 98_000, null);
+        ConsolePages.registerIfAbsent(gateway, admin, VALMONT, "Valmont", "COMMUNE", 80_000, CAGV);
+        ConsolePages.registerIfAbsent(gateway, admin, SAINT_AUBIN, "Saint-Aubin-sur-Val", "COMMUNE", 6_500, CAGV);
 
         String cagv = stack.token("cagv-agent");
         serversLine = line(cagv, "INVESTMENT", "21", "Serveurs " + marker, 10_000_000);
@@ -85,13 +85,13 @@ class BudgetPagesTest {
         assertThat(gateway.put("/api/budget/transfer-rates/" + YEAR, """
                 {"investmentPercent": 7.5, "operatingPercent": 5, "deliberation": "DEL-%s"}""".formatted(marker),
                 cagv, null).status()).isEqualTo(200);
-        programmeId = created(gateway.post("/api/budget/programmes", """
+        programmeId = ConsolePages.created(gateway.post("/api/budget/programmes", """
                 {"label": "Renouvellement des serveurs %s", "chapter": "21", "amountCents": 30000000,
                  "schedule": [{"year": 2030, "amountCents": 10000000}, {"year": 2031, "amountCents": 20000000}]}"""
                 .formatted(marker), cagv, null));
 
         String sharedAdmin = stack.token("cagv-shared-admin");
-        mutualisationId = created(gateway.post("/api/governance/mutualisations", """
+        mutualisationId = ConsolePages.created(gateway.post("/api/governance/mutualisations", """
                 {"name": "Service commun SIG %s", "epciSiren": "%s", "memberSirens": ["%s", "%s"],
                  "allocationKey": {"method": "POPULATION"}}""".formatted(marker, CAGV, VALMONT, SAINT_AUBIN),
                 sharedAdmin, null));
@@ -596,25 +596,8 @@ class BudgetPagesTest {
     }
 
     private static String line(String token, String section, String chapter, String label, long plannedCents) {
-        return created(gateway.post("/api/budget/lines", """
+        return ConsolePages.created(gateway.post("/api/budget/lines", """
                 {"fiscalYear": %d, "section": "%s", "chapter": "%s", "label": "%s", "plannedCents": %d}"""
                 .formatted(YEAR, section, chapter, label, plannedCents), token, null));
-    }
-
-    private static void registerIfAbsent(String adminToken, String siren, String name, String kind, long population,
-                                         String epciSiren) {
-        if (gateway.get("/api/governance/collectivites/" + siren, adminToken, siren).status() == 200) {
-            return;
-        }
-        TestHttp.Response answer = gateway.post("/api/governance/collectivites", """
-                {"siren": "%s", "name": "%s", "kind": "%s", "population": %d%s}""".formatted(siren, name, kind,
-                population, epciSiren == null ? "" : ", \"epciSiren\": \"" + epciSiren + "\""), adminToken, siren);
-        assertThat(answer.status()).as(answer.toString()).isIn(201, 409);
-        Territory.awaitOk(() -> gateway.get("/api/governance/collectivites/" + siren, adminToken, siren));
-    }
-
-    private static String created(TestHttp.Response answer) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-        return answer.json().get("id").asString();
     }
 }

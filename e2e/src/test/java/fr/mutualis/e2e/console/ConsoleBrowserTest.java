@@ -11,7 +11,6 @@ import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import fr.mutualis.e2e.support.Platform;
-import fr.mutualis.e2e.support.Territory;
 import fr.mutualis.kit.testsupport.TestHttp;
 import fr.mutualis.localstack.LocalStack;
 import org.junit.jupiter.api.AfterAll;
@@ -65,30 +64,30 @@ class ConsoleBrowserTest {
         console = stack.consoleUrl();
         marker = "C" + UUID.randomUUID().toString().substring(0, 6);
         String admin = stack.token("platform-admin");
-        registerIfAbsent(admin, CAGV, "Communauté d'agglomération du Grand Val", "EPCI", 98_000, null);
-        registerIfAbsent(admin, LES_AULNES, "Les Aulnes", "COMMUNE", 3_200, CAGV);
-        registerIfAbsent(admin, SAINT_AUBIN, "Saint-Aubin-sur-Val", "COMMUNE", 6_500, CAGV);
+        ConsolePages.registerIfAbsent(gateway, admin, CAGV, "Communauté d'agglomération du Grand Val", "EPCI", 98_000, null);
+        ConsolePages.registerIfAbsent(gateway, admin, LES_AULNES, "Les Aulnes", "COMMUNE", 3_200, CAGV);
+        ConsolePages.registerIfAbsent(gateway, admin, SAINT_AUBIN, "Saint-Aubin-sur-Val", "COMMUNE", 6_500, CAGV);
 
         String aulnes = stack.token("aulnes-agent");
-        roadmapId = created(gateway.post("/api/portfolio/roadmaps", """
+        roadmapId = ConsolePages.created(gateway.post("/api/portfolio/roadmaps", """
                 {"title": "Feuille de route %s", "startYear": 2026, "endYear": 2028,
                  "axes": ["DEMATERIALISATION", "OPEN_DATA"]}""".formatted(marker), aulnes, null));
-        projectId = created(gateway.post("/api/portfolio/projects", project("Gestion relation usager " + marker),
+        projectId = ConsolePages.created(gateway.post("/api/portfolio/projects", project("Gestion relation usager " + marker),
                 aulnes, null));
-        hostileProjectId = created(gateway.post("/api/portfolio/projects", project(HOSTILE_TITLE), aulnes, null));
-        instanceId = created(gateway.post("/api/governance/instances", """
+        hostileProjectId = ConsolePages.created(gateway.post("/api/portfolio/projects", project(HOSTILE_TITLE), aulnes, null));
+        instanceId = ConsolePages.created(gateway.post("/api/governance/instances", """
                 {"name": "Comité de pilotage %s", "kind": "PORTFOLIO_STEERING_COMMITTEE", "cadence": "QUARTERLY",
                  "members": [
                   {"personId": "p1", "name": "Anne Roy", "role": "présidente", "collectiviteSiren": "%s", "voting": true, "chair": true},
                   {"personId": "p2", "name": "Bruno Caron", "role": "élu", "collectiviteSiren": "%s", "voting": true},
                   {"personId": "p3", "name": "Chloé Petit", "role": "élue", "collectiviteSiren": "%s", "voting": true}]}"""
                 .formatted(marker, LES_AULNES, LES_AULNES, LES_AULNES), aulnes, null));
-        created(gateway.post("/api/portfolio/roadmaps", """
+        ConsolePages.created(gateway.post("/api/portfolio/roadmaps", """
                 {"title": "Feuille de route de la CAGV %s", "startYear": 2026, "endYear": 2028,
                  "axes": ["SMART_CITY"]}""".formatted(marker), stack.token("cagv-agent"), null));
 
         // A roadmap whose ranking only its weights decide: one project strong on strategy, one on users' value.
-        weightedRoadmapId = created(gateway.post("/api/portfolio/roadmaps", """
+        weightedRoadmapId = ConsolePages.created(gateway.post("/api/portfolio/roadmaps", """
                 {"title": "Pondération %s", "startYear": 2026, "endYear": 2028, "axes": ["DEMATERIALISATION"]}"""
                 .formatted(marker), aulnes, null));
         assessed(project("Stratégie " + marker, weightedRoadmapId), 5, 0, aulnes);
@@ -772,7 +771,7 @@ class ConsoleBrowserTest {
         if (!sessions.isEmpty()) {
             return sessions.get(0).get("id").asString();
         }
-        return created(gateway.post("/api/governance/instances/" + instanceId + "/sessions", """
+        return ConsolePages.created(gateway.post("/api/governance/instances/" + instanceId + "/sessions", """
                 {"scheduledAt": "2026-12-15T18:00:00+01:00",
                  "agenda": [{"kind": "INFORMATION", "title": "Point d'étape %s"}]}""".formatted(marker),
                 stack.token("aulnes-agent"), null));
@@ -784,7 +783,7 @@ class ConsoleBrowserTest {
 
     /** A project of the roadmap assessed with these scores for strategic alignment and users' value, 2 elsewhere. */
     private static void assessed(String projectBody, int strategicAlignment, int userValue, String token) {
-        String id = created(gateway.post("/api/portfolio/projects", projectBody, token, null));
+        String id = ConsolePages.created(gateway.post("/api/portfolio/projects", projectBody, token, null));
         TestHttp.Response answer = gateway.post("/api/portfolio/projects/" + id + "/assessment", """
                 {"strategicAlignment": %d, "userValue": %d, "agentValue": 2, "legalObligation": 2, "feasibility": 2,
                  "risk": 2}""".formatted(strategicAlignment, userValue), token, null);
@@ -799,22 +798,5 @@ class ConsoleBrowserTest {
                  "estimatedInvestmentCents": 18000000, "estimatedOperatingCents": 2500000}"""
                 .formatted(roadmap, tools.jackson.databind.json.JsonMapper.builder().build()
                         .writeValueAsString(title));
-    }
-
-    private static void registerIfAbsent(String adminToken, String siren, String name, String kind, long population,
-                                         String epciSiren) {
-        if (gateway.get("/api/governance/collectivites/" + siren, adminToken, siren).status() == 200) {
-            return;
-        }
-        TestHttp.Response answer = gateway.post("/api/governance/collectivites", """
-                {"siren": "%s", "name": "%s", "kind": "%s", "population": %d%s}""".formatted(siren, name, kind,
-                population, epciSiren == null ? "" : ", \"epciSiren\": \"" + epciSiren + "\""), adminToken, siren);
-        assertThat(answer.status()).as(answer.toString()).isIn(201, 409);
-        Territory.awaitOk(() -> gateway.get("/api/governance/collectivites/" + siren, adminToken, siren));
-    }
-
-    private static String created(TestHttp.Response answer) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-        return answer.json().get("id").asString();
     }
 }

@@ -4,7 +4,7 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import fr.mutualis.e2e.console.EvaluationAdminPages.Drawn;
+import fr.mutualis.e2e.console.ConsolePages.Drawn;
 import fr.mutualis.e2e.support.Platform;
 import fr.mutualis.kit.testsupport.TestHttp;
 import fr.mutualis.localstack.LocalStack;
@@ -43,7 +43,7 @@ class EvaluationPagesTest {
     private static LocalStack stack;
     private static TestHttp gateway;
     private static Chromium chromium;
-    private static EvaluationAdminPages pages;
+    private static ConsolePages pages;
     private static String console;
     private static String marker;
     private static String indicatorId;
@@ -54,29 +54,29 @@ class EvaluationPagesTest {
         stack = Platform.stack();
         gateway = Platform.gateway();
         console = stack.consoleUrl();
-        pages = new EvaluationAdminPages(chromium, console);
+        pages = new ConsolePages(chromium, console);
         marker = "E" + UUID.randomUUID().toString().substring(0, 6);
         String admin = stack.token("platform-admin");
-        EvaluationAdminPages.registerIfAbsent(gateway, admin, CAGV, CAGV, "Communauté d'agglomération du Grand Val", "EPCI",
+        ConsolePages.registerIfAbsent(gateway, admin, CAGV, CAGV, "Communauté d'agglomération du Grand Val", "EPCI",
                 98_000, null);
-        EvaluationAdminPages.registerIfAbsent(gateway, admin, LES_AULNES, LES_AULNES, "Les Aulnes", "COMMUNE", 3_200, CAGV);
+        ConsolePages.registerIfAbsent(gateway, admin, LES_AULNES, LES_AULNES, "Les Aulnes", "COMMUNE", 3_200, CAGV);
         String aulnes = stack.token("aulnes-agent");
-        indicatorId = EvaluationAdminPages.created(() -> gateway.post("/api/evaluation/indicators", """
+        indicatorId = ConsolePages.created(() -> gateway.post("/api/evaluation/indicators", """
                 {"scopeKind": "TENANT", "scopeId": "%s", "name": "Démarches en ligne %s", "unit": "%%",
                  "baselineValue": 20, "baselineDate": "2025-01-01", "targetValue": 80, "targetDate": "2028-12-31",
                  "direction": "UP", "frequency": "QUARTERLY"}""".formatted(LES_AULNES, marker), aulnes, null));
-        EvaluationAdminPages.patientAssertions(true);
+        ConsolePages.patientAssertions(true);
         for (String measurement : List.of("""
                 {"date": "2025-06-30", "value": 30.5, "source": "Portail usagers"}""", """
                 {"date": "2026-03-31", "value": 41, "source": "Portail usagers"}""")) {
-            EvaluationAdminPages.created(() -> gateway.post("/api/evaluation/indicators/" + indicatorId
+            ConsolePages.created(() -> gateway.post("/api/evaluation/indicators/" + indicatorId
                     + "/measurements", measurement, aulnes, null));
         }
     }
 
     @AfterAll
     static void tearDown() {
-        EvaluationAdminPages.patientAssertions(false);
+        ConsolePages.patientAssertions(false);
         if (chromium != null) {
             chromium.close();
         }
@@ -89,10 +89,10 @@ class EvaluationPagesTest {
         try (BrowserContext context = pages.newContext()) {
             Page page = pages.signedIn(context, "aulnes-agent");
             // the dashboard is a projection of events still arriving: page and API agree once both have them
-            await().atMost(EvaluationAdminPages.PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            await().atMost(ConsolePages.PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 JsonNode api = gateway.get("/api/evaluation/dashboard", stack.token("aulnes-agent"), null).json();
                 page.navigate(console + "evaluation");
-                Drawn indicators = EvaluationAdminPages.drawn(page, "#graphique-indicateurs");
+                Drawn indicators = ConsolePages.drawn(page, "#graphique-indicateurs");
                 List<Double> expected = new ArrayList<>();
                 for (String status : INDICATOR_STATUSES) {
                     JsonNode count = api.get("indicators").get("byStatus").get(status);
@@ -103,7 +103,7 @@ class EvaluationPagesTest {
                 assertThat(indicators.series()).containsExactly(expected);
                 assertThat(expected.stream().mapToDouble(Double::doubleValue).sum()).isGreaterThanOrEqualTo(1);
 
-                Drawn budget = EvaluationAdminPages.drawn(page, "#graphique-budget");
+                Drawn budget = ConsolePages.drawn(page, "#graphique-budget");
                 assertThat(budget.labels()).containsExactly("Investissement", "Fonctionnement");
                 List<String> figures = List.of("plannedCents", "votedCents", "engagedCents", "mandatedCents");
                 for (int series = 0; series < figures.size(); series++) {
@@ -161,7 +161,7 @@ class EvaluationPagesTest {
 
             JsonNode api = gateway.get("/api/evaluation/indicators/" + indicatorId, stack.token("aulnes-agent"), null)
                     .json();
-            Drawn chart = EvaluationAdminPages.drawn(page, "#graphique-mesures");
+            Drawn chart = ConsolePages.drawn(page, "#graphique-mesures");
             List<Double> measured = chart.series().get(0).stream().filter(value -> value != null).toList();
             List<Double> expected = new ArrayList<>();
             api.get("measurements").forEach(measurement -> expected.add(measurement.get("value").asDouble()));
@@ -254,7 +254,7 @@ class EvaluationPagesTest {
             Page page = pages.signedIn(context, "reporting");
             String token = stack.token("reporting");
             List<String> sirens = List.of("210000022", "210000030", LES_AULNES, CAGV);
-            await().atMost(EvaluationAdminPages.PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            await().atMost(ConsolePages.PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 Map<String, List<Double>> expected = new LinkedHashMap<>();
                 for (String siren : sirens) {
                     JsonNode budget = gateway.get("/api/evaluation/dashboard?fiscalYear=" + year, token, siren).json()
@@ -264,7 +264,7 @@ class EvaluationPagesTest {
                 }
                 page.navigate(console + "territoire");
                 assertThat(page.locator("#comparaison tbody tr")).hasCount(4);
-                Drawn chart = EvaluationAdminPages.drawn(page, "#graphique-territoire");
+                Drawn chart = ConsolePages.drawn(page, "#graphique-territoire");
                 assertThat(chart.labels()).hasSize(4);
                 assertThat(chart.names()).containsExactly("Investissement", "Fonctionnement");
                 List<Double> investment = new ArrayList<>();
@@ -310,7 +310,7 @@ class EvaluationPagesTest {
             for (Map.Entry<String, String> entry : visited.entrySet()) {
                 Response answer = page.navigate(console + entry.getValue());
                 assertThat(answer.status()).as(entry.getKey()).isEqualTo(200);
-                List<String> found = EvaluationAdminPages.screenshotAndAxe(page, entry.getKey());
+                List<String> found = ConsolePages.screenshotAndAxe(page, entry.getKey());
                 if (!found.isEmpty()) {
                     violations.put(entry.getKey(), found);
                 }
@@ -320,7 +320,7 @@ class EvaluationPagesTest {
             Page page = pages.signedIn(context, "reporting");
             Response answer = page.navigate(console + "territoire");
             assertThat(answer.status()).isEqualTo(200);
-            List<String> found = EvaluationAdminPages.screenshotAndAxe(page, "territory-territoire");
+            List<String> found = ConsolePages.screenshotAndAxe(page, "territory-territoire");
             if (!found.isEmpty()) {
                 violations.put("territoire", found);
             }

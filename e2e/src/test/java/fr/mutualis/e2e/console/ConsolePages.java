@@ -20,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the browser tests of Évaluation, Territoire and Administration share: signing a demo person in, reading what
+ * What the console's browser tests share: signing a demo person in, reading what
  * a chart drew, checking a page with axe-core and keeping its screenshot, and registering the collectivités they use.
  */
-final class EvaluationAdminPages {
+final class ConsolePages {
 
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     static final Duration PATIENCE = Duration.ofMinutes(2);
@@ -32,7 +32,7 @@ final class EvaluationAdminPages {
     private final Chromium chromium;
     private final String console;
 
-    EvaluationAdminPages(Chromium chromium, String console) {
+    ConsolePages(Chromium chromium, String console) {
         this.chromium = chromium;
         this.console = console;
     }
@@ -95,6 +95,12 @@ final class EvaluationAdminPages {
         return Axe.seriousViolations(page);
     }
 
+    /** Registered by the demo platform administrator acting for the collectivité itself. */
+    static void registerIfAbsent(TestHttp gateway, String adminToken, String siren, String name, String kind,
+                                 long population, String epciSiren) {
+        registerIfAbsent(gateway, adminToken, siren, siren, name, kind, population, epciSiren);
+    }
+
     /** Registered by the demo platform administrator acting for {@code actingFor}, one of the demo collectivités. */
     static void registerIfAbsent(TestHttp gateway, String adminToken, String actingFor, String siren, String name,
                                  String kind, long population, String epciSiren) {
@@ -117,6 +123,11 @@ final class EvaluationAdminPages {
     static String created(Supplier<TestHttp.Response> write) {
         TestHttp.Response answer = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2))
                 .until(write::get, response -> response.status() != 503);
+        return created(answer);
+    }
+
+    /** The id of what {@code answer} created, which must be a 201. */
+    static String created(TestHttp.Response answer) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         return answer.json().has("id") ? answer.json().get("id").asString() : null;
     }
