@@ -48,6 +48,7 @@ public final class Territory {
             client("reporting", siren, "REPORTING");
         }
         stack.registerClient(id("shared-admin", epci), SECRET, List.of(epci), List.of("SHARED_SERVICE_ADMIN", "AGENT"));
+        stack.registerClient(id("shared-admin", outsider), SECRET, List.of(outsider), List.of("SHARED_SERVICE_ADMIN"));
         stack.registerClient(id("platform-admin", epci), SECRET, List.of(epci, ville, bourg, outsider),
                 List.of("PLATFORM_ADMIN"));
         stack.registerClient(id("epci-platform-admin", epci), SECRET, List.of(epci), List.of("PLATFORM_ADMIN"));
@@ -87,6 +88,11 @@ public final class Territory {
 
     public String sharedAdmin() {
         return token(id("shared-admin", epci));
+    }
+
+    /** A shared-service administrator of the commune outside the mutualisation: a non-member with the role. */
+    public String outsiderSharedAdmin() {
+        return token(id("shared-admin", outsider));
     }
 
     /** A platform administrator listing every collectivité of this territory: send {@code X-Tenant-Id}. */

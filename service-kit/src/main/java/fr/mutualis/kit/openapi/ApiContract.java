@@ -152,7 +152,10 @@ final class ApiContract implements OpenApiCustomizer {
                 + "or no tenant is chosen");
         errors.put("401", "No valid bearer token");
         errors.put("403", "The caller's roles or tenants do not allow this operation");
-        if (pathVariables || write) {
+        // an id in the path or the query (a mutualisationId filter, say) names something that may not exist for the caller
+        boolean namesAnId = pathVariables || parameters(operation).stream()
+                .anyMatch(parameter -> "query".equals(parameter.getIn()) && parameter.getName().endsWith("Id"));
+        if (namesAnId || write) {
             errors.put("404", "No such resource for this tenant");
         }
         if (write) {
