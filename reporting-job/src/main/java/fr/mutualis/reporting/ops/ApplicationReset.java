@@ -2,6 +2,7 @@ package fr.mutualis.reporting.ops;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,11 +46,21 @@ public class ApplicationReset implements StreamsBuilderFactoryBeanConfigurer {
     public void configure(StreamsBuilderFactoryBean factoryBean) {
         factoryBean.setCleanupConfig(new CleanupConfig(true, false));
         try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
-            try {
-                admin.deleteConsumerGroups(Set.of(applicationId)).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof GroupIdNotFoundException)) {
-                    throw e;
+            // An instance that was just stopped or killed stays a member until its session times out (45 s by
+            // default): the group is not empty until then, so wait for it rather than fail the start.
+            long groupDeadline = System.nanoTime() + WAIT.toNanos();
+            while (true) {
+                try {
+                    admin.deleteConsumerGroups(Set.of(applicationId)).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                    break;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof GroupIdNotFoundException) {
+                        break;
+                    }
+                    if (!(e.getCause() instanceof GroupNotEmptyException) || System.nanoTime() > groupDeadline) {
+                        throw e;
+                    }
+                    Thread.sleep(1_000);
                 }
             }
             Set<String> internal = internalTopics(admin);
