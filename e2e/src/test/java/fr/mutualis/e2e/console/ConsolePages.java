@@ -109,8 +109,9 @@ final class ConsolePages {
         }
         TestHttp.Response answer = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(
                 () -> gateway.post("/api/governance/collectivites", """
-                {"siren": "%s", "name": "%s", "kind": "%s", "population": %d%s}""".formatted(siren, name, kind,
-                population, epciSiren == null ? "" : ", \"epciSiren\": \"" + epciSiren + "\""), adminToken, actingFor),
+                {"siren": "%s", "siret": "%s", "name": "%s", "kind": "%s", "population": %d%s}""".formatted(siren,
+                fr.mutualis.contracts.Sirets.completing(siren, "0001"), name, kind, population,
+                epciSiren == null ? "" : ", \"epciSiren\": \"" + epciSiren + "\""), adminToken, actingFor),
                 response -> response.status() != 503);
         assertThat(answer.status()).as(answer.toString()).isIn(201, 409);
         Territory.awaitOk(() -> gateway.get("/api/governance/collectivites/" + siren, adminToken, actingFor));
