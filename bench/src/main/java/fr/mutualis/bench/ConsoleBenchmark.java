@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  * <p>
  * {@code java -cp bench/target/bench-0.1.0-SNAPSHOT-exec.jar -Dloader.main=fr.mutualis.bench.ConsoleBenchmark
  * org.springframework.boot.loader.launch.PropertiesLauncher [rounds1=40] [rounds8=13] [api-seconds=10]
- * [readiness=1800] [apps=gateway,portfolio-service,budget-service,governance-service,console]} from the repository root, once the executable jars are built.
+ * [readiness=1800] [apps=gateway,portfolio-service,budget-service,governance-service,evaluation-service,console]} from the repository root, once the executable jars are built.
  */
 public final class ConsoleBenchmark {
 
@@ -51,7 +51,7 @@ public final class ConsoleBenchmark {
 
     /**
      * The pages measured, each with the API calls that feed it. {@code {roadmap}}, {@code {project}},
-     * {@code {instance}} and {@code {year}} name the data this program creates.
+     * {@code {instance}}, {@code {line}}, {@code {indicator}} and {@code {year}} name the data this program creates.
      */
     static final List<MeasuredPage> PAGES = List.of(
             new MeasuredPage("Tableau de bord", "/", List.of(
@@ -65,7 +65,16 @@ public final class ConsoleBenchmark {
                     "/api/portfolio/projects?roadmapId={roadmap}&size=200")),
             new MeasuredPage("Projet", "/projets/{project}", List.of(
                     "/api/portfolio/projects/{project}",
-                    "/api/portfolio/projects/{project}/history")));
+                    "/api/portfolio/projects/{project}/history")),
+            new MeasuredPage("Budget de l'exercice", "/budget?fiscalYear={year}", List.of(
+                    "/api/budget/lines?fiscalYear={year}&size=200",
+                    "/api/budget/summary?fiscalYear={year}")),
+            new MeasuredPage("Ligne budgétaire", "/budget/lignes/{line}", List.of(
+                    "/api/budget/lines/{line}")),
+            new MeasuredPage("Évaluation", "/evaluation?fiscalYear={year}", List.of(
+                    "/api/evaluation/dashboard?fiscalYear={year}")),
+            new MeasuredPage("Indicateur", "/evaluation/indicateurs/{indicator}", List.of(
+                    "/api/evaluation/indicators/{indicator}")));
 
     /** A console page and the API calls it makes (the header's collectivité name is asked once per session). */
     record MeasuredPage(String name, String path, List<String> apiCalls) {
@@ -94,9 +103,10 @@ public final class ConsoleBenchmark {
         int rounds8 = Integer.parseInt(options.getOrDefault("rounds8", "13"));
         Duration apiTime = Duration.ofSeconds(Long.parseLong(options.getOrDefault("api-seconds", "10")));
         Duration readiness = Duration.ofSeconds(Long.parseLong(options.getOrDefault("readiness", "1800")));
-        // evaluation-service feeds none of the pages measured: not started, it does not weigh on the machine
+        // the reporting job feeds none of the pages measured: not started, it does not weigh on the machine
         List<String> apps = Arrays.stream(options.getOrDefault("apps",
-                "gateway,portfolio-service,budget-service,governance-service,console").split(",")).toList();
+                "gateway,portfolio-service,budget-service,governance-service,evaluation-service,console")
+                .split(",")).toList();
         String loadBefore = loadAverage();
         try (LocalStack stack = BenchStack.builder("console-bench-stack").apps(apps)
                 .readinessTimeout(readiness).build().start()) {
@@ -226,7 +236,10 @@ public final class ConsoleBenchmark {
 
     // ------------------------------------------------------------------------------------------------ data
 
-    /** Les Aulnes with a roadmap of 12 projects (6 assessed, milestones), a committee and a séance. */
+    /**
+     * Les Aulnes with a roadmap of 12 projects (6 assessed, milestones), a committee and a séance, 20 budget lines of
+     * the year voted at the BP with engagements on the first, and an indicator with four measurements.
+     */
     private Function<String, String> createData() {
         String admin = stack.token("platform-admin");
         post("/api/governance/collectivites", """
@@ -264,9 +277,37 @@ public final class ConsoleBenchmark {
                 {"scheduledAt": "%d-12-15T18:00:00+01:00",
                  "agenda": [{"kind": "INFORMATION", "title": "Point d'étape"}]}"""
                 .formatted(LocalDate.now().getYear() + 1), token, TENANT);
+        int year = LocalDate.now().getYear();
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            lines.add(id(post("/api/budget/lines", """
+                    {"fiscalYear": %d, "section": "%s", "chapter": "%s", "label": "Ligne %d", "plannedCents": 50000000}"""
+                    .formatted(year, i % 2 == 0 ? "INVESTMENT" : "OPERATING", i % 2 == 0 ? "20" : "011", i),
+                    token, TENANT)));
+        }
+        created(post("/api/budget/votes", """
+                {"fiscalYear": %d, "stage": "BP", "lines": [%s]}""".formatted(year, lines.stream()
+                .map(line -> "{\"lineId\": \"%s\", \"creditsCents\": 50000000}".formatted(line))
+                .collect(Collectors.joining(", "))), token, TENANT));
+        for (int i = 1; i <= 5; i++) {
+            created(post("/api/budget/lines/" + lines.getFirst() + "/engagements", """
+                    {"amountCents": %d, "reference": "BC-%d", "date": "%d-03-1%d"}"""
+                    .formatted(1_000_000L * i, i, year, i), token, TENANT));
+        }
+        String indicator = id(post("/api/evaluation/indicators", """
+                {"scopeKind": "TENANT", "scopeId": "%s", "name": "Démarches en ligne", "unit": "%%",
+                 "baselineValue": 20, "baselineDate": "2025-01-01", "targetValue": 80, "targetDate": "2028-12-31",
+                 "direction": "UP", "frequency": "QUARTERLY"}""".formatted(TENANT), token, TENANT));
+        for (int quarter = 1; quarter <= 4; quarter++) {
+            created(post("/api/evaluation/indicators/" + indicator + "/measurements", """
+                    {"date": "2025-%02d-28", "value": %d, "source": "Relevé"}""".formatted(quarter * 3, 20 + 5 * quarter),
+                    token, TENANT));
+        }
         String firstProject = project;
+        String firstLine = lines.getFirst();
         Function<String, String> data = text -> text.replace("{roadmap}", roadmap).replace("{project}", firstProject)
-                .replace("{instance}", instance).replace("{year}", String.valueOf(LocalDate.now().getYear()));
+                .replace("{instance}", instance).replace("{line}", firstLine).replace("{indicator}", indicator)
+                .replace("{year}", String.valueOf(year));
         // the reads follow the writes a moment later: wait until every page's data answers
         for (MeasuredPage page : PAGES) {
             page.with(data).apiCalls().forEach(this::awaitOk);
@@ -308,11 +349,15 @@ public final class ConsoleBenchmark {
         }
     }
 
-    private static String id(HttpResponse<String> created) {
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("Expected 201, got " + created.statusCode() + ": " + created.body());
+    private static String id(HttpResponse<String> response) {
+        return JSON.readTree(created(response).body()).get("id").asString();
+    }
+
+    private static HttpResponse<String> created(HttpResponse<String> response) {
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("Expected 201, got " + response.statusCode() + ": " + response.body());
         }
-        return JSON.readTree(created.body()).get("id").asString();
+        return response;
     }
 
     private static void sleep(Duration duration) {

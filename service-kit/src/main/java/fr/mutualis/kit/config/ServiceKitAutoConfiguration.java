@@ -7,6 +7,9 @@ import fr.mutualis.kit.reference.PublishedReferencesConfiguration;
 import fr.mutualis.kit.rebuild.ReadModelRebuild;
 import fr.mutualis.kit.security.ServiceSecurityConfiguration;
 import fr.mutualis.kit.tenant.TenantContextArgumentResolver;
+import fr.mutualis.kit.tenant.CallerArgumentResolver;
+import fr.mutualis.kit.tenant.Callers;
+import fr.mutualis.kit.mutualisation.MutualisationDirectory;
 import fr.mutualis.kit.tenant.TenantScopedDataSourcePostProcessor;
 import fr.mutualis.kit.web.AsciiIntegerFormatter;
 import fr.mutualis.kit.web.CorrelationIdFilter;
@@ -143,11 +146,17 @@ public class ServiceKitAutoConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer tenantContextArgumentResolverConfigurer() {
+    Callers callers(MutualisationDirectory directory) {
+        return new Callers(directory);
+    }
+
+    @Bean
+    WebMvcConfigurer tenantContextArgumentResolverConfigurer(Callers callers) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new TenantContextArgumentResolver());
+                resolvers.add(new CallerArgumentResolver(callers));
             }
 
             /*

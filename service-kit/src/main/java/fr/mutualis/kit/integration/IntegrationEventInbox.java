@@ -36,8 +36,22 @@ public class IntegrationEventInbox {
      * group of a service keeps its own record of what it applied).
      */
     public void receive(ConsumerRecord<String, String> record, IntegrationEventHandler handler) {
-        String consumer = Objects.requireNonNullElse(KafkaUtils.getConsumerGroupId(), "default");
+        apply(record, read(record), handler);
+    }
+
+    /**
+     * As {@link #receive(ConsumerRecord, IntegrationEventHandler)}, dispatching on the contract type: the payload is
+     * decoded once, before the transaction, and handed typed to the handler {@code handlers} registered for it; an
+     * event of a type this consumer does not handle is recorded as processed and otherwise ignored.
+     */
+    public void receive(ConsumerRecord<String, String> record, IntegrationEventHandlers handlers) {
         EventEnvelope envelope = read(record);
+        Record event = handlers.handledType(envelope).map(type -> payload(envelope, type)).orElse(null);
+        apply(record, envelope, event == null ? ignored -> { } : applied -> handlers.apply(event, applied));
+    }
+
+    private void apply(ConsumerRecord<String, String> record, EventEnvelope envelope, IntegrationEventHandler handler) {
+        String consumer = Objects.requireNonNullElse(KafkaUtils.getConsumerGroupId(), "default");
         boolean applied = Boolean.TRUE.equals(transactions.execute(status -> {
             int inserted = jdbc.sql("""
                             INSERT INTO processed_integration_event (consumer, event_id, topic, event_type, aggregate_id, processed_at)

@@ -4,9 +4,16 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The package boundaries every service keeps (ARCHITECTURE.md §6): the domain ({@code command}) knows
@@ -44,6 +51,51 @@ public final class ServiceArchitecture {
                         .toArray(String[]::new))
                 .because("services share contracts and service-kit, never each other's code")
                 .check(classes);
+    }
+
+    /**
+     * The design the packages state (issue 17): the service's messages ({@code messages}: commands, events, queries
+     * and the values they carry) apart from its aggregates ({@code command}, package-private: only messages go in
+     * and out), the domain free of web, JDBC, security and Kafka, and no cycle between the service's packages.
+     */
+    public static void checkDesign(String servicePackage) {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(servicePackage);
+        slices().matching(servicePackage + ".(*)..").should().beFreeOfCycles()
+                .because("each package of a service builds on the ones below it, never back")
+                .check(classes);
+        classes().that().resideInAPackage(servicePackage + ".command..").should().notBePublic()
+                .because("aggregates and their internals are reached through commands and events only")
+                .check(classes);
+        noClasses().that().resideInAPackage(servicePackage + ".command..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..",
+                        "org.springframework.jdbc..", "org.springframework.security..", "org.springframework.kafka..",
+                        "org.apache.kafka..")
+                .because("the domain decides; storage, transport and authentication are around it")
+                .check(classes);
+        noClasses().that().resideInAPackage(servicePackage + ".messages..")
+                .should().dependOnClassesThat().resideInAnyPackage(servicePackage + ".command..",
+                        servicePackage + ".api..", servicePackage + ".query..", servicePackage + ".integration..",
+                        "org.springframework..")
+                .because("messages are what the packages exchange: they depend on none of them")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /** Every package of {@code sourceRoot} (e.g. {@code src/main/java}) says its responsibility in a package-info. */
+    public static void checkPackagesDescribed(Path sourceRoot) {
+        try (Stream<Path> files = Files.walk(sourceRoot)) {
+            List<Path> undescribed = files.filter(path -> path.toString().endsWith(".java"))
+                    .map(Path::getParent).distinct()
+                    .filter(dir -> !Files.exists(dir.resolve("package-info.java")))
+                    .map(sourceRoot::relativize).sorted().toList();
+            if (!undescribed.isEmpty()) {
+                throw new AssertionError("Packages without a package-info.java saying what they hold: " + undescribed);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ServiceArchitecture() {

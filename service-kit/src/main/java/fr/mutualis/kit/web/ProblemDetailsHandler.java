@@ -4,6 +4,7 @@ import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.MissingTenantException;
 import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.error.NotPermittedException;
 import fr.mutualis.kit.error.PreconditionFailedException;
 import fr.mutualis.kit.error.StateConflictException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -124,6 +125,13 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
                 "Your roles do not allow this operation");
     }
 
+    /** The domain's refusal of a caller who sees the data without managing it: the same answer as a role refusal. */
+    @ExceptionHandler(NotPermittedException.class)
+    ProblemDetail notPermitted(NotPermittedException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "Your roles do not allow this operation");
+    }
+
     /**
      * Spring Security's firewall checks a header's value when the application first reads it: a byte outside
      * printable ISO-8859-1 (0x80-0x9F, or the UTF-8 of a full-width digit read byte per char) in {@code If-Match}
@@ -169,6 +177,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> handle(Exception cause, WebRequest request) throws Exception {
         ProblemDetail body = switch (cause) {
             case NotFoundException e -> notFound(e);
+            case NotPermittedException e -> notPermitted(e);
             case AggregateNotFoundException e -> aggregateNotFound(e);
             case StateConflictException e -> stateConflict(e);
             case BusinessRuleViolationException e -> businessRule(e);
