@@ -145,8 +145,9 @@ public class ServiceKitAutoConfiguration {
         return registration;
     }
 
+    /** Named apart from the services' own beans: a service may still have a component called {@code callers}. */
     @Bean
-    Callers callers(MutualisationDirectory directory) {
+    Callers tenantCallers(MutualisationDirectory directory) {
         return new Callers(directory);
     }
 
