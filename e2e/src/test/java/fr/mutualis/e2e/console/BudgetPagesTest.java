@@ -51,6 +51,7 @@ class BudgetPagesTest {
     private static TestHttp gateway;
     private static Chromium chromium;
     private static String console;
+    private static ConsolePages pages;
     private static String marker;
     private static String serversLine;
     private static String softwareLine;
@@ -65,6 +66,7 @@ class BudgetPagesTest {
         stack = Platform.stack();
         gateway = Platform.gateway();
         console = stack.consoleUrl();
+        pages = new ConsolePages(chromium, console);
         marker = "B" + UUID.randomUUID().toString().substring(0, 6);
         String admin = stack.token("platform-admin");
         ConsolePages.registerIfAbsent(gateway, admin, CAGV, "Communauté d'agglomération du Grand Val", "EPCI", 98_000, null);
@@ -502,18 +504,18 @@ class BudgetPagesTest {
 
     @Test
     void everyBudgetAndSharedPagePassesAxeWithoutSeriousOrCriticalViolation() {
-        Map<String, String> pages = new LinkedHashMap<>();
-        pages.put("budget-exercice", "budget?fiscalYear=" + YEAR);
-        pages.put("budget-ligne", "budget/lignes/" + serversLine);
-        pages.put("budget-programmes", "budget/programmes?fiscalYear=" + YEAR);
-        pages.put("budget-programme", "budget/programmes/" + programmeId);
-        pages.put("budget-virements", "budget/virements?fiscalYear=" + YEAR);
-        pages.put("shared-liste", "services-communs");
-        pages.put("shared-service-commun", "services-communs/" + mutualisationId + "?fiscalYear=" + YEAR);
+        Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("budget-exercice", "budget?fiscalYear=" + YEAR);
+        paths.put("budget-ligne", "budget/lignes/" + serversLine);
+        paths.put("budget-programmes", "budget/programmes?fiscalYear=" + YEAR);
+        paths.put("budget-programme", "budget/programmes/" + programmeId);
+        paths.put("budget-virements", "budget/virements?fiscalYear=" + YEAR);
+        paths.put("shared-liste", "services-communs");
+        paths.put("shared-service-commun", "services-communs/" + mutualisationId + "?fiscalYear=" + YEAR);
         Map<String, List<String>> violations = new LinkedHashMap<>();
         try (BrowserContext context = newContext()) {
             Page page = signedIn(context, "cagv-shared-admin");
-            for (Map.Entry<String, String> entry : pages.entrySet()) {
+            for (Map.Entry<String, String> entry : paths.entrySet()) {
                 Response answer = page.navigate(console + entry.getValue());
                 assertThat(answer.status()).as(entry.getKey()).isEqualTo(200);
                 List<String> found = Axe.seriousViolations(page);
@@ -537,16 +539,11 @@ class BudgetPagesTest {
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static BrowserContext newContext() {
-        return chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR")
-                .setViewportSize(1280, 900).setAcceptDownloads(true));
+        return pages.newContext(new Browser.NewContextOptions().setAcceptDownloads(true));
     }
 
     private static Page signedIn(BrowserContext context, String user) {
-        Page page = context.newPage();
-        page.navigate(console);
-        page.locator("#username").fill(user);
-        page.locator("#password").fill("demo");
-        page.locator("button[type=submit]").click();
+        Page page = pages.signedIn(context, user);
         assertThat(page.locator("#collectivite-active")).isVisible();
         return page;
     }

@@ -48,6 +48,7 @@ class ConsoleBrowserTest {
     private static LocalStack stack;
     private static TestHttp gateway;
     private static Chromium chromium;
+    private static ConsolePages pages;
     private static String console;
     private static String marker;
     private static String roadmapId;
@@ -62,6 +63,7 @@ class ConsoleBrowserTest {
         stack = Platform.stack();
         gateway = Platform.gateway();
         console = stack.consoleUrl();
+        pages = new ConsolePages(chromium, console);
         marker = "C" + UUID.randomUUID().toString().substring(0, 6);
         String admin = stack.token("platform-admin");
         ConsolePages.registerIfAbsent(gateway, admin, CAGV, "Communauté d'agglomération du Grand Val", "EPCI", 98_000, null);
@@ -133,6 +135,23 @@ class ConsoleBrowserTest {
             // signed out at the issuer too: the console asks to sign in again
             page.navigate(console + "projets");
             assertThat(page).hasURL(Pattern.compile(js(stack.issuerUrl()) + "/login.*"));
+        }
+    }
+
+    @Test
+    void scriptsAndStylesAreNamedByTheirContentSoThatBrowsersKeepThem() {
+        try (BrowserContext context = newContext()) {
+            Page page = signedIn(context, "aulnes-agent");
+            List<?> assets = (List<?>) page.locator("script[src], link[rel=stylesheet]")
+                    .evaluateAll("elements => elements.map(element => element.src || element.href)");
+
+            assertThat(assets).hasSize(4);
+            for (Object asset : assets) {
+                assertThat(String.valueOf(asset)).matches(".*-[0-9a-f]{32}\\.(js|css)$");
+                com.microsoft.playwright.APIResponse response = context.request().get(String.valueOf(asset));
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(response.headers().get("cache-control")).contains("max-age=31536000").contains("public");
+            }
         }
     }
 
@@ -619,26 +638,26 @@ class ConsoleBrowserTest {
         try (BrowserContext context = newContext()) {
             Page page = signedIn(context, "aulnes-agent");
             String sessionId = firstSessionOf(page);
-            Map<String, String> pages = new LinkedHashMap<>();
-            pages.put("tableau-de-bord", "");
-            pages.put("projets", "projets");
-            pages.put("nouveau-projet", "projets/nouveau");
-            pages.put("projet", "projets/" + projectId);
-            pages.put("feuilles-de-route", "feuilles-de-route");
-            pages.put("feuille-de-route", "feuilles-de-route/" + roadmapId);
-            pages.put("gouvernance", "gouvernance");
-            pages.put("instance", "gouvernance/instances/" + instanceId);
-            pages.put("registre", "gouvernance/deliberations");
-            pages.put("annuaire", "gouvernance/annuaire");
-            pages.put("budget", "budget");
-            pages.put("evaluation", "evaluation");
-            pages.put("introuvable", "projets/" + UUID.randomUUID());
+            Map<String, String> paths = new LinkedHashMap<>();
+            paths.put("tableau-de-bord", "");
+            paths.put("projets", "projets");
+            paths.put("nouveau-projet", "projets/nouveau");
+            paths.put("projet", "projets/" + projectId);
+            paths.put("feuilles-de-route", "feuilles-de-route");
+            paths.put("feuille-de-route", "feuilles-de-route/" + roadmapId);
+            paths.put("gouvernance", "gouvernance");
+            paths.put("instance", "gouvernance/instances/" + instanceId);
+            paths.put("registre", "gouvernance/deliberations");
+            paths.put("annuaire", "gouvernance/annuaire");
+            paths.put("budget", "budget");
+            paths.put("evaluation", "evaluation");
+            paths.put("introuvable", "projets/" + UUID.randomUUID());
             if (sessionId != null) {
-                pages.put("seance", "gouvernance/seances/" + sessionId);
-                pages.put("proces-verbal", "gouvernance/seances/" + sessionId + "/proces-verbal");
+                paths.put("seance", "gouvernance/seances/" + sessionId);
+                paths.put("proces-verbal", "gouvernance/seances/" + sessionId + "/proces-verbal");
             }
             Map<String, List<String>> violations = new LinkedHashMap<>();
-            for (Map.Entry<String, String> entry : pages.entrySet()) {
+            for (Map.Entry<String, String> entry : paths.entrySet()) {
                 Response answer = page.navigate(console + entry.getValue());
                 assertThat(answer.status()).as(entry.getKey()).isIn(200, 404);
                 assertThat(page.locator("html")).hasAttribute("lang", "fr");
@@ -719,27 +738,15 @@ class ConsoleBrowserTest {
     }
 
     private static BrowserContext newContext() {
-        return browserContext(new Browser.NewContextOptions());
+        return pages.newContext();
     }
 
     private static BrowserContext browserContext(Browser.NewContextOptions options) {
-        Browser browser = chromium.browser();
-        BrowserContext context = browser.newContext(options.setLocale("fr-FR").setViewportSize(1280, 900));
-        // sign-in is five redirects through the issuer and the console: on a machine shared by several builds
-        // they took more than Playwright's default 30 s
-        context.setDefaultTimeout(90_000);
-        context.setDefaultNavigationTimeout(90_000);
-        return context;
+        return pages.newContext(options);
     }
 
     private static Page signedIn(BrowserContext context, String user) {
-        Page page = context.newPage();
-        page.navigate(console);
-        page.locator("#username").fill(user);
-        page.locator("#password").fill("demo");
-        page.locator("button[type=submit]").click();
-        assertThat(page).hasURL(home());
-        return page;
+        return pages.signedIn(context, user);
     }
 
     /**

@@ -38,12 +38,16 @@ final class ConsolePages {
     }
 
     /**
-     * A new browser context, patient: seven builds share this machine's two cores, and a page that calls the API
-     * several times can take tens of seconds to come while a stack starts elsewhere.
+     * A new browser context, in French, patient: a page that calls the API several times can take tens of seconds
+     * on a loaded 2-core machine (CI's), and sign-in is five redirects through the issuer and the console.
      */
     BrowserContext newContext() {
-        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR")
-                .setViewportSize(1280, 900));
+        return newContext(new Browser.NewContextOptions());
+    }
+
+    /** As {@link #newContext()}, with {@code options} (downloads, another viewport) added. */
+    BrowserContext newContext(Browser.NewContextOptions options) {
+        BrowserContext context = chromium.browser().newContext(options.setLocale("fr-FR").setViewportSize(1280, 900));
         context.setDefaultTimeout(PATIENCE.toMillis());
         context.setDefaultNavigationTimeout(PATIENCE.toMillis());
         return context;

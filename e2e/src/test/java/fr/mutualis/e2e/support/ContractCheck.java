@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * <p>
  * Tests that send invalid requests on purpose (hostile input, forged tokens, isolation probes, mass assignment) use
  * {@link #responsesOnly}: their answers must still be the documented error statuses and problem, their requests are
- * not checked. Only the four contexts' API ({@code /api/<context>/...}) is checked: documents, tokens and the console are not part of it.
+ * not checked. Only the four contexts' API ({@code /api/<context>/...}) is checked: documents, tokens and the
+ * console are not part of it.
  */
 public final class ContractCheck implements TestHttp.ExchangeCheck {
 
@@ -34,7 +35,8 @@ public final class ContractCheck implements TestHttp.ExchangeCheck {
      * The contexts the aggregated document describes. The reporting job's read API ({@code /api/reporting/...}) has
      * no OpenAPI document yet, so it is not checked here.
      */
-    private static final List<String> DOCUMENTED = OpenApi.CONTEXTS.stream().map(context -> "/api/" + context + "/").toList();
+    private static final List<String> DOCUMENTED = OpenApi.CONTEXTS.stream()
+            .map(context -> "/api/" + context + "/").toList();
     private static final Pattern POINTER = Pattern.compile("\\[Path '([^']*)'\\]");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> NO_OPERATION = Set.of("validation.response.path.missing",
@@ -103,7 +105,8 @@ public final class ContractCheck implements TestHttp.ExchangeCheck {
      * OpenAPI 3.0 can only make a reference nullable by wrapping it, {@code {allOf: [$ref], nullable: true}}, and the
      * validator applies the {@code allOf} to a null too: a null there is what the document says, not an error.
      */
-    private static boolean nullableReference(ValidationReport.Message message, String requestBody, String responseBody) {
+    private static boolean nullableReference(ValidationReport.Message message, String requestBody,
+                                             String responseBody) {
         Matcher at = POINTER.matcher(message.getMessage());
         if (!message.getKey().endsWith(".body.schema.allOf") || !at.find()) {
             return false;
