@@ -1,5 +1,6 @@
 package fr.mutualis.portfolio.command;
 
+import fr.mutualis.kit.tenant.Caller;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -7,6 +8,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** Score a project on the six priorisation criteria (first assessment or re-assessment before the gate). */
-public record AssessProject(@TargetAggregateIdentifier UUID projectId, Actor actor, AssessmentScores scores,
+public record AssessProject(@TargetAggregateIdentifier UUID projectId, Caller caller, AssessmentScores scores,
                             LocalDate today, @TargetAggregateVersion Long expectedVersion) {
 }

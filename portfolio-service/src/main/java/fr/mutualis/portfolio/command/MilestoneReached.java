@@ -1,8 +1,10 @@
 package fr.mutualis.portfolio.command;
 
+import fr.mutualis.kit.tenant.Owner;
+
 import java.time.LocalDate;
 import java.util.UUID;
 
-public record MilestoneReached(UUID projectId, UUID milestoneId, String ownerId, LocalDate plannedDate,
+public record MilestoneReached(UUID projectId, UUID milestoneId, Owner ownerId, LocalDate plannedDate,
                                LocalDate actualDate) {
 }

@@ -1,5 +1,6 @@
 package fr.mutualis.portfolio.command;
 
+import fr.mutualis.kit.tenant.Caller;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -7,6 +8,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** Start, hold, resume, deliver, close or cancel a project, when its lifecycle allows it. */
-public record MoveProject(@TargetAggregateIdentifier UUID projectId, Actor actor, ProjectTransition transition,
+public record MoveProject(@TargetAggregateIdentifier UUID projectId, Caller caller, ProjectTransition transition,
                           String reason, LocalDate today, @TargetAggregateVersion Long expectedVersion) {
 }

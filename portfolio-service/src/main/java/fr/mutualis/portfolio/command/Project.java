@@ -3,6 +3,7 @@ package fr.mutualis.portfolio.command;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.error.StateConflictException;
+import fr.mutualis.kit.tenant.Owner;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -34,7 +35,7 @@ public class Project {
     @AggregateIdentifier
     private UUID projectId;
     private UUID roadmapId;
-    private String ownerId;
+    private Owner ownerId;
     private Axis axis;
     private ProjectStatus status;
     private UUID approvedBy;
@@ -51,7 +52,7 @@ public class Project {
 
     @CommandHandler
     public long handle(AssessProject command) {
-        command.actor().checkManages(ownerId, "Project", projectId);
+        command.caller().requireManages(ownerId, "Project", projectId);
         if (!ASSESSABLE.contains(status)) {
             throw conflict("it can no longer be assessed");
         }
@@ -81,7 +82,7 @@ public class Project {
 
     @CommandHandler
     public long handle(MoveProject command) {
-        command.actor().checkManages(ownerId, "Project", projectId);
+        command.caller().requireManages(ownerId, "Project", projectId);
         ProjectTransition transition = command.transition();
         if (!transition.isAllowedFrom(status)) {
             throw conflict("it cannot be " + transition.pastParticiple());
@@ -92,7 +93,7 @@ public class Project {
 
     @CommandHandler
     public long handle(PlanMilestone command) {
-        command.actor().checkManages(ownerId, "Project", projectId);
+        command.caller().requireManages(ownerId, "Project", projectId);
         if (FINISHED.contains(status)) {
             throw conflict("its milestones can no longer change");
         }
@@ -102,7 +103,7 @@ public class Project {
 
     @CommandHandler
     public long handle(ReachMilestone command) {
-        command.actor().checkManages(ownerId, "Project", projectId);
+        command.caller().requireManages(ownerId, "Project", projectId);
         Milestone milestone = milestones.get(command.milestoneId());
         if (milestone == null) {
             throw new NotFoundException("Milestone", command.milestoneId());
@@ -172,7 +173,7 @@ public class Project {
         return status;
     }
 
-    String ownerId() {
+    Owner ownerId() {
         return ownerId;
     }
 

@@ -1,10 +1,12 @@
 package fr.mutualis.portfolio.command;
 
+import fr.mutualis.kit.tenant.Owner;
+
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
-public record ProjectProposed(UUID projectId, UUID roadmapId, String ownerId, String title, String description,
+public record ProjectProposed(UUID projectId, UUID roadmapId, Owner ownerId, String title, String description,
                               Axis axis, Theme theme, String sponsor, String manager, LocalDate plannedStart,
                               LocalDate plannedEnd, long estimatedInvestmentCents, long estimatedOperatingCents,
                               Set<String> participantSirens) {

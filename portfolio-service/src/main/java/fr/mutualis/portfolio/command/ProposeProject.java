@@ -1,5 +1,6 @@
 package fr.mutualis.portfolio.command;
 
+import fr.mutualis.kit.tenant.Caller;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -7,10 +8,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Propose a project on a roadmap; the roadmap checks that the actor manages it. {@code participantSirens}: the
+ * Propose a project on a roadmap; the roadmap checks that the caller manages it. {@code participantSirens}: the
  * members taking part, for a mutualisation's project only.
  */
-public record ProposeProject(@TargetAggregateIdentifier UUID roadmapId, UUID projectId, Actor actor,
+public record ProposeProject(@TargetAggregateIdentifier UUID roadmapId, UUID projectId, Caller caller,
                              String title, String description, Axis axis, Theme theme, String sponsor, String manager,
                              LocalDate plannedStart, LocalDate plannedEnd, long estimatedInvestmentCents,
                              long estimatedOperatingCents, Set<String> participantSirens) {

@@ -2,6 +2,8 @@ package fr.mutualis.portfolio.command;
 
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.StateConflictException;
+import fr.mutualis.kit.tenant.Caller;
+import fr.mutualis.kit.tenant.Owner;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -28,7 +30,7 @@ public class Roadmap {
 
     @AggregateIdentifier
     private UUID roadmapId;
-    private String ownerId;
+    private Owner ownerId;
     private RoadmapStatus status;
     private int startYear;
     private int endYear;
@@ -40,7 +42,7 @@ public class Roadmap {
 
     @CommandHandler
     public Roadmap(DraftRoadmap command) {
-        command.actor().checkManages(command.ownerId(), "Mutualisation", command.ownerId());
+        command.caller().requireManages(command.ownerId(), "Mutualisation", command.ownerId());
         int years = command.endYear() - command.startYear() + 1;
         if (years < 1 || years > MAX_YEARS) {
             throw new BusinessRuleViolationException("roadmap-duration",
@@ -54,12 +56,12 @@ public class Roadmap {
 
     @CommandHandler
     public void handle(ProposeProject command) throws Exception {
-        command.actor().checkManages(ownerId, "Roadmap", roadmapId);
+        command.caller().requireManages(ownerId, "Roadmap", roadmapId);
         if (status == RoadmapStatus.CLOSED) {
             throw new StateConflictException("Roadmap " + roadmapId + " is CLOSED: no project can be proposed on it",
                     status.name());
         }
-        checkParticipants(command.participantSirens(), command.actor());
+        checkParticipants(command.participantSirens(), command.caller());
         createNew(Project.class, () -> new Project(new ProjectProposed(command.projectId(), roadmapId, ownerId,
                 command.title(), command.description(), command.axis(), command.theme(), command.sponsor(),
                 command.manager(), command.plannedStart(), command.plannedEnd(), command.estimatedInvestmentCents(),
@@ -67,11 +69,11 @@ public class Roadmap {
     }
 
     /** Participating members only make sense for a mutualisation's project, and only its parties participate. */
-    private void checkParticipants(Set<String> participants, Actor actor) {
+    private void checkParticipants(Set<String> participants, Caller caller) {
         if (participants.isEmpty()) {
             return;
         }
-        Set<String> parties = actor.partiesOf(ownerId).orElseThrow(() -> new BusinessRuleViolationException(
+        Set<String> parties = caller.partiesOf(ownerId).orElseThrow(() -> new BusinessRuleViolationException(
                 "participants-need-a-mutualisation", "participantSirens",
                 "Only a mutualisation's project has participating members; roadmap " + roadmapId + " is a tenant's own",
                 Map.of()));
@@ -84,7 +86,7 @@ public class Roadmap {
 
     @CommandHandler
     public long handle(SetPriorityWeights command) {
-        command.actor().checkManages(ownerId, "Roadmap", roadmapId);
+        command.caller().requireManages(ownerId, "Roadmap", roadmapId);
         if (status == RoadmapStatus.CLOSED) {
             throw new StateConflictException("Roadmap " + roadmapId + " is CLOSED: its priorisation is final",
                     status.name());
@@ -112,7 +114,7 @@ public class Roadmap {
 
     @CommandHandler
     public long handle(CloseRoadmap command) {
-        command.actor().checkManages(ownerId, "Roadmap", roadmapId);
+        command.caller().requireManages(ownerId, "Roadmap", roadmapId);
         if (status != RoadmapStatus.ADOPTED) {
             throw new StateConflictException("Roadmap " + roadmapId + " is " + status + ": only an ADOPTED roadmap is closed",
                     status.name());

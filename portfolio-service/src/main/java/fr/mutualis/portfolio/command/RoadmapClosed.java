@@ -1,6 +1,8 @@
 package fr.mutualis.portfolio.command;
 
+import fr.mutualis.kit.tenant.Owner;
+
 import java.util.UUID;
 
-public record RoadmapClosed(UUID roadmapId, String ownerId, String finalAssessment) {
+public record RoadmapClosed(UUID roadmapId, Owner ownerId, String finalAssessment) {
 }

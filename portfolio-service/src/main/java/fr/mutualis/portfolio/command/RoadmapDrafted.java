@@ -1,7 +1,9 @@
 package fr.mutualis.portfolio.command;
 
+import fr.mutualis.kit.tenant.Owner;
+
 import java.util.Set;
 import java.util.UUID;
 
-public record RoadmapDrafted(UUID roadmapId, String ownerId, String title, int startYear, int endYear, Set<Axis> axes) {
+public record RoadmapDrafted(UUID roadmapId, Owner ownerId, String title, int startYear, int endYear, Set<Axis> axes) {
 }

@@ -1,6 +1,8 @@
 package fr.mutualis.portfolio.command;
 
+import fr.mutualis.kit.tenant.Owner;
+
 import java.util.UUID;
 
-public record RoadmapWeightsSet(UUID roadmapId, String ownerId, PriorityWeights weights) {
+public record RoadmapWeightsSet(UUID roadmapId, Owner ownerId, PriorityWeights weights) {
 }

@@ -6,6 +6,7 @@ import fr.mutualis.contracts.governance.DecisionPublished;
 import fr.mutualis.kit.axon.AuditMetadata;
 import fr.mutualis.kit.integration.IntegrationEventInbox;
 import fr.mutualis.kit.integration.PoisonRecordException;
+import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.portfolio.command.AdoptRoadmap;
 import fr.mutualis.portfolio.command.ApproveProject;
 import fr.mutualis.portfolio.command.DecisionEffect;
@@ -71,9 +72,11 @@ public class GovernanceDecisionsListener {
         }
         DecisionEffect effect = switch (decision.agendaItemKind()) {
             case "PROJECT_GATE" -> effectOf(decision, envelope, "Project",
-                    subject -> new ApproveProject(subject, decision.decisionId(), decision.ownerId(), decision.decidedOn()));
+                    subject -> new ApproveProject(subject, decision.decisionId(), Owner.of(decision.ownerId()),
+                            decision.decidedOn()));
             case "ROADMAP_ADOPTION" -> effectOf(decision, envelope, "Roadmap",
-                    subject -> new AdoptRoadmap(subject, decision.decisionId(), decision.ownerId(), decision.decidedOn()));
+                    subject -> new AdoptRoadmap(subject, decision.decisionId(), Owner.of(decision.ownerId()),
+                            decision.decidedOn()));
             default -> null;
         };
         if (effect == null) {

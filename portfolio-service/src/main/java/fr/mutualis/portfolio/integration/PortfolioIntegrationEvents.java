@@ -26,30 +26,30 @@ public class PortfolioIntegrationEvents implements IntegrationEventMapper {
     @Override
     public Optional<OutboundEvent> map(Object domainEvent) {
         return Optional.ofNullable(switch (domainEvent) {
-            case RoadmapDrafted e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.portfolio.RoadmapDrafted(
-                    e.roadmapId(), e.ownerId(), e.title(), e.startYear(), e.endYear(),
+            case RoadmapDrafted e -> new OutboundEvent(e.ownerId().id(), new fr.mutualis.contracts.portfolio.RoadmapDrafted(
+                    e.roadmapId(), e.ownerId().id(), e.title(), e.startYear(), e.endYear(),
                     e.axes().stream().map(Axis::name).sorted().toList()));
-            case RoadmapAdopted e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.portfolio.RoadmapAdopted(
-                    e.roadmapId(), e.ownerId(), e.decisionId(), e.adoptedOn(), e.startYear(), e.endYear()));
-            case RoadmapClosed e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.portfolio.RoadmapClosed(
-                    e.roadmapId(), e.ownerId(), e.finalAssessment()));
-            case ProjectProposed e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.portfolio.ProjectProposed(
-                    e.projectId(), e.roadmapId(), e.ownerId(), e.title(), e.axis().name(), e.theme().name(),
+            case RoadmapAdopted e -> new OutboundEvent(e.ownerId().id(), new fr.mutualis.contracts.portfolio.RoadmapAdopted(
+                    e.roadmapId(), e.ownerId().id(), e.decisionId(), e.adoptedOn(), e.startYear(), e.endYear()));
+            case RoadmapClosed e -> new OutboundEvent(e.ownerId().id(), new fr.mutualis.contracts.portfolio.RoadmapClosed(
+                    e.roadmapId(), e.ownerId().id(), e.finalAssessment()));
+            case ProjectProposed e -> new OutboundEvent(e.ownerId().id(), new fr.mutualis.contracts.portfolio.ProjectProposed(
+                    e.projectId(), e.roadmapId(), e.ownerId().id(), e.title(), e.axis().name(), e.theme().name(),
                     e.plannedStart(), e.plannedEnd(), e.estimatedInvestmentCents(), e.estimatedOperatingCents()));
             case fr.mutualis.portfolio.command.ProjectAssessed e -> {
                 AssessmentScores s = e.scores();
-                yield new OutboundEvent(e.ownerId(), new ProjectAssessed(e.projectId(), e.roadmapId(), e.ownerId(),
+                yield new OutboundEvent(e.ownerId().id(), new ProjectAssessed(e.projectId(), e.roadmapId(), e.ownerId().id(),
                         s.strategicAlignment(), s.userValue(), s.agentValue(), s.legalObligation(), s.feasibility(),
                         s.risk()));
             }
-            case ProjectStatusChanged e -> new OutboundEvent(e.ownerId(),
-                    new fr.mutualis.contracts.portfolio.ProjectStatusChanged(e.projectId(), e.roadmapId(), e.ownerId(),
+            case ProjectStatusChanged e -> new OutboundEvent(e.ownerId().id(),
+                    new fr.mutualis.contracts.portfolio.ProjectStatusChanged(e.projectId(), e.roadmapId(), e.ownerId().id(),
                             e.axis().name(), e.previousStatus().name(), e.status().name(), e.reason(), e.decisionId(),
                             e.effectiveOn()));
-            case MilestonePlanned e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.portfolio.MilestonePlanned(
-                    e.projectId(), e.milestoneId(), e.ownerId(), e.title(), e.plannedDate()));
-            case MilestoneReached e -> new OutboundEvent(e.ownerId(), new fr.mutualis.contracts.portfolio.MilestoneReached(
-                    e.projectId(), e.milestoneId(), e.ownerId(), e.plannedDate(), e.actualDate()));
+            case MilestonePlanned e -> new OutboundEvent(e.ownerId().id(), new fr.mutualis.contracts.portfolio.MilestonePlanned(
+                    e.projectId(), e.milestoneId(), e.ownerId().id(), e.title(), e.plannedDate()));
+            case MilestoneReached e -> new OutboundEvent(e.ownerId().id(), new fr.mutualis.contracts.portfolio.MilestoneReached(
+                    e.projectId(), e.milestoneId(), e.ownerId().id(), e.plannedDate(), e.actualDate()));
             default -> null;
         });
     }

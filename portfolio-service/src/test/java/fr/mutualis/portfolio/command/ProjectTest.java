@@ -2,7 +2,9 @@ package fr.mutualis.portfolio.command;
 
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.error.NotPermittedException;
 import fr.mutualis.kit.error.StateConflictException;
+import fr.mutualis.kit.tenant.Owner;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -344,7 +346,7 @@ class ProjectTest {
         return events;
     }
 
-    private ProjectProposed proposed(String owner) {
+    private ProjectProposed proposed(Owner owner) {
         return new ProjectProposed(projectId, roadmapId, owner, "Portail open data", "Publier", Axis.OPEN_DATA,
                 Theme.USER_SERVICES, "Maire adjoint", "DSI", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 12, 31),
                 5_000_000, 1_200_000, Set.of());
