@@ -4,6 +4,7 @@ import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.governance.DecisionPublished;
 import fr.mutualis.kit.axon.AuditMetadata;
+import fr.mutualis.kit.integration.IntegrationEventHandlers;
 import fr.mutualis.kit.integration.IntegrationEventInbox;
 import fr.mutualis.kit.integration.PoisonRecordException;
 import fr.mutualis.kit.tenant.Owner;
@@ -13,6 +14,8 @@ import fr.mutualis.portfolio.command.DecisionEffect;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,31 +43,31 @@ import java.util.function.Function;
 @Component
 public class GovernanceDecisionsListener {
 
-    static final String DECISION_PUBLISHED = "governance.DecisionPublished";
     /** Who an event caused by a decision is attributed to, in the audit trail. */
     static final String GOVERNANCE_USER = "governance";
     private static final Logger log = LoggerFactory.getLogger(GovernanceDecisionsListener.class);
 
     private final IntegrationEventInbox inbox;
     private final CommandGateway commands;
+    private final EventStore events;
     private final JdbcClient jdbc;
+    private final IntegrationEventHandlers handlers;
 
-    public GovernanceDecisionsListener(IntegrationEventInbox inbox, CommandGateway commands, JdbcClient jdbc) {
+    public GovernanceDecisionsListener(IntegrationEventInbox inbox, CommandGateway commands, EventStore events,
+                                       JdbcClient jdbc) {
         this.inbox = inbox;
         this.commands = commands;
+        this.events = events;
         this.jdbc = jdbc;
+        this.handlers = IntegrationEventHandlers.create().on(DecisionPublished.class, this::apply);
     }
 
     @KafkaListener(id = "portfolio-governance-decisions", topics = Topics.GOVERNANCE)
     void on(ConsumerRecord<String, String> record) {
-        inbox.receive(record, this::apply);
+        inbox.receive(record, handlers);
     }
 
-    private void apply(EventEnvelope envelope) {
-        if (!DECISION_PUBLISHED.equals(envelope.type())) {
-            return;
-        }
-        DecisionPublished decision = inbox.payload(envelope, DecisionPublished.class);
+    private void apply(DecisionPublished decision, EventEnvelope envelope) {
         if (decision.decisionId() == null || decision.ownerId() == null || decision.agendaItemKind() == null
                 || decision.outcome() == null) {
             throw new PoisonRecordException("DecisionPublished " + envelope.eventId()
@@ -119,8 +122,9 @@ public class GovernanceDecisionsListener {
     }
 
     /**
-     * The subject as an aggregate of the expected type, looked up in the event store: the read models may lag or be
-     * rebuilding, and loading an aggregate that does not exist would fail the whole transaction.
+     * The subject as an aggregate of the expected type, told by the first event of its stream in the event store: the
+     * read models may lag or be rebuilding, and loading an aggregate that does not exist would fail the whole
+     * transaction.
      */
     private Optional<UUID> subject(String subjectId, String aggregateType) {
         UUID id;
@@ -129,9 +133,8 @@ public class GovernanceDecisionsListener {
         } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT type FROM domain_event_entry WHERE aggregate_identifier = :id AND sequence_number = 0")
-                .param("id", id.toString())
-                .query(String.class).optional()
+        DomainEventStream stream = events.readEvents(id.toString(), 0);
+        return Optional.ofNullable(stream.hasNext() ? stream.peek().getType() : null)
                 .filter(aggregateType::equals)
                 .map(type -> id);
     }
