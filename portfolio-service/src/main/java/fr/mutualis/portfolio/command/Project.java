@@ -5,7 +5,6 @@ import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.error.StateConflictException;
 import fr.mutualis.kit.tenant.Owner;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -18,11 +17,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
  * A project of the portfolio, from its proposal to its delivery: PROPOSED → ASSESSED → APPROVED (by a governance
  * decision only) → IN_PROGRESS ⇄ ON_HOLD → DELIVERED → CLOSED, or CANCELLED before delivery. Command handlers return
- * the project's new version.
+ * the project's new version: Axon's aggregate version, the sequence number of its last event.
  */
 @Aggregate
 public class Project {
@@ -40,7 +40,6 @@ public class Project {
     private ProjectStatus status;
     private UUID approvedBy;
     private final Map<UUID, Milestone> milestones = new HashMap<>();
-    private long version;
 
     protected Project() {
     }
@@ -61,7 +60,7 @@ public class Project {
         if (status == ProjectStatus.PROPOSED) {
             moveTo(ProjectStatus.ASSESSED, null, null, command.today());
         }
-        return version;
+        return getVersion();
     }
 
     /** Only an approved PROJECT_GATE decision of the project's own governance approves it. */
@@ -88,7 +87,7 @@ public class Project {
             throw conflict("it cannot be " + transition.pastParticiple());
         }
         moveTo(transition.target(), command.reason(), null, command.today());
-        return version;
+        return getVersion();
     }
 
     @CommandHandler
@@ -98,7 +97,7 @@ public class Project {
             throw conflict("its milestones can no longer change");
         }
         apply(new MilestonePlanned(projectId, command.milestoneId(), ownerId, command.title(), command.plannedDate()));
-        return version;
+        return getVersion();
     }
 
     @CommandHandler
@@ -121,7 +120,7 @@ public class Project {
         }
         apply(new MilestoneReached(projectId, command.milestoneId(), ownerId, milestone.plannedDate(),
                 command.actualDate()));
-        return version;
+        return getVersion();
     }
 
     private void moveTo(ProjectStatus target, String reason, UUID decisionId, LocalDate effectiveOn) {
@@ -134,39 +133,30 @@ public class Project {
     }
 
     @EventSourcingHandler
-    void on(ProjectProposed event, @SequenceNumber long sequence) {
+    void on(ProjectProposed event) {
         projectId = event.projectId();
         roadmapId = event.roadmapId();
         ownerId = event.ownerId();
         axis = event.axis();
         status = ProjectStatus.PROPOSED;
-        version = sequence;
     }
 
     @EventSourcingHandler
-    void on(ProjectAssessed event, @SequenceNumber long sequence) {
-        version = sequence;
-    }
-
-    @EventSourcingHandler
-    void on(ProjectStatusChanged event, @SequenceNumber long sequence) {
+    void on(ProjectStatusChanged event) {
         status = event.status();
         if (event.decisionId() != null) {
             approvedBy = event.decisionId();
         }
-        version = sequence;
     }
 
     @EventSourcingHandler
-    void on(MilestonePlanned event, @SequenceNumber long sequence) {
+    void on(MilestonePlanned event) {
         milestones.put(event.milestoneId(), new Milestone(event.plannedDate(), false));
-        version = sequence;
     }
 
     @EventSourcingHandler
-    void on(MilestoneReached event, @SequenceNumber long sequence) {
+    void on(MilestoneReached event) {
         milestones.computeIfPresent(event.milestoneId(), (id, milestone) -> new Milestone(milestone.plannedDate(), true));
-        version = sequence;
     }
 
     ProjectStatus status() {

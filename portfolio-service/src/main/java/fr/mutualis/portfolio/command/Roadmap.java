@@ -5,7 +5,6 @@ import fr.mutualis.kit.error.StateConflictException;
 import fr.mutualis.kit.tenant.Caller;
 import fr.mutualis.kit.tenant.Owner;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -17,11 +16,13 @@ import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
  * A schéma directeur: a few years, the axes it commits to, the weights of its priorisation, and the projects
  * proposed under it. DRAFT until a governance decision adopts it, then CLOSED with its final assessment.
- * Command handlers on the roadmap itself return its new version.
+ * Command handlers on the roadmap itself return its new version: Axon's
+ * aggregate version, the sequence number of its last event.
  */
 @Aggregate
 public class Roadmap {
@@ -35,7 +36,6 @@ public class Roadmap {
     private int startYear;
     private int endYear;
     private UUID adoptedBy;
-    private long version;
 
     protected Roadmap() {
     }
@@ -93,7 +93,7 @@ public class Roadmap {
         }
         command.weights().checkRange();
         apply(new RoadmapWeightsSet(roadmapId, ownerId, command.weights()));
-        return version;
+        return getVersion();
     }
 
     /** Only an approved ROADMAP_ADOPTION decision of the roadmap's own governance adopts it. */
@@ -120,35 +120,27 @@ public class Roadmap {
                     status.name());
         }
         apply(new RoadmapClosed(roadmapId, ownerId, command.finalAssessment()));
-        return version;
+        return getVersion();
     }
 
     @EventSourcingHandler
-    void on(RoadmapDrafted event, @SequenceNumber long sequence) {
+    void on(RoadmapDrafted event) {
         roadmapId = event.roadmapId();
         ownerId = event.ownerId();
         startYear = event.startYear();
         endYear = event.endYear();
         status = RoadmapStatus.DRAFT;
-        version = sequence;
     }
 
     @EventSourcingHandler
-    void on(RoadmapWeightsSet event, @SequenceNumber long sequence) {
-        version = sequence;
-    }
-
-    @EventSourcingHandler
-    void on(RoadmapAdopted event, @SequenceNumber long sequence) {
+    void on(RoadmapAdopted event) {
         status = RoadmapStatus.ADOPTED;
         adoptedBy = event.decisionId();
-        version = sequence;
     }
 
     @EventSourcingHandler
-    void on(RoadmapClosed event, @SequenceNumber long sequence) {
+    void on(RoadmapClosed event) {
         status = RoadmapStatus.CLOSED;
-        version = sequence;
     }
 
     RoadmapStatus status() {
