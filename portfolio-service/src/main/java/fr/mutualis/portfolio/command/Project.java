@@ -4,6 +4,20 @@ import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.error.StateConflictException;
 import fr.mutualis.kit.tenant.Owner;
+import fr.mutualis.portfolio.messages.ApproveProject;
+import fr.mutualis.portfolio.messages.AssessProject;
+import fr.mutualis.portfolio.messages.Axis;
+import fr.mutualis.portfolio.messages.DecisionEffect;
+import fr.mutualis.portfolio.messages.MilestonePlanned;
+import fr.mutualis.portfolio.messages.MilestoneReached;
+import fr.mutualis.portfolio.messages.MoveProject;
+import fr.mutualis.portfolio.messages.PlanMilestone;
+import fr.mutualis.portfolio.messages.ProjectAssessed;
+import fr.mutualis.portfolio.messages.ProjectProposed;
+import fr.mutualis.portfolio.messages.ProjectStatus;
+import fr.mutualis.portfolio.messages.ProjectStatusChanged;
+import fr.mutualis.portfolio.messages.ProjectTransition;
+import fr.mutualis.portfolio.messages.ReachMilestone;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -25,7 +39,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * the project's new version: Axon's aggregate version, the sequence number of its last event.
  */
 @Aggregate
-public class Project {
+class Project {
 
     /** Scores can change until the gate decided on them. */
     private static final Set<ProjectStatus> ASSESSABLE = EnumSet.of(ProjectStatus.PROPOSED, ProjectStatus.ASSESSED);

@@ -4,6 +4,18 @@ import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.StateConflictException;
 import fr.mutualis.kit.tenant.Caller;
 import fr.mutualis.kit.tenant.Owner;
+import fr.mutualis.portfolio.messages.AdoptRoadmap;
+import fr.mutualis.portfolio.messages.CloseRoadmap;
+import fr.mutualis.portfolio.messages.DecisionEffect;
+import fr.mutualis.portfolio.messages.DraftRoadmap;
+import fr.mutualis.portfolio.messages.ProjectProposed;
+import fr.mutualis.portfolio.messages.ProposeProject;
+import fr.mutualis.portfolio.messages.RoadmapAdopted;
+import fr.mutualis.portfolio.messages.RoadmapClosed;
+import fr.mutualis.portfolio.messages.RoadmapDrafted;
+import fr.mutualis.portfolio.messages.RoadmapStatus;
+import fr.mutualis.portfolio.messages.RoadmapWeightsSet;
+import fr.mutualis.portfolio.messages.SetPriorityWeights;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -25,7 +37,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * aggregate version, the sequence number of its last event.
  */
 @Aggregate
-public class Roadmap {
+class Roadmap {
 
     static final int MAX_YEARS = 6;
 

@@ -3,15 +3,15 @@ package fr.mutualis.portfolio.integration;
 import fr.mutualis.contracts.portfolio.ProjectAssessed;
 import fr.mutualis.kit.integration.IntegrationEventMapper;
 import fr.mutualis.kit.integration.OutboundEvent;
-import fr.mutualis.portfolio.command.AssessmentScores;
-import fr.mutualis.portfolio.command.Axis;
-import fr.mutualis.portfolio.command.MilestonePlanned;
-import fr.mutualis.portfolio.command.MilestoneReached;
-import fr.mutualis.portfolio.command.ProjectProposed;
-import fr.mutualis.portfolio.command.ProjectStatusChanged;
-import fr.mutualis.portfolio.command.RoadmapAdopted;
-import fr.mutualis.portfolio.command.RoadmapClosed;
-import fr.mutualis.portfolio.command.RoadmapDrafted;
+import fr.mutualis.portfolio.messages.AssessmentScores;
+import fr.mutualis.portfolio.messages.Axis;
+import fr.mutualis.portfolio.messages.MilestonePlanned;
+import fr.mutualis.portfolio.messages.MilestoneReached;
+import fr.mutualis.portfolio.messages.ProjectProposed;
+import fr.mutualis.portfolio.messages.ProjectStatusChanged;
+import fr.mutualis.portfolio.messages.RoadmapAdopted;
+import fr.mutualis.portfolio.messages.RoadmapClosed;
+import fr.mutualis.portfolio.messages.RoadmapDrafted;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -36,7 +36,7 @@ public class PortfolioIntegrationEvents implements IntegrationEventMapper {
             case ProjectProposed e -> new OutboundEvent(e.ownerId().id(), new fr.mutualis.contracts.portfolio.ProjectProposed(
                     e.projectId(), e.roadmapId(), e.ownerId().id(), e.title(), e.axis().name(), e.theme().name(),
                     e.plannedStart(), e.plannedEnd(), e.estimatedInvestmentCents(), e.estimatedOperatingCents()));
-            case fr.mutualis.portfolio.command.ProjectAssessed e -> {
+            case fr.mutualis.portfolio.messages.ProjectAssessed e -> {
                 AssessmentScores s = e.scores();
                 yield new OutboundEvent(e.ownerId().id(), new ProjectAssessed(e.projectId(), e.roadmapId(), e.ownerId().id(),
                         s.strategicAlignment(), s.userValue(), s.agentValue(), s.legalObligation(), s.feasibility(),

@@ -2,8 +2,8 @@ package fr.mutualis.portfolio.query;
 
 import fr.mutualis.kit.axon.AuditMetadata;
 import fr.mutualis.kit.tenant.Owner;
-import fr.mutualis.portfolio.command.ProjectProposed;
-import fr.mutualis.portfolio.command.RoadmapDrafted;
+import fr.mutualis.portfolio.messages.ProjectProposed;
+import fr.mutualis.portfolio.messages.RoadmapDrafted;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;

@@ -2,8 +2,8 @@ package fr.mutualis.portfolio.query;
 
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.tenant.Owner;
-import fr.mutualis.portfolio.command.AssessmentScores;
-import fr.mutualis.portfolio.command.PriorityWeights;
+import fr.mutualis.portfolio.messages.AssessmentScores;
+import fr.mutualis.portfolio.messages.PriorityWeights;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

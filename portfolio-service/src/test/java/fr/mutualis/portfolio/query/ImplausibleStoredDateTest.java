@@ -2,8 +2,8 @@ package fr.mutualis.portfolio.query;
 
 import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.portfolio.PortfolioServiceTest;
-import fr.mutualis.portfolio.command.MilestonePlanned;
-import fr.mutualis.portfolio.command.MilestoneReached;
+import fr.mutualis.portfolio.messages.MilestonePlanned;
+import fr.mutualis.portfolio.messages.MilestoneReached;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,0 @@
-package fr.mutualis.portfolio.command;
-
-import fr.mutualis.kit.tenant.Owner;
-
-import java.time.LocalDate;
-import java.util.UUID;
-
-public record MilestonePlanned(UUID projectId, UUID milestoneId, Owner ownerId, String title, LocalDate plannedDate) {
-}

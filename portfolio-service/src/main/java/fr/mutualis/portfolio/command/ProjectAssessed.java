@@ -1,8 +1,0 @@
-package fr.mutualis.portfolio.command;
-
-import fr.mutualis.kit.tenant.Owner;
-
-import java.util.UUID;
-
-public record ProjectAssessed(UUID projectId, UUID roadmapId, Owner ownerId, AssessmentScores scores) {
-}

@@ -1,8 +1,0 @@
-package fr.mutualis.portfolio.command;
-
-import fr.mutualis.kit.tenant.Owner;
-
-import java.util.UUID;
-
-public record RoadmapClosed(UUID roadmapId, Owner ownerId, String finalAssessment) {
-}
