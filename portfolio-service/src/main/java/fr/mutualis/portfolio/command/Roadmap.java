@@ -33,8 +33,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 /**
  * A schéma directeur: a few years, the axes it commits to, the weights of its priorisation, and the projects
  * proposed under it. DRAFT until a governance decision adopts it, then CLOSED with its final assessment.
- * Command handlers on the roadmap itself return its new version: Axon's
- * aggregate version, the sequence number of its last event.
+ * Command handlers on the roadmap itself return its new version: Axon's aggregate version, the sequence number of its
+ * last event.
  */
 @Aggregate
 class Roadmap {
