@@ -1,18 +1,16 @@
 package fr.mutualis.portfolio.api;
 
 import fr.mutualis.kit.error.NotFoundException;
-import fr.mutualis.portfolio.command.NotPermittedException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
 
 /**
- * Sends a command and waits for its result, turning the domain's "seen but not managed" refusal into 403; reads the
- * optimistic-concurrency precondition of the request.
+ * Sends a command and waits for its result, naming the missing resource when the id addresses another kind of
+ * aggregate or one the caller cannot see.
  */
 @Component
 class CommandSender {
@@ -47,8 +45,6 @@ class CommandSender {
         } catch (IncompatibleAggregateException e) {
             // The id names an aggregate of another kind (a project's id sent as a roadmap's): no such resource.
             throw new NotFoundException(what, id);
-        } catch (NotPermittedException e) {
-            throw new AccessDeniedException(e.getMessage(), e);
         }
     }
 }

@@ -1,6 +1,6 @@
 package fr.mutualis.portfolio.api;
 
-import fr.mutualis.portfolio.command.Axis;
+import fr.mutualis.portfolio.messages.Axis;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -1,6 +1,6 @@
 package fr.mutualis.portfolio.api;
 
-import fr.mutualis.portfolio.command.PriorityWeights;
+import fr.mutualis.portfolio.messages.PriorityWeights;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

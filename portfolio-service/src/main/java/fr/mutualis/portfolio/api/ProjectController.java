@@ -7,15 +7,15 @@ import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.kit.tenant.TenantContext;
-import fr.mutualis.portfolio.command.AssessProject;
-import fr.mutualis.portfolio.command.Axis;
-import fr.mutualis.portfolio.command.MoveProject;
-import fr.mutualis.portfolio.command.PlanMilestone;
-import fr.mutualis.portfolio.command.ProjectStatus;
-import fr.mutualis.portfolio.command.ProjectTransition;
-import fr.mutualis.portfolio.command.ProposeProject;
-import fr.mutualis.portfolio.command.ReachMilestone;
+import fr.mutualis.kit.tenant.Caller;
+import fr.mutualis.portfolio.messages.AssessProject;
+import fr.mutualis.portfolio.messages.Axis;
+import fr.mutualis.portfolio.messages.MoveProject;
+import fr.mutualis.portfolio.messages.PlanMilestone;
+import fr.mutualis.portfolio.messages.ProjectStatus;
+import fr.mutualis.portfolio.messages.ProjectTransition;
+import fr.mutualis.portfolio.messages.ProposeProject;
+import fr.mutualis.portfolio.messages.ReachMilestone;
 import fr.mutualis.portfolio.query.AuditTrail;
 import fr.mutualis.portfolio.query.HistoryEntry;
 import fr.mutualis.portfolio.query.PortfolioQueries;
@@ -60,34 +60,32 @@ public class ProjectController {
     private final CommandSender commands;
     private final PortfolioQueries queries;
     private final AuditTrail audit;
-    private final Actors actors;
 
-    ProjectController(CommandSender commands, PortfolioQueries queries, AuditTrail audit, Actors actors) {
+    ProjectController(CommandSender commands, PortfolioQueries queries, AuditTrail audit) {
         this.commands = commands;
         this.queries = queries;
         this.audit = audit;
-        this.actors = actors;
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
-    public ResponseEntity<Map<String, Object>> propose(@Valid @RequestBody ProposeProjectRequest request, TenantContext tenant) {
+    public ResponseEntity<Map<String, Object>> propose(@Valid @RequestBody ProposeProjectRequest request, Caller caller) {
         UUID id = UUID.randomUUID();
-        commands.sendAndWait(new ProposeProject(request.roadmapId(), id, actors.of(tenant), request.title().strip(),
+        commands.sendAndWait(new ProposeProject(request.roadmapId(), id, caller, request.title().strip(),
                 request.description(), request.axis(), request.theme(), request.sponsor(), request.manager(),
                 request.plannedStart(), request.plannedEnd(), request.estimatedInvestmentCents(),
                 request.estimatedOperatingCents(),
                 request.participantSirens() == null ? Set.of() : request.participantSirens()), "Roadmap", request.roadmapId(),
                 "roadmapId");
-        ReadYourWrites.awaitVisible(() -> queries.project(id, actors.of(tenant).sees()));
+        ReadYourWrites.awaitVisible(() -> queries.project(id, caller.sees()));
         return Created.at(id);
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}")
-    public ResponseEntity<ProjectView> get(@PathVariable UUID id, TenantContext tenant) {
-        ProjectView project = queries.project(id, actors.of(tenant).sees())
+    public ResponseEntity<ProjectView> get(@PathVariable UUID id, Caller caller) {
+        ProjectView project = queries.project(id, caller.sees())
                 .orElseThrow(() -> new NotFoundException("Project", id));
         return ResponseEntity.ok().eTag(String.valueOf(project.version())).body(project);
     }
@@ -99,23 +97,23 @@ public class ProjectController {
                                   @RequestParam(required = false) Axis axis,
                                   @RequestParam(required = false) Integer page,
                                   @RequestParam(required = false) Integer size,
-                                  TenantContext tenant) {
+                                  Caller caller) {
         PageRequest paging = PageRequest.of(page, size);
-        return queries.projects(actors.of(tenant).sees(), roadmapId, status == null ? null : status.name(),
+        return queries.projects(caller.sees(), roadmapId, status == null ? null : status.name(),
                 axis == null ? null : axis.name(), paging.page(), paging.size());
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}/history")
-    public List<HistoryEntry> getProjectHistory(@PathVariable UUID id, TenantContext tenant) {
-        return audit.ofProject(id, actors.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Project", id));
+    public List<HistoryEntry> getProjectHistory(@PathVariable UUID id, Caller caller) {
+        return audit.ofProject(id, caller.sees()).orElseThrow(() -> new NotFoundException("Project", id));
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/assessment")
     public Updated assess(@PathVariable UUID id, @Valid @RequestBody AssessProjectRequest request,
-                          @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
-        long version = commands.send(new AssessProject(id, actors.of(tenant), request.scores(), today(),
+                          @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        long version = commands.send(new AssessProject(id, caller, request.scores(), today(),
                 IfMatch.expectedVersion(ifMatch)), "Project", id);
         return new Updated(id, ProjectStatus.ASSESSED.name(), version);
     }
@@ -123,43 +121,43 @@ public class ProjectController {
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/start")
     public Updated start(@PathVariable UUID id, @Valid @RequestBody(required = false) TransitionRequest request,
-                         @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
-        return move(id, ProjectTransition.START, request, ifMatch, tenant);
+                         @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        return move(id, ProjectTransition.START, request, ifMatch, caller);
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/hold")
     public Updated hold(@PathVariable UUID id, @Valid @RequestBody(required = false) TransitionRequest request,
-                        @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
-        return move(id, ProjectTransition.HOLD, request, ifMatch, tenant);
+                        @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        return move(id, ProjectTransition.HOLD, request, ifMatch, caller);
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/resume")
     public Updated resume(@PathVariable UUID id, @Valid @RequestBody(required = false) TransitionRequest request,
-                          @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
-        return move(id, ProjectTransition.RESUME, request, ifMatch, tenant);
+                          @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        return move(id, ProjectTransition.RESUME, request, ifMatch, caller);
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/deliver")
     public Updated deliver(@PathVariable UUID id, @Valid @RequestBody(required = false) TransitionRequest request,
-                           @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
-        return move(id, ProjectTransition.DELIVER, request, ifMatch, tenant);
+                           @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        return move(id, ProjectTransition.DELIVER, request, ifMatch, caller);
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/close")
     public Updated close(@PathVariable UUID id, @Valid @RequestBody(required = false) TransitionRequest request,
-                         @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
-        return move(id, ProjectTransition.CLOSE, request, ifMatch, tenant);
+                         @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        return move(id, ProjectTransition.CLOSE, request, ifMatch, caller);
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/cancel")
     public Updated cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) TransitionRequest request,
-                          @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
-        return move(id, ProjectTransition.CANCEL, request, ifMatch, tenant);
+                          @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        return move(id, ProjectTransition.CANCEL, request, ifMatch, caller);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -168,9 +166,9 @@ public class ProjectController {
     public ResponseEntity<Map<String, Object>> planMilestone(@PathVariable UUID id,
                                                              @Valid @RequestBody PlanMilestoneRequest request,
                                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                                             TenantContext tenant) {
+                                                             Caller caller) {
         UUID milestoneId = UUID.randomUUID();
-        long version = commands.send(new PlanMilestone(id, milestoneId, actors.of(tenant), request.title().strip(),
+        long version = commands.send(new PlanMilestone(id, milestoneId, caller, request.title().strip(),
                 request.plannedDate(), IfMatch.expectedVersion(ifMatch)), "Project", id);
         var location = Created.location("/api/portfolio/projects/{id}/milestones/{milestoneId}", id, milestoneId);
         return ResponseEntity.created(location).body(Map.of("id", milestoneId, "version", version));
@@ -180,16 +178,16 @@ public class ProjectController {
     @PostMapping("/{id}/milestones/{milestoneId}/reach")
     public Updated reachMilestone(@PathVariable UUID id, @PathVariable UUID milestoneId,
                                   @Valid @RequestBody ReachMilestoneRequest request,
-                                  @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
-        long version = commands.send(new ReachMilestone(id, milestoneId, actors.of(tenant), request.actualDate(), today(),
+                                  @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        long version = commands.send(new ReachMilestone(id, milestoneId, caller, request.actualDate(), today(),
                 IfMatch.expectedVersion(ifMatch)), "Project", id);
         return new Updated(id, null, version);
     }
 
     private Updated move(UUID id, ProjectTransition transition, TransitionRequest request, String ifMatch,
-                         TenantContext tenant) {
+                         Caller caller) {
         String reason = request == null || request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
-        long version = commands.send(new MoveProject(id, actors.of(tenant), transition, reason, today(),
+        long version = commands.send(new MoveProject(id, caller, transition, reason, today(),
                 IfMatch.expectedVersion(ifMatch)), "Project", id);
         return new Updated(id, transition.target().name(), version);
     }

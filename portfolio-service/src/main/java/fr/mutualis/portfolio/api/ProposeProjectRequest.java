@@ -2,8 +2,8 @@ package fr.mutualis.portfolio.api;
 
 import fr.mutualis.kit.api.Money;
 import fr.mutualis.kit.api.ValidSiren;
-import fr.mutualis.portfolio.command.Axis;
-import fr.mutualis.portfolio.command.Theme;
+import fr.mutualis.portfolio.messages.Axis;
+import fr.mutualis.portfolio.messages.Theme;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;

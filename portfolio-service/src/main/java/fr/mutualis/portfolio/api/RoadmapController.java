@@ -7,12 +7,12 @@ import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.kit.tenant.TenantContext;
-import fr.mutualis.portfolio.command.Actor;
-import fr.mutualis.portfolio.command.CloseRoadmap;
-import fr.mutualis.portfolio.command.DraftRoadmap;
-import fr.mutualis.portfolio.command.RoadmapStatus;
-import fr.mutualis.portfolio.command.SetPriorityWeights;
+import fr.mutualis.kit.tenant.Caller;
+import fr.mutualis.kit.tenant.Owner;
+import fr.mutualis.portfolio.messages.CloseRoadmap;
+import fr.mutualis.portfolio.messages.DraftRoadmap;
+import fr.mutualis.portfolio.messages.RoadmapStatus;
+import fr.mutualis.portfolio.messages.SetPriorityWeights;
 import fr.mutualis.portfolio.query.AuditTrail;
 import fr.mutualis.portfolio.query.HistoryEntry;
 import fr.mutualis.portfolio.query.PortfolioQueries;
@@ -53,66 +53,63 @@ public class RoadmapController {
     private final CommandSender commands;
     private final PortfolioQueries queries;
     private final AuditTrail audit;
-    private final Actors actors;
 
-    RoadmapController(CommandSender commands, PortfolioQueries queries, AuditTrail audit, Actors actors) {
+    RoadmapController(CommandSender commands, PortfolioQueries queries, AuditTrail audit) {
         this.commands = commands;
         this.queries = queries;
         this.audit = audit;
-        this.actors = actors;
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
-    public ResponseEntity<Map<String, Object>> draft(@Valid @RequestBody CreateRoadmapRequest request, TenantContext tenant) {
+    public ResponseEntity<Map<String, Object>> draft(@Valid @RequestBody CreateRoadmapRequest request, Caller caller) {
         UUID id = UUID.randomUUID();
-        Actor actor = actors.of(tenant);
-        String owner = request.mutualisationId() == null ? actor.tenantId() : request.mutualisationId().toString();
-        DraftRoadmap draft = new DraftRoadmap(id, actor, owner, request.title().strip(), request.startYear(),
+        Owner owner = request.mutualisationId() == null ? caller.tenant() : Owner.mutualisation(request.mutualisationId());
+        DraftRoadmap draft = new DraftRoadmap(id, caller, owner, request.title().strip(), request.startYear(),
                 request.endYear(), request.axes());
         if (request.mutualisationId() == null) {
             commands.sendAndWait(draft, "Roadmap", id);
         } else {
             commands.sendAndWait(draft, "Mutualisation", request.mutualisationId(), "mutualisationId");
         }
-        ReadYourWrites.awaitVisible(() -> queries.roadmap(id, actor.sees()));
+        ReadYourWrites.awaitVisible(() -> queries.roadmap(id, caller.sees()));
         return Created.at(id);
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
     public Page<RoadmapView> list(@RequestParam(required = false) Integer page,
-                                  @RequestParam(required = false) Integer size, TenantContext tenant) {
+                                  @RequestParam(required = false) Integer size, Caller caller) {
         PageRequest paging = PageRequest.of(page, size);
-        return queries.roadmaps(actors.of(tenant).sees(), paging.page(), paging.size());
+        return queries.roadmaps(caller.sees(), paging.page(), paging.size());
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}")
-    public ResponseEntity<RoadmapView> get(@PathVariable UUID id, TenantContext tenant) {
-        RoadmapView roadmap = queries.roadmap(id, actors.of(tenant).sees())
+    public ResponseEntity<RoadmapView> get(@PathVariable UUID id, Caller caller) {
+        RoadmapView roadmap = queries.roadmap(id, caller.sees())
                 .orElseThrow(() -> new NotFoundException("Roadmap", id));
         return ResponseEntity.ok().eTag(String.valueOf(roadmap.version())).body(roadmap);
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}/ranking")
-    public RankingView getRoadmapRanking(@PathVariable UUID id, TenantContext tenant) {
-        return queries.ranking(id, actors.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Roadmap", id));
+    public RankingView getRoadmapRanking(@PathVariable UUID id, Caller caller) {
+        return queries.ranking(id, caller.sees()).orElseThrow(() -> new NotFoundException("Roadmap", id));
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}/history")
-    public List<HistoryEntry> getRoadmapHistory(@PathVariable UUID id, TenantContext tenant) {
-        return audit.ofRoadmap(id, actors.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Roadmap", id));
+    public List<HistoryEntry> getRoadmapHistory(@PathVariable UUID id, Caller caller) {
+        return audit.ofRoadmap(id, caller.sees()).orElseThrow(() -> new NotFoundException("Roadmap", id));
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PutMapping("/{id}/weights")
     public Updated setRoadmapWeights(@PathVariable UUID id, @Valid @RequestBody PriorityWeightsRequest request,
-                           @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
-        long version = commands.send(new SetPriorityWeights(id, actors.of(tenant), request.weights(),
+                           @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        long version = commands.send(new SetPriorityWeights(id, caller, request.weights(),
                 IfMatch.expectedVersion(ifMatch)), "Roadmap", id);
         return new Updated(id, null, version);
     }
@@ -120,8 +117,8 @@ public class RoadmapController {
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/{id}/close")
     public Updated close(@PathVariable UUID id, @Valid @RequestBody CloseRoadmapRequest request,
-                         @RequestHeader(name = "If-Match", required = false) String ifMatch, TenantContext tenant) {
-        long version = commands.send(new CloseRoadmap(id, actors.of(tenant), request.finalAssessment().strip(),
+                         @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        long version = commands.send(new CloseRoadmap(id, caller, request.finalAssessment().strip(),
                 IfMatch.expectedVersion(ifMatch)), "Roadmap", id);
         return new Updated(id, RoadmapStatus.CLOSED.name(), version);
     }

@@ -3,8 +3,22 @@ package fr.mutualis.portfolio.command;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.error.StateConflictException;
+import fr.mutualis.kit.tenant.Owner;
+import fr.mutualis.portfolio.messages.ApproveProject;
+import fr.mutualis.portfolio.messages.AssessProject;
+import fr.mutualis.portfolio.messages.Axis;
+import fr.mutualis.portfolio.messages.DecisionEffect;
+import fr.mutualis.portfolio.messages.MilestonePlanned;
+import fr.mutualis.portfolio.messages.MilestoneReached;
+import fr.mutualis.portfolio.messages.MoveProject;
+import fr.mutualis.portfolio.messages.PlanMilestone;
+import fr.mutualis.portfolio.messages.ProjectAssessed;
+import fr.mutualis.portfolio.messages.ProjectProposed;
+import fr.mutualis.portfolio.messages.ProjectStatus;
+import fr.mutualis.portfolio.messages.ProjectStatusChanged;
+import fr.mutualis.portfolio.messages.ProjectTransition;
+import fr.mutualis.portfolio.messages.ReachMilestone;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -17,14 +31,15 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
  * A project of the portfolio, from its proposal to its delivery: PROPOSED → ASSESSED → APPROVED (by a governance
  * decision only) → IN_PROGRESS ⇄ ON_HOLD → DELIVERED → CLOSED, or CANCELLED before delivery. Command handlers return
- * the project's new version.
+ * the project's new version: Axon's aggregate version, the sequence number of its last event.
  */
 @Aggregate
-public class Project {
+class Project {
 
     /** Scores can change until the gate decided on them. */
     private static final Set<ProjectStatus> ASSESSABLE = EnumSet.of(ProjectStatus.PROPOSED, ProjectStatus.ASSESSED);
@@ -34,12 +49,11 @@ public class Project {
     @AggregateIdentifier
     private UUID projectId;
     private UUID roadmapId;
-    private String ownerId;
+    private Owner ownerId;
     private Axis axis;
     private ProjectStatus status;
     private UUID approvedBy;
     private final Map<UUID, Milestone> milestones = new HashMap<>();
-    private long version;
 
     protected Project() {
     }
@@ -51,7 +65,7 @@ public class Project {
 
     @CommandHandler
     public long handle(AssessProject command) {
-        command.actor().checkManages(ownerId, "Project", projectId);
+        command.caller().requireManages(ownerId, "Project", projectId);
         if (!ASSESSABLE.contains(status)) {
             throw conflict("it can no longer be assessed");
         }
@@ -60,7 +74,7 @@ public class Project {
         if (status == ProjectStatus.PROPOSED) {
             moveTo(ProjectStatus.ASSESSED, null, null, command.today());
         }
-        return version;
+        return getVersion();
     }
 
     /** Only an approved PROJECT_GATE decision of the project's own governance approves it. */
@@ -81,28 +95,28 @@ public class Project {
 
     @CommandHandler
     public long handle(MoveProject command) {
-        command.actor().checkManages(ownerId, "Project", projectId);
+        command.caller().requireManages(ownerId, "Project", projectId);
         ProjectTransition transition = command.transition();
         if (!transition.isAllowedFrom(status)) {
             throw conflict("it cannot be " + transition.pastParticiple());
         }
         moveTo(transition.target(), command.reason(), null, command.today());
-        return version;
+        return getVersion();
     }
 
     @CommandHandler
     public long handle(PlanMilestone command) {
-        command.actor().checkManages(ownerId, "Project", projectId);
+        command.caller().requireManages(ownerId, "Project", projectId);
         if (FINISHED.contains(status)) {
             throw conflict("its milestones can no longer change");
         }
         apply(new MilestonePlanned(projectId, command.milestoneId(), ownerId, command.title(), command.plannedDate()));
-        return version;
+        return getVersion();
     }
 
     @CommandHandler
     public long handle(ReachMilestone command) {
-        command.actor().checkManages(ownerId, "Project", projectId);
+        command.caller().requireManages(ownerId, "Project", projectId);
         Milestone milestone = milestones.get(command.milestoneId());
         if (milestone == null) {
             throw new NotFoundException("Milestone", command.milestoneId());
@@ -120,7 +134,7 @@ public class Project {
         }
         apply(new MilestoneReached(projectId, command.milestoneId(), ownerId, milestone.plannedDate(),
                 command.actualDate()));
-        return version;
+        return getVersion();
     }
 
     private void moveTo(ProjectStatus target, String reason, UUID decisionId, LocalDate effectiveOn) {
@@ -133,46 +147,37 @@ public class Project {
     }
 
     @EventSourcingHandler
-    void on(ProjectProposed event, @SequenceNumber long sequence) {
+    void on(ProjectProposed event) {
         projectId = event.projectId();
         roadmapId = event.roadmapId();
         ownerId = event.ownerId();
         axis = event.axis();
         status = ProjectStatus.PROPOSED;
-        version = sequence;
     }
 
     @EventSourcingHandler
-    void on(ProjectAssessed event, @SequenceNumber long sequence) {
-        version = sequence;
-    }
-
-    @EventSourcingHandler
-    void on(ProjectStatusChanged event, @SequenceNumber long sequence) {
+    void on(ProjectStatusChanged event) {
         status = event.status();
         if (event.decisionId() != null) {
             approvedBy = event.decisionId();
         }
-        version = sequence;
     }
 
     @EventSourcingHandler
-    void on(MilestonePlanned event, @SequenceNumber long sequence) {
+    void on(MilestonePlanned event) {
         milestones.put(event.milestoneId(), new Milestone(event.plannedDate(), false));
-        version = sequence;
     }
 
     @EventSourcingHandler
-    void on(MilestoneReached event, @SequenceNumber long sequence) {
+    void on(MilestoneReached event) {
         milestones.computeIfPresent(event.milestoneId(), (id, milestone) -> new Milestone(milestone.plannedDate(), true));
-        version = sequence;
     }
 
     ProjectStatus status() {
         return status;
     }
 
-    String ownerId() {
+    Owner ownerId() {
         return ownerId;
     }
 

@@ -2,8 +2,21 @@ package fr.mutualis.portfolio.command;
 
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.StateConflictException;
+import fr.mutualis.kit.tenant.Caller;
+import fr.mutualis.kit.tenant.Owner;
+import fr.mutualis.portfolio.messages.AdoptRoadmap;
+import fr.mutualis.portfolio.messages.CloseRoadmap;
+import fr.mutualis.portfolio.messages.DecisionEffect;
+import fr.mutualis.portfolio.messages.DraftRoadmap;
+import fr.mutualis.portfolio.messages.ProjectProposed;
+import fr.mutualis.portfolio.messages.ProposeProject;
+import fr.mutualis.portfolio.messages.RoadmapAdopted;
+import fr.mutualis.portfolio.messages.RoadmapClosed;
+import fr.mutualis.portfolio.messages.RoadmapDrafted;
+import fr.mutualis.portfolio.messages.RoadmapStatus;
+import fr.mutualis.portfolio.messages.RoadmapWeightsSet;
+import fr.mutualis.portfolio.messages.SetPriorityWeights;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -15,32 +28,33 @@ import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
  * A schéma directeur: a few years, the axes it commits to, the weights of its priorisation, and the projects
  * proposed under it. DRAFT until a governance decision adopts it, then CLOSED with its final assessment.
- * Command handlers on the roadmap itself return its new version.
+ * Command handlers on the roadmap itself return its new version: Axon's aggregate version, the sequence number of its
+ * last event.
  */
 @Aggregate
-public class Roadmap {
+class Roadmap {
 
     static final int MAX_YEARS = 6;
 
     @AggregateIdentifier
     private UUID roadmapId;
-    private String ownerId;
+    private Owner ownerId;
     private RoadmapStatus status;
     private int startYear;
     private int endYear;
     private UUID adoptedBy;
-    private long version;
 
     protected Roadmap() {
     }
 
     @CommandHandler
     public Roadmap(DraftRoadmap command) {
-        command.actor().checkManages(command.ownerId(), "Mutualisation", command.ownerId());
+        command.caller().requireManages(command.ownerId(), "Mutualisation", command.ownerId());
         int years = command.endYear() - command.startYear() + 1;
         if (years < 1 || years > MAX_YEARS) {
             throw new BusinessRuleViolationException("roadmap-duration",
@@ -54,12 +68,12 @@ public class Roadmap {
 
     @CommandHandler
     public void handle(ProposeProject command) throws Exception {
-        command.actor().checkManages(ownerId, "Roadmap", roadmapId);
+        command.caller().requireManages(ownerId, "Roadmap", roadmapId);
         if (status == RoadmapStatus.CLOSED) {
             throw new StateConflictException("Roadmap " + roadmapId + " is CLOSED: no project can be proposed on it",
                     status.name());
         }
-        checkParticipants(command.participantSirens(), command.actor());
+        checkParticipants(command.participantSirens(), command.caller());
         createNew(Project.class, () -> new Project(new ProjectProposed(command.projectId(), roadmapId, ownerId,
                 command.title(), command.description(), command.axis(), command.theme(), command.sponsor(),
                 command.manager(), command.plannedStart(), command.plannedEnd(), command.estimatedInvestmentCents(),
@@ -67,11 +81,11 @@ public class Roadmap {
     }
 
     /** Participating members only make sense for a mutualisation's project, and only its parties participate. */
-    private void checkParticipants(Set<String> participants, Actor actor) {
+    private void checkParticipants(Set<String> participants, Caller caller) {
         if (participants.isEmpty()) {
             return;
         }
-        Set<String> parties = actor.partiesOf(ownerId).orElseThrow(() -> new BusinessRuleViolationException(
+        Set<String> parties = caller.partiesOf(ownerId).orElseThrow(() -> new BusinessRuleViolationException(
                 "participants-need-a-mutualisation", "participantSirens",
                 "Only a mutualisation's project has participating members; roadmap " + roadmapId + " is a tenant's own",
                 Map.of()));
@@ -84,14 +98,14 @@ public class Roadmap {
 
     @CommandHandler
     public long handle(SetPriorityWeights command) {
-        command.actor().checkManages(ownerId, "Roadmap", roadmapId);
+        command.caller().requireManages(ownerId, "Roadmap", roadmapId);
         if (status == RoadmapStatus.CLOSED) {
             throw new StateConflictException("Roadmap " + roadmapId + " is CLOSED: its priorisation is final",
                     status.name());
         }
         command.weights().checkRange();
         apply(new RoadmapWeightsSet(roadmapId, ownerId, command.weights()));
-        return version;
+        return getVersion();
     }
 
     /** Only an approved ROADMAP_ADOPTION decision of the roadmap's own governance adopts it. */
@@ -112,41 +126,33 @@ public class Roadmap {
 
     @CommandHandler
     public long handle(CloseRoadmap command) {
-        command.actor().checkManages(ownerId, "Roadmap", roadmapId);
+        command.caller().requireManages(ownerId, "Roadmap", roadmapId);
         if (status != RoadmapStatus.ADOPTED) {
             throw new StateConflictException("Roadmap " + roadmapId + " is " + status + ": only an ADOPTED roadmap is closed",
                     status.name());
         }
         apply(new RoadmapClosed(roadmapId, ownerId, command.finalAssessment()));
-        return version;
+        return getVersion();
     }
 
     @EventSourcingHandler
-    void on(RoadmapDrafted event, @SequenceNumber long sequence) {
+    void on(RoadmapDrafted event) {
         roadmapId = event.roadmapId();
         ownerId = event.ownerId();
         startYear = event.startYear();
         endYear = event.endYear();
         status = RoadmapStatus.DRAFT;
-        version = sequence;
     }
 
     @EventSourcingHandler
-    void on(RoadmapWeightsSet event, @SequenceNumber long sequence) {
-        version = sequence;
-    }
-
-    @EventSourcingHandler
-    void on(RoadmapAdopted event, @SequenceNumber long sequence) {
+    void on(RoadmapAdopted event) {
         status = RoadmapStatus.ADOPTED;
         adoptedBy = event.decisionId();
-        version = sequence;
     }
 
     @EventSourcingHandler
-    void on(RoadmapClosed event, @SequenceNumber long sequence) {
+    void on(RoadmapClosed event) {
         status = RoadmapStatus.CLOSED;
-        version = sequence;
     }
 
     RoadmapStatus status() {

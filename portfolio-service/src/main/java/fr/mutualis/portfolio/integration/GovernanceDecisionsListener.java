@@ -4,14 +4,18 @@ import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.governance.DecisionPublished;
 import fr.mutualis.kit.axon.AuditMetadata;
+import fr.mutualis.kit.integration.IntegrationEventHandlers;
 import fr.mutualis.kit.integration.IntegrationEventInbox;
 import fr.mutualis.kit.integration.PoisonRecordException;
-import fr.mutualis.portfolio.command.AdoptRoadmap;
-import fr.mutualis.portfolio.command.ApproveProject;
-import fr.mutualis.portfolio.command.DecisionEffect;
+import fr.mutualis.kit.tenant.Owner;
+import fr.mutualis.portfolio.messages.AdoptRoadmap;
+import fr.mutualis.portfolio.messages.ApproveProject;
+import fr.mutualis.portfolio.messages.DecisionEffect;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,31 +43,31 @@ import java.util.function.Function;
 @Component
 public class GovernanceDecisionsListener {
 
-    static final String DECISION_PUBLISHED = "governance.DecisionPublished";
     /** Who an event caused by a decision is attributed to, in the audit trail. */
     static final String GOVERNANCE_USER = "governance";
     private static final Logger log = LoggerFactory.getLogger(GovernanceDecisionsListener.class);
 
     private final IntegrationEventInbox inbox;
     private final CommandGateway commands;
+    private final EventStore events;
     private final JdbcClient jdbc;
+    private final IntegrationEventHandlers handlers;
 
-    public GovernanceDecisionsListener(IntegrationEventInbox inbox, CommandGateway commands, JdbcClient jdbc) {
+    public GovernanceDecisionsListener(IntegrationEventInbox inbox, CommandGateway commands, EventStore events,
+                                       JdbcClient jdbc) {
         this.inbox = inbox;
         this.commands = commands;
+        this.events = events;
         this.jdbc = jdbc;
+        this.handlers = IntegrationEventHandlers.create().on(DecisionPublished.class, this::apply);
     }
 
     @KafkaListener(id = "portfolio-governance-decisions", topics = Topics.GOVERNANCE)
     void on(ConsumerRecord<String, String> record) {
-        inbox.receive(record, this::apply);
+        inbox.receive(record, handlers);
     }
 
-    private void apply(EventEnvelope envelope) {
-        if (!DECISION_PUBLISHED.equals(envelope.type())) {
-            return;
-        }
-        DecisionPublished decision = inbox.payload(envelope, DecisionPublished.class);
+    private void apply(DecisionPublished decision, EventEnvelope envelope) {
         if (decision.decisionId() == null || decision.ownerId() == null || decision.agendaItemKind() == null
                 || decision.outcome() == null) {
             throw new PoisonRecordException("DecisionPublished " + envelope.eventId()
@@ -71,9 +75,11 @@ public class GovernanceDecisionsListener {
         }
         DecisionEffect effect = switch (decision.agendaItemKind()) {
             case "PROJECT_GATE" -> effectOf(decision, envelope, "Project",
-                    subject -> new ApproveProject(subject, decision.decisionId(), decision.ownerId(), decision.decidedOn()));
+                    subject -> new ApproveProject(subject, decision.decisionId(), Owner.of(decision.ownerId()),
+                            decision.decidedOn()));
             case "ROADMAP_ADOPTION" -> effectOf(decision, envelope, "Roadmap",
-                    subject -> new AdoptRoadmap(subject, decision.decisionId(), decision.ownerId(), decision.decidedOn()));
+                    subject -> new AdoptRoadmap(subject, decision.decisionId(), Owner.of(decision.ownerId()),
+                            decision.decidedOn()));
             default -> null;
         };
         if (effect == null) {
@@ -116,8 +122,9 @@ public class GovernanceDecisionsListener {
     }
 
     /**
-     * The subject as an aggregate of the expected type, looked up in the event store: the read models may lag or be
-     * rebuilding, and loading an aggregate that does not exist would fail the whole transaction.
+     * The subject as an aggregate of the expected type, told by the first event of its stream in the event store: the
+     * read models may lag or be rebuilding, and loading an aggregate that does not exist would fail the whole
+     * transaction.
      */
     private Optional<UUID> subject(String subjectId, String aggregateType) {
         UUID id;
@@ -126,9 +133,8 @@ public class GovernanceDecisionsListener {
         } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT type FROM domain_event_entry WHERE aggregate_identifier = :id AND sequence_number = 0")
-                .param("id", id.toString())
-                .query(String.class).optional()
+        DomainEventStream stream = events.readEvents(id.toString(), 0);
+        return Optional.ofNullable(stream.hasNext() ? stream.peek().getType() : null)
                 .filter(aggregateType::equals)
                 .map(type -> id);
     }

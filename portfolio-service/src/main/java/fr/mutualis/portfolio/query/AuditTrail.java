@@ -1,8 +1,9 @@
 package fr.mutualis.portfolio.query;
 
 import fr.mutualis.kit.axon.AuditMetadata;
-import fr.mutualis.portfolio.command.ProjectProposed;
-import fr.mutualis.portfolio.command.RoadmapDrafted;
+import fr.mutualis.kit.tenant.Owner;
+import fr.mutualis.portfolio.messages.ProjectProposed;
+import fr.mutualis.portfolio.messages.RoadmapDrafted;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -27,16 +28,16 @@ public class AuditTrail {
         this.events = events;
     }
 
-    public Optional<List<HistoryEntry>> ofProject(UUID projectId, Collection<String> owners) {
+    public Optional<List<HistoryEntry>> ofProject(UUID projectId, Collection<Owner> owners) {
         return of(projectId, ProjectProposed.class, ProjectProposed::ownerId, owners);
     }
 
-    public Optional<List<HistoryEntry>> ofRoadmap(UUID roadmapId, Collection<String> owners) {
+    public Optional<List<HistoryEntry>> ofRoadmap(UUID roadmapId, Collection<Owner> owners) {
         return of(roadmapId, RoadmapDrafted.class, RoadmapDrafted::ownerId, owners);
     }
 
-    private <T> Optional<List<HistoryEntry>> of(UUID id, Class<T> creation, Function<T, String> owner,
-                                                Collection<String> owners) {
+    private <T> Optional<List<HistoryEntry>> of(UUID id, Class<T> creation, Function<T, Owner> owner,
+                                                Collection<Owner> owners) {
         List<? extends DomainEventMessage<?>> stream = events.readEvents(id.toString()).asStream().toList();
         if (stream.isEmpty() || !creation.isInstance(stream.getFirst().getPayload())
                 || !owners.contains(owner.apply(creation.cast(stream.getFirst().getPayload())))) {

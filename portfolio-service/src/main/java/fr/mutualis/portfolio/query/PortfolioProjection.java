@@ -1,19 +1,19 @@
 package fr.mutualis.portfolio.query;
 
-import fr.mutualis.portfolio.command.AssessmentScores;
-import fr.mutualis.portfolio.command.Axis;
-import fr.mutualis.portfolio.command.MilestonePlanned;
-import fr.mutualis.portfolio.command.MilestoneReached;
-import fr.mutualis.portfolio.command.PriorityWeights;
-import fr.mutualis.portfolio.command.ProjectAssessed;
-import fr.mutualis.portfolio.command.ProjectProposed;
-import fr.mutualis.portfolio.command.ProjectStatus;
-import fr.mutualis.portfolio.command.ProjectStatusChanged;
-import fr.mutualis.portfolio.command.RoadmapAdopted;
-import fr.mutualis.portfolio.command.RoadmapClosed;
-import fr.mutualis.portfolio.command.RoadmapDrafted;
-import fr.mutualis.portfolio.command.RoadmapStatus;
-import fr.mutualis.portfolio.command.RoadmapWeightsSet;
+import fr.mutualis.portfolio.messages.AssessmentScores;
+import fr.mutualis.portfolio.messages.Axis;
+import fr.mutualis.portfolio.messages.MilestonePlanned;
+import fr.mutualis.portfolio.messages.MilestoneReached;
+import fr.mutualis.portfolio.messages.PriorityWeights;
+import fr.mutualis.portfolio.messages.ProjectAssessed;
+import fr.mutualis.portfolio.messages.ProjectProposed;
+import fr.mutualis.portfolio.messages.ProjectStatus;
+import fr.mutualis.portfolio.messages.ProjectStatusChanged;
+import fr.mutualis.portfolio.messages.RoadmapAdopted;
+import fr.mutualis.portfolio.messages.RoadmapClosed;
+import fr.mutualis.portfolio.messages.RoadmapDrafted;
+import fr.mutualis.portfolio.messages.RoadmapStatus;
+import fr.mutualis.portfolio.messages.RoadmapWeightsSet;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -51,7 +51,7 @@ public class PortfolioProjection {
                         VALUES (:id, :owner, :title, :start, :end, :axes, :status, :version)
                         ON CONFLICT (roadmap_id) DO NOTHING""")
                 .param("id", event.roadmapId())
-                .param("owner", event.ownerId())
+                .param("owner", event.ownerId().id())
                 .param("title", event.title())
                 .param("start", event.startYear())
                 .param("end", event.endYear())
@@ -106,7 +106,7 @@ public class PortfolioProjection {
                         ON CONFLICT (project_id) DO NOTHING""")
                 .param("id", event.projectId())
                 .param("roadmap", event.roadmapId())
-                .param("owner", event.ownerId())
+                .param("owner", event.ownerId().id())
                 .param("title", event.title())
                 .param("description", event.description())
                 .param("axis", event.axis().name())

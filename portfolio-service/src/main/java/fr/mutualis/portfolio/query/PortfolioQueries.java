@@ -1,8 +1,9 @@
 package fr.mutualis.portfolio.query;
 
 import fr.mutualis.kit.api.Page;
-import fr.mutualis.portfolio.command.AssessmentScores;
-import fr.mutualis.portfolio.command.PriorityWeights;
+import fr.mutualis.kit.tenant.Owner;
+import fr.mutualis.portfolio.messages.AssessmentScores;
+import fr.mutualis.portfolio.messages.PriorityWeights;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -54,30 +55,30 @@ public class PortfolioQueries {
         this.jdbc = jdbc;
     }
 
-    public Optional<RoadmapView> roadmap(UUID id, Collection<String> owners) {
+    public Optional<RoadmapView> roadmap(UUID id, Collection<Owner> owners) {
         return jdbc.sql(ROADMAPS + " WHERE r.roadmap_id = :id AND r.owner_id IN (:owners)")
-                .param("id", id).param("owners", owners)
+                .param("id", id).param("owners", ids(owners))
                 .query(ROADMAP).optional();
     }
 
-    public Page<RoadmapView> roadmaps(Collection<String> owners, int page, int size) {
+    public Page<RoadmapView> roadmaps(Collection<Owner> owners, int page, int size) {
         long total = jdbc.sql("SELECT count(*) FROM roadmap_view WHERE owner_id IN (:owners)")
-                .param("owners", owners).query(Long.class).single();
+                .param("owners", ids(owners)).query(Long.class).single();
         List<RoadmapView> items = jdbc.sql(ROADMAPS + " WHERE r.owner_id IN (:owners)"
                         + " ORDER BY r.start_year DESC, r.title, r.roadmap_id LIMIT :size OFFSET :offset")
-                .param("owners", owners).param("size", size).param("offset", (long) page * size)
+                .param("owners", ids(owners)).param("size", size).param("offset", (long) page * size)
                 .query(ROADMAP).list();
         return new Page<>(items, page, size, total);
     }
 
-    public Optional<ProjectView> project(UUID id, Collection<String> owners) {
+    public Optional<ProjectView> project(UUID id, Collection<Owner> owners) {
         return jdbc.sql("SELECT * FROM project_priority WHERE project_id = :id AND owner_id IN (:owners)")
-                .param("id", id).param("owners", owners)
+                .param("id", id).param("owners", ids(owners))
                 .query(PROJECT).optional()
                 .map(project -> withMilestones(List.of(project)).getFirst());
     }
 
-    public Page<ProjectView> projects(Collection<String> owners, UUID roadmapId, String status, String axis, int page,
+    public Page<ProjectView> projects(Collection<Owner> owners, UUID roadmapId, String status, String axis, int page,
                                       int size) {
         String where = """
                 WHERE owner_id IN (:owners)
@@ -85,17 +86,17 @@ public class PortfolioQueries {
                   AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
                   AND (CAST(:axis AS VARCHAR) IS NULL OR axis = :axis)""";
         long total = jdbc.sql("SELECT count(*) FROM project_view " + where)
-                .param("owners", owners).param("roadmap", roadmapId).param("status", status).param("axis", axis)
+                .param("owners", ids(owners)).param("roadmap", roadmapId).param("status", status).param("axis", axis)
                 .query(Long.class).single();
         List<ProjectView> items = jdbc.sql("SELECT * FROM project_priority " + where
                         + " ORDER BY planned_start, title, project_id LIMIT :size OFFSET :offset")
-                .param("owners", owners).param("roadmap", roadmapId).param("status", status).param("axis", axis)
+                .param("owners", ids(owners)).param("roadmap", roadmapId).param("status", status).param("axis", axis)
                 .param("size", size).param("offset", (long) page * size)
                 .query(PROJECT).list();
         return new Page<>(withMilestones(items), page, size, total);
     }
 
-    public Optional<RankingView> ranking(UUID roadmapId, Collection<String> owners) {
+    public Optional<RankingView> ranking(UUID roadmapId, Collection<Owner> owners) {
         return roadmap(roadmapId, owners).map(roadmap -> {
             List<ProjectView> ranked = jdbc.sql("""
                             SELECT * FROM project_priority
@@ -133,6 +134,11 @@ public class PortfolioQueries {
         return projects.stream()
                 .map(project -> project.withMilestones(byProject.getOrDefault(project.id(), List.of())))
                 .toList();
+    }
+
+    /** The owners as stored in the read models' {@code owner_id}. */
+    private static List<String> ids(Collection<Owner> owners) {
+        return owners.stream().map(Owner::id).toList();
     }
 
     private static AssessmentScores scores(ResultSet rs) throws SQLException {

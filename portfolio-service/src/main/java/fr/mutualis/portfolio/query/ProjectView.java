@@ -1,6 +1,6 @@
 package fr.mutualis.portfolio.query;
 
-import fr.mutualis.portfolio.command.AssessmentScores;
+import fr.mutualis.portfolio.messages.AssessmentScores;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package fr.mutualis.portfolio.query;
 
-import fr.mutualis.portfolio.command.AssessmentScores;
-import fr.mutualis.portfolio.command.PriorityWeights;
+import fr.mutualis.portfolio.messages.AssessmentScores;
+import fr.mutualis.portfolio.messages.PriorityWeights;
 
 import java.math.BigDecimal;
 import java.util.List;

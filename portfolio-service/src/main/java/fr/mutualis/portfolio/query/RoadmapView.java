@@ -1,6 +1,6 @@
 package fr.mutualis.portfolio.query;
 
-import fr.mutualis.portfolio.command.PriorityWeights;
+import fr.mutualis.portfolio.messages.PriorityWeights;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -2,7 +2,25 @@ package fr.mutualis.portfolio.command;
 
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.error.NotPermittedException;
 import fr.mutualis.kit.error.StateConflictException;
+import fr.mutualis.kit.tenant.Owner;
+import fr.mutualis.portfolio.messages.ApproveProject;
+import fr.mutualis.portfolio.messages.AssessProject;
+import fr.mutualis.portfolio.messages.AssessmentScores;
+import fr.mutualis.portfolio.messages.Axis;
+import fr.mutualis.portfolio.messages.DecisionEffect;
+import fr.mutualis.portfolio.messages.MilestonePlanned;
+import fr.mutualis.portfolio.messages.MilestoneReached;
+import fr.mutualis.portfolio.messages.MoveProject;
+import fr.mutualis.portfolio.messages.PlanMilestone;
+import fr.mutualis.portfolio.messages.ProjectAssessed;
+import fr.mutualis.portfolio.messages.ProjectProposed;
+import fr.mutualis.portfolio.messages.ProjectStatus;
+import fr.mutualis.portfolio.messages.ProjectStatusChanged;
+import fr.mutualis.portfolio.messages.ProjectTransition;
+import fr.mutualis.portfolio.messages.ReachMilestone;
+import fr.mutualis.portfolio.messages.Theme;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,20 +38,20 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import static fr.mutualis.portfolio.command.ProjectStatus.APPROVED;
-import static fr.mutualis.portfolio.command.ProjectStatus.ASSESSED;
-import static fr.mutualis.portfolio.command.ProjectStatus.CANCELLED;
-import static fr.mutualis.portfolio.command.ProjectStatus.CLOSED;
-import static fr.mutualis.portfolio.command.ProjectStatus.DELIVERED;
-import static fr.mutualis.portfolio.command.ProjectStatus.IN_PROGRESS;
-import static fr.mutualis.portfolio.command.ProjectStatus.ON_HOLD;
-import static fr.mutualis.portfolio.command.ProjectStatus.PROPOSED;
 import static fr.mutualis.portfolio.command.RoadmapTest.CAGV_ADMIN;
 import static fr.mutualis.portfolio.command.RoadmapTest.SHARED;
 import static fr.mutualis.portfolio.command.RoadmapTest.STAUBIN_AGENT;
 import static fr.mutualis.portfolio.command.RoadmapTest.VALMONT;
 import static fr.mutualis.portfolio.command.RoadmapTest.VALMONT_AGENT;
 import static fr.mutualis.portfolio.command.RoadmapTest.VALMONT_MEMBER;
+import static fr.mutualis.portfolio.messages.ProjectStatus.APPROVED;
+import static fr.mutualis.portfolio.messages.ProjectStatus.ASSESSED;
+import static fr.mutualis.portfolio.messages.ProjectStatus.CANCELLED;
+import static fr.mutualis.portfolio.messages.ProjectStatus.CLOSED;
+import static fr.mutualis.portfolio.messages.ProjectStatus.DELIVERED;
+import static fr.mutualis.portfolio.messages.ProjectStatus.IN_PROGRESS;
+import static fr.mutualis.portfolio.messages.ProjectStatus.ON_HOLD;
+import static fr.mutualis.portfolio.messages.ProjectStatus.PROPOSED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
@@ -344,7 +362,7 @@ class ProjectTest {
         return events;
     }
 
-    private ProjectProposed proposed(String owner) {
+    private ProjectProposed proposed(Owner owner) {
         return new ProjectProposed(projectId, roadmapId, owner, "Portail open data", "Publier", Axis.OPEN_DATA,
                 Theme.USER_SERVICES, "Maire adjoint", "DSI", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 12, 31),
                 5_000_000, 1_200_000, Set.of());

@@ -2,7 +2,25 @@ package fr.mutualis.portfolio.command;
 
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.error.NotPermittedException;
 import fr.mutualis.kit.error.StateConflictException;
+import fr.mutualis.kit.tenant.Caller;
+import fr.mutualis.kit.tenant.Owner;
+import fr.mutualis.portfolio.messages.AdoptRoadmap;
+import fr.mutualis.portfolio.messages.Axis;
+import fr.mutualis.portfolio.messages.CloseRoadmap;
+import fr.mutualis.portfolio.messages.DecisionEffect;
+import fr.mutualis.portfolio.messages.DraftRoadmap;
+import fr.mutualis.portfolio.messages.PriorityWeights;
+import fr.mutualis.portfolio.messages.ProjectProposed;
+import fr.mutualis.portfolio.messages.ProposeProject;
+import fr.mutualis.portfolio.messages.RoadmapAdopted;
+import fr.mutualis.portfolio.messages.RoadmapClosed;
+import fr.mutualis.portfolio.messages.RoadmapDrafted;
+import fr.mutualis.portfolio.messages.RoadmapStatus;
+import fr.mutualis.portfolio.messages.RoadmapWeightsSet;
+import fr.mutualis.portfolio.messages.SetPriorityWeights;
+import fr.mutualis.portfolio.messages.Theme;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,17 +34,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RoadmapTest {
 
-    static final String VALMONT = "210000022";
-    static final String SAINT_AUBIN = "210000030";
-    static final String CAGV = "200000016";
-    static final String SHARED = UUID.randomUUID().toString();
-    static final Actor VALMONT_AGENT = Actor.tenant(VALMONT);
-    static final Actor STAUBIN_AGENT = Actor.tenant(SAINT_AUBIN);
+    static final Owner VALMONT = Owner.tenant("210000022");
+    static final Owner SAINT_AUBIN = Owner.tenant("210000030");
+    static final Owner CAGV = Owner.tenant("200000016");
+    static final Owner SHARED = Owner.mutualisation(UUID.randomUUID());
+    static final Caller VALMONT_AGENT = Caller.tenant(VALMONT.id());
+    static final Caller STAUBIN_AGENT = Caller.tenant(SAINT_AUBIN.id());
     /** The mutualisation's administrator, acting for the administering EPCI; Valmont and Saint-Aubin are members. */
-    static final Actor CAGV_ADMIN = new Actor(CAGV, Set.of(CAGV, SHARED), Set.of(CAGV, SHARED),
-            java.util.Map.of(SHARED, Set.of(CAGV, VALMONT, SAINT_AUBIN)));
+    static final Caller CAGV_ADMIN = new Caller(CAGV, Set.of(Caller.SHARED_SERVICE_ADMIN), Set.of(CAGV, SHARED),
+            Set.of(CAGV, SHARED), java.util.Map.of(SHARED, Set.of(CAGV.id(), VALMONT.id(), SAINT_AUBIN.id())));
     /** A member commune of the mutualisation: sees its data, does not manage it. */
-    static final Actor VALMONT_MEMBER = new Actor(VALMONT, Set.of(VALMONT), Set.of(VALMONT, SHARED));
+    static final Caller VALMONT_MEMBER = new Caller(VALMONT, Set.of("AGENT"), Set.of(VALMONT, SHARED), Set.of(VALMONT),
+            java.util.Map.of());
 
     private final UUID roadmapId = UUID.randomUUID();
     private final UUID decisionId = UUID.randomUUID();
@@ -124,7 +143,7 @@ class RoadmapTest {
 
     @Test
     void aSharedProjectNamesItsParticipatingMembers() {
-        ProposeProject command = proposal(CAGV_ADMIN, Set.of(VALMONT, SAINT_AUBIN));
+        ProposeProject command = proposal(CAGV_ADMIN, Set.of(VALMONT.id(), SAINT_AUBIN.id()));
         fixture.given(drafted(SHARED))
                 .when(command)
                 .expectEvents(proposed(command, SHARED));
@@ -133,7 +152,7 @@ class RoadmapTest {
     @Test
     void onlyThePartiesToTheMutualisationParticipate() {
         fixture.given(drafted(SHARED))
-                .when(proposal(CAGV_ADMIN, Set.of(VALMONT, "210000048")))
+                .when(proposal(CAGV_ADMIN, Set.of(VALMONT.id(), "210000048")))
                 .expectException(BusinessRuleViolationException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("210000048"))
                 .expectNoEvents();
@@ -142,7 +161,7 @@ class RoadmapTest {
     @Test
     void aTenantsOwnProjectHasNoParticipants() {
         fixture.given(drafted(VALMONT))
-                .when(proposal(VALMONT_AGENT, Set.of(VALMONT)))
+                .when(proposal(VALMONT_AGENT, Set.of(VALMONT.id())))
                 .expectException(BusinessRuleViolationException.class)
                 .expectNoEvents();
     }
@@ -280,27 +299,27 @@ class RoadmapTest {
                 .expectNoEvents();
     }
 
-    private RoadmapDrafted drafted(String owner) {
+    private RoadmapDrafted drafted(Owner owner) {
         return new RoadmapDrafted(roadmapId, owner, "SDN", 2026, 2028, Set.of(Axis.OPEN_DATA));
     }
 
-    private RoadmapAdopted adopted(String owner) {
+    private RoadmapAdopted adopted(Owner owner) {
         return new RoadmapAdopted(roadmapId, owner, decisionId, adoptedOn, 2026, 2028);
     }
 
-    private ProjectProposed proposed(ProposeProject command, String owner) {
+    private ProjectProposed proposed(ProposeProject command, Owner owner) {
         return new ProjectProposed(command.projectId(), roadmapId, owner, command.title(), command.description(),
                 command.axis(), command.theme(), command.sponsor(), command.manager(), command.plannedStart(),
                 command.plannedEnd(), command.estimatedInvestmentCents(), command.estimatedOperatingCents(),
                 command.participantSirens());
     }
 
-    private ProposeProject proposal(Actor actor) {
-        return proposal(actor, Set.of());
+    private ProposeProject proposal(Caller caller) {
+        return proposal(caller, Set.of());
     }
 
-    private ProposeProject proposal(Actor actor, Set<String> participants) {
-        return new ProposeProject(roadmapId, UUID.randomUUID(), actor, "Portail open data", "Publier les données",
+    private ProposeProject proposal(Caller caller, Set<String> participants) {
+        return new ProposeProject(roadmapId, UUID.randomUUID(), caller, "Portail open data", "Publier les données",
                 Axis.OPEN_DATA, Theme.USER_SERVICES, "Maire adjoint", "DSI", LocalDate.of(2026, 3, 1),
                 LocalDate.of(2026, 12, 31), 5_000_000, 1_200_000, participants);
     }

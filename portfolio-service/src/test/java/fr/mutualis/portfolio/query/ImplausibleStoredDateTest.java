@@ -1,8 +1,9 @@
 package fr.mutualis.portfolio.query;
 
+import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.portfolio.PortfolioServiceTest;
-import fr.mutualis.portfolio.command.MilestonePlanned;
-import fr.mutualis.portfolio.command.MilestoneReached;
+import fr.mutualis.portfolio.messages.MilestonePlanned;
+import fr.mutualis.portfolio.messages.MilestoneReached;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -30,9 +31,9 @@ class ImplausibleStoredDateTest extends PortfolioServiceTest {
         UUID project = UUID.fromString(projectId);
         UUID ancient = UUID.randomUUID();
         UUID distant = UUID.randomUUID();
-        append(project, 1, new MilestonePlanned(project, ancient, VALMONT, "Jadis", LocalDate.MIN));
-        append(project, 2, new MilestonePlanned(project, distant, VALMONT, "Un jour", LocalDate.MAX));
-        append(project, 3, new MilestoneReached(project, distant, VALMONT, LocalDate.MAX, LocalDate.of(-4800, 1, 1)));
+        append(project, 1, new MilestonePlanned(project, ancient, Owner.tenant(VALMONT), "Jadis", LocalDate.MIN));
+        append(project, 2, new MilestonePlanned(project, distant, Owner.tenant(VALMONT), "Un jour", LocalDate.MAX));
+        append(project, 3, new MilestoneReached(project, distant, Owner.tenant(VALMONT), LocalDate.MAX, LocalDate.of(-4800, 1, 1)));
 
         JsonNode read = awaitProject(projectId, VALMONT_AGENT, json -> json.get("version").asLong() == 3);
         assertThat(read.get("milestones").size()).isEqualTo(2);

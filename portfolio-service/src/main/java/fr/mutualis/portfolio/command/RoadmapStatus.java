@@ -1,7 +1,0 @@
-package fr.mutualis.portfolio.command;
-
-public enum RoadmapStatus {
-    DRAFT,
-    ADOPTED,
-    CLOSED
-}

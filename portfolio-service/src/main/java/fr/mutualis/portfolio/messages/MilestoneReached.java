@@ -1,0 +1,10 @@
+package fr.mutualis.portfolio.messages;
+
+import fr.mutualis.kit.tenant.Owner;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record MilestoneReached(UUID projectId, UUID milestoneId, Owner ownerId, LocalDate plannedDate,
+                               LocalDate actualDate) {
+}

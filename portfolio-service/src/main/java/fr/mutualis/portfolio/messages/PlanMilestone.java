@@ -1,0 +1,12 @@
+package fr.mutualis.portfolio.messages;
+
+import fr.mutualis.kit.tenant.Caller;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record PlanMilestone(@TargetAggregateIdentifier UUID projectId, UUID milestoneId, Caller caller, String title,
+                            LocalDate plannedDate, @TargetAggregateVersion Long expectedVersion) {
+}

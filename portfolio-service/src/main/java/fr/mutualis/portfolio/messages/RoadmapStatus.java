@@ -1,0 +1,7 @@
+package fr.mutualis.portfolio.messages;
+
+public enum RoadmapStatus {
+    DRAFT,
+    ADOPTED,
+    CLOSED
+}

@@ -1,0 +1,46 @@
+package fr.mutualis.portfolio.config;
+
+import fr.mutualis.portfolio.PortfolioServiceTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The domain events were stored under {@code fr.mutualis.portfolio.command} until their classes moved to
+ * {@code messages}: an event store written before the move still feeds the read models and loads its aggregates.
+ */
+class EventsStoredBeforeTheMoveTest extends PortfolioServiceTest {
+
+    private static final String OLD_TYPE = "fr.mutualis.portfolio.command.RoadmapDrafted";
+
+    @Test
+    void aRoadmapDraftedUnderItsOldTypeNameIsProjectedAndStillTakesCommands() {
+        String model = createRoadmap(VALMONT_AGENT);
+        String roadmapId = UUID.randomUUID().toString();
+        // The drafted event of another roadmap, as a store written before the move holds it: same payload and
+        // metadata, the old type name.
+        int copied = jdbc.sql("""
+                        INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision,
+                            payload_type, time_stamp, aggregate_identifier, sequence_number, type)
+                        SELECT :eventId, meta_data, convert_to(replace(convert_from(payload, 'UTF8'), :model, :id), 'UTF8'),
+                            payload_revision, :oldType, time_stamp, :id, 0, type
+                        FROM domain_event_entry WHERE aggregate_identifier = :model AND sequence_number = 0""")
+                .param("eventId", UUID.randomUUID().toString()).param("model", model).param("id", roadmapId)
+                .param("oldType", OLD_TYPE)
+                .update();
+        assertThat(copied).isEqualTo(1);
+
+        JsonNode projected = awaitRead("/api/portfolio/roadmaps/" + roadmapId, VALMONT_AGENT, json -> true);
+        assertThat(projected.get("title").asString()).isEqualTo("Schéma directeur numérique");
+        assertThat(projected.get("status").asString()).isEqualTo("DRAFT");
+
+        var weighted = putIfMatch("/api/portfolio/roadmaps/" + roadmapId + "/weights", """
+                {"strategicAlignment": 2, "userValue": 1, "agentValue": 1, "legalObligation": 1, "feasibility": 1,
+                 "risk": 1}""", VALMONT_AGENT, "\"0\"");
+        assertThat(weighted.status()).as(weighted.toString()).isEqualTo(200);
+        assertThat(weighted.json().get("version").asLong()).isEqualTo(1);
+    }
+}
