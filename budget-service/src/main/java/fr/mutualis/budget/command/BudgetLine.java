@@ -1,5 +1,6 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.error.StateConflictException;
@@ -28,7 +29,7 @@ public class BudgetLine {
 
     @AggregateIdentifier
     private UUID lineId;
-    private String ownerId;
+    private Owner ownerId;
     private int fiscalYear;
     private Section section;
     private String chapter;
@@ -217,7 +218,7 @@ public class BudgetLine {
         }
     }
 
-    String ownerId() {
+    Owner ownerId() {
         return ownerId;
     }
 

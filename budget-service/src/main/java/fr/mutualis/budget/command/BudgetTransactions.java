@@ -1,6 +1,8 @@
 package fr.mutualis.budget.command;
 
 import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.tenant.Caller;
+import fr.mutualis.kit.tenant.Owner;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,7 +66,7 @@ public class BudgetTransactions {
     public void vote(UUID voteId, int fiscalYear, BudgetStage stage, List<VoteCredits> lines) {
         inOneTransaction(() -> {
             lines.stream().map(VoteCredits::lineId).sorted(Comparator.naturalOrder()).forEach(this::lock);
-            Map<String, List<LineCredits>> votedByOwner = new TreeMap<>();
+            Map<Owner, List<LineCredits>> votedByOwner = new TreeMap<>(Comparator.comparing(Owner::id));
             lines.forEach(line -> {
                 requireKind(line.lineId(), BudgetLine.class, "Budget line");
                 LineCredits voted = commands.sendAndWait(line);
@@ -120,7 +122,7 @@ public class BudgetTransactions {
             jdbc.sql("INSERT INTO engagement_registry (engagement_id, line_id, owner_id) VALUES (:id, :line, :owner)")
                     .param("id", command.engagementId())
                     .param("line", command.lineId())
-                    .param("owner", spending.ownerId())
+                    .param("owner", spending.ownerId().id())
                     .update();
         });
     }
@@ -140,7 +142,7 @@ public class BudgetTransactions {
         inOneTransaction(() -> {
             UUID lineId = jdbc.sql("SELECT line_id FROM engagement_registry WHERE engagement_id = :id AND owner_id IN (:owners)")
                     .param("id", engagementId)
-                    .param("owners", caller.sees())
+                    .param("owners", caller.sees().stream().map(Owner::id).toList())
                     .query(UUID.class)
                     .optional()
                     .orElseThrow(() -> new NotFoundException("Engagement", engagementId));

@@ -1,5 +1,6 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -48,8 +49,8 @@ public class BudgetYear {
     protected BudgetYear() {
     }
 
-    public static UUID idOf(String ownerId, int fiscalYear) {
-        return UUID.nameUUIDFromBytes(("budget-year:" + ownerId + ":" + fiscalYear).getBytes(StandardCharsets.UTF_8));
+    public static UUID idOf(Owner ownerId, int fiscalYear) {
+        return UUID.nameUUIDFromBytes(("budget-year:" + ownerId.id() + ":" + fiscalYear).getBytes(StandardCharsets.UTF_8));
     }
 
     @CommandHandler

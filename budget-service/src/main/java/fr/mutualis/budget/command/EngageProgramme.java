@@ -1,10 +1,11 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.kit.tenant.Owner;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
 
 /** An engagement on one of the programme's lines also consumes the AP amount. */
-public record EngageProgramme(@TargetAggregateIdentifier UUID programmeId, String ownerId, UUID engagementId,
+public record EngageProgramme(@TargetAggregateIdentifier UUID programmeId, Owner ownerId, UUID engagementId,
                               UUID lineId, long amountCents) {
 }

@@ -1,6 +1,7 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.kit.tenant.Owner;
 import java.util.UUID;
 
-public record LineAttachedToProgramme(UUID programmeId, String ownerId, UUID lineId, int fiscalYear) {
+public record LineAttachedToProgramme(UUID programmeId, Owner ownerId, UUID lineId, int fiscalYear) {
 }

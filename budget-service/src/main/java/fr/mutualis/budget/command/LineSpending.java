@@ -1,5 +1,6 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.kit.tenant.Owner;
 import java.util.UUID;
 
 /**
@@ -7,7 +8,7 @@ import java.util.UUID;
  * and the programme it spends with the year charged ({@code programmeId} null when the line spends no programme),
  * so that the caller also charges the programme in the same transaction.
  */
-public record LineSpending(String ownerId, UUID programmeId, int year) {
+public record LineSpending(Owner ownerId, UUID programmeId, int year) {
 
     public boolean chargesProgramme() {
         return programmeId != null;

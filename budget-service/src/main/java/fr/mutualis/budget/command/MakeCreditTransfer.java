@@ -1,5 +1,6 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.kit.tenant.Owner;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -10,7 +11,7 @@ import java.util.UUID;
  * lines as they are after it. The budget checks what only it knows: one section, never staff costs, within the
  * delegated rate.
  */
-public record MakeCreditTransfer(@TargetAggregateIdentifier UUID budgetYearId, String ownerId, int fiscalYear,
+public record MakeCreditTransfer(@TargetAggregateIdentifier UUID budgetYearId, Owner ownerId, int fiscalYear,
                                  UUID transferId, LineCredits from, LineCredits to, long amountCents, String reason,
                                  LocalDate date) {
 }

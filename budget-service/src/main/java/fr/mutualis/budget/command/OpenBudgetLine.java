@@ -1,5 +1,6 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.kit.tenant.Owner;
 import java.util.UUID;
 
 /**
@@ -7,6 +8,6 @@ import java.util.UUID;
  * {@code programmeId}: a line that names a programme (AP) spends its CP, so its engagements and mandates also count
  * against the programme.
  */
-public record OpenBudgetLine(UUID lineId, String ownerId, int fiscalYear, Section section, String chapter, String label,
+public record OpenBudgetLine(UUID lineId, Owner ownerId, int fiscalYear, Section section, String chapter, String label,
                              UUID projectId, long plannedCents, UUID programmeId) {
 }

@@ -1,5 +1,6 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.NotFoundException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -26,7 +27,7 @@ public class Programme {
 
     @AggregateIdentifier
     private UUID programmeId;
-    private String ownerId;
+    private Owner ownerId;
     private String chapter;
     private long amountCents;
     private CpSchedule schedule;
@@ -132,7 +133,7 @@ public class Programme {
     }
 
     /** Another tenant's programme, or an id of another kind of aggregate, answers like an unknown programme. */
-    private void requireOwner(String tenant, UUID targetId) {
+    private void requireOwner(Owner tenant, UUID targetId) {
         if (ownerId == null || !ownerId.equals(tenant)) {
             throw new NotFoundException("Programme", targetId);
         }

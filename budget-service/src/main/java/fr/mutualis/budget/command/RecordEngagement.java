@@ -1,5 +1,6 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.kit.tenant.Caller;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 

@@ -1,5 +1,6 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BudgetYearTest {
 
-    private static final String VALMONT = "210000022";
-    private static final String SAINT_AUBIN = "210000030";
+    private static final Owner VALMONT = Owner.tenant("210000022");
+    private static final Owner SAINT_AUBIN = Owner.tenant("210000030");
     private static final LocalDate JUNE = LocalDate.of(2026, 6, 15);
     private final UUID yearId = BudgetYear.idOf(VALMONT, 2026);
     private final UUID software = UUID.randomUUID();
