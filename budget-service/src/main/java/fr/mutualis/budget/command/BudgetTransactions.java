@@ -4,6 +4,7 @@ import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.tenant.Caller;
 import fr.mutualis.kit.tenant.Owner;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,7 +51,7 @@ public class BudgetTransactions {
     public void openLine(OpenBudgetLine command) {
         inOneTransaction(() -> {
             if (command.programmeId() != null) {
-                requireKind(command.programmeId(), Programme.class, "Programme");
+                requireKind(command.programmeId(), ProgrammeCreated.class, "Programme");
                 lock(command.programmeId());
                 commands.sendAndWait(new AttachLineToProgramme(command.programmeId(), command.ownerId(), command.lineId(),
                         command.chapter(), command.fiscalYear()));
@@ -68,7 +69,7 @@ public class BudgetTransactions {
             lines.stream().map(VoteCredits::lineId).sorted(Comparator.naturalOrder()).forEach(this::lock);
             Map<Owner, List<LineCredits>> votedByOwner = new TreeMap<>(Comparator.comparing(Owner::id));
             lines.forEach(line -> {
-                requireKind(line.lineId(), BudgetLine.class, "Budget line");
+                requireKind(line.lineId(), BudgetLineOpened.class, "Budget line");
                 LineCredits voted = commands.sendAndWait(line);
                 votedByOwner.computeIfAbsent(voted.ownerId(), owner -> new ArrayList<>()).add(voted);
             });
@@ -94,8 +95,8 @@ public class BudgetTransactions {
     public void transfer(Caller caller, UUID transferId, UUID fromLineId, UUID toLineId, long amountCents, String reason,
                          LocalDate date) {
         inOneTransaction(() -> {
-            requireKind(fromLineId, BudgetLine.class, "Budget line");
-            requireKind(toLineId, BudgetLine.class, "Budget line");
+            requireKind(fromLineId, BudgetLineOpened.class, "Budget line");
+            requireKind(toLineId, BudgetLineOpened.class, "Budget line");
             Stream.of(fromLineId, toLineId).sorted(Comparator.naturalOrder()).forEach(this::lock);
             LineCredits from = commands.sendAndWait(new TransferCreditsOut(fromLineId, caller, transferId, toLineId,
                     amountCents, date));
@@ -110,7 +111,7 @@ public class BudgetTransactions {
 
     public void engage(RecordEngagement command) {
         inOneTransaction(() -> {
-            requireKind(command.lineId(), BudgetLine.class, "Budget line");
+            requireKind(command.lineId(), BudgetLineOpened.class, "Budget line");
             lock(command.lineId());
             LineSpending spending = commands.sendAndWait(command);
             if (spending.chargesProgramme()) {
@@ -130,7 +131,7 @@ public class BudgetTransactions {
     /** Returns the new revision's number. */
     public int revise(ReviseProgramme command) {
         Integer revision = transactions.execute(status -> {
-            requireKind(command.programmeId(), Programme.class, "Programme");
+            requireKind(command.programmeId(), ProgrammeCreated.class, "Programme");
             lock(command.programmeId());
             return commands.<Integer>sendAndWait(command);
         });
@@ -146,7 +147,7 @@ public class BudgetTransactions {
                     .query(UUID.class)
                     .optional()
                     .orElseThrow(() -> new NotFoundException("Engagement", engagementId));
-            requireKind(lineId, BudgetLine.class, "Budget line");
+            requireKind(lineId, BudgetLineOpened.class, "Budget line");
             lock(lineId);
             LineSpending spending = commands.sendAndWait(new RecordMandate(lineId, caller, engagementId, mandateId,
                     amountCents, reference, date));
@@ -181,17 +182,14 @@ public class BudgetTransactions {
     }
 
     /**
-     * Ids of lines, programmes and allocations share one event store: an id of another kind of aggregate answers like
-     * an unknown one instead of being replayed into the wrong aggregate. Unknown ids pass: the repository answers 404.
+     * Ids of lines, programmes and allocations share one event store: an id whose stream another kind of aggregate
+     * began answers like an unknown one instead of being replayed into the wrong aggregate. Unknown ids pass: the
+     * repository answers 404. The kind is the payload of the stream's first event, read through Axon's event store.
      */
-    private void requireKind(UUID id, Class<?> aggregate, String what) {
-        jdbc.sql("SELECT type FROM domain_event_entry WHERE aggregate_identifier = :id AND sequence_number = 0")
-                .param("id", id.toString())
-                .query(String.class)
-                .optional()
-                .filter(type -> !type.equals(aggregate.getSimpleName()))
-                .ifPresent(type -> {
-                    throw new NotFoundException(what, id);
-                });
+    private void requireKind(UUID id, Class<?> creationEvent, String what) {
+        DomainEventStream stream = eventStore.readEvents(id.toString(), 0);
+        if (stream.hasNext() && !creationEvent.equals(stream.peek().getPayloadType())) {
+            throw new NotFoundException(what, id);
+        }
     }
 }
