@@ -7,6 +7,8 @@ import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.kit.testsupport.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 class BudgetArchitectureTest {
@@ -14,6 +16,8 @@ class BudgetArchitectureTest {
     @Test
     void packagesKeepTheirResponsibilities() {
         ServiceArchitecture.check("fr.mutualis.budget");
+        ServiceArchitecture.checkDesign("fr.mutualis.budget");
+        ServiceArchitecture.checkPackagesDescribed(Path.of("src/main/java"));
     }
 
     @Test

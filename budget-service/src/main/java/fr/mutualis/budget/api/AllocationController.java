@@ -1,7 +1,7 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.budget.command.AllocateCosts;
-import fr.mutualis.budget.command.AllocationMethod;
+import fr.mutualis.budget.messages.AllocateCosts;
+import fr.mutualis.budget.messages.AllocationMethod;
 import fr.mutualis.budget.query.AllocationView;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.GovernanceDirectory;
@@ -91,7 +91,7 @@ public class AllocationController {
                 yield units;
             }
         };
-        List<fr.mutualis.budget.command.MemberAllocation> allocations = commands.sendAndWait(new AllocateCosts(
+        List<fr.mutualis.budget.messages.MemberAllocation> allocations = commands.sendAndWait(new AllocateCosts(
                 AllocateCosts.idOf(id, request.fiscalYear()), id, mutualisation.epciSiren(), request.fiscalYear(),
                 request.costCents(), method, mutualisation.memberSirens(), weights));
         var location = Created.location("/api/budget/mutualisations/{id}/allocations?fiscalYear={year}", id, request.fiscalYear());

@@ -1,9 +1,9 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.budget.command.BudgetTransactions;
-import fr.mutualis.budget.command.OpenBudgetLine;
-import fr.mutualis.budget.command.RecordEngagement;
-import fr.mutualis.budget.command.Section;
+import fr.mutualis.budget.application.BudgetTransactions;
+import fr.mutualis.budget.messages.OpenBudgetLine;
+import fr.mutualis.budget.messages.RecordEngagement;
+import fr.mutualis.budget.messages.Section;
 import fr.mutualis.budget.query.BudgetLineDetail;
 import fr.mutualis.budget.query.BudgetLineView;
 import fr.mutualis.budget.query.BudgetQueries;

@@ -1,6 +1,6 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.budget.command.BudgetTransactions;
+import fr.mutualis.budget.application.BudgetTransactions;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.EngagementView;
 import fr.mutualis.budget.query.MandateView;

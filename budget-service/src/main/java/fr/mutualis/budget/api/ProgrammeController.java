@@ -1,10 +1,10 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.budget.command.BudgetTransactions;
-import fr.mutualis.budget.command.CpSchedule;
-import fr.mutualis.budget.command.CreateProgramme;
-import fr.mutualis.budget.command.ReviseProgramme;
-import fr.mutualis.budget.command.ScheduledCredit;
+import fr.mutualis.budget.application.BudgetTransactions;
+import fr.mutualis.budget.messages.CpSchedule;
+import fr.mutualis.budget.messages.CreateProgramme;
+import fr.mutualis.budget.messages.ReviseProgramme;
+import fr.mutualis.budget.messages.ScheduledCredit;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.ProgrammeView;
 import fr.mutualis.kit.api.Created;

@@ -1,7 +1,7 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.budget.command.BudgetStage;
-import fr.mutualis.budget.command.M57Chapters;
+import fr.mutualis.budget.messages.BudgetStage;
+import fr.mutualis.budget.messages.M57Chapters;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.GovernanceDirectory;
 import fr.mutualis.budget.query.ScdlLine;

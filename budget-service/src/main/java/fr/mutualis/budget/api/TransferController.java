@@ -1,8 +1,8 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.budget.command.BudgetTransactions;
-import fr.mutualis.budget.command.BudgetYear;
-import fr.mutualis.budget.command.VoteTransferRates;
+import fr.mutualis.budget.application.BudgetTransactions;
+import fr.mutualis.budget.messages.BudgetYears;
+import fr.mutualis.budget.messages.VoteTransferRates;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.ChapterTransfers;
 import fr.mutualis.budget.query.CreditTransferView;
@@ -65,7 +65,7 @@ public class TransferController {
                                       @Valid @RequestBody TransferRatesRequest request, Caller caller) {
         Owner owner = caller.managedOwner(mutualisationId);
         UUID ratesVoteId = UUID.randomUUID();
-        transactions.voteTransferRates(new VoteTransferRates(BudgetYear.idOf(owner, fiscalYear), owner, fiscalYear,
+        transactions.voteTransferRates(new VoteTransferRates(BudgetYears.idOf(owner, fiscalYear), owner, fiscalYear,
                 ratesVoteId, basisPoints(request.investmentPercent()), basisPoints(request.operatingPercent()),
                 request.deliberation().strip()));
         ReadYourWrites.awaitVisible(() -> queries.transferRatesApplied(ratesVoteId)

@@ -1,7 +1,7 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.budget.command.BudgetTransactions;
-import fr.mutualis.budget.command.VoteCredits;
+import fr.mutualis.budget.application.BudgetTransactions;
+import fr.mutualis.budget.messages.VoteCredits;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.kit.api.CreatedWithoutAddress;
 import fr.mutualis.kit.error.InvalidInputException;

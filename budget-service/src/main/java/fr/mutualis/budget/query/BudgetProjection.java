@@ -1,10 +1,10 @@
 package fr.mutualis.budget.query;
 
-import fr.mutualis.budget.command.BudgetLineOpened;
-import fr.mutualis.budget.command.CreditsVoted;
-import fr.mutualis.budget.command.EngagementRecorded;
-import fr.mutualis.budget.command.LineCreditsTransferred;
-import fr.mutualis.budget.command.MandateRecorded;
+import fr.mutualis.budget.messages.BudgetLineOpened;
+import fr.mutualis.budget.messages.CreditsVoted;
+import fr.mutualis.budget.messages.EngagementRecorded;
+import fr.mutualis.budget.messages.LineCreditsTransferred;
+import fr.mutualis.budget.messages.MandateRecorded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

@@ -1,7 +1,7 @@
 package fr.mutualis.budget.query;
 
-import fr.mutualis.budget.command.BudgetYear;
-import fr.mutualis.budget.command.ScheduledCredit;
+import fr.mutualis.budget.messages.BudgetYears;
+import fr.mutualis.budget.messages.ScheduledCredit;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.tenant.Owner;
 import org.springframework.jdbc.core.RowMapper;
@@ -160,11 +160,11 @@ public class BudgetQueries {
 
     private static ChapterTransfers.Delegation section(String section, int basisPoints, long baseCents,
                                                     List<CreditTransferView> transfers) {
-        long ceiling = BudgetYear.ceiling(baseCents, basisPoints);
+        long ceiling = BudgetYears.ceiling(baseCents, basisPoints);
         long transferred = transfers.stream()
                 .filter(transfer -> transfer.section().equals(section) && transfer.betweenChapters())
                 .mapToLong(CreditTransferView::amountCents).sum();
-        return new ChapterTransfers.Delegation(BudgetYear.percent(basisPoints), baseCents, ceiling, transferred,
+        return new ChapterTransfers.Delegation(BudgetYears.percent(basisPoints), baseCents, ceiling, transferred,
                 Math.max(0, ceiling - transferred));
     }
 

@@ -1,12 +1,12 @@
 package fr.mutualis.budget.query;
 
 import fr.mutualis.kit.tenant.Owner;
-import fr.mutualis.budget.command.LineAttachedToProgramme;
-import fr.mutualis.budget.command.ProgrammeCreated;
-import fr.mutualis.budget.command.ProgrammeEngaged;
-import fr.mutualis.budget.command.ProgrammeMandated;
-import fr.mutualis.budget.command.ProgrammeRevised;
-import fr.mutualis.budget.command.ScheduledCredit;
+import fr.mutualis.budget.messages.LineAttachedToProgramme;
+import fr.mutualis.budget.messages.ProgrammeCreated;
+import fr.mutualis.budget.messages.ProgrammeEngaged;
+import fr.mutualis.budget.messages.ProgrammeMandated;
+import fr.mutualis.budget.messages.ProgrammeRevised;
+import fr.mutualis.budget.messages.ScheduledCredit;
 import fr.mutualis.kit.axon.AuditMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,7 +1,7 @@
 package fr.mutualis.budget.query;
 
-import fr.mutualis.budget.command.CreditTransferMade;
-import fr.mutualis.budget.command.TransferRatesVoted;
+import fr.mutualis.budget.messages.CreditTransferMade;
+import fr.mutualis.budget.messages.TransferRatesVoted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

@@ -1,5 +1,18 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.budget.messages.AttachLineToProgramme;
+import fr.mutualis.budget.messages.CpSchedule;
+import fr.mutualis.budget.messages.CreateProgramme;
+import fr.mutualis.budget.messages.EngageProgramme;
+import fr.mutualis.budget.messages.LineAttachedToProgramme;
+import fr.mutualis.budget.messages.MandateUnderProgramme;
+import fr.mutualis.budget.messages.ProgrammeCreated;
+import fr.mutualis.budget.messages.ProgrammeEngaged;
+import fr.mutualis.budget.messages.ProgrammeMandated;
+import fr.mutualis.budget.messages.ProgrammeRevised;
+import fr.mutualis.budget.messages.ReviseProgramme;
+import fr.mutualis.budget.messages.ScheduledCredit;
+import fr.mutualis.budget.messages.Section;
 import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;

@@ -1,20 +1,20 @@
 package fr.mutualis.budget.integration;
 
 import fr.mutualis.kit.tenant.Owner;
-import fr.mutualis.budget.command.AllocationMethod;
-import fr.mutualis.budget.command.BudgetStage;
-import fr.mutualis.budget.command.CostsAllocated;
-import fr.mutualis.budget.command.CreditsVoted;
-import fr.mutualis.budget.command.EngagementRecorded;
-import fr.mutualis.budget.command.LineAttachedToProgramme;
-import fr.mutualis.budget.command.MandateRecorded;
-import fr.mutualis.budget.command.MemberAllocation;
-import fr.mutualis.budget.command.ProgrammeCreated;
-import fr.mutualis.budget.command.ProgrammeEngaged;
-import fr.mutualis.budget.command.ProgrammeMandated;
-import fr.mutualis.budget.command.ProgrammeRevised;
-import fr.mutualis.budget.command.ScheduledCredit;
-import fr.mutualis.budget.command.Section;
+import fr.mutualis.budget.messages.AllocationMethod;
+import fr.mutualis.budget.messages.BudgetStage;
+import fr.mutualis.budget.messages.CostsAllocated;
+import fr.mutualis.budget.messages.CreditsVoted;
+import fr.mutualis.budget.messages.EngagementRecorded;
+import fr.mutualis.budget.messages.LineAttachedToProgramme;
+import fr.mutualis.budget.messages.MandateRecorded;
+import fr.mutualis.budget.messages.MemberAllocation;
+import fr.mutualis.budget.messages.ProgrammeCreated;
+import fr.mutualis.budget.messages.ProgrammeEngaged;
+import fr.mutualis.budget.messages.ProgrammeMandated;
+import fr.mutualis.budget.messages.ProgrammeRevised;
+import fr.mutualis.budget.messages.ScheduledCredit;
+import fr.mutualis.budget.messages.Section;
 import fr.mutualis.kit.integration.OutboundEvent;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,0 @@
-package fr.mutualis.budget.command;
-
-import fr.mutualis.kit.tenant.Owner;
-import java.util.UUID;
-
-public record BudgetLineOpened(UUID lineId, Owner ownerId, int fiscalYear, Section section, String chapter,
-                               String label, UUID projectId, long plannedCents, UUID programmeId) {
-}

@@ -1,7 +1,0 @@
-package fr.mutualis.budget.command;
-
-import fr.mutualis.kit.tenant.Owner;
-import java.util.UUID;
-
-public record LineAttachedToProgramme(UUID programmeId, Owner ownerId, UUID lineId, int fiscalYear) {
-}
