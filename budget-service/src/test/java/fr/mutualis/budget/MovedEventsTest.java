@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MovedEventsTest extends BudgetIntegrationTest {
 
-    private static final String OLD_TYPE = "fr.mutualis.budget.messages.BudgetLineOpened";
+    private static final String OLD_TYPE = "fr.mutualis.budget.command.BudgetLineOpened";
 
     @Test
     void aLineOpenedUnderTheOldTypeNameIsProjectedAndItsAggregateLoads() {
