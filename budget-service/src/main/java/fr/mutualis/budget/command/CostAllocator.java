@@ -1,6 +1,7 @@
 package fr.mutualis.budget.command;
 
 import fr.mutualis.budget.messages.MemberAllocation;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

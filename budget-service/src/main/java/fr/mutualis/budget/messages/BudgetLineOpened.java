@@ -1,6 +1,7 @@
 package fr.mutualis.budget.messages;
 
 import fr.mutualis.kit.tenant.Owner;
+
 import java.util.UUID;
 
 public record BudgetLineOpened(UUID lineId, Owner ownerId, int fiscalYear, Section section, String chapter,

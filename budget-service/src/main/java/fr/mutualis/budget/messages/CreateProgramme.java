@@ -1,6 +1,7 @@
 package fr.mutualis.budget.messages;
 
 import fr.mutualis.kit.tenant.Owner;
+
 import java.util.UUID;
 
 /** Authorise a multi-year programme (AP, or AE for operating chapters) with its CP schedule. */

@@ -1,6 +1,7 @@
 package fr.mutualis.budget.messages;
 
 import fr.mutualis.kit.tenant.Owner;
+
 import java.util.UUID;
 
 /** The credits of a line were set at a stage; {@code previousCents} keeps what they amended. */

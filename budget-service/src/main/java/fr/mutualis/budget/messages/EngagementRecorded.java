@@ -1,6 +1,7 @@
 package fr.mutualis.budget.messages;
 
 import fr.mutualis.kit.tenant.Owner;
+
 import java.time.LocalDate;
 import java.util.UUID;
 
