@@ -1,9 +1,12 @@
 package fr.mutualis.budget;
 
+import fr.mutualis.kit.axon.MovedEventTypes;
 import fr.mutualis.kit.security.AllowedRolesConfiguration;
 import fr.mutualis.kit.web.RequestBodyGuard;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -16,5 +19,11 @@ public class BudgetApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(BudgetApplication.class, args);
+    }
+
+    /** Domain events stored before they moved from {@code command} to {@code messages} keep their old type names. */
+    @Bean
+    EventUpcaster movedEvents() {
+        return new MovedEventTypes("fr.mutualis.budget.command", "fr.mutualis.budget.messages");
     }
 }

@@ -1,7 +1,7 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.budget.command.AllocateCosts;
-import fr.mutualis.budget.command.AllocationMethod;
+import fr.mutualis.budget.messages.AllocateCosts;
+import fr.mutualis.budget.messages.AllocationMethod;
 import fr.mutualis.budget.query.AllocationView;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.GovernanceDirectory;
@@ -13,14 +13,14 @@ import fr.mutualis.kit.mutualisation.Mutualisation;
 import fr.mutualis.kit.mutualisation.MutualisationDirectory;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.kit.error.NotPermittedException;
+import fr.mutualis.kit.tenant.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -70,10 +70,10 @@ public class AllocationController {
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
     public ResponseEntity<AllocationView> allocateMutualisationCosts(@PathVariable UUID id, @Valid @RequestBody AllocationRequest request,
-                                                   TenantContext tenant) {
-        Mutualisation mutualisation = visible(id, tenant);
-        if (!mutualisation.isAdministeredBy(tenant.tenantId()) || !tenant.hasRole(Callers.SHARED_SERVICE_ADMIN)) {
-            throw new AccessDeniedException("Only the administering EPCI's shared-service administrators allocate costs");
+                                                   Caller caller) {
+        Mutualisation mutualisation = visible(id, caller);
+        if (!mutualisation.isAdministeredBy(caller.tenantId()) || !caller.hasRole(Caller.SHARED_SERVICE_ADMIN)) {
+            throw new NotPermittedException("Only the administering EPCI's shared-service administrators allocate costs");
         }
         AllocationMethod method = method(mutualisation);
         if (request.usage() != null && method != AllocationMethod.USAGE) {
@@ -91,7 +91,7 @@ public class AllocationController {
                 yield units;
             }
         };
-        List<fr.mutualis.budget.command.MemberAllocation> allocations = commands.sendAndWait(new AllocateCosts(
+        List<fr.mutualis.budget.messages.MemberAllocation> allocations = commands.sendAndWait(new AllocateCosts(
                 AllocateCosts.idOf(id, request.fiscalYear()), id, mutualisation.epciSiren(), request.fiscalYear(),
                 request.costCents(), method, mutualisation.memberSirens(), weights));
         var location = Created.location("/api/budget/mutualisations/{id}/allocations?fiscalYear={year}", id, request.fiscalYear());
@@ -108,9 +108,9 @@ public class AllocationController {
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
     public AllocationView getMutualisationAllocation(@PathVariable UUID id, @RequestParam @Min(2000) @Max(2100) int fiscalYear,
-                                      TenantContext tenant) {
-        Mutualisation mutualisation = visible(id, tenant);
-        String only = mutualisation.isAdministeredBy(tenant.tenantId()) ? null : tenant.tenantId();
+                                      Caller caller) {
+        Mutualisation mutualisation = visible(id, caller);
+        String only = mutualisation.isAdministeredBy(caller.tenantId()) ? null : caller.tenantId();
         return queries.allocation(id, fiscalYear, only)
                 .orElseThrow(() -> new NotFoundException("Allocation of " + fiscalYear + " of mutualisation", id));
     }
@@ -121,9 +121,9 @@ public class AllocationController {
         return amounts;
     }
 
-    private Mutualisation visible(UUID id, TenantContext tenant) {
+    private Mutualisation visible(UUID id, Caller caller) {
         return mutualisations.find(id)
-                .filter(found -> found.isAdministeredBy(tenant.tenantId()) || found.hasMember(tenant.tenantId()))
+                .filter(found -> found.isAdministeredBy(caller.tenantId()) || found.hasMember(caller.tenantId()))
                 .orElseThrow(() -> new NotFoundException("Mutualisation", id));
     }
 

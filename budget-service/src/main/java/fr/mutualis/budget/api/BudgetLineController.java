@@ -1,10 +1,9 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.budget.command.BudgetTransactions;
-import fr.mutualis.budget.command.Caller;
-import fr.mutualis.budget.command.OpenBudgetLine;
-import fr.mutualis.budget.command.RecordEngagement;
-import fr.mutualis.budget.command.Section;
+import fr.mutualis.budget.application.BudgetTransactions;
+import fr.mutualis.budget.messages.OpenBudgetLine;
+import fr.mutualis.budget.messages.RecordEngagement;
+import fr.mutualis.budget.messages.Section;
 import fr.mutualis.budget.query.BudgetLineDetail;
 import fr.mutualis.budget.query.BudgetLineView;
 import fr.mutualis.budget.query.BudgetQueries;
@@ -17,7 +16,8 @@ import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.reference.PublishedReferences;
 import fr.mutualis.kit.reference.ReferenceKind;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.kit.tenant.Caller;
+import fr.mutualis.kit.tenant.Owner;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -54,14 +54,12 @@ public class BudgetLineController {
 
     private final BudgetTransactions transactions;
     private final BudgetQueries queries;
-    private final Callers callers;
     private final PublishedReferences references;
 
-    public BudgetLineController(BudgetTransactions transactions, BudgetQueries queries, Callers callers,
+    public BudgetLineController(BudgetTransactions transactions, BudgetQueries queries,
                                 PublishedReferences references) {
         this.transactions = transactions;
         this.queries = queries;
-        this.callers = callers;
         this.references = references;
     }
 
@@ -73,11 +71,10 @@ public class BudgetLineController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
-    public ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenBudgetLineRequest request, TenantContext tenant) {
-        Caller caller = callers.of(tenant);
-        String owner = caller.managedOwner(request.mutualisationId());
+    public ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenBudgetLineRequest request, Caller caller) {
+        Owner owner = caller.managedOwner(request.mutualisationId());
         if (request.projectId() != null) {
-            references.require(tenant.tenantId(), "projectId", request.projectId(), ReferenceKind.PROJECT);
+            references.require(caller.tenantId(), "projectId", request.projectId(), ReferenceKind.PROJECT);
         }
         UUID id = UUID.randomUUID();
         try {
@@ -98,8 +95,8 @@ public class BudgetLineController {
     /** The line with its credit history by stage, arbitrated amounts and engagements. */
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}")
-    public ResponseEntity<BudgetLineDetail> get(@PathVariable UUID id, TenantContext tenant) {
-        BudgetLineDetail line = queries.lineDetail(id, callers.of(tenant).sees())
+    public ResponseEntity<BudgetLineDetail> get(@PathVariable UUID id, Caller caller) {
+        BudgetLineDetail line = queries.lineDetail(id, caller.sees())
                 .orElseThrow(() -> new NotFoundException("Budget line", id));
         return ResponseEntity.ok().eTag(String.valueOf(line.version())).body(line);
     }
@@ -112,9 +109,9 @@ public class BudgetLineController {
                                      @RequestParam(required = false) UUID mutualisationId,
                                      @RequestParam(required = false) Integer page,
                                      @RequestParam(required = false) Integer size,
-                                     TenantContext tenant) {
+                                     Caller caller) {
         PageRequest paging = PageRequest.of(page, size);
-        return queries.lines(callers.owner(mutualisationId, tenant), fiscalYear, section == null ? null : section.name(),
+        return queries.lines(caller.visibleOwner(mutualisationId), fiscalYear, section == null ? null : section.name(),
                 paging.page(), paging.size());
     }
 
@@ -128,8 +125,7 @@ public class BudgetLineController {
     @PostMapping("/{id}/engagements")
     public ResponseEntity<Map<String, Object>> engage(@PathVariable UUID id, @Valid @RequestBody SpendingRequest request,
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                                      TenantContext tenant) {
-        Caller caller = callers.of(tenant);
+                                                      Caller caller) {
         UUID engagementId = UUID.randomUUID();
         transactions.engage(new RecordEngagement(id, caller, engagementId, request.amountCents(),
                 request.reference().strip(), request.date(), IfMatch.expectedVersion(ifMatch)));

@@ -1,7 +1,6 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.budget.command.BudgetTransactions;
-import fr.mutualis.budget.command.Caller;
+import fr.mutualis.budget.application.BudgetTransactions;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.EngagementView;
 import fr.mutualis.budget.query.MandateView;
@@ -9,7 +8,7 @@ import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.kit.tenant.Caller;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,18 +36,16 @@ public class EngagementController {
 
     private final BudgetTransactions transactions;
     private final BudgetQueries queries;
-    private final Callers callers;
 
-    public EngagementController(BudgetTransactions transactions, BudgetQueries queries, Callers callers) {
+    public EngagementController(BudgetTransactions transactions, BudgetQueries queries) {
         this.transactions = transactions;
         this.queries = queries;
-        this.callers = callers;
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/engagements/{id}")
-    public EngagementView getEngagement(@PathVariable UUID id, TenantContext tenant) {
-        return queries.engagement(id, callers.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Engagement", id));
+    public EngagementView getEngagement(@PathVariable UUID id, Caller caller) {
+        return queries.engagement(id, caller.sees()).orElseThrow(() -> new NotFoundException("Engagement", id));
     }
 
     /** 422 beyond what the engagement has left to mandate, or beyond the year's CP of the line's programme. */
@@ -56,8 +53,7 @@ public class EngagementController {
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/engagements/{id}/mandates")
     public ResponseEntity<Map<String, Object>> mandate(@PathVariable UUID id, @Valid @RequestBody SpendingRequest request,
-                                                       TenantContext tenant) {
-        Caller caller = callers.of(tenant);
+                                                       Caller caller) {
         UUID mandateId = UUID.randomUUID();
         transactions.mandate(caller, id, mandateId, request.amountCents(), request.reference().strip(), request.date());
         ReadYourWrites.awaitVisible(() -> queries.mandate(mandateId, caller.sees()));
@@ -66,7 +62,7 @@ public class EngagementController {
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/mandates/{id}")
-    public MandateView getMandate(@PathVariable UUID id, TenantContext tenant) {
-        return queries.mandate(id, callers.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Mandate", id));
+    public MandateView getMandate(@PathVariable UUID id, Caller caller) {
+        return queries.mandate(id, caller.sees()).orElseThrow(() -> new NotFoundException("Mandate", id));
     }
 }

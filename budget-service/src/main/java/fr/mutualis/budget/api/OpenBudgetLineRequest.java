@@ -1,6 +1,6 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.budget.command.Section;
+import fr.mutualis.budget.messages.Section;
 import fr.mutualis.kit.api.Money;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

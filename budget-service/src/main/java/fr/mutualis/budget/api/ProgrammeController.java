@@ -1,10 +1,10 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.budget.command.BudgetTransactions;
-import fr.mutualis.budget.command.CpSchedule;
-import fr.mutualis.budget.command.CreateProgramme;
-import fr.mutualis.budget.command.ReviseProgramme;
-import fr.mutualis.budget.command.ScheduledCredit;
+import fr.mutualis.budget.application.BudgetTransactions;
+import fr.mutualis.budget.messages.CpSchedule;
+import fr.mutualis.budget.messages.CreateProgramme;
+import fr.mutualis.budget.messages.ReviseProgramme;
+import fr.mutualis.budget.messages.ScheduledCredit;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.ProgrammeView;
 import fr.mutualis.kit.api.Created;
@@ -14,7 +14,7 @@ import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.reference.PublishedReferences;
 import fr.mutualis.kit.reference.ReferenceKind;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.kit.tenant.Caller;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -68,14 +68,14 @@ public class ProgrammeController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
-    public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody ProgrammeRequest request, TenantContext tenant) {
+    public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody ProgrammeRequest request, Caller caller) {
         if (request.projectId() != null) {
-            references.require(tenant.tenantId(), "projectId", request.projectId(), ReferenceKind.PROJECT);
+            references.require(caller.tenantId(), "projectId", request.projectId(), ReferenceKind.PROJECT);
         }
         UUID id = UUID.randomUUID();
-        commands.sendAndWait(new CreateProgramme(id, tenant.tenantId(), request.label().strip(), request.chapter(),
+        commands.sendAndWait(new CreateProgramme(id, caller.tenant(), request.label().strip(), request.chapter(),
                 request.projectId(), request.amountCents(), schedule(request.schedule())));
-        ReadYourWrites.awaitVisible(() -> queries.programme(id, tenant.tenantId()));
+        ReadYourWrites.awaitVisible(() -> queries.programme(id, caller.tenant()));
         return Created.at(id);
     }
 
@@ -83,16 +83,16 @@ public class ProgrammeController {
     @PostMapping("/{id}/revisions")
     public ResponseEntity<Map<String, Object>> revise(@PathVariable UUID id, @Valid @RequestBody RevisionRequest request,
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                                      TenantContext tenant) {
+                                                      Caller caller) {
         Long expected = IfMatch.expectedVersion(ifMatch);
         if (request.decisionId() != null) {
-            references.require(tenant.tenantId(), "decisionId", request.decisionId(), ReferenceKind.DECISION);
+            references.require(caller.tenantId(), "decisionId", request.decisionId(), ReferenceKind.DECISION);
         }
-        int revision = transactions.revise(new ReviseProgramme(id, tenant.tenantId(), expected, request.amountCents(),
+        int revision = transactions.revise(new ReviseProgramme(id, caller.tenant(), expected, request.amountCents(),
                 schedule(request.schedule()), request.reason().strip(), request.decisionId()));
         // The new version (ETag) is the one the next If-Match must name: answer once the read model shows it.
         Map<String, Object> answer = new LinkedHashMap<>(Map.of("id", id, "revision", revision));
-        var revised = ReadYourWrites.awaitVisible(() -> queries.programme(id, tenant.tenantId())
+        var revised = ReadYourWrites.awaitVisible(() -> queries.programme(id, caller.tenant())
                 .filter(programme -> programme.revision() >= revision));
         revised.ifPresent(programme -> answer.put("version", programme.version()));
         return revised.map(programme -> ResponseEntity.ok().eTag(String.valueOf(programme.version())))
@@ -102,8 +102,8 @@ public class ProgrammeController {
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}")
-    public ResponseEntity<ProgrammeView> get(@PathVariable UUID id, TenantContext tenant) {
-        ProgrammeView programme = queries.programme(id, tenant.tenantId()).orElseThrow(() -> new NotFoundException("Programme", id));
+    public ResponseEntity<ProgrammeView> get(@PathVariable UUID id, Caller caller) {
+        ProgrammeView programme = queries.programme(id, caller.tenant()).orElseThrow(() -> new NotFoundException("Programme", id));
         return ResponseEntity.ok().eTag(String.valueOf(programme.version())).body(programme);
     }
 

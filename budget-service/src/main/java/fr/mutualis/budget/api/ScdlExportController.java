@@ -1,7 +1,7 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.budget.command.BudgetStage;
-import fr.mutualis.budget.command.M57Chapters;
+import fr.mutualis.budget.messages.BudgetStage;
+import fr.mutualis.budget.messages.M57Chapters;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.GovernanceDirectory;
 import fr.mutualis.budget.query.ScdlLine;
@@ -9,7 +9,8 @@ import fr.mutualis.kit.csv.ScdlPublisher;
 import fr.mutualis.kit.csv.SpreadsheetCsv;
 import fr.mutualis.kit.mutualisation.MutualisationDirectory;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.kit.tenant.Caller;
+import fr.mutualis.kit.tenant.Owner;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -102,19 +103,19 @@ public class ScdlExportController {
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping(produces = "text/csv")
     public ResponseEntity<String> exportBudgetScdl(@RequestParam @Min(2000) @Max(2100) int fiscalYear,
-                                         @RequestParam BudgetStage stage, TenantContext tenant) {
-        String siren = tenant.tenantId();
-        Map<String, String> owners = new LinkedHashMap<>(Map.of(siren, ""));
+                                         @RequestParam BudgetStage stage, Caller caller) {
+        String siren = caller.tenantId();
+        Map<Owner, String> owners = new LinkedHashMap<>(Map.of(caller.tenant(), ""));
         mutualisations.administeredBy(siren).stream()
                 .flatMap(id -> mutualisations.find(id).stream())
-                .forEach(mutualisation -> owners.put(mutualisation.id().toString(), mutualisation.name() + " : "));
+                .forEach(mutualisation -> owners.put(Owner.mutualisation(mutualisation.id()), mutualisation.name() + " : "));
         boolean account = stage == BudgetStage.CA;
         List<ScdlLine> lines = queries.scdlLines(owners.keySet(), fiscalYear, stage.name());
         ScdlPublisher publisher = lines.isEmpty() ? null : governance.scdlPublisher(siren);
         List<List<Object>> rows = new ArrayList<>();
         for (ScdlLine line : lines) {
             rows.add(Arrays.asList(NATDEC.get(stage), fiscalYear, publisher.siret(), publisher.name(), line.chapter(),
-                    M57Chapters.label(line.chapter()), line.chapter(), owners.get(line.ownerId()) + line.label(), null, null,
+                    M57Chapters.label(line.chapter()), line.chapter(), owners.get(Owner.of(line.ownerId())) + line.label(), null, null,
                     null, SECTION.get(line.section()), REAL_OPERATION, SPENDING,
                     account ? euros(line.mandatedCents()) : null, euros(line.previousCents()), null,
                     euros(line.creditsCents() - line.previousCents()), euros(line.creditsCents()),

@@ -3,7 +3,7 @@ package fr.mutualis.budget.api;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.BudgetSummary;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.kit.tenant.Caller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,17 +28,15 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 public class SummaryController {
 
     private final BudgetQueries queries;
-    private final Callers callers;
 
-    public SummaryController(BudgetQueries queries, Callers callers) {
+    public SummaryController(BudgetQueries queries) {
         this.queries = queries;
-        this.callers = callers;
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
     public BudgetSummary getBudgetSummary(@RequestParam @Min(2000) @Max(2100) int fiscalYear,
-                                 @RequestParam(required = false) UUID mutualisationId, TenantContext tenant) {
-        return queries.summary(callers.owner(mutualisationId, tenant), fiscalYear);
+                                 @RequestParam(required = false) UUID mutualisationId, Caller caller) {
+        return queries.summary(caller.visibleOwner(mutualisationId), fiscalYear);
     }
 }

@@ -1,9 +1,8 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.budget.command.BudgetTransactions;
-import fr.mutualis.budget.command.BudgetYear;
-import fr.mutualis.budget.command.Caller;
-import fr.mutualis.budget.command.VoteTransferRates;
+import fr.mutualis.budget.application.BudgetTransactions;
+import fr.mutualis.budget.messages.BudgetYears;
+import fr.mutualis.budget.messages.VoteTransferRates;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.ChapterTransfers;
 import fr.mutualis.budget.query.CreditTransferView;
@@ -12,7 +11,8 @@ import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.kit.tenant.Caller;
+import fr.mutualis.kit.tenant.Owner;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -51,12 +51,10 @@ public class TransferController {
 
     private final BudgetTransactions transactions;
     private final BudgetQueries queries;
-    private final Callers callers;
 
-    public TransferController(BudgetTransactions transactions, BudgetQueries queries, Callers callers) {
+    public TransferController(BudgetTransactions transactions, BudgetQueries queries) {
         this.transactions = transactions;
         this.queries = queries;
-        this.callers = callers;
     }
 
     /** The assembly's délibération of the year's rates; a later one replaces them. Answers the year's transfers. */
@@ -64,10 +62,10 @@ public class TransferController {
     @PutMapping("/transfer-rates/{fiscalYear}")
     public ChapterTransfers voteTransferRates(@PathVariable @Min(2000) @Max(2100) int fiscalYear,
                                       @RequestParam(required = false) UUID mutualisationId,
-                                      @Valid @RequestBody TransferRatesRequest request, TenantContext tenant) {
-        String owner = callers.of(tenant).managedOwner(mutualisationId);
+                                      @Valid @RequestBody TransferRatesRequest request, Caller caller) {
+        Owner owner = caller.managedOwner(mutualisationId);
         UUID ratesVoteId = UUID.randomUUID();
-        transactions.voteTransferRates(new VoteTransferRates(BudgetYear.idOf(owner, fiscalYear), owner, fiscalYear,
+        transactions.voteTransferRates(new VoteTransferRates(BudgetYears.idOf(owner, fiscalYear), owner, fiscalYear,
                 ratesVoteId, basisPoints(request.investmentPercent()), basisPoints(request.operatingPercent()),
                 request.deliberation().strip()));
         ReadYourWrites.awaitVisible(() -> queries.transferRatesApplied(ratesVoteId)
@@ -83,12 +81,11 @@ public class TransferController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/transfers")
-    public ResponseEntity<Map<String, Object>> createTransfer(@Valid @RequestBody TransferRequest request, TenantContext tenant) {
+    public ResponseEntity<Map<String, Object>> createTransfer(@Valid @RequestBody TransferRequest request, Caller caller) {
         if (request.fromLineId().equals(request.toLineId())) {
             throw new InvalidInputException("toLineId", "A transfer moves credits between two different lines; both are "
                     + request.fromLineId());
         }
-        Caller caller = callers.of(tenant);
         UUID transferId = UUID.randomUUID();
         transactions.transfer(caller, transferId, request.fromLineId(), request.toLineId(), request.amountCents(),
                 request.reason().strip(), request.date());
@@ -99,16 +96,16 @@ public class TransferController {
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/transfers/{id}")
-    public CreditTransferView get(@PathVariable UUID id, TenantContext tenant) {
-        return queries.transfer(id, callers.of(tenant).sees()).orElseThrow(() -> new NotFoundException("Transfer", id));
+    public CreditTransferView get(@PathVariable UUID id, Caller caller) {
+        return queries.transfer(id, caller.sees()).orElseThrow(() -> new NotFoundException("Transfer", id));
     }
 
     /** Per section: the delegated rate, its base, the ceiling, what was transferred and what remains; then every transfer. */
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/transfers")
     public ChapterTransfers list(@RequestParam @Min(2000) @Max(2100) int fiscalYear,
-                                 @RequestParam(required = false) UUID mutualisationId, TenantContext tenant) {
-        return queries.transfers(callers.owner(mutualisationId, tenant), fiscalYear);
+                                 @RequestParam(required = false) UUID mutualisationId, Caller caller) {
+        return queries.transfers(caller.visibleOwner(mutualisationId), fiscalYear);
     }
 
     /** Exact: the request allows two decimals of a percentage, i.e. whole basis points. */

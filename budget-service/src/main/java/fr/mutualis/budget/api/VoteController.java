@@ -1,14 +1,13 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.budget.command.BudgetTransactions;
-import fr.mutualis.budget.command.Caller;
-import fr.mutualis.budget.command.VoteCredits;
+import fr.mutualis.budget.application.BudgetTransactions;
+import fr.mutualis.budget.messages.VoteCredits;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.kit.api.CreatedWithoutAddress;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.kit.tenant.Caller;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,26 +39,23 @@ public class VoteController {
 
     private final BudgetTransactions transactions;
     private final BudgetQueries queries;
-    private final Callers callers;
 
-    public VoteController(BudgetTransactions transactions, BudgetQueries queries, Callers callers) {
+    public VoteController(BudgetTransactions transactions, BudgetQueries queries) {
         this.transactions = transactions;
         this.queries = queries;
-        this.callers = callers;
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @CreatedWithoutAddress
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
-    public ResponseEntity<Map<String, Object>> voteBudget(@Valid @RequestBody VoteRequest request, TenantContext tenant) {
+    public ResponseEntity<Map<String, Object>> voteBudget(@Valid @RequestBody VoteRequest request, Caller caller) {
         Set<UUID> seen = new HashSet<>();
         for (VoteRequest.VotedLine line : request.lines()) {
             if (!seen.add(line.lineId())) {
                 throw new InvalidInputException("lines", "Line " + line.lineId() + " appears twice in the vote");
             }
         }
-        Caller caller = callers.of(tenant);
         UUID voteId = UUID.randomUUID();
         List<VoteCredits> votes = request.lines().stream()
                 .map(line -> new VoteCredits(line.lineId(), caller, voteId, request.fiscalYear(), request.stage(),

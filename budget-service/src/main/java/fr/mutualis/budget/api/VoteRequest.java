@@ -1,6 +1,6 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.budget.command.BudgetStage;
+import fr.mutualis.budget.messages.BudgetStage;
 import fr.mutualis.kit.api.Money;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,22 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.budget.messages.BudgetLineOpened;
+import fr.mutualis.budget.messages.BudgetStage;
+import fr.mutualis.budget.messages.CreditsVoted;
+import fr.mutualis.budget.messages.EngagementRecorded;
+import fr.mutualis.budget.messages.LineCredits;
+import fr.mutualis.budget.messages.LineCreditsTransferred;
+import fr.mutualis.budget.messages.LineSpending;
+import fr.mutualis.budget.messages.M57Chapters;
+import fr.mutualis.budget.messages.MandateRecorded;
+import fr.mutualis.budget.messages.OpenBudgetLine;
+import fr.mutualis.budget.messages.RecordEngagement;
+import fr.mutualis.budget.messages.RecordMandate;
+import fr.mutualis.budget.messages.Section;
+import fr.mutualis.budget.messages.TransferCreditsIn;
+import fr.mutualis.budget.messages.TransferCreditsOut;
+import fr.mutualis.budget.messages.VoteCredits;
+import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.error.StateConflictException;
@@ -24,11 +41,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * sequence) key of the event store across instances) and voted ≥ Σ engagements ≥ ... always holds.
  */
 @Aggregate
-public class BudgetLine {
+class BudgetLine {
 
     @AggregateIdentifier
     private UUID lineId;
-    private String ownerId;
+    private Owner ownerId;
     private int fiscalYear;
     private Section section;
     private String chapter;
@@ -217,7 +234,7 @@ public class BudgetLine {
         }
     }
 
-    String ownerId() {
+    Owner ownerId() {
         return ownerId;
     }
 

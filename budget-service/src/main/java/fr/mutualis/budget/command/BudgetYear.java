@@ -1,5 +1,15 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.budget.messages.CreditTransferMade;
+import fr.mutualis.budget.messages.LineCredits;
+
+import fr.mutualis.budget.messages.M57Chapters;
+import fr.mutualis.budget.messages.MakeCreditTransfer;
+import fr.mutualis.budget.messages.RecordVote;
+import fr.mutualis.budget.messages.Section;
+import fr.mutualis.budget.messages.TransferRatesVoted;
+import fr.mutualis.budget.messages.VoteRecorded;
+import fr.mutualis.budget.messages.VoteTransferRates;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -9,14 +19,15 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import static fr.mutualis.budget.messages.BudgetYears.MAX_RATE_BASIS_POINTS;
+import static fr.mutualis.budget.messages.BudgetYears.ceiling;
+import static fr.mutualis.budget.messages.BudgetYears.percent;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -34,10 +45,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the first vote, rate or transfer of its year.
  */
 @Aggregate
-public class BudgetYear {
-
-    /** The legal maximum of the delegation: 7.5 % of a section's real expenditure. */
-    public static final int MAX_RATE_BASIS_POINTS = 750;
+class BudgetYear {
 
     @AggregateIdentifier
     private UUID budgetYearId;
@@ -46,10 +54,6 @@ public class BudgetYear {
     private final Map<Section, Long> transferredCents = new EnumMap<>(Section.class);
 
     protected BudgetYear() {
-    }
-
-    public static UUID idOf(String ownerId, int fiscalYear) {
-        return UUID.nameUUIDFromBytes(("budget-year:" + ownerId + ":" + fiscalYear).getBytes(StandardCharsets.UTF_8));
     }
 
     @CommandHandler
@@ -135,16 +139,6 @@ public class BudgetYear {
                             "limitCents", ceiling, "transferredCents", transferred,
                             "remainingCents", Math.max(0, ceiling - transferred), "amountCents", amountCents));
         }
-    }
-
-    /** Whole cents, rounded down: the delegation never allows more than its rate. */
-    public static long ceiling(long baseCents, int basisPoints) {
-        return BigDecimal.valueOf(baseCents).multiply(BigDecimal.valueOf(basisPoints))
-                .divide(BigDecimal.valueOf(10_000), 0, RoundingMode.FLOOR).longValueExact();
-    }
-
-    public static BigDecimal percent(int basisPoints) {
-        return BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros();
     }
 
     private static Map<String, Object> orderedDetails(Object... keysAndValues) {

@@ -1,5 +1,9 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.budget.messages.AllocateCosts;
+import fr.mutualis.budget.messages.AllocationMethod;
+import fr.mutualis.budget.messages.CostsAllocated;
+import fr.mutualis.budget.messages.MemberAllocation;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -21,7 +25,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * cost became known, usage was recounted) replaces the previous split; the event stream keeps every version.
  */
 @Aggregate
-public class CostAllocation {
+class CostAllocation {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 

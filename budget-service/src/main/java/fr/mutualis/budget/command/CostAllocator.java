@@ -1,5 +1,7 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.budget.messages.MemberAllocation;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ import java.util.TreeMap;
  * SIREN. Exact rational arithmetic (no floating point): the parts sum exactly to the cost, none is negative, and the
  * result depends only on the weights, not on the order they are given in.
  */
-public final class CostAllocator {
+final class CostAllocator {
 
     /**
      * @param weights non-negative weights by SIREN, not all zero

@@ -1,5 +1,20 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.budget.messages.AttachLineToProgramme;
+import fr.mutualis.budget.messages.CpSchedule;
+import fr.mutualis.budget.messages.CreateProgramme;
+import fr.mutualis.budget.messages.EngageProgramme;
+import fr.mutualis.budget.messages.LineAttachedToProgramme;
+import fr.mutualis.budget.messages.M57Chapters;
+import fr.mutualis.budget.messages.MandateUnderProgramme;
+import fr.mutualis.budget.messages.ProgrammeCreated;
+import fr.mutualis.budget.messages.ProgrammeEngaged;
+import fr.mutualis.budget.messages.ProgrammeMandated;
+import fr.mutualis.budget.messages.ProgrammeRevised;
+import fr.mutualis.budget.messages.ReviseProgramme;
+import fr.mutualis.budget.messages.ScheduledCredit;
+import fr.mutualis.budget.messages.Section;
+import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.NotFoundException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -22,11 +37,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * on the line, so both streams guard the rules together.
  */
 @Aggregate
-public class Programme {
+class Programme {
 
     @AggregateIdentifier
     private UUID programmeId;
-    private String ownerId;
+    private Owner ownerId;
     private String chapter;
     private long amountCents;
     private CpSchedule schedule;
@@ -132,7 +147,7 @@ public class Programme {
     }
 
     /** Another tenant's programme, or an id of another kind of aggregate, answers like an unknown programme. */
-    private void requireOwner(String tenant, UUID targetId) {
+    private void requireOwner(Owner tenant, UUID targetId) {
         if (ownerId == null || !ownerId.equals(tenant)) {
             throw new NotFoundException("Programme", targetId);
         }

@@ -1,11 +1,11 @@
 package fr.mutualis.budget.integration;
 
 import fr.mutualis.budget.query.GovernanceDirectory;
-import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.governance.CollectiviteRegistered;
 import fr.mutualis.contracts.governance.DecisionPublished;
 import fr.mutualis.contracts.governance.MutualisationCreated;
+import fr.mutualis.kit.integration.IntegrationEventHandlers;
 import fr.mutualis.kit.integration.IntegrationEventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -19,26 +19,19 @@ import org.springframework.stereotype.Component;
 public class GovernanceEventsListener {
 
     private final IntegrationEventInbox inbox;
-    private final GovernanceDirectory directory;
+    private final IntegrationEventHandlers handlers;
 
     public GovernanceEventsListener(IntegrationEventInbox inbox, GovernanceDirectory directory) {
         this.inbox = inbox;
-        this.directory = directory;
+        // Other governance events say nothing the budget uses: the inbox skips them.
+        this.handlers = IntegrationEventHandlers.create()
+                .on(CollectiviteRegistered.class, directory::record)
+                .on(MutualisationCreated.class, directory::record)
+                .on(DecisionPublished.class, directory::record);
     }
 
     @KafkaListener(id = "budget-governance-events", topics = Topics.GOVERNANCE)
     void on(ConsumerRecord<String, String> record) {
-        inbox.receive(record, this::apply);
-    }
-
-    private void apply(EventEnvelope envelope) {
-        switch (envelope.type()) {
-            case "governance.CollectiviteRegistered" -> directory.record(inbox.payload(envelope, CollectiviteRegistered.class));
-            case "governance.MutualisationCreated" -> directory.record(inbox.payload(envelope, MutualisationCreated.class));
-            case "governance.DecisionPublished" -> directory.record(inbox.payload(envelope, DecisionPublished.class));
-            default -> {
-                // Other governance events say nothing the budget uses.
-            }
-        }
+        inbox.receive(record, handlers);
     }
 }

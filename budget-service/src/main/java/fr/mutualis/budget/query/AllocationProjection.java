@@ -1,7 +1,7 @@
 package fr.mutualis.budget.query;
 
-import fr.mutualis.budget.command.CostsAllocated;
-import fr.mutualis.budget.command.MemberAllocation;
+import fr.mutualis.budget.messages.CostsAllocated;
+import fr.mutualis.budget.messages.MemberAllocation;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

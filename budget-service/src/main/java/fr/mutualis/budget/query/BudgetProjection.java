@@ -1,10 +1,10 @@
 package fr.mutualis.budget.query;
 
-import fr.mutualis.budget.command.BudgetLineOpened;
-import fr.mutualis.budget.command.CreditsVoted;
-import fr.mutualis.budget.command.EngagementRecorded;
-import fr.mutualis.budget.command.LineCreditsTransferred;
-import fr.mutualis.budget.command.MandateRecorded;
+import fr.mutualis.budget.messages.BudgetLineOpened;
+import fr.mutualis.budget.messages.CreditsVoted;
+import fr.mutualis.budget.messages.EngagementRecorded;
+import fr.mutualis.budget.messages.LineCreditsTransferred;
+import fr.mutualis.budget.messages.MandateRecorded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -43,7 +43,7 @@ public class BudgetProjection {
                         VALUES (:id, :owner, :year, :section, :chapter, :label, :project, :planned, :programme, :version)
                         ON CONFLICT (line_id) DO NOTHING""")
                 .param("id", event.lineId())
-                .param("owner", event.ownerId())
+                .param("owner", event.ownerId().id())
                 .param("year", event.fiscalYear())
                 .param("section", event.section().name())
                 .param("chapter", event.chapter())
@@ -66,7 +66,7 @@ public class BudgetProjection {
                         VALUES (:id, :version, :owner, :vote, :stage, :credits, :previous, :at)""")
                 .param("id", event.lineId())
                 .param("version", version)
-                .param("owner", event.ownerId())
+                .param("owner", event.ownerId().id())
                 .param("vote", event.voteId())
                 .param("stage", event.stage().name())
                 .param("credits", event.creditsCents())
@@ -86,7 +86,7 @@ public class BudgetProjection {
                         VALUES (:id, :version, :owner, :transfer, :counterpart, :delta, :credits, :date)""")
                 .param("id", event.lineId())
                 .param("version", version)
-                .param("owner", event.ownerId())
+                .param("owner", event.ownerId().id())
                 .param("transfer", event.transferId())
                 .param("counterpart", event.counterpartLineId())
                 .param("delta", event.deltaCents())
@@ -106,7 +106,7 @@ public class BudgetProjection {
                         VALUES (:id, :line, :owner, :programme, :amount, :reference, :date)""")
                 .param("id", event.engagementId())
                 .param("line", event.lineId())
-                .param("owner", event.ownerId())
+                .param("owner", event.ownerId().id())
                 .param("programme", event.programmeId())
                 .param("amount", event.amountCents())
                 .param("reference", event.reference())
@@ -130,7 +130,7 @@ public class BudgetProjection {
                 .param("id", event.mandateId())
                 .param("engagement", event.engagementId())
                 .param("line", event.lineId())
-                .param("owner", event.ownerId())
+                .param("owner", event.ownerId().id())
                 .param("amount", event.amountCents())
                 .param("reference", event.reference())
                 .param("date", stored(event.date()))

@@ -1,8 +1,9 @@
 package fr.mutualis.budget.query;
 
-import fr.mutualis.budget.command.BudgetYear;
-import fr.mutualis.budget.command.ScheduledCredit;
+import fr.mutualis.budget.messages.BudgetYears;
+import fr.mutualis.budget.messages.ScheduledCredit;
 import fr.mutualis.kit.api.Page;
+import fr.mutualis.kit.tenant.Owner;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -59,14 +60,19 @@ public class BudgetQueries {
         return ownerId.length() == 36 ? UUID.fromString(ownerId) : null;
     }
 
+    /** The owners' ids as the read models store them, for an {@code IN} clause. */
+    private static List<String> ids(Set<Owner> owners) {
+        return owners.stream().map(Owner::id).toList();
+    }
+
     /** {@code owners}: the caller's tenant and the mutualisations it sees. */
-    public Optional<BudgetLineView> line(UUID id, Set<String> owners) {
+    public Optional<BudgetLineView> line(UUID id, Set<Owner> owners) {
         return jdbc.sql("SELECT * FROM budget_line_view WHERE line_id = :id AND owner_id IN (:owners)")
-                .param("id", id).param("owners", owners)
+                .param("id", id).param("owners", ids(owners))
                 .query(LINE).optional();
     }
 
-    public Optional<BudgetLineDetail> lineDetail(UUID id, Set<String> owners) {
+    public Optional<BudgetLineDetail> lineDetail(UUID id, Set<Owner> owners) {
         return line(id, owners).map(line -> {
             List<BudgetLineDetail.Credit> credits = jdbc.sql("""
                             SELECT stage, credits_cents, previous_cents, vote_id, voted_at FROM budget_line_credit
@@ -125,28 +131,28 @@ public class BudgetQueries {
                 .query(Boolean.class).single();
     }
 
-    public Optional<CreditTransferView> transfer(UUID id, Set<String> owners) {
+    public Optional<CreditTransferView> transfer(UUID id, Set<Owner> owners) {
         return jdbc.sql("SELECT * FROM credit_transfer_view WHERE transfer_id = :id AND owner_id IN (:owners)")
-                .param("id", id).param("owners", owners)
+                .param("id", id).param("owners", ids(owners))
                 .query(TRANSFER).optional();
     }
 
     /** The delegated rates, their use and the transfers of one owner's fiscal year. */
-    public ChapterTransfers transfers(String owner, int fiscalYear) {
+    public ChapterTransfers transfers(Owner owner, int fiscalYear) {
         record Rates(int investment, int operating, String deliberation) {
         }
         Rates rates = jdbc.sql("""
                         SELECT investment_basis_points, operating_basis_points, deliberation FROM transfer_rate_view
                         WHERE owner_id = :owner AND fiscal_year = :year""")
-                .param("owner", owner).param("year", fiscalYear)
+                .param("owner", owner.id()).param("year", fiscalYear)
                 .query((rs, n) -> new Rates(rs.getInt(1), rs.getInt(2), rs.getString(3)))
                 .optional().orElse(new Rates(0, 0, null));
         List<CreditTransferView> transfers = jdbc.sql("""
                         SELECT * FROM credit_transfer_view WHERE owner_id = :owner AND fiscal_year = :year ORDER BY sequence""")
-                .param("owner", owner).param("year", fiscalYear)
+                .param("owner", owner.id()).param("year", fiscalYear)
                 .query(TRANSFER).list();
         BudgetSummary summary = summary(owner, fiscalYear);
-        return new ChapterTransfers(fiscalYear, owner, mutualisationOf(owner), rates.deliberation(),
+        return new ChapterTransfers(fiscalYear, owner.id(), owner.mutualisationId().orElse(null), rates.deliberation(),
                 section("INVESTMENT", rates.investment(), summary.investment().votedCents(), transfers),
                 section("OPERATING", rates.operating(), summary.operating().votedCents(), transfers),
                 transfers);
@@ -154,34 +160,34 @@ public class BudgetQueries {
 
     private static ChapterTransfers.Delegation section(String section, int basisPoints, long baseCents,
                                                     List<CreditTransferView> transfers) {
-        long ceiling = BudgetYear.ceiling(baseCents, basisPoints);
+        long ceiling = BudgetYears.ceiling(baseCents, basisPoints);
         long transferred = transfers.stream()
                 .filter(transfer -> transfer.section().equals(section) && transfer.betweenChapters())
                 .mapToLong(CreditTransferView::amountCents).sum();
-        return new ChapterTransfers.Delegation(BudgetYear.percent(basisPoints), baseCents, ceiling, transferred,
+        return new ChapterTransfers.Delegation(BudgetYears.percent(basisPoints), baseCents, ceiling, transferred,
                 Math.max(0, ceiling - transferred));
     }
 
     /** The lines of one owner: the caller's tenant, or a mutualisation it sees. */
-    public Page<BudgetLineView> lines(String owner, Integer fiscalYear, String section, int page, int size) {
+    public Page<BudgetLineView> lines(Owner owner, Integer fiscalYear, String section, int page, int size) {
         String where = """
                 WHERE owner_id = :owner
                   AND (CAST(:year AS INTEGER) IS NULL OR fiscal_year = CAST(:year AS INTEGER))
                   AND (CAST(:section AS VARCHAR) IS NULL OR section = :section)""";
         long total = jdbc.sql("SELECT count(*) FROM budget_line_view " + where)
-                .param("owner", owner).param("year", fiscalYear).param("section", section)
+                .param("owner", owner.id()).param("year", fiscalYear).param("section", section)
                 .query(Long.class).single();
         List<BudgetLineView> items = jdbc.sql("SELECT * FROM budget_line_view " + where
                         + " ORDER BY fiscal_year, section, chapter, label, line_id LIMIT :size OFFSET :offset")
-                .param("owner", owner).param("year", fiscalYear).param("section", section)
+                .param("owner", owner.id()).param("year", fiscalYear).param("section", section)
                 .param("size", size).param("offset", (long) page * size)
                 .query(LINE).list();
         return new Page<>(items, page, size, total);
     }
 
-    public Optional<EngagementView> engagement(UUID id, Set<String> owners) {
+    public Optional<EngagementView> engagement(UUID id, Set<Owner> owners) {
         return jdbc.sql("SELECT * FROM engagement_view WHERE engagement_id = :id AND owner_id IN (:owners)")
-                .param("id", id).param("owners", owners)
+                .param("id", id).param("owners", ids(owners))
                 .query((rs, n) -> new EngagementView(rs.getObject("engagement_id", UUID.class),
                         rs.getObject("line_id", UUID.class), rs.getObject("programme_id", UUID.class),
                         rs.getLong("amount_cents"), rs.getLong("mandated_cents"), rs.getString("reference"),
@@ -189,9 +195,9 @@ public class BudgetQueries {
                 .optional();
     }
 
-    public Optional<MandateView> mandate(UUID id, Set<String> owners) {
+    public Optional<MandateView> mandate(UUID id, Set<Owner> owners) {
         return jdbc.sql("SELECT * FROM mandate_view WHERE mandate_id = :id AND owner_id IN (:owners)")
-                .param("id", id).param("owners", owners)
+                .param("id", id).param("owners", ids(owners))
                 .query(MANDATE).optional();
     }
 
@@ -201,9 +207,9 @@ public class BudgetQueries {
                 .query(MANDATE).list();
     }
 
-    public Optional<ProgrammeView> programme(UUID id, String tenant) {
+    public Optional<ProgrammeView> programme(UUID id, Owner tenant) {
         return jdbc.sql("SELECT * FROM programme_view WHERE programme_id = :id AND owner_id = :tenant")
-                .param("id", id).param("tenant", tenant)
+                .param("id", id).param("tenant", tenant.id())
                 .query((rs, n) -> {
                     List<ProgrammeView.ScheduleYear> schedule = jdbc.sql("""
                                     SELECT year, cp_cents, mandated_cents FROM programme_schedule WHERE programme_id = :id ORDER BY year""")
@@ -229,11 +235,11 @@ public class BudgetQueries {
     }
 
     /** The summary of one owner's fiscal year: the caller's tenant, or a mutualisation it sees. */
-    public BudgetSummary summary(String owner, int fiscalYear) {
+    public BudgetSummary summary(Owner owner, int fiscalYear) {
         var totals = jdbc.sql("""
                         SELECT section, sum(planned_cents), sum(voted_cents), sum(engaged_cents), sum(mandated_cents)
                         FROM budget_line_view WHERE owner_id = :owner AND fiscal_year = :year GROUP BY section""")
-                .param("owner", owner).param("year", fiscalYear)
+                .param("owner", owner.id()).param("year", fiscalYear)
                 .query((rs, n) -> java.util.Map.entry(rs.getString(1),
                         new BudgetSummary.Totals(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))))
                 .list().stream()
@@ -243,7 +249,7 @@ public class BudgetQueries {
     }
 
     /** The lines of {@code owners} voted at {@code stage} in {@code fiscalYear}, by section and chapter. */
-    public List<ScdlLine> scdlLines(Set<String> owners, int fiscalYear, String stage) {
+    public List<ScdlLine> scdlLines(Set<Owner> owners, int fiscalYear, String stage) {
         return jdbc.sql("""
                         SELECT l.owner_id, l.fiscal_year, l.section, l.chapter, l.label, l.engaged_cents, l.mandated_cents,
                             (SELECT c.previous_cents FROM budget_line_credit c WHERE c.line_id = l.line_id AND c.stage = :stage
@@ -254,7 +260,7 @@ public class BudgetQueries {
                         WHERE l.owner_id IN (:owners) AND l.fiscal_year = :year
                           AND EXISTS (SELECT 1 FROM budget_line_credit c WHERE c.line_id = l.line_id AND c.stage = :stage)
                         ORDER BY l.section, l.chapter, l.label, l.line_id""")
-                .param("owners", owners).param("year", fiscalYear).param("stage", stage)
+                .param("owners", ids(owners)).param("year", fiscalYear).param("stage", stage)
                 .query((rs, n) -> new ScdlLine(rs.getString("owner_id"), rs.getInt("fiscal_year"), rs.getString("section"),
                         rs.getString("chapter"), rs.getString("label"), rs.getLong("previous_cents"),
                         rs.getLong("credits_cents"), rs.getLong("engaged_cents"), rs.getLong("mandated_cents")))

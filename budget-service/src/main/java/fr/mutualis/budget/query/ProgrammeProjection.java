@@ -1,11 +1,12 @@
 package fr.mutualis.budget.query;
 
-import fr.mutualis.budget.command.LineAttachedToProgramme;
-import fr.mutualis.budget.command.ProgrammeCreated;
-import fr.mutualis.budget.command.ProgrammeEngaged;
-import fr.mutualis.budget.command.ProgrammeMandated;
-import fr.mutualis.budget.command.ProgrammeRevised;
-import fr.mutualis.budget.command.ScheduledCredit;
+import fr.mutualis.kit.tenant.Owner;
+import fr.mutualis.budget.messages.LineAttachedToProgramme;
+import fr.mutualis.budget.messages.ProgrammeCreated;
+import fr.mutualis.budget.messages.ProgrammeEngaged;
+import fr.mutualis.budget.messages.ProgrammeMandated;
+import fr.mutualis.budget.messages.ProgrammeRevised;
+import fr.mutualis.budget.messages.ScheduledCredit;
 import fr.mutualis.kit.axon.AuditMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -42,7 +43,7 @@ public class ProgrammeProjection {
                         VALUES (:id, :owner, :label, :chapter, :section, :project, :amount, :version)
                         ON CONFLICT (programme_id) DO NOTHING""")
                 .param("id", event.programmeId())
-                .param("owner", event.ownerId())
+                .param("owner", event.ownerId().id())
                 .param("label", event.label())
                 .param("chapter", event.chapter())
                 .param("section", event.section().name())
@@ -117,7 +118,7 @@ public class ProgrammeProjection {
     }
 
     /** A revision keeps each year's mandated amount; a year it drops had none (the aggregate refuses otherwise). */
-    private void replaceSchedule(UUID programmeId, String ownerId, List<ScheduledCredit> schedule) {
+    private void replaceSchedule(UUID programmeId, Owner ownerId, List<ScheduledCredit> schedule) {
         jdbc.sql("DELETE FROM programme_schedule WHERE programme_id = :id AND NOT (year = ANY (:years))")
                 .param("id", programmeId)
                 .param("years", schedule.stream().map(ScheduledCredit::year).toArray(Integer[]::new))
@@ -127,14 +128,14 @@ public class ProgrammeProjection {
                             INSERT INTO programme_schedule (programme_id, owner_id, year, cp_cents) VALUES (:id, :owner, :year, :cp)
                             ON CONFLICT (programme_id, year) DO UPDATE SET cp_cents = excluded.cp_cents""")
                     .param("id", programmeId)
-                    .param("owner", ownerId)
+                    .param("owner", ownerId.id())
                     .param("year", credit.year())
                     .param("cp", credit.amountCents())
                     .update();
         }
     }
 
-    private void revision(UUID programmeId, String ownerId, int revision, long amountCents, List<ScheduledCredit> schedule, String reason,
+    private void revision(UUID programmeId, Owner ownerId, int revision, long amountCents, List<ScheduledCredit> schedule, String reason,
                           UUID decisionId, Instant at, String user) {
         jdbc.sql("""
                         INSERT INTO programme_revision (programme_id, owner_id, revision, amount_cents, schedule, reason, decision_id,
@@ -142,7 +143,7 @@ public class ProgrammeProjection {
                         VALUES (:id, :owner, :revision, :amount, :schedule, :reason, :decision, :at, :user)
                         ON CONFLICT (programme_id, revision) DO NOTHING""")
                 .param("id", programmeId)
-                .param("owner", ownerId)
+                .param("owner", ownerId.id())
                 .param("revision", revision)
                 .param("amount", amountCents)
                 .param("schedule", json.writeValueAsString(schedule))

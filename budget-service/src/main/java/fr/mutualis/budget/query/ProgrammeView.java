@@ -1,6 +1,6 @@
 package fr.mutualis.budget.query;
 
-import fr.mutualis.budget.command.ScheduledCredit;
+import fr.mutualis.budget.messages.ScheduledCredit;
 
 import java.time.Instant;
 import java.util.List;

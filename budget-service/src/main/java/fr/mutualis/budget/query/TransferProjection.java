@@ -1,7 +1,7 @@
 package fr.mutualis.budget.query;
 
-import fr.mutualis.budget.command.CreditTransferMade;
-import fr.mutualis.budget.command.TransferRatesVoted;
+import fr.mutualis.budget.messages.CreditTransferMade;
+import fr.mutualis.budget.messages.TransferRatesVoted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -40,7 +40,7 @@ public class TransferProjection {
                             deliberation = excluded.deliberation, rates_vote_id = excluded.rates_vote_id,
                             voted_at = excluded.voted_at, version = excluded.version
                         WHERE transfer_rate_view.version < excluded.version""")
-                .param("owner", event.ownerId())
+                .param("owner", event.ownerId().id())
                 .param("year", event.fiscalYear())
                 .param("investment", event.investmentBasisPoints())
                 .param("operating", event.operatingBasisPoints())
@@ -61,7 +61,7 @@ public class TransferProjection {
                             :reason, :date, :at, :sequence)
                         ON CONFLICT (transfer_id) DO NOTHING""")
                 .param("id", event.transferId())
-                .param("owner", event.ownerId())
+                .param("owner", event.ownerId().id())
                 .param("year", event.fiscalYear())
                 .param("section", event.section().name())
                 .param("from", event.fromLineId())

@@ -176,6 +176,28 @@ class TransferApiTest extends BudgetIntegrationTest {
                 409, "state-conflict");
     }
 
+    /**
+     * Both ids are checked to be lines before either line is asked anything: a programme's id as the target answers
+     * 404 naming it, even when the source would refuse the amount (422).
+     */
+    @Test
+    void aTransferToAnIdOfAnotherKindIsNotFoundBeforeTheSourceIsAsked() {
+        int year = 2049;
+        String software = votedLine(VALMONT_AGENT, year, "INVESTMENT", "20", 1_000);
+        var programme = http.post("/api/budget/programmes", """
+                {"label": "AP", "chapter": "21", "amountCents": 100, "schedule": [{"year": %d, "amountCents": 100}]}"""
+                .formatted(year), VALMONT_AGENT, null);
+        assertThat(programme.status()).as(programme.toString()).isEqualTo(201);
+        String programmeId = programme.json().get("id").asString();
+        long events = eventCount();
+
+        var answer = http.post("/api/budget/transfers", transfer(software, programmeId, 5_000, year + "-03-01"),
+                VALMONT_AGENT, null);
+        assertProblem(answer, 404, "not-found");
+        assertThat(answer.json().get("detail").asString()).isEqualTo("Budget line " + programmeId + " not found");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
     @Test
     void theRateIsAtMostSevenAndAHalfPercent() {
         int year = 2046;

@@ -1,5 +1,22 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.budget.messages.BudgetLineOpened;
+import fr.mutualis.budget.messages.BudgetStage;
+import fr.mutualis.budget.messages.CreditsVoted;
+import fr.mutualis.budget.messages.EngagementRecorded;
+import fr.mutualis.budget.messages.LineCredits;
+import fr.mutualis.budget.messages.LineCreditsTransferred;
+import fr.mutualis.budget.messages.LineSpending;
+import fr.mutualis.budget.messages.MandateRecorded;
+import fr.mutualis.budget.messages.OpenBudgetLine;
+import fr.mutualis.budget.messages.RecordEngagement;
+import fr.mutualis.budget.messages.RecordMandate;
+import fr.mutualis.budget.messages.Section;
+import fr.mutualis.budget.messages.TransferCreditsIn;
+import fr.mutualis.budget.messages.TransferCreditsOut;
+import fr.mutualis.budget.messages.VoteCredits;
+import fr.mutualis.kit.tenant.Caller;
+import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.error.StateConflictException;
@@ -8,9 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.security.access.AccessDeniedException;
+import fr.mutualis.kit.error.NotPermittedException;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,9 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BudgetLineTest {
 
-    private static final String VALMONT = "210000022";
-    private static final String SAINT_AUBIN = "210000030";
-    private static final String CAGV = "200000016";
+    private static final Owner VALMONT = Owner.tenant("210000022");
+    private static final Owner SAINT_AUBIN = Owner.tenant("210000030");
+    private static final Owner CAGV = Owner.tenant("200000016");
     private static final LocalDate MARCH = LocalDate.of(2026, 3, 15);
     private final UUID lineId = UUID.randomUUID();
     private final UUID projectId = UUID.randomUUID();
@@ -130,7 +148,7 @@ class BudgetLineTest {
     @Test
     void aVoteOfAnotherFiscalYearIsRefused() {
         fixture.given(opened())
-                .when(new VoteCredits(lineId, Caller.tenant(VALMONT), voteId, 2027, BudgetStage.BP, 100))
+                .when(new VoteCredits(lineId, Caller.tenant(VALMONT.id()), voteId, 2027, BudgetStage.BP, 100))
                 .expectException(BusinessRuleViolationException.class)
                 .expectExceptionMessage("Line " + lineId + " belongs to fiscal year 2026, not to the 2027 vote")
                 .expectNoEvents();
@@ -139,7 +157,7 @@ class BudgetLineTest {
     @Test
     void anotherTenantCannotVoteOnTheLine() {
         fixture.given(opened())
-                .when(new VoteCredits(lineId, Caller.tenant(SAINT_AUBIN), voteId, 2026, BudgetStage.BP, 100))
+                .when(new VoteCredits(lineId, Caller.tenant(SAINT_AUBIN.id()), voteId, 2026, BudgetStage.BP, 100))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
@@ -189,7 +207,7 @@ class BudgetLineTest {
     @Test
     void anEngagementIsDatedInTheLinesFiscalYear() {
         fixture.given(opened(), voted(BudgetStage.BP, 1_000))
-                .when(new RecordEngagement(lineId, Caller.tenant(VALMONT), engagementId, 10, "BC", LocalDate.of(2025, 12, 31), null))
+                .when(new RecordEngagement(lineId, Caller.tenant(VALMONT.id()), engagementId, 10, "BC", LocalDate.of(2025, 12, 31), null))
                 .expectException(BusinessRuleViolationException.class)
                 .expectExceptionMessage("An engagement on a 2026 line must be dated in 2026, not 2025-12-31")
                 .expectNoEvents();
@@ -207,11 +225,11 @@ class BudgetLineTest {
     @Test
     void anEngagementBasedOnAStaleReadOfTheLineIsRefused() {
         fixture.given(opened(), voted(BudgetStage.BP, 1_000), voted(BudgetStage.DM, 500))
-                .when(new RecordEngagement(lineId, Caller.tenant(VALMONT), engagementId, 100, "BC", MARCH, 1L))
+                .when(new RecordEngagement(lineId, Caller.tenant(VALMONT.id()), engagementId, 100, "BC", MARCH, 1L))
                 .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class)
                 .expectNoEvents();
         fixture.given(opened(), voted(BudgetStage.BP, 1_000), voted(BudgetStage.DM, 500))
-                .when(new RecordEngagement(lineId, Caller.tenant(VALMONT), engagementId, 100, "BC", MARCH, 2L))
+                .when(new RecordEngagement(lineId, Caller.tenant(VALMONT.id()), engagementId, 100, "BC", MARCH, 2L))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -257,36 +275,37 @@ class BudgetLineTest {
     @Test
     void anotherTenantCannotSpendOnTheLine() {
         fixture.given(opened(), voted(BudgetStage.BP, 1_000), engaged(engagementId, 500))
-                .when(new RecordEngagement(lineId, Caller.tenant(SAINT_AUBIN), UUID.randomUUID(), 1, "BC", MARCH, null))
+                .when(new RecordEngagement(lineId, Caller.tenant(SAINT_AUBIN.id()), UUID.randomUUID(), 1, "BC", MARCH, null))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
         fixture.given(opened(), voted(BudgetStage.BP, 1_000), engaged(engagementId, 500))
-                .when(new RecordMandate(lineId, Caller.tenant(SAINT_AUBIN), engagementId, mandateId, 1, "M", MARCH))
+                .when(new RecordMandate(lineId, Caller.tenant(SAINT_AUBIN.id()), engagementId, mandateId, 1, "M", MARCH))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
 
     @Test
     void aMutualisationsLineIsManagedByTheAdministeringEpciAndOnlySeenByItsMembers() {
-        String shared = UUID.randomUUID().toString();
+        Owner shared = Owner.mutualisation(UUID.randomUUID());
         BudgetLineOpened sharedLine = new BudgetLineOpened(lineId, shared, 2026, Section.OPERATING, "011", "DSI commune",
                 null, 10_000, null);
-        Caller epciAdmin = new Caller(CAGV, Set.of(CAGV, shared), Set.of(CAGV, shared));
-        Caller member = new Caller(VALMONT, Set.of(VALMONT, shared), Set.of(VALMONT));
+        Caller epciAdmin = new Caller(CAGV, Set.of(Caller.SHARED_SERVICE_ADMIN), Set.of(CAGV, shared), Set.of(CAGV, shared),
+                Map.of());
+        Caller member = new Caller(VALMONT, Set.of("AGENT"), Set.of(VALMONT, shared), Set.of(VALMONT), Map.of());
         fixture.given(sharedLine, voted(BudgetStage.BP, 1_000))
                 .when(new RecordEngagement(lineId, epciAdmin, engagementId, 400, "BC", MARCH, null))
                 .expectEvents(new EngagementRecorded(engagementId, lineId, shared, 2026, Section.OPERATING, null, null, 400, "BC", MARCH))
                 .expectResultMessagePayload(new LineSpending(shared, null, 2026));
         fixture.given(sharedLine, voted(BudgetStage.BP, 1_000))
                 .when(new RecordEngagement(lineId, member, engagementId, 400, "BC", MARCH, null))
-                .expectException(AccessDeniedException.class)
+                .expectException(NotPermittedException.class)
                 .expectNoEvents();
         fixture.given(sharedLine)
                 .when(new VoteCredits(lineId, member, voteId, 2026, BudgetStage.BP, 5))
-                .expectException(AccessDeniedException.class)
+                .expectException(NotPermittedException.class)
                 .expectNoEvents();
         fixture.given(sharedLine, voted(BudgetStage.BP, 1_000))
-                .when(new RecordEngagement(lineId, Caller.tenant(SAINT_AUBIN), engagementId, 1, "BC", MARCH, null))
+                .when(new RecordEngagement(lineId, Caller.tenant(SAINT_AUBIN.id()), engagementId, 1, "BC", MARCH, null))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
@@ -334,7 +353,7 @@ class BudgetLineTest {
     @Test
     void aTransferInAddsToTheCredits() {
         fixture.given(opened(), voted(BudgetStage.BP, 1_000))
-                .when(new TransferCreditsIn(lineId, Caller.tenant(VALMONT), transferId, otherLineId, 250, MARCH))
+                .when(new TransferCreditsIn(lineId, Caller.tenant(VALMONT.id()), transferId, otherLineId, 250, MARCH))
                 .expectEvents(new LineCreditsTransferred(lineId, VALMONT, 2026, Section.INVESTMENT, "20", transferId,
                         otherLineId, 250, 1_250, MARCH))
                 .expectResultMessagePayload(new LineCredits(lineId, VALMONT, 2026, Section.INVESTMENT, "20", 1_250));
@@ -355,7 +374,7 @@ class BudgetLineTest {
                 .expectExceptionMessage("Line " + lineId + " has no voted credits yet: no transfer before its first vote")
                 .expectNoEvents();
         fixture.given(opened())
-                .when(new TransferCreditsIn(lineId, Caller.tenant(VALMONT), transferId, otherLineId, 1, MARCH))
+                .when(new TransferCreditsIn(lineId, Caller.tenant(VALMONT.id()), transferId, otherLineId, 1, MARCH))
                 .expectException(StateConflictException.class)
                 .expectNoEvents();
     }
@@ -363,7 +382,7 @@ class BudgetLineTest {
     @Test
     void noTransferTouchesALineClosedByItsCa() {
         fixture.given(opened(), voted(BudgetStage.BP, 1_000), voted(BudgetStage.CA, 1_000))
-                .when(new TransferCreditsIn(lineId, Caller.tenant(VALMONT), transferId, otherLineId, 1, MARCH))
+                .when(new TransferCreditsIn(lineId, Caller.tenant(VALMONT.id()), transferId, otherLineId, 1, MARCH))
                 .expectException(StateConflictException.class)
                 .expectExceptionMessage("Line " + lineId + " is closed by its CA: no further transfer")
                 .expectNoEvents();
@@ -372,7 +391,7 @@ class BudgetLineTest {
     @Test
     void aTransferIsDatedInTheLinesFiscalYear() {
         fixture.given(opened(), voted(BudgetStage.BP, 1_000))
-                .when(new TransferCreditsOut(lineId, Caller.tenant(VALMONT), transferId, otherLineId, 1, LocalDate.of(2027, 1, 4)))
+                .when(new TransferCreditsOut(lineId, Caller.tenant(VALMONT.id()), transferId, otherLineId, 1, LocalDate.of(2027, 1, 4)))
                 .expectException(BusinessRuleViolationException.class)
                 .expectExceptionMessage("A transfer on a 2026 line must be dated in 2026, not 2027-01-04")
                 .expectNoEvents();
@@ -381,13 +400,13 @@ class BudgetLineTest {
     @Test
     void anotherTenantCannotTransferTheLinesCredits() {
         fixture.given(opened(), voted(BudgetStage.BP, 1_000))
-                .when(new TransferCreditsOut(lineId, Caller.tenant(SAINT_AUBIN), transferId, otherLineId, 1, MARCH))
+                .when(new TransferCreditsOut(lineId, Caller.tenant(SAINT_AUBIN.id()), transferId, otherLineId, 1, MARCH))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
 
     private TransferCreditsOut transferOut(long amount) {
-        return new TransferCreditsOut(lineId, Caller.tenant(VALMONT), transferId, otherLineId, amount, MARCH);
+        return new TransferCreditsOut(lineId, Caller.tenant(VALMONT.id()), transferId, otherLineId, amount, MARCH);
     }
 
     private LineCreditsTransferred transferredIn(long amount, long creditsAfter) {
@@ -404,7 +423,7 @@ class BudgetLineTest {
     }
 
     private VoteCredits vote(BudgetStage stage, long credits) {
-        return new VoteCredits(lineId, Caller.tenant(VALMONT), voteId, 2026, stage, credits);
+        return new VoteCredits(lineId, Caller.tenant(VALMONT.id()), voteId, 2026, stage, credits);
     }
 
     private CreditsVoted voted(BudgetStage stage, long credits) {
@@ -412,7 +431,7 @@ class BudgetLineTest {
     }
 
     private RecordEngagement engage(long amount) {
-        return new RecordEngagement(lineId, Caller.tenant(VALMONT), engagementId, amount, "BC-2026-001", MARCH, null);
+        return new RecordEngagement(lineId, Caller.tenant(VALMONT.id()), engagementId, amount, "BC-2026-001", MARCH, null);
     }
 
     private EngagementRecorded engaged(UUID id, long amount) {
@@ -420,7 +439,7 @@ class BudgetLineTest {
     }
 
     private RecordMandate mandate(UUID engagement, long amount) {
-        return new RecordMandate(lineId, Caller.tenant(VALMONT), engagement, mandateId, amount, "M-42", MARCH);
+        return new RecordMandate(lineId, Caller.tenant(VALMONT.id()), engagement, mandateId, amount, "M-42", MARCH);
     }
 
     private MandateRecorded mandated(UUID engagement, long amount) {

@@ -1,5 +1,16 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.budget.messages.BudgetYears;
+import fr.mutualis.budget.messages.BudgetStage;
+import fr.mutualis.budget.messages.CreditTransferMade;
+import fr.mutualis.budget.messages.LineCredits;
+import fr.mutualis.budget.messages.MakeCreditTransfer;
+import fr.mutualis.budget.messages.RecordVote;
+import fr.mutualis.budget.messages.Section;
+import fr.mutualis.budget.messages.TransferRatesVoted;
+import fr.mutualis.budget.messages.VoteRecorded;
+import fr.mutualis.budget.messages.VoteTransferRates;
+import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,10 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BudgetYearTest {
 
-    private static final String VALMONT = "210000022";
-    private static final String SAINT_AUBIN = "210000030";
+    private static final Owner VALMONT = Owner.tenant("210000022");
+    private static final Owner SAINT_AUBIN = Owner.tenant("210000030");
     private static final LocalDate JUNE = LocalDate.of(2026, 6, 15);
-    private final UUID yearId = BudgetYear.idOf(VALMONT, 2026);
+    private final UUID yearId = BudgetYears.idOf(VALMONT, 2026);
     private final UUID software = UUID.randomUUID();
     private final UUID hardware = UUID.randomUUID();
     private final UUID works = UUID.randomUUID();
@@ -40,9 +51,9 @@ class BudgetYearTest {
 
     @Test
     void theIdOfABudgetYearDerivesFromItsOwnerAndYear() {
-        assertThat(BudgetYear.idOf(VALMONT, 2026)).isEqualTo(yearId)
-                .isNotEqualTo(BudgetYear.idOf(VALMONT, 2027))
-                .isNotEqualTo(BudgetYear.idOf(SAINT_AUBIN, 2026));
+        assertThat(BudgetYears.idOf(VALMONT, 2026)).isEqualTo(yearId)
+                .isNotEqualTo(BudgetYears.idOf(VALMONT, 2027))
+                .isNotEqualTo(BudgetYears.idOf(SAINT_AUBIN, 2026));
     }
 
     // The delegation
@@ -114,7 +125,7 @@ class BudgetYearTest {
                 .when(transfer(hardware, "21", software, "20", 75_001))
                 .expectException(BusinessRuleViolationException.class)
                 .expectNoEvents();
-        assertThat(BudgetYear.ceiling(1_000_001, 750)).isEqualTo(75_000);
+        assertThat(BudgetYears.ceiling(1_000_001, 750)).isEqualTo(75_000);
     }
 
     @Test

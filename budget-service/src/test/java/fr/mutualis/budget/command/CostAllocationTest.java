@@ -1,5 +1,9 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.budget.messages.AllocateCosts;
+import fr.mutualis.budget.messages.AllocationMethod;
+import fr.mutualis.budget.messages.CostsAllocated;
+import fr.mutualis.budget.messages.MemberAllocation;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.budget.messages.MemberAllocation;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

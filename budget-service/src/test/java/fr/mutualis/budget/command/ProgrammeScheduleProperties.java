@@ -1,5 +1,14 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.budget.messages.CpSchedule;
+import fr.mutualis.budget.messages.MandateUnderProgramme;
+import fr.mutualis.budget.messages.ProgrammeCreated;
+import fr.mutualis.budget.messages.ProgrammeEngaged;
+import fr.mutualis.budget.messages.ProgrammeMandated;
+import fr.mutualis.budget.messages.ReviseProgramme;
+import fr.mutualis.budget.messages.ScheduledCredit;
+import fr.mutualis.budget.messages.Section;
+import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -24,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProgrammeScheduleProperties {
 
-    private static final String OWNER = "210000022";
+    private static final Owner OWNER = Owner.tenant("210000022");
 
     @Property(tries = 100)
     void aRevisionIsAcceptedExactlyWhenItKeepsTheInvariants(@ForAll("schedules") Map<Integer, Long> initial,

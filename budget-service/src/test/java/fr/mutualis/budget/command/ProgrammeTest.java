@@ -1,5 +1,19 @@
 package fr.mutualis.budget.command;
 
+import fr.mutualis.budget.messages.AttachLineToProgramme;
+import fr.mutualis.budget.messages.CpSchedule;
+import fr.mutualis.budget.messages.CreateProgramme;
+import fr.mutualis.budget.messages.EngageProgramme;
+import fr.mutualis.budget.messages.LineAttachedToProgramme;
+import fr.mutualis.budget.messages.MandateUnderProgramme;
+import fr.mutualis.budget.messages.ProgrammeCreated;
+import fr.mutualis.budget.messages.ProgrammeEngaged;
+import fr.mutualis.budget.messages.ProgrammeMandated;
+import fr.mutualis.budget.messages.ProgrammeRevised;
+import fr.mutualis.budget.messages.ReviseProgramme;
+import fr.mutualis.budget.messages.ScheduledCredit;
+import fr.mutualis.budget.messages.Section;
+import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
@@ -15,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProgrammeTest {
 
-    private static final String VALMONT = "210000022";
+    private static final Owner VALMONT = Owner.tenant("210000022");
     private final UUID programmeId = UUID.randomUUID();
     private final UUID projectId = UUID.randomUUID();
     private final UUID lineId = UUID.randomUUID();
@@ -111,7 +125,7 @@ class ProgrammeTest {
     @Test
     void anotherTenantCannotReviseTheProgramme() {
         fixture.given(created())
-                .when(new ReviseProgramme(programmeId, "210000030", null, 9_000, schedule(2026, 9_000), "x", null))
+                .when(new ReviseProgramme(programmeId, Owner.tenant("210000030"), null, 9_000, schedule(2026, 9_000), "x", null))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
@@ -127,7 +141,7 @@ class ProgrammeTest {
                 .expectExceptionMessage("A line of chapter 21 cannot spend programme " + programmeId + " of chapter 20")
                 .expectNoEvents();
         fixture.given(created())
-                .when(new AttachLineToProgramme(programmeId, "210000030", lineId, "20", 2026))
+                .when(new AttachLineToProgramme(programmeId, Owner.tenant("210000030"), lineId, "20", 2026))
                 .expectException(NotFoundException.class);
     }
 

@@ -1,19 +1,20 @@
 package fr.mutualis.budget.integration;
 
-import fr.mutualis.budget.command.AllocationMethod;
-import fr.mutualis.budget.command.BudgetStage;
-import fr.mutualis.budget.command.CostsAllocated;
-import fr.mutualis.budget.command.CreditsVoted;
-import fr.mutualis.budget.command.EngagementRecorded;
-import fr.mutualis.budget.command.LineAttachedToProgramme;
-import fr.mutualis.budget.command.MandateRecorded;
-import fr.mutualis.budget.command.MemberAllocation;
-import fr.mutualis.budget.command.ProgrammeCreated;
-import fr.mutualis.budget.command.ProgrammeEngaged;
-import fr.mutualis.budget.command.ProgrammeMandated;
-import fr.mutualis.budget.command.ProgrammeRevised;
-import fr.mutualis.budget.command.ScheduledCredit;
-import fr.mutualis.budget.command.Section;
+import fr.mutualis.kit.tenant.Owner;
+import fr.mutualis.budget.messages.AllocationMethod;
+import fr.mutualis.budget.messages.BudgetStage;
+import fr.mutualis.budget.messages.CostsAllocated;
+import fr.mutualis.budget.messages.CreditsVoted;
+import fr.mutualis.budget.messages.EngagementRecorded;
+import fr.mutualis.budget.messages.LineAttachedToProgramme;
+import fr.mutualis.budget.messages.MandateRecorded;
+import fr.mutualis.budget.messages.MemberAllocation;
+import fr.mutualis.budget.messages.ProgrammeCreated;
+import fr.mutualis.budget.messages.ProgrammeEngaged;
+import fr.mutualis.budget.messages.ProgrammeMandated;
+import fr.mutualis.budget.messages.ProgrammeRevised;
+import fr.mutualis.budget.messages.ScheduledCredit;
+import fr.mutualis.budget.messages.Section;
 import fr.mutualis.kit.integration.OutboundEvent;
 import org.junit.jupiter.api.Test;
 
@@ -37,13 +38,13 @@ class BudgetIntegrationEventsTest {
 
     @Test
     void theSpendingChainIsPublished() {
-        assertThat(mapper.map(new CreditsVoted(lineId, VALMONT, UUID.randomUUID(), 2026, Section.OPERATING, BudgetStage.DM, 700, 500)))
+        assertThat(mapper.map(new CreditsVoted(lineId, Owner.tenant(VALMONT), UUID.randomUUID(), 2026, Section.OPERATING, BudgetStage.DM, 700, 500)))
                 .contains(new OutboundEvent(VALMONT, new fr.mutualis.contracts.budget.CreditsVoted(lineId, VALMONT, 2026, "OPERATING", "DM", 700)));
-        assertThat(mapper.map(new EngagementRecorded(engagementId, lineId, VALMONT, 2026, Section.INVESTMENT, projectId, programmeId, 300, "BC", date)))
+        assertThat(mapper.map(new EngagementRecorded(engagementId, lineId, Owner.tenant(VALMONT), 2026, Section.INVESTMENT, projectId, programmeId, 300, "BC", date)))
                 .contains(new OutboundEvent(VALMONT, new fr.mutualis.contracts.budget.EngagementRecorded(engagementId, lineId, VALMONT, 2026,
                         "INVESTMENT", projectId, 300, "BC", date)));
         UUID mandateId = UUID.randomUUID();
-        assertThat(mapper.map(new MandateRecorded(mandateId, engagementId, lineId, VALMONT, 2026, Section.INVESTMENT, projectId, null, 100, "M", date)))
+        assertThat(mapper.map(new MandateRecorded(mandateId, engagementId, lineId, Owner.tenant(VALMONT), 2026, Section.INVESTMENT, projectId, null, 100, "M", date)))
                 .contains(new OutboundEvent(VALMONT, new fr.mutualis.contracts.budget.MandateRecorded(mandateId, engagementId, lineId, VALMONT,
                         2026, "INVESTMENT", projectId, 100, "M", date)));
     }
@@ -53,11 +54,11 @@ class BudgetIntegrationEventsTest {
         var schedule = List.of(new ScheduledCredit(2026, 100), new ScheduledCredit(2027, 200));
         var published = List.of(new fr.mutualis.contracts.budget.ProgrammeCreated.ScheduledCredit(2026, 100),
                 new fr.mutualis.contracts.budget.ProgrammeCreated.ScheduledCredit(2027, 200));
-        assertThat(mapper.map(new ProgrammeCreated(programmeId, VALMONT, "SIG", "20", Section.INVESTMENT, projectId, 300, schedule)))
+        assertThat(mapper.map(new ProgrammeCreated(programmeId, Owner.tenant(VALMONT), "SIG", "20", Section.INVESTMENT, projectId, 300, schedule)))
                 .contains(new OutboundEvent(VALMONT, new fr.mutualis.contracts.budget.ProgrammeCreated(programmeId, VALMONT, "SIG", "20",
                         "INVESTMENT", projectId, 300, published)));
         UUID decisionId = UUID.randomUUID();
-        assertThat(mapper.map(new ProgrammeRevised(programmeId, VALMONT, 2, 300, schedule, "Report", decisionId, 300, List.of())))
+        assertThat(mapper.map(new ProgrammeRevised(programmeId, Owner.tenant(VALMONT), 2, 300, schedule, "Report", decisionId, 300, List.of())))
                 .contains(new OutboundEvent(VALMONT, new fr.mutualis.contracts.budget.ProgrammeRevised(programmeId, VALMONT, 2, 300,
                         published, "Report", decisionId)));
     }
@@ -74,11 +75,11 @@ class BudgetIntegrationEventsTest {
     @Test
     void whatAProgrammeConsumesIsPublished() {
         UUID mandateId = UUID.randomUUID();
-        assertThat(mapper.map(new LineAttachedToProgramme(programmeId, VALMONT, lineId, 2026)))
+        assertThat(mapper.map(new LineAttachedToProgramme(programmeId, Owner.tenant(VALMONT), lineId, 2026)))
                 .contains(new OutboundEvent(VALMONT, new fr.mutualis.contracts.budget.LineAttachedToProgramme(programmeId, VALMONT, lineId, 2026)));
-        assertThat(mapper.map(new ProgrammeEngaged(programmeId, VALMONT, engagementId, lineId, 1)))
+        assertThat(mapper.map(new ProgrammeEngaged(programmeId, Owner.tenant(VALMONT), engagementId, lineId, 1)))
                 .contains(new OutboundEvent(VALMONT, new fr.mutualis.contracts.budget.ProgrammeEngaged(programmeId, VALMONT, engagementId, lineId, 1)));
-        assertThat(mapper.map(new ProgrammeMandated(programmeId, VALMONT, mandateId, lineId, 2026, 1)))
+        assertThat(mapper.map(new ProgrammeMandated(programmeId, Owner.tenant(VALMONT), mandateId, lineId, 2026, 1)))
                 .contains(new OutboundEvent(VALMONT, new fr.mutualis.contracts.budget.ProgrammeMandated(programmeId, VALMONT, mandateId, lineId, 2026, 1)));
     }
 }

@@ -1,7 +1,8 @@
 package fr.mutualis.budget.integration;
 
+import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.budget.BudgetIntegrationTest;
-import fr.mutualis.budget.command.BudgetYear;
+import fr.mutualis.budget.messages.BudgetYears;
 import fr.mutualis.contracts.EventHeaders;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.kit.testsupport.TestInfrastructure;
@@ -121,7 +122,7 @@ class PublishedEventsTest extends BudgetIntegrationTest {
                 .formatted(hardware, software), VALMONT_AGENT, null);
         assertThat(transfer.status()).as(transfer.toString()).isEqualTo(201);
 
-        String budgetYear = BudgetYear.idOf(VALMONT, 2038).toString();
+        String budgetYear = BudgetYears.idOf(Owner.tenant(VALMONT), 2038).toString();
         List<JsonNode> ofYear = awaitRecords(budgetYear, 2).stream().map(record -> JSON.readTree(record.value())).toList();
         assertThat(ofYear).extracting(envelope -> envelope.get("type").asString())
                 .containsExactly("budget.TransferRatesVoted", "budget.CreditTransferMade");

@@ -1,8 +1,0 @@
-package fr.mutualis.budget.command;
-
-import java.util.List;
-import java.util.UUID;
-
-public record CostsAllocated(UUID allocationId, UUID mutualisationId, String epciSiren, int fiscalYear, long costCents,
-                             AllocationMethod method, List<MemberAllocation> allocations) {
-}

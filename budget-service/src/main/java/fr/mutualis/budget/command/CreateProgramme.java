@@ -1,8 +1,0 @@
-package fr.mutualis.budget.command;
-
-import java.util.UUID;
-
-/** Authorise a multi-year programme (AP, or AE for operating chapters) with its CP schedule. */
-public record CreateProgramme(UUID programmeId, String ownerId, String label, String chapter, UUID projectId,
-                              long amountCents, CpSchedule schedule) {
-}

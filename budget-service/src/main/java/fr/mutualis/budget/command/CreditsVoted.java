@@ -1,8 +1,0 @@
-package fr.mutualis.budget.command;
-
-import java.util.UUID;
-
-/** The credits of a line were set at a stage; {@code previousCents} keeps what they amended. */
-public record CreditsVoted(UUID lineId, String ownerId, UUID voteId, int fiscalYear, Section section, BudgetStage stage,
-                           long creditsCents, long previousCents) {
-}

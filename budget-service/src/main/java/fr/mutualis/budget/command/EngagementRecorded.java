@@ -1,8 +1,0 @@
-package fr.mutualis.budget.command;
-
-import java.time.LocalDate;
-import java.util.UUID;
-
-public record EngagementRecorded(UUID engagementId, UUID lineId, String ownerId, int fiscalYear, Section section,
-                                 UUID projectId, UUID programmeId, long amountCents, String reference, LocalDate date) {
-}

@@ -1,9 +1,0 @@
-package fr.mutualis.budget.command;
-
-import java.time.LocalDate;
-import java.util.UUID;
-
-public record MandateRecorded(UUID mandateId, UUID engagementId, UUID lineId, String ownerId, int fiscalYear,
-                              Section section, UUID projectId, UUID programmeId, long amountCents, String reference,
-                              LocalDate date) {
-}

@@ -1,5 +1,0 @@
-package fr.mutualis.budget.command;
-
-/** The CP (crédits de paiement) of one year of a programme's schedule, in cents. */
-public record ScheduledCredit(int year, long amountCents) {
-}

@@ -1,7 +1,0 @@
-package fr.mutualis.budget.command;
-
-/** Section d'investissement, section de fonctionnement. */
-public enum Section {
-    INVESTMENT,
-    OPERATING
-}

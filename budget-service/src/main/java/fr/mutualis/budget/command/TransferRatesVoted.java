@@ -1,8 +1,0 @@
-package fr.mutualis.budget.command;
-
-import java.util.UUID;
-
-/** The rates of transfers between chapters the assembly delegated for a fiscal year, in basis points per section. */
-public record TransferRatesVoted(UUID budgetYearId, String ownerId, int fiscalYear, UUID ratesVoteId,
-                                 int investmentBasisPoints, int operatingBasisPoints, String deliberation) {
-}
