@@ -44,9 +44,20 @@ public final class IntegrationEventHandlers {
         return this;
     }
 
-    /** The contract type of {@code envelope} when this consumer handles it; empty for a type it does not apply. */
+    /**
+     * The contract type of {@code envelope} when this consumer handles it; empty for a type it does not apply. A
+     * version of a type it handles that it was not written for is a record it cannot read (a dead letter, counted),
+     * never an event silently skipped.
+     */
     Optional<Class<? extends Record>> handledType(EventEnvelope envelope) {
-        return IntegrationEvents.payloadType(envelope.type(), envelope.version()).filter(handlers::containsKey);
+        Optional<Class<? extends Record>> handled = IntegrationEvents.payloadType(envelope.type(), envelope.version())
+                .filter(handlers::containsKey);
+        if (handled.isEmpty() && handlers.keySet().stream()
+                .anyMatch(type -> IntegrationEvents.describe(type).type().equals(envelope.type()))) {
+            throw new PoisonRecordException(envelope.type() + " v" + envelope.version() + " is not a version this "
+                    + "consumer reads", null);
+        }
+        return handled;
     }
 
     void apply(Record event, EventEnvelope envelope) {
