@@ -52,7 +52,10 @@ public class TenantContextFilter extends OncePerRequestFilter {
             active = tenants.size() == 1 ? tenants.getFirst() : null;
         }
         String name = Objects.requireNonNullElse(jwt.getClaimAsString("name"), jwt.getSubject());
-        TenantContextHolder.set(new TenantContext(active, jwt.getSubject(), name, tenants, roles));
+        TenantContext context = new TenantContext(active, jwt.getSubject(), name, tenants, roles);
+        RequestTenantContext.keep(request, context);
+        // Connections taken while serving the request carry its tenant (row-level security, TenantScopedDataSource).
+        TenantContextHolder.set(context);
         try {
             chain.doFilter(request, response);
         } finally {
