@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -157,6 +158,12 @@ public class AxonInfrastructureConfiguration {
                             .batchSize(64))
                     .registerListenerInvocationErrorHandler(PUBLISHER_GROUP, config -> PropagatingErrorHandler.instance()));
         };
+    }
+
+    /** The audit trail every service shows in its aggregates' history. */
+    @Bean
+    EventStoreAuditTrail eventStoreAuditTrail(EventStore eventStore) {
+        return new EventStoreAuditTrail(eventStore);
     }
 
     @Bean
