@@ -3,7 +3,7 @@ package fr.mutualis.kit;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import fr.mutualis.kit.testsupport.ServiceArchitecture;
+import fr.mutualis.testsupport.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import fr.mutualis.kit.reference.PublishedReferences.Wanted;
 import fr.mutualis.kit.tenant.TenantContext;
 import fr.mutualis.kit.tenant.TenantScope;
 import fr.mutualis.kit.tenant.TenantScopedDataSource;
-import fr.mutualis.kit.testsupport.TestInfrastructure;
+import fr.mutualis.testsupport.TestInfrastructure;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,7 +2,7 @@ package fr.mutualis.kit.tenant;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import fr.mutualis.kit.testsupport.TestInfrastructure;
+import fr.mutualis.testsupport.TestInfrastructure;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
