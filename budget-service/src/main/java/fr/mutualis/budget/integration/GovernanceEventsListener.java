@@ -3,7 +3,6 @@ package fr.mutualis.budget.integration;
 import fr.mutualis.budget.query.GovernanceDirectory;
 import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.Topics;
-import fr.mutualis.contracts.governance.CollectiviteRegistered;
 import fr.mutualis.contracts.governance.DecisionPublished;
 import fr.mutualis.contracts.governance.MutualisationCreated;
 import fr.mutualis.kit.integration.IntegrationEventInbox;
@@ -33,11 +32,10 @@ public class GovernanceEventsListener {
 
     private void apply(EventEnvelope envelope) {
         switch (envelope.type()) {
-            case "governance.CollectiviteRegistered" -> directory.record(inbox.payload(envelope, CollectiviteRegistered.class));
             case "governance.MutualisationCreated" -> directory.record(inbox.payload(envelope, MutualisationCreated.class));
             case "governance.DecisionPublished" -> directory.record(inbox.payload(envelope, DecisionPublished.class));
             default -> {
-                // Other governance events say nothing the budget uses.
+                // Collectivités are kept by service-kit's directory; other governance events say nothing the budget uses.
             }
         }
     }
