@@ -31,4 +31,21 @@ final class BenchStack {
                 .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_REPLENISH_RATE", "1000000")
                 .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "1000000");
     }
+
+    /**
+     * With {@code profile=app1,app2} among a program's options, each app named records a JDK Flight Recording
+     * (the {@code profile} settings: method samples every 10-20 ms, allocations, locks, I/O) from its start to its
+     * stop, to {@code bench/target/<name>/<app>.jfr}; read it with {@code jfr print}/{@code jfr summary} or JMC.
+     */
+    static LocalStack.Builder profiled(LocalStack.Builder builder, String name, String apps) {
+        if (apps == null || apps.isBlank()) {
+            return builder;
+        }
+        for (String app : apps.split(",")) {
+            Path recording = Path.of("bench", "target", name, app + ".jfr").toAbsolutePath();
+            builder.appEnvironment(app, "JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename="
+                    + recording + ",dumponexit=true");
+        }
+        return builder;
+    }
 }

@@ -52,7 +52,7 @@ import java.util.stream.Collectors;
  * first committed offset to its last (its consumer group's committed offsets against the topics' ends).
  * <p>
  * {@code java -cp bench/target/bench-0.1.0-SNAPSHOT-exec.jar -Dloader.main=fr.mutualis.bench.ReportingJobBenchmark
- * org.springframework.boot.loader.launch.PropertiesLauncher [events=1000000] [owners=500]}
+ * org.springframework.boot.loader.launch.PropertiesLauncher [events=1000000] [owners=500] [profile=reporting-job]}
  */
 public final class ReportingJobBenchmark {
 
@@ -72,7 +72,8 @@ public final class ReportingJobBenchmark {
         Map<String, String> options = PlatformBenchmark.options(args);
         long events = Long.parseLong(options.getOrDefault("events", "1000000"));
         int owners = Integer.parseInt(options.getOrDefault("owners", "500"));
-        try (LocalStack stack = BenchStack.builder("reporting-stack").apps(List.of(JOB)).build().start()) {
+        LocalStack.Builder builder = BenchStack.builder("reporting-stack").apps(List.of(JOB));
+        try (LocalStack stack = BenchStack.profiled(builder, "reporting-stack", options.get("profile")).build().start()) {
             new ReportingJobBenchmark(stack).run(events, owners);
         }
     }

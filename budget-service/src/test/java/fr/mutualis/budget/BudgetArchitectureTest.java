@@ -4,7 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import fr.mutualis.contracts.EventEnvelope;
-import fr.mutualis.kit.testsupport.ServiceArchitecture;
+import fr.mutualis.testsupport.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -7,19 +7,10 @@ import fr.mutualis.contracts.governance.CollectiviteRegistered;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.portfolio.ProjectProposed;
 import fr.mutualis.contracts.portfolio.RoadmapDrafted;
-import fr.mutualis.kit.testsupport.TestHttp;
-import fr.mutualis.kit.testsupport.TestEvents;
-import fr.mutualis.kit.testsupport.TestInfrastructure;
-import fr.mutualis.kit.testsupport.TestTokenIssuer;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import fr.mutualis.testsupport.ServiceIntegrationTest;
+import fr.mutualis.testsupport.TestHttp;
+import fr.mutualis.testsupport.TestEvents;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,38 +27,10 @@ import static org.awaitility.Awaitility.await;
  * infrastructure registration, so Spring caches it), the demo tenants' tokens and helpers over real HTTP. Tests
  * share the database, so each creates its own data and asserts on it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class BudgetIntegrationTest {
+public abstract class BudgetIntegrationTest extends ServiceIntegrationTest {
 
-    protected static final String CAGV = "200000016";
-    protected static final String VALMONT = "210000022";
-    protected static final String SAINT_AUBIN = "210000030";
-    protected static final String AULNES = "210000048";
-    protected static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
-    protected static final String VALMONT_AGENT = ISSUER.token("valmont-agent", List.of(VALMONT), List.of("AGENT"));
-    protected static final String STAUBIN_AGENT = ISSUER.token("staubin-agent", List.of(SAINT_AUBIN), List.of("AGENT"));
-    protected static final String AULNES_AGENT = ISSUER.token("aulnes-agent", List.of(AULNES), List.of("AGENT"));
-    protected static final String CAGV_AGENT = ISSUER.token("cagv-agent", List.of(CAGV), List.of("AGENT"));
     /** The mutualisations' administrator: SHARED_SERVICE_ADMIN of the EPCI that administers them. */
     protected static final String CAGV_ADMIN = ISSUER.token("cagv-shared-admin", List.of(CAGV), List.of("SHARED_SERVICE_ADMIN"));
-    protected static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "budget");
-        ISSUER.register(registry);
-    }
-
-    @LocalServerPort
-    protected int port;
-    @Autowired
-    protected JdbcClient jdbc;
-    protected TestHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new TestHttp("http://localhost:" + port);
-    }
 
     protected long eventCount() {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
@@ -180,7 +143,6 @@ public abstract class BudgetIntegrationTest {
                 "Feuille de route", 2026, 2028, List.of("OPEN_DATA"))));
         return roadmap;
     }
-
 
     protected static void assertBadRequest(TestHttp.Response answer, String named) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(400);

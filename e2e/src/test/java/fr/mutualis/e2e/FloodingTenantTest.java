@@ -2,8 +2,8 @@ package fr.mutualis.e2e;
 
 import fr.mutualis.e2e.support.Platform;
 import fr.mutualis.e2e.support.Sirens;
-import fr.mutualis.kit.testsupport.TestHttp;
-import fr.mutualis.kit.testsupport.TestHttp.Response;
+import fr.mutualis.testsupport.TestHttp;
+import fr.mutualis.testsupport.TestHttp.Response;
 import fr.mutualis.localstack.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,8 @@
 package fr.mutualis.e2e;
 
 import fr.mutualis.e2e.support.TableSchema;
-import fr.mutualis.kit.testsupport.TestHttp;
-import fr.mutualis.kit.testsupport.TestHttp.Response;
+import fr.mutualis.testsupport.TestHttp;
+import fr.mutualis.testsupport.TestHttp.Response;
 import fr.mutualis.localstack.LocalStack;
 import fr.mutualis.localstack.issuer.DemoClients;
 import org.junit.jupiter.api.AfterAll;

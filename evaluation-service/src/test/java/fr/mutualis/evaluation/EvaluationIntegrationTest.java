@@ -4,21 +4,13 @@ import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.IntegrationEvents;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.governance.MutualisationCreated;
-import fr.mutualis.kit.testsupport.TestHttp;
-import fr.mutualis.kit.testsupport.TestEvents;
-import fr.mutualis.kit.testsupport.TestInfrastructure;
-import fr.mutualis.kit.testsupport.TestTokenIssuer;
+import fr.mutualis.testsupport.ServiceIntegrationTest;
+import fr.mutualis.testsupport.TestEvents;
+import fr.mutualis.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,27 +31,7 @@ import static org.awaitility.Awaitility.await;
 // The embedded broker and database stop in their own shutdown hooks: do not wait 30 s per phase for them at exit.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.lifecycle.timeout-per-shutdown-phase=3s")
-public abstract class EvaluationIntegrationTest {
-
-    protected static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
-    protected static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "evaluation");
-        ISSUER.register(registry);
-    }
-
-    @LocalServerPort
-    protected int port;
-    @Autowired
-    protected JdbcClient jdbc;
-    protected TestHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new TestHttp("http://localhost:" + port);
-    }
+public abstract class EvaluationIntegrationTest extends ServiceIntegrationTest {
 
     /** A SIREN no other test uses (evaluation does not check the Luhn key: governance does). */
     protected static String newSiren() {
@@ -73,7 +45,6 @@ public abstract class EvaluationIntegrationTest {
     protected static String sharedServiceAdmin(String siren) {
         return ISSUER.token("admin-" + siren, List.of(siren), List.of("AGENT", "SHARED_SERVICE_ADMIN"));
     }
-
 
     /** An envelope as the other contexts' publishers write it, for {@code payload}'s contract type. */
     protected static EventEnvelope envelope(String tenant, Object aggregateId, long sequence, Record payload) {

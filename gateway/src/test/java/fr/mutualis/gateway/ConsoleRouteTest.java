@@ -1,7 +1,7 @@
 package fr.mutualis.gateway;
 
 import fr.mutualis.gateway.support.FakeService;
-import fr.mutualis.gateway.support.TestIssuer;
+import fr.mutualis.testsupport.TestTokenIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +22,7 @@ import static org.hamcrest.Matchers.containsString;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleRouteTest {
 
-    static final TestIssuer ISSUER = new TestIssuer();
+    static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
     static final FakeService CONSOLE = new FakeService("console");
     static final FakeService PORTFOLIO = new FakeService("portfolio");
 
@@ -41,7 +41,6 @@ class ConsoleRouteTest {
     static void stopServers() {
         CONSOLE.close();
         PORTFOLIO.close();
-        ISSUER.close();
     }
 
     private WebTestClient client() {

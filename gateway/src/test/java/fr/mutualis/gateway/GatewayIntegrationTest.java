@@ -3,7 +3,7 @@ package fr.mutualis.gateway;
 import fr.mutualis.gateway.metrics.RejectionMetrics;
 import fr.mutualis.gateway.support.FakeService;
 import fr.mutualis.gateway.support.RawExchange;
-import fr.mutualis.gateway.support.TestIssuer;
+import fr.mutualis.testsupport.TestTokenIssuer;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -38,13 +38,13 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
- * The gateway end to end over real HTTP: real JWT validation against a JWK set served by {@link TestIssuer}, real
+ * The gateway end to end over real HTTP: real JWT validation against a JWK set served by {@link TestTokenIssuer}, real
  * downstream servers ({@link FakeService}). One Spring context for the whole class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // Short time limiter for the evaluation route only, to test timeouts quickly.
         "resilience4j.timelimiter.instances.evaluation.timeout-duration=1s",
-        "mutualis.security.audience=" + TestIssuer.AUDIENCE,
+        "mutualis.security.audience=" + TestTokenIssuer.AUDIENCE,
         // A bucket small enough to flood in a test, large enough for every other test's requests (about 30, all
         // charged to VALMONT), refilling slowly enough that a flood outpaces it.
         "mutualis.gateway.rate-limit.burst-capacity=" + GatewayIntegrationTest.BURST,
@@ -64,7 +64,9 @@ class GatewayIntegrationTest {
     /** Longer than any answer on the slowest machine, shorter than a hang: speed is measured by the bench module. */
     static final Duration HANG = Duration.ofSeconds(30);
 
-    static final TestIssuer ISSUER = new TestIssuer();
+    static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
+    /** Whoever the tokens are for: the gateway relays them and checks their tenants, never their subject. */
+    static final String USER = "camille-test";
     static final FakeService PORTFOLIO = new FakeService("portfolio");
     static final FakeService BUDGET = new FakeService("budget");
     static final FakeService GOVERNANCE = new FakeService("governance");
@@ -85,7 +87,6 @@ class GatewayIntegrationTest {
     @AfterAll
     static void stopServers() {
         List.of(PORTFOLIO, BUDGET, GOVERNANCE, EVALUATION).forEach(FakeService::close);
-        ISSUER.close();
     }
 
     @LocalServerPort
@@ -112,7 +113,7 @@ class GatewayIntegrationTest {
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(15))
                 .build();
-        token = ISSUER.token(List.of(VALMONT, SAINT_AUBIN), List.of("AGENT"));
+        token = ISSUER.token(USER, List.of(VALMONT, SAINT_AUBIN), List.of("AGENT"));
     }
 
     @Test
@@ -169,60 +170,60 @@ class GatewayIntegrationTest {
 
     @Test
     void tokenSignedByAnotherKeyAnswers401() {
-        expectInvalidToken(ISSUER.tokenSignedByForeignKey(List.of(VALMONT)));
+        expectInvalidToken(ISSUER.tokenSignedByAnotherKey(USER, List.of(VALMONT), List.of("AGENT")));
     }
 
     @Test
     void expiredTokenAnswers401() {
-        expectInvalidToken(ISSUER.expiredToken(List.of(VALMONT)));
+        expectInvalidToken(ISSUER.expiredToken(USER, List.of(VALMONT), List.of("AGENT")));
     }
 
     @Test
     void tokenWithoutTenantsAnswers401() {
-        expectInvalidToken(ISSUER.tokenWithoutTenants());
+        expectInvalidToken(ISSUER.tokenWithoutTenants(USER, List.of("AGENT")));
     }
 
     @Test
     void unsignedTokenAnswers401() {
-        expectInvalidToken(ISSUER.unsignedToken(List.of(VALMONT)));
+        expectInvalidToken(ISSUER.unsignedToken(USER, List.of(VALMONT), List.of("AGENT")));
     }
 
     @Test
     void tokenFromAnotherIssuerAnswers401() {
-        expectInvalidToken(ISSUER.tokenFromOtherIssuer(List.of(VALMONT)));
+        expectInvalidToken(ISSUER.tokenFromAnotherIssuer(USER, List.of(VALMONT), List.of("AGENT")));
     }
 
     @Test
     void tokenNotYetValidAnswers401() {
-        expectInvalidToken(ISSUER.tokenNotYetValid(List.of(VALMONT)));
+        expectInvalidToken(ISSUER.tokenNotYetValid(USER, List.of(VALMONT), List.of("AGENT")));
     }
 
     @Test
     void tokenWhoseTenantsClaimIsNotAListAnswers401() {
-        expectInvalidToken(ISSUER.tokenWithScalarTenants(VALMONT));
+        expectInvalidToken(ISSUER.tokenWithScalarTenants(USER, VALMONT, List.of("AGENT")));
     }
 
     @Test
     void tokenForAnotherAudienceAnswers401() {
-        expectInvalidToken(ISSUER.tokenForAudience("another-application"));
+        expectInvalidToken(ISSUER.tokenForAudience(USER, List.of(VALMONT), List.of("AGENT"), "another-application"));
     }
 
     @Test
     void tokenWithoutAudienceAnswers401WhenAnAudienceIsRequired() {
-        expectInvalidToken(ISSUER.tokenWithoutAudience());
+        expectInvalidToken(ISSUER.tokenWithoutAudience(USER, List.of(VALMONT), List.of("AGENT")));
     }
 
     @Test
     void tokenForTheConfiguredAudienceIsAccepted() {
         client.get().uri("/api/portfolio/projects")
-                .headers(h -> h.setBearerAuth(ISSUER.tokenForAudience(TestIssuer.AUDIENCE)))
+                .headers(h -> h.setBearerAuth(ISSUER.tokenForAudience(USER, List.of(VALMONT), List.of("AGENT"), TestTokenIssuer.AUDIENCE)))
                 .exchange()
                 .expectStatus().isOk();
     }
 
     @Test
     void hmacTokenKeyedWithThePublicKeyAnswers401() {
-        expectInvalidToken(ISSUER.tokenSignedWithPublicKeyAsHmacSecret(List.of(VALMONT)));
+        expectInvalidToken(ISSUER.tokenSignedWithPublicKeyAsHmacSecret(USER, List.of(VALMONT), List.of("AGENT")));
     }
 
     @Test
@@ -287,7 +288,7 @@ class GatewayIntegrationTest {
     @Test
     void floodingTenantGets429WhileAnotherTenantStillSucceeds() {
         String path = "/api/portfolio/projects/flood";
-        String flooder = ISSUER.token(List.of(FLOODING), List.of("AGENT"));
+        String flooder = ISSUER.token(USER, List.of(FLOODING), List.of("AGENT"));
         double refusedBefore = rejections.counter(RejectionMetrics.Reason.RATE_LIMITED, "portfolio").count();
 
         // Twice the burst, 16 at a time: the bucket refills by one per second, far slower than this flood.
@@ -318,11 +319,11 @@ class GatewayIntegrationTest {
 
         // The flooder is out of tokens; its neighbour, and a user acting for it through X-Tenant-Id, are not.
         client.get().uri(path)
-                .headers(h -> h.setBearerAuth(ISSUER.token(List.of(NEIGHBOUR), List.of("AGENT"))))
+                .headers(h -> h.setBearerAuth(ISSUER.token(USER, List.of(NEIGHBOUR), List.of("AGENT"))))
                 .exchange()
                 .expectStatus().isOk();
         client.get().uri(path)
-                .headers(h -> h.setBearerAuth(ISSUER.token(List.of(FLOODING, NEIGHBOUR), List.of("AGENT"))))
+                .headers(h -> h.setBearerAuth(ISSUER.token(USER, List.of(FLOODING, NEIGHBOUR), List.of("AGENT"))))
                 .header("X-Tenant-Id", NEIGHBOUR)
                 .exchange()
                 .expectStatus().isOk();
@@ -405,7 +406,7 @@ class GatewayIntegrationTest {
     @Test
     void aBurstOfSlowButHealthyCallsIsRelayedAndKeepsTheCircuitClosed() {
         String path = "/api/budget/lines/busy/slow";
-        String busy = ISSUER.token(List.of(BUSY), List.of("AGENT"));
+        String busy = ISSUER.token(USER, List.of(BUSY), List.of("AGENT"));
         CircuitBreaker breaker = circuitBreakers.circuitBreaker("budget");
 
         List<Integer> statuses = Flux.range(0, 40)
@@ -530,7 +531,7 @@ class GatewayIntegrationTest {
                         .contains("may not exceed 1048576 bytes")
                         .contains(BURST + " requests at once, then 1 more per second")
                         .contains("429 with a Retry-After header")
-                        .contains("aud claim must contain " + TestIssuer.AUDIENCE));
+                        .contains("aud claim must contain " + TestTokenIssuer.AUDIENCE));
     }
 
     @Test
@@ -544,7 +545,7 @@ class GatewayIntegrationTest {
 
     @Test
     void healthIsOpenButMetricsAreForOperators() {
-        String operator = ISSUER.token(List.of(PROBING), List.of("PLATFORM_ADMIN"));
+        String operator = ISSUER.token(USER, List.of(PROBING), List.of("PLATFORM_ADMIN"));
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         client.get().uri("/api/portfolio/projects").headers(h -> h.setBearerAuth(token)).exchange()
@@ -565,7 +566,7 @@ class GatewayIntegrationTest {
         // Every tenant's traffic is in there: not for anyone, nor for any tenant's token.
         client.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
         client.get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
-        String agent = ISSUER.token(List.of(PROBING), List.of("AGENT"));
+        String agent = ISSUER.token(USER, List.of(PROBING), List.of("AGENT"));
         client.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(agent)).exchange().expectStatus().isForbidden();
         client.get().uri("/actuator/metrics").headers(h -> h.setBearerAuth(agent)).exchange().expectStatus().isForbidden();
     }
@@ -576,7 +577,7 @@ class GatewayIntegrationTest {
      */
     @Test
     void refusalsBeforeAnyRouteAreProblems() throws IOException {
-        String bearer = "Authorization: Bearer " + ISSUER.token(List.of(PROBING), List.of("AGENT"));
+        String bearer = "Authorization: Bearer " + ISSUER.token(USER, List.of(PROBING), List.of("AGENT"));
         List<RawExchange.Answer> answers = List.of(
                 RawExchange.send(port, "GET /api/portfolio/../budget/lines HTTP/1.1", List.of(bearer)),
                 RawExchange.send(port, "GET /api/portfolio/projects;x=1 HTTP/1.1", List.of(bearer)),
@@ -598,7 +599,7 @@ class GatewayIntegrationTest {
     @Test
     void theFallbackIsOnlyTheCircuitBreakersTarget() {
         client.get().uri("/fallback/portfolio")
-                .headers(h -> h.setBearerAuth(ISSUER.token(List.of(PROBING), List.of("AGENT"))))
+                .headers(h -> h.setBearerAuth(ISSUER.token(USER, List.of(PROBING), List.of("AGENT"))))
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -607,7 +608,7 @@ class GatewayIntegrationTest {
     /** A query mixing raw bytes and escapes was encoded again: the service got a literal %27 and mojibake. */
     @Test
     void aQueryReachesTheServiceEncodedOnce() throws IOException {
-        String bearer = "Authorization: Bearer " + ISSUER.token(List.of(PROBING), List.of("AGENT"));
+        String bearer = "Authorization: Bearer " + ISSUER.token(USER, List.of(PROBING), List.of("AGENT"));
         RawExchange.Answer mixed = RawExchange.send(port, "GET /api/portfolio/projects?status=\u00c3\u00a9%27x HTTP/1.1",
                 List.of(bearer));
         assertThat(mixed.status()).as(mixed.toString()).isEqualTo(200);

@@ -1,6 +1,6 @@
 package fr.mutualis.governance;
 
-import fr.mutualis.kit.testsupport.ServiceArchitecture;
+import fr.mutualis.testsupport.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
 class GovernanceArchitectureTest {

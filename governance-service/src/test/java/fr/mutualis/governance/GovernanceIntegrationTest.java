@@ -7,18 +7,9 @@ import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.budget.BudgetLineOpened;
 import fr.mutualis.contracts.portfolio.ProjectProposed;
 import fr.mutualis.contracts.portfolio.RoadmapDrafted;
-import fr.mutualis.kit.testsupport.TestHttp;
-import fr.mutualis.kit.testsupport.TestEvents;
-import fr.mutualis.kit.testsupport.TestInfrastructure;
-import fr.mutualis.kit.testsupport.TestTokenIssuer;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
+import fr.mutualis.testsupport.ServiceIntegrationTest;
+import fr.mutualis.testsupport.TestHttp;
+import fr.mutualis.testsupport.TestEvents;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,28 +26,7 @@ import static org.awaitility.Awaitility.await;
  * The one Spring context every API and integration test of the module shares (same configuration, so Spring
  * caches it): real PostgreSQL, real Kafka, real tokens. Tests use fresh SIRENs, so they never depend on each other.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class GovernanceIntegrationTest {
-
-    protected static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "governance");
-        ISSUER.register(registry);
-    }
-
-    @LocalServerPort
-    protected int port;
-    @Autowired
-    protected JdbcClient jdbc;
-    protected TestHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new TestHttp("http://localhost:" + port);
-    }
+public abstract class GovernanceIntegrationTest extends ServiceIntegrationTest {
 
     protected static String token(String subject, String tenant, String... roles) {
         return ISSUER.token(subject, List.of(tenant), List.of(roles));
@@ -168,7 +138,6 @@ public abstract class GovernanceIntegrationTest {
                 owner, aggregate.toString(), 0, "test", JSON.valueToTree(payload));
         TestEvents.publish(topic, envelope);
     }
-
 
     public record Territory(String epci, String ville, String bourg, String village, String outsider) {
 

@@ -1,8 +1,8 @@
 package fr.mutualis.localstack;
 
 import fr.mutualis.contracts.Topics;
-import fr.mutualis.kit.infra.EmbeddedKafkaServer;
-import fr.mutualis.kit.infra.EmbeddedPostgresServer;
+import fr.mutualis.testsupport.infra.EmbeddedKafkaServer;
+import fr.mutualis.testsupport.infra.EmbeddedPostgresServer;
 import fr.mutualis.localstack.demo.DemoLoader;
 import fr.mutualis.localstack.demo.DemoReport;
 import fr.mutualis.localstack.infra.FreePorts;

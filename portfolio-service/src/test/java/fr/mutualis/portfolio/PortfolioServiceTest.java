@@ -3,19 +3,10 @@ package fr.mutualis.portfolio;
 import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.governance.DecisionPublished;
-import fr.mutualis.kit.testsupport.TestHttp;
-import fr.mutualis.kit.testsupport.TestEvents;
-import fr.mutualis.kit.testsupport.TestInfrastructure;
-import fr.mutualis.kit.testsupport.TestTokenIssuer;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import fr.mutualis.testsupport.ServiceIntegrationTest;
+import fr.mutualis.testsupport.TestHttp;
+import fr.mutualis.testsupport.TestEvents;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -32,39 +23,11 @@ import static org.awaitility.Awaitility.await;
  * What every integration test of the service shares: ONE Spring context (same configuration, same registration, so
  * Spring caches it) on the real PostgreSQL and Kafka, real tokens, and helpers to drive the API and Kafka.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class PortfolioServiceTest {
+public abstract class PortfolioServiceTest extends ServiceIntegrationTest {
 
-    protected static final String VALMONT = "210000022";
-    protected static final String SAINT_AUBIN = "210000030";
-    protected static final String AULNES = "210000048";
-    protected static final String CAGV = "200000016";
-    protected static final TestTokenIssuer ISSUER = TestTokenIssuer.shared();
-    protected static final String VALMONT_AGENT = ISSUER.token("valmont-agent", List.of(VALMONT), List.of("AGENT"));
-    protected static final String STAUBIN_AGENT = ISSUER.token("staubin-agent", List.of(SAINT_AUBIN), List.of("AGENT"));
-    protected static final String AULNES_AGENT = ISSUER.token("aulnes-agent", List.of(AULNES), List.of("AGENT"));
-    protected static final String CAGV_AGENT = ISSUER.token("cagv-agent", List.of(CAGV), List.of("AGENT"));
     protected static final String CAGV_SHARED_ADMIN = ISSUER.token("cagv-shared-admin", List.of(CAGV),
             List.of("SHARED_SERVICE_ADMIN"));
-    protected static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "portfolio");
-        ISSUER.register(registry);
-    }
-
-    @LocalServerPort
-    protected int port;
-    @Autowired
-    protected JdbcClient jdbc;
-    protected TestHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new TestHttp("http://localhost:" + port);
-    }
 
     // Driving the API
 
@@ -158,7 +121,6 @@ public abstract class PortfolioServiceTest {
         return await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT effect FROM governance_decision_receipt WHERE decision_id = :id")
                 .param("id", decisionId).query(String.class).optional().orElse(null), effect -> effect != null);
     }
-
 
     // Bodies
 

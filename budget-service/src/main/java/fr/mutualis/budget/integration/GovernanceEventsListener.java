@@ -2,7 +2,6 @@ package fr.mutualis.budget.integration;
 
 import fr.mutualis.budget.query.GovernanceDirectory;
 import fr.mutualis.contracts.Topics;
-import fr.mutualis.contracts.governance.CollectiviteRegistered;
 import fr.mutualis.contracts.governance.DecisionPublished;
 import fr.mutualis.contracts.governance.MutualisationCreated;
 import fr.mutualis.kit.integration.IntegrationEventHandlers;
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feeds the budget's copy of governance from {@code mutualis.governance.events}, once per event (the inbox records
- * the event id in the same transaction): populations, convention shares, and approved budget arbitrations.
+ * the event id in the same transaction): convention shares and approved budget arbitrations.
  */
 @Component
 public class GovernanceEventsListener {
@@ -23,9 +22,8 @@ public class GovernanceEventsListener {
 
     public GovernanceEventsListener(IntegrationEventInbox inbox, GovernanceDirectory directory) {
         this.inbox = inbox;
-        // Other governance events say nothing the budget uses: the inbox skips them.
+        // Collectivités are kept by the kit's directory; other governance events say nothing the budget uses.
         this.handlers = IntegrationEventHandlers.create()
-                .on(CollectiviteRegistered.class, directory::record)
                 .on(MutualisationCreated.class, directory::record)
                 .on(DecisionPublished.class, directory::record);
     }

@@ -1,8 +1,8 @@
 package fr.mutualis.budget.query;
 
-import fr.mutualis.contracts.governance.CollectiviteRegistered;
 import fr.mutualis.contracts.governance.DecisionPublished;
 import fr.mutualis.contracts.governance.MutualisationCreated;
+import fr.mutualis.kit.collectivite.CollectiviteDirectory;
 import fr.mutualis.kit.csv.ScdlPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -10,15 +10,15 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import static fr.mutualis.kit.time.PlausibleDates.stored;
 
 /**
- * What the budget keeps of governance's events: populations (POPULATION key), each convention's shares
- * (FIXED_SHARES key), the amounts arbitrated on budget lines, and the names and SIRETs the SCDL export needs. Every
- * write is an idempotent upsert keyed by what it describes, so duplicates and any arrival order give the same tables.
+ * What the budget keeps of governance's events: each convention's shares (FIXED_SHARES key) and the amounts
+ * arbitrated on budget lines; the populations (POPULATION key) and the names and SIRETs the SCDL export needs come
+ * from the kit's directory of collectivités. Every write is an idempotent upsert keyed by what it describes, so
+ * duplicates and any arrival order give the same tables.
  */
 @Component
 public class GovernanceDirectory {
@@ -27,25 +27,11 @@ public class GovernanceDirectory {
     private static final String APPROVED = "APPROVED";
 
     private final JdbcClient jdbc;
+    private final CollectiviteDirectory collectivites;
 
-    public GovernanceDirectory(JdbcClient jdbc) {
+    public GovernanceDirectory(JdbcClient jdbc, CollectiviteDirectory collectivites) {
         this.jdbc = jdbc;
-    }
-
-    public void record(CollectiviteRegistered event) {
-        jdbc.sql("""
-                        INSERT INTO collectivite (siren, name, kind, population, epci_siren, siret)
-                        VALUES (:siren, :name, :kind, :population, :epci, :siret)
-                        ON CONFLICT (siren) DO UPDATE SET name = excluded.name, kind = excluded.kind,
-                            population = excluded.population, epci_siren = excluded.epci_siren,
-                            siret = excluded.siret""")
-                .param("siren", event.siren())
-                .param("name", event.name())
-                .param("kind", event.kind())
-                .param("population", event.population())
-                .param("epci", event.epciSiren())
-                .param("siret", event.siret())
-                .update();
+        this.collectivites = collectivites;
     }
 
     public void record(MutualisationCreated event) {
@@ -87,9 +73,7 @@ public class GovernanceDirectory {
     public Map<String, BigDecimal> populations(Iterable<String> sirens) {
         Map<String, BigDecimal> populations = new LinkedHashMap<>();
         for (String siren : sirens) {
-            jdbc.sql("SELECT population FROM collectivite WHERE siren = :siren").param("siren", siren)
-                    .query(Long.class).optional()
-                    .ifPresent(population -> populations.put(siren, BigDecimal.valueOf(population)));
+            collectivites.find(siren).ifPresent(found -> populations.put(siren, BigDecimal.valueOf(found.population())));
         }
         return populations;
     }
@@ -105,9 +89,8 @@ public class GovernanceDirectory {
 
     /** Who the SCDL export speaks for: the collectivité's name and its siège's SIRET, refused when either is unknown. */
     public ScdlPublisher scdlPublisher(String siren) {
-        return jdbc.sql("SELECT name, siret FROM collectivite WHERE siren = :siren").param("siren", siren)
-                .query((rs, n) -> ScdlPublisher.of(siren, rs.getString(1), rs.getString(2)))
-                .optional()
+        return collectivites.find(siren)
+                .map(found -> ScdlPublisher.of(siren, found.name(), found.siret()))
                 .orElseGet(() -> ScdlPublisher.of(siren, null, null));
     }
 }

@@ -1,9 +1,9 @@
 package fr.mutualis.budget.api;
 
 import fr.mutualis.budget.BudgetIntegrationTest;
-import fr.mutualis.kit.testsupport.CommittedApiDocument;
-import fr.mutualis.kit.testsupport.DocumentedRoles;
-import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.testsupport.CommittedApiDocument;
+import fr.mutualis.testsupport.DocumentedRoles;
+import fr.mutualis.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;

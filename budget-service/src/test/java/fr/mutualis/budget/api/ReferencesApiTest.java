@@ -5,7 +5,7 @@ import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.governance.DecisionPublished;
 import fr.mutualis.contracts.governance.MutualisationCreated;
 import fr.mutualis.contracts.portfolio.ProjectProposed;
-import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

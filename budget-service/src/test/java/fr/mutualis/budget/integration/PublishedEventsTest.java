@@ -5,7 +5,7 @@ import fr.mutualis.budget.BudgetIntegrationTest;
 import fr.mutualis.budget.messages.BudgetYears;
 import fr.mutualis.contracts.EventHeaders;
 import fr.mutualis.contracts.Topics;
-import fr.mutualis.kit.testsupport.TestInfrastructure;
+import fr.mutualis.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

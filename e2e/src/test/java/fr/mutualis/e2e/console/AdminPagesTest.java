@@ -6,7 +6,7 @@ import com.microsoft.playwright.Response;
 import fr.mutualis.e2e.support.Platform;
 import fr.mutualis.e2e.support.Sirens;
 import fr.mutualis.e2e.support.Territory;
-import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.testsupport.TestHttp;
 import fr.mutualis.localstack.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

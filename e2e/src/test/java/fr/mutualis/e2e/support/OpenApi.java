@@ -1,8 +1,8 @@
 package fr.mutualis.e2e.support;
 
 import fr.mutualis.contracts.openapi.ApiDocuments;
-import fr.mutualis.kit.testsupport.CommittedApiDocument;
-import fr.mutualis.kit.testsupport.TestHttp.Response;
+import fr.mutualis.testsupport.CommittedApiDocument;
+import fr.mutualis.testsupport.TestHttp.Response;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package fr.mutualis.e2e.support;
 
-import fr.mutualis.kit.testsupport.TestHttp;
-import fr.mutualis.kit.testsupport.TestHttp.Response;
+import fr.mutualis.testsupport.TestHttp;
+import fr.mutualis.testsupport.TestHttp.Response;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -2,7 +2,6 @@ package fr.mutualis.evaluation.integration;
 
 import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.Topics;
-import fr.mutualis.contracts.governance.CollectiviteRegistered;
 import fr.mutualis.contracts.governance.ElectedLeadDesignated;
 import fr.mutualis.contracts.governance.InstanceCreated;
 import fr.mutualis.contracts.governance.SessionClosed;
@@ -38,8 +37,6 @@ public class GovernanceEventsListener {
 
     private void apply(EventEnvelope envelope) {
         switch (envelope.type()) {
-            case "governance.CollectiviteRegistered" ->
-                    projection.collectiviteRegistered(inbox.payload(envelope, CollectiviteRegistered.class));
             case "governance.ElectedLeadDesignated" ->
                     projection.electedLeadDesignated(inbox.payload(envelope, ElectedLeadDesignated.class), envelope.sequence());
             // The instance's creation date (for the cadence) is when the event occurred, in France.
@@ -52,7 +49,8 @@ public class GovernanceEventsListener {
             }
             case "governance.SessionClosed" -> projection.sessionClosed(inbox.payload(envelope, SessionClosed.class));
             default -> {
-                // Mutualisations are kept by service-kit's directory; decisions act through portfolio and budget.
+                // Mutualisations and collectivités are kept by service-kit's directories; decisions act through portfolio and
+                // budget.
             }
         }
     }

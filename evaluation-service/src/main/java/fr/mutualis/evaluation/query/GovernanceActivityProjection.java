@@ -1,6 +1,5 @@
 package fr.mutualis.evaluation.query;
 
-import fr.mutualis.contracts.governance.CollectiviteRegistered;
 import fr.mutualis.contracts.governance.ElectedLeadDesignated;
 import fr.mutualis.contracts.governance.InstanceCreated;
 import fr.mutualis.contracts.governance.SessionClosed;
@@ -12,15 +11,14 @@ import java.time.LocalDate;
 import static fr.mutualis.kit.time.PlausibleDates.stored;
 
 /**
- * Evaluation's copy of governance: the directory of collectivités, their élus au numérique (barometer), the
- * instances and the sessions they held (cadence compliance). Sessions are kept by instance even before the
- * instance's creation arrives.
+ * Evaluation's copy of governance: the élus au numérique of the collectivités (barometer), the instances and the
+ * sessions they held (cadence compliance); the collectivités themselves are the kit's directory. Sessions are kept by
+ * instance even before the instance's creation arrives.
  */
 @Component
 public class GovernanceActivityProjection {
 
-    public static final String[] TABLES = {"governance_collectivite", "governance_elected_lead", "governance_instance",
-            "governance_session"};
+    public static final String[] TABLES = {"governance_elected_lead", "governance_instance", "governance_session"};
 
     private final JdbcClient jdbc;
     private final BarometerPending pending;
@@ -28,20 +26,6 @@ public class GovernanceActivityProjection {
     public GovernanceActivityProjection(JdbcClient jdbc, BarometerPending pending) {
         this.jdbc = jdbc;
         this.pending = pending;
-    }
-
-    public void collectiviteRegistered(CollectiviteRegistered event) {
-        jdbc.sql("""
-                        INSERT INTO governance_collectivite (siren, name, kind, population, epci_siren)
-                        VALUES (:siren, :name, :kind, :population, :epci)
-                        ON CONFLICT (siren) DO UPDATE SET name = excluded.name, kind = excluded.kind,
-                            population = excluded.population, epci_siren = excluded.epci_siren""")
-                .param("siren", event.siren())
-                .param("name", event.name())
-                .param("kind", event.kind())
-                .param("population", event.population())
-                .param("epci", event.epciSiren())
-                .update();
     }
 
     /** A later designation replaces an earlier one, never the reverse. */

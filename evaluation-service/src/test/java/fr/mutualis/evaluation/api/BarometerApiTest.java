@@ -168,7 +168,7 @@ class BarometerApiTest extends EvaluationIntegrationTest {
                 "ASSESSED", "APPROVED", null, UUID.randomUUID(), TODAY)));
     }
 
-    private fr.mutualis.kit.testsupport.TestHttp.Response put(String token, String ifMatch, String body) {
+    private fr.mutualis.testsupport.TestHttp.Response put(String token, String ifMatch, String body) {
         return http.send(http.request("/api/evaluation/self-assessment", token, null).header("Content-Type", "application/json")
                 .header("If-Match", ifMatch).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }

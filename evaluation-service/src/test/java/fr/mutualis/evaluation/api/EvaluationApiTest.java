@@ -5,9 +5,9 @@ import fr.mutualis.contracts.portfolio.ProjectProposed;
 import fr.mutualis.contracts.portfolio.RoadmapDrafted;
 import fr.mutualis.evaluation.EvaluationIntegrationTest;
 import fr.mutualis.evaluation.command.BarometerProfileChanged;
-import fr.mutualis.kit.testsupport.CommittedApiDocument;
-import fr.mutualis.kit.testsupport.DocumentedRoles;
-import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.testsupport.CommittedApiDocument;
+import fr.mutualis.testsupport.DocumentedRoles;
+import fr.mutualis.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -365,7 +365,7 @@ class EvaluationApiTest extends EvaluationIntegrationTest {
         assertDateRefused(http.get("/api/evaluation/dashboard?fiscalYear=-999999999", token, null), "fiscalYear");
     }
 
-    private static void assertDateRefused(fr.mutualis.kit.testsupport.TestHttp.Response answer, String field) {
+    private static void assertDateRefused(fr.mutualis.testsupport.TestHttp.Response answer, String field) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
         assertThat(answer.isProblem()).as(answer.toString()).isTrue();
         assertThat(answer.json().get("errors").valueStream().map(error -> error.get("field").asString()))

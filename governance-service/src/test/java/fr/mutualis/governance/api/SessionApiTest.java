@@ -1,7 +1,7 @@
 package fr.mutualis.governance.api;
 
 import fr.mutualis.governance.GovernanceIntegrationTest;
-import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

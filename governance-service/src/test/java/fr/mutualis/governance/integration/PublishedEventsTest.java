@@ -4,7 +4,7 @@ import fr.mutualis.contracts.EventHeaders;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.governance.GovernanceIntegrationTest;
 import fr.mutualis.governance.TestSirens;
-import fr.mutualis.kit.testsupport.TestInfrastructure;
+import fr.mutualis.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -107,7 +107,7 @@ class MilestoneApiTest extends PortfolioServiceTest {
         assertThat(project.get("slippageDays").asLong()).isPositive();
     }
 
-    private static void assertDateRefused(fr.mutualis.kit.testsupport.TestHttp.Response answer, String field) {
+    private static void assertDateRefused(fr.mutualis.testsupport.TestHttp.Response answer, String field) {
         assertProblem(answer, 400, "between 1900-01-01 and 2200-12-31");
         assertThat(answer.json().get("errors").valueStream().map(error -> error.get("field").asString()))
                 .as(answer.toString()).containsExactly(field);

@@ -1,8 +1,8 @@
 package fr.mutualis.portfolio.api;
 
-import fr.mutualis.kit.testsupport.CommittedApiDocument;
-import fr.mutualis.kit.testsupport.DocumentedRoles;
-import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.testsupport.CommittedApiDocument;
+import fr.mutualis.testsupport.DocumentedRoles;
+import fr.mutualis.testsupport.TestHttp;
 import fr.mutualis.portfolio.PortfolioServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

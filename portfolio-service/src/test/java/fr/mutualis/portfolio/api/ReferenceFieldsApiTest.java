@@ -1,6 +1,6 @@
 package fr.mutualis.portfolio.api;
 
-import fr.mutualis.kit.testsupport.TestHttp;
+import fr.mutualis.testsupport.TestHttp;
 import fr.mutualis.portfolio.PortfolioServiceTest;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package fr.mutualis.portfolio.integration;
 import fr.mutualis.contracts.EventHeaders;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.governance.DecisionPublished;
-import fr.mutualis.kit.testsupport.TestInfrastructure;
+import fr.mutualis.testsupport.TestInfrastructure;
 import fr.mutualis.portfolio.PortfolioServiceTest;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

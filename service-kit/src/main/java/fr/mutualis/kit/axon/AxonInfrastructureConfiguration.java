@@ -1,18 +1,16 @@
 package fr.mutualis.kit.axon;
 
-import fr.mutualis.kit.rebuild.EventStoreReadModelRebuild;
-import fr.mutualis.kit.rebuild.ReadModelRebuild;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -28,15 +26,12 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
-import java.time.Clock;
-import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -59,14 +54,6 @@ public class AxonInfrastructureConfiguration {
 
     /** The processing group of the Kafka publisher: its handler errors must stop the processor, never skip. */
     public static final String PUBLISHER_GROUP = "kafka-publisher";
-
-    /** A service without a rebuild of its own rebuilds its read models from its event store. */
-    @Bean
-    @ConditionalOnMissingBean(ReadModelRebuild.class)
-    ReadModelRebuild eventStoreReadModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,
-                                                @Value("${mutualis.rebuild.progress-interval:1s}") Duration progressInterval) {
-        return new EventStoreReadModelRebuild(processing, tokenStore, progressInterval, Clock.systemUTC());
-    }
 
     /**
      * Lets projections be rebuilt by replay. Resetting a processor stores a {@code ReplayToken} whose reset context is
@@ -171,6 +158,12 @@ public class AxonInfrastructureConfiguration {
                             .batchSize(64))
                     .registerListenerInvocationErrorHandler(PUBLISHER_GROUP, config -> PropagatingErrorHandler.instance()));
         };
+    }
+
+    /** The audit trail every service shows in its aggregates' history. */
+    @Bean
+    EventStoreAuditTrail eventStoreAuditTrail(EventStore eventStore) {
+        return new EventStoreAuditTrail(eventStore);
     }
 
     @Bean

@@ -1,10 +1,12 @@
 package fr.mutualis.kit.web;
 
+import fr.mutualis.contracts.HttpContract;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -18,18 +20,19 @@ import java.util.regex.Pattern;
  */
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
-    public static final String HEADER = "X-Correlation-Id";
     public static final String MDC_KEY = "correlationId";
+    private static final String ATTRIBUTE = CorrelationIdFilter.class.getName();
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String correlationId = Optional.ofNullable(request.getHeader(HEADER))
+        String correlationId = Optional.ofNullable(request.getHeader(HttpContract.CORRELATION_HEADER))
                 .filter(value -> SANE.matcher(value).matches())
                 .orElseGet(() -> UUID.randomUUID().toString());
         MDC.put(MDC_KEY, correlationId);
-        response.setHeader(HEADER, correlationId);
+        request.setAttribute(ATTRIBUTE, correlationId);
+        response.setHeader(HttpContract.CORRELATION_HEADER, correlationId);
         try {
             chain.doFilter(request, response);
         } finally {
@@ -40,5 +43,10 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     /** The correlation id of the request served by this thread, if any. */
     public static Optional<String> current() {
         return Optional.ofNullable(MDC.get(MDC_KEY));
+    }
+
+    /** The correlation id of the given request, if it went through this filter. */
+    public static Optional<String> of(RequestAttributes request) {
+        return Optional.ofNullable((String) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));
     }
 }

@@ -1,7 +1,7 @@
 package fr.mutualis.kit.reference;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import fr.mutualis.kit.KitDatabase;
 import fr.mutualis.contracts.governance.MutualisationCreated;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.NotFoundException;
@@ -10,8 +10,6 @@ import fr.mutualis.kit.reference.PublishedReferences.Wanted;
 import fr.mutualis.kit.tenant.TenantContext;
 import fr.mutualis.kit.tenant.TenantScope;
 import fr.mutualis.kit.tenant.TenantScopedDataSource;
-import fr.mutualis.kit.testsupport.TestInfrastructure;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,15 +46,7 @@ class PublishedReferencesTest {
 
     @BeforeAll
     static void migrate() {
-        TestInfrastructure.Postgres server = TestInfrastructure.postgres();
-        String url = server.jdbcUrl(TestInfrastructure.newDatabase("kit_references"));
-        Flyway.configure().dataSource(url, server.user(), server.password()).locations("classpath:db/kit").load().migrate();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(server.user());
-        config.setPassword(server.password());
-        config.setMaximumPoolSize(2);
-        pool = new HikariDataSource(config);
+        pool = KitDatabase.migrated("kit_references", 2);
         jdbc = JdbcClient.create(new TenantScopedDataSource(pool));
         directory = new MutualisationDirectory(jdbc);
         references = new PublishedReferences(jdbc, directory, WAIT);

@@ -1,9 +1,7 @@
 package fr.mutualis.kit.tenant;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import fr.mutualis.kit.testsupport.TestInfrastructure;
-import org.flywaydb.core.Flyway;
+import fr.mutualis.kit.KitDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,15 +30,7 @@ class TenantScopedDataSourceTest {
 
     @BeforeAll
     static void createProtectedTable() {
-        TestInfrastructure.Postgres server = TestInfrastructure.postgres();
-        String url = server.jdbcUrl(TestInfrastructure.newDatabase("kit_rls"));
-        Flyway.configure().dataSource(url, server.user(), server.password()).locations("classpath:db/kit").load().migrate();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(server.user());
-        config.setPassword(server.password());
-        config.setMaximumPoolSize(1);
-        pool = new HikariDataSource(config);
+        pool = KitDatabase.migrated("kit_rls", 1);
         jdbc = JdbcClient.create(new TenantScopedDataSource(pool));
         jdbc.sql("CREATE TABLE note (owner_id TEXT NOT NULL, body TEXT NOT NULL)").update();
         jdbc.sql("ALTER TABLE note ENABLE ROW LEVEL SECURITY").update();

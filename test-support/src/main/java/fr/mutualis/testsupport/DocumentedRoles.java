@@ -1,4 +1,4 @@
-package fr.mutualis.kit.testsupport;
+package fr.mutualis.testsupport;
 
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;

@@ -1,4 +1,4 @@
-package fr.mutualis.kit.testsupport;
+package fr.mutualis.testsupport;
 
 import fr.mutualis.contracts.openapi.ApiDocuments;
 import tools.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package fr.mutualis.kit.testsupport;
+package fr.mutualis.testsupport;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;

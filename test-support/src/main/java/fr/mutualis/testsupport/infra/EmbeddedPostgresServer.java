@@ -1,4 +1,4 @@
-package fr.mutualis.kit.infra;
+package fr.mutualis.testsupport.infra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

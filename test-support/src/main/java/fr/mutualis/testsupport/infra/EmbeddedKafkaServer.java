@@ -1,4 +1,4 @@
-package fr.mutualis.kit.infra;
+package fr.mutualis.testsupport.infra;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;

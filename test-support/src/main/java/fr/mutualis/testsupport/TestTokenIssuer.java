@@ -1,13 +1,16 @@
-package fr.mutualis.kit.testsupport;
+package fr.mutualis.testsupport;
 
+import fr.mutualis.contracts.HttpContract;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,8 +27,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A real token issuer for service tests: an RSA key whose public half is served as a JWK set over HTTP, and
- * RS256 tokens signed with it, so that tests exercise the services' actual JWT validation.
+ * The one token issuer of the tests (the services' and the gateway's): an RSA key whose public half is served as a JWK
+ * set over HTTP, RS256 tokens signed with it, so that tests exercise the actual JWT validation, and the forged tokens
+ * that validation must refuse.
  */
 public final class TestTokenIssuer implements AutoCloseable {
 
@@ -42,7 +46,8 @@ public final class TestTokenIssuer implements AutoCloseable {
     private TestTokenIssuer() {
         try {
             key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-            otherKey = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            // Same kid as the real key: only the signature can tell them apart.
+            otherKey = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -72,11 +77,15 @@ public final class TestTokenIssuer implements AutoCloseable {
 
     public void register(DynamicPropertyRegistry registry) {
         registry.add("mutualis.security.issuer-uri", this::issuer);
-        registry.add("mutualis.security.jwk-set-uri", () -> issuer + "/oauth2/jwks");
+        registry.add("mutualis.security.jwk-set-uri", this::jwkSetUri);
     }
 
     public String issuer() {
         return issuer;
+    }
+
+    public String jwkSetUri() {
+        return issuer + "/oauth2/jwks";
     }
 
     /** A valid token for {@code subject} acting for {@code tenants} with {@code roles}. */
@@ -102,7 +111,44 @@ public final class TestTokenIssuer implements AutoCloseable {
     }
 
     public String tokenWithoutTenants(String subject, List<String> roles) {
-        return sign(key, claims(subject, List.of(), roles, Duration.ofHours(1)).claim("tenants", null).build());
+        return sign(key, claims(subject, List.of(), roles, Duration.ofHours(1)).claim(HttpContract.TENANTS_CLAIM, null).build());
+    }
+
+    /** Valid only ten minutes from now ({@code nbf}). */
+    public String tokenNotYetValid(String subject, List<String> tenants, List<String> roles) {
+        Instant later = Instant.now().plus(Duration.ofMinutes(10));
+        return sign(key, claims(subject, tenants, roles, Duration.ofHours(1)).notBeforeTime(Date.from(later))
+                .expirationTime(Date.from(later.plusSeconds(300))).build());
+    }
+
+    /** {@code tenants} as a plain string instead of a list of SIRENs. */
+    public String tokenWithScalarTenants(String subject, String tenants, List<String> roles) {
+        return sign(key, claims(subject, List.of(), roles, Duration.ofHours(1)).claim(HttpContract.TENANTS_CLAIM, tenants)
+                .build());
+    }
+
+    public String tokenWithoutAudience(String subject, List<String> tenants, List<String> roles) {
+        return sign(key, claims(subject, tenants, roles, Duration.ofHours(1)).audience((String) null).build());
+    }
+
+    /**
+     * Algorithm confusion: HS256 "signed" with the issuer's public key as the HMAC secret, which a verifier that
+     * trusts the token's {@code alg} header would accept.
+     */
+    public String tokenSignedWithPublicKeyAsHmacSecret(String subject, List<String> tenants, List<String> roles) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(),
+                    claims(subject, tenants, roles, Duration.ofHours(1)).build());
+            jwt.sign(new MACSigner(key.toRSAPublicKey().getEncoded()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code alg: none}: well-formed claims, no signature at all. */
+    public String unsignedToken(String subject, List<String> tenants, List<String> roles) {
+        return new PlainJWT(claims(subject, tenants, roles, Duration.ofHours(1)).build()).serialize();
     }
 
     private JWTClaimsSet.Builder claims(String subject, List<String> tenants, List<String> roles, Duration validity) {
@@ -112,8 +158,8 @@ public final class TestTokenIssuer implements AutoCloseable {
                 .subject(subject)
                 .audience(List.of(subject, AUDIENCE))
                 .claim("name", "Test user " + subject)
-                .claim("tenants", tenants)
-                .claim("roles", roles)
+                .claim(HttpContract.TENANTS_CLAIM, tenants)
+                .claim(HttpContract.ROLES_CLAIM, roles)
                 .issueTime(Date.from(now.minusSeconds(60).plus(validity.isNegative() ? validity.multipliedBy(2) : Duration.ZERO)))
                 .expirationTime(Date.from(now.plus(validity)));
     }

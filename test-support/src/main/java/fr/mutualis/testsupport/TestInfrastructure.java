@@ -1,8 +1,8 @@
-package fr.mutualis.kit.testsupport;
+package fr.mutualis.testsupport;
 
 import fr.mutualis.contracts.Topics;
-import fr.mutualis.kit.infra.EmbeddedKafkaServer;
-import fr.mutualis.kit.infra.EmbeddedPostgresServer;
+import fr.mutualis.testsupport.infra.EmbeddedKafkaServer;
+import fr.mutualis.testsupport.infra.EmbeddedPostgresServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -1,4 +1,4 @@
-package fr.mutualis.kit.testsupport;
+package fr.mutualis.testsupport;
 
 import tools.jackson.databind.JsonNode;
 

@@ -1,7 +1,5 @@
-package fr.mutualis.kit.web;
+package fr.mutualis.kit.rebuild;
 
-import fr.mutualis.kit.rebuild.ReadModelRebuild;
-import fr.mutualis.kit.rebuild.RebuildStatus;
 import fr.mutualis.kit.security.AllowedRoles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,0 +1,30 @@
+package fr.mutualis.kit.rebuild;
+
+import fr.mutualis.kit.axon.AxonInfrastructureConfiguration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * A service without a rebuild of its own rebuilds its read models from its event store. Its own configuration, after
+ * the Axon infrastructure it replays, so that the rebuild builds on Axon and never the other way round; absent where
+ * Axon is (the reporting job takes only the kit's security).
+ */
+@AutoConfiguration(after = AxonInfrastructureConfiguration.class)
+@ConditionalOnClass(name = "org.axonframework.config.EventProcessingConfiguration")
+public class ReadModelRebuildConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(ReadModelRebuild.class)
+    ReadModelRebuild eventStoreReadModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,
+                                                @Value("${mutualis.rebuild.progress-interval:1s}") Duration progressInterval) {
+        return new EventStoreReadModelRebuild(processing, tokenStore, progressInterval, Clock.systemUTC());
+    }
+}

@@ -1,0 +1,100 @@
+package fr.mutualis.kit.mutualisation;
+
+import com.zaxxer.hikari.HikariDataSource;
+import fr.mutualis.kit.KitDatabase;
+import fr.mutualis.contracts.EventEnvelope;
+import fr.mutualis.contracts.IntegrationEvents;
+import fr.mutualis.contracts.Topics;
+import fr.mutualis.contracts.governance.CollectiviteRegistered;
+import fr.mutualis.contracts.governance.MutualisationCreated;
+import fr.mutualis.kit.collectivite.Collectivite;
+import fr.mutualis.kit.collectivite.CollectiviteDirectory;
+import fr.mutualis.kit.integration.IntegrationEventInbox;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The kit's one listener of governance's topic keeps both directories, on a real PostgreSQL with the kit's
+ * migrations: the collectivités that budget and evaluation read, and the mutualisations every service's visibility
+ * rests on; each event once, a re-registration replacing the row.
+ */
+class GovernanceDirectoryListenerTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static HikariDataSource pool;
+    private static GovernanceDirectoryListener listener;
+    private static CollectiviteDirectory collectivites;
+    private static MutualisationDirectory mutualisations;
+    private static long offset;
+
+    @BeforeAll
+    static void migrate() {
+        pool = KitDatabase.migrated("kit_directories", 2);
+        JdbcClient jdbc = JdbcClient.create(pool);
+        collectivites = new CollectiviteDirectory(jdbc);
+        mutualisations = new MutualisationDirectory(jdbc);
+        IntegrationEventInbox inbox = new IntegrationEventInbox(jdbc,
+                new TransactionTemplate(new JdbcTransactionManager(pool)), JSON, new SimpleMeterRegistry());
+        listener = new GovernanceDirectoryListener(inbox, mutualisations, collectivites);
+    }
+
+    @AfterAll
+    static void closePool() {
+        pool.close();
+    }
+
+    @Test
+    void aRegisteredCollectiviteIsInTheDirectoryAndARegistrationAgainReplacesIt() {
+        listener.on(record(new CollectiviteRegistered("210000022", "Valmont", "COMMUNE", 80_000, "200000016")));
+        assertThat(collectivites.find("210000022")).contains(
+                new Collectivite("210000022", "Valmont", "COMMUNE", 80_000, "200000016", null));
+
+        listener.on(record(new CollectiviteRegistered("210000022", "Valmont", "COMMUNE", 81_000, "200000016",
+                "21000002200017")));
+        assertThat(collectivites.find("210000022")).contains(
+                new Collectivite("210000022", "Valmont", "COMMUNE", 81_000, "200000016", "21000002200017"));
+        assertThat(collectivites.find("210000030")).isEmpty();
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceIsAppliedOnce() {
+        ConsumerRecord<String, String> registration = record(
+                new CollectiviteRegistered("210000048", "Les Aulnes", "COMMUNE", 4_500, "200000016"));
+        listener.on(registration);
+        listener.on(record(new CollectiviteRegistered("210000048", "Les Aulnes", "COMMUNE", 4_600, "200000016")));
+        listener.on(registration);
+
+        assertThat(collectivites.find("210000048")).map(Collectivite::population).contains(4_600L);
+    }
+
+    @Test
+    void aCreatedMutualisationIsStillKept() {
+        UUID id = UUID.randomUUID();
+        listener.on(record(new MutualisationCreated(id, "DSI commune", "200000016",
+                List.of("210000022", "210000030"), "POPULATION", Map.of())));
+
+        assertThat(mutualisations.find(id)).hasValueSatisfying(found ->
+                assertThat(found.memberSirens()).containsExactlyInAnyOrder("210000022", "210000030"));
+    }
+
+    private static ConsumerRecord<String, String> record(Record payload) {
+        var described = IntegrationEvents.describe(payload.getClass());
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), described.type(), described.version(),
+                Instant.now(), "200000016", UUID.randomUUID().toString(), 0, "test", JSON.valueToTree(payload));
+        return new ConsumerRecord<>(Topics.GOVERNANCE, 0, offset++, envelope.aggregateId(), JSON.writeValueAsString(envelope));
+    }
+}
