@@ -1,5 +1,6 @@
 package fr.mutualis.kit.openapi;
 
+import fr.mutualis.kit.tenant.Caller;
 import fr.mutualis.kit.tenant.TenantContext;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.oas.models.Operation;
@@ -22,7 +23,7 @@ public class ApiDocumentConfiguration {
 
     static {
         // Resolved from the token by the kit, never sent by a client.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(TenantContext.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(TenantContext.class, Caller.class);
     }
 
     @Bean
