@@ -12,13 +12,13 @@ import fr.mutualis.kit.api.ValidSiren;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.error.StateConflictException;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.kit.tenant.Caller;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
+import fr.mutualis.kit.error.NotPermittedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,7 +79,7 @@ public class CollectiviteController {
     /** {@code caller} is unused but required: reads need an active tenant, whichever it is. */
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{siren}")
-    public ResponseEntity<CollectiviteView> get(@PathVariable @ValidSiren String siren, TenantContext caller) {
+    public ResponseEntity<CollectiviteView> get(@PathVariable @ValidSiren String siren, Caller caller) {
         CollectiviteView collectivite = queries.collectivite(siren)
                 .orElseThrow(() -> new NotFoundException("Collectivité", siren));
         return ResponseEntity.ok().eTag(String.valueOf(collectivite.version())).body(collectivite);
@@ -91,10 +91,10 @@ public class CollectiviteController {
     public Map<String, Object> designateElectedLead(@PathVariable @ValidSiren String siren,
                                                     @Valid @RequestBody ElectedLeadRequest request,
                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                    TenantContext caller) {
+                                                    Caller caller) {
         if (!caller.hasRole("PLATFORM_ADMIN") && !(caller.tenantId().equals(siren) && !caller.hasRole("REPORTING"))) {
             queries.collectivite(siren).orElseThrow(() -> new NotFoundException("Collectivité", siren));
-            throw new AccessDeniedException("Only the collectivité itself designates its élu au numérique");
+            throw new NotPermittedException("Only the collectivité itself designates its élu au numérique");
         }
         long version = commands.sendAndWait(new DesignateElectedLead(siren, request.name().strip(), IfMatch.expectedVersion(ifMatch)));
         return Versions.versioned("siren", siren, version);
@@ -104,7 +104,7 @@ public class CollectiviteController {
     @GetMapping
     public Page<CollectiviteView> list(@RequestParam(required = false) Integer page,
                                        @RequestParam(required = false) Integer size,
-                                       TenantContext caller) {
+                                       Caller caller) {
         PageRequest paging = PageRequest.of(page, size);
         return queries.collectivites(paging.page(), paging.size());
     }

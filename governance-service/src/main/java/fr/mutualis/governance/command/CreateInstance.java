@@ -1,5 +1,6 @@
 package fr.mutualis.governance.command;
 
+import fr.mutualis.kit.tenant.Caller;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +9,6 @@ import java.util.UUID;
  * Set up a governance instance for the acting tenant or, with {@code mutualisationId}, for a mutualisation that
  * the acting tenant administers. {@code quorum} is the fraction of voting members that must be exceeded.
  */
-public record CreateInstance(UUID instanceId, String actingTenant, UUID mutualisationId, String name,
+public record CreateInstance(UUID instanceId, Caller caller, UUID mutualisationId, String name,
                              InstanceKind kind, Cadence cadence, BigDecimal quorum, List<InstanceMember> members) {
 }

@@ -1,5 +1,6 @@
 package fr.mutualis.governance.command;
 
+import fr.mutualis.kit.tenant.Owner;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -9,7 +10,7 @@ import java.util.UUID;
  * @param administeringSiren who manages the instance: the tenant itself, or the mutualisation's EPCI
  * @param quorum             the fraction of voting members to exceed; null for the assembly (legal rule)
  */
-public record InstanceCreated(UUID instanceId, String ownerId, UUID mutualisationId, String administeringSiren,
+public record InstanceCreated(UUID instanceId, Owner ownerId, UUID mutualisationId, String administeringSiren,
                               String name, InstanceKind kind, Cadence cadence, BigDecimal quorum,
                               List<InstanceMember> members) {
 }

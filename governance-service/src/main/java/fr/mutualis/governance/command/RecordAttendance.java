@@ -1,5 +1,6 @@
 package fr.mutualis.governance.command;
 
+import fr.mutualis.kit.tenant.Caller;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -7,6 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 
 /** The members present (personIds); replaces the previous roll call. */
-public record RecordAttendance(@TargetAggregateIdentifier UUID instanceId, UUID sessionId, String actingTenant,
+public record RecordAttendance(@TargetAggregateIdentifier UUID instanceId, UUID sessionId, Caller caller,
                                Set<String> present, @TargetAggregateVersion Long expectedVersion) {
 }

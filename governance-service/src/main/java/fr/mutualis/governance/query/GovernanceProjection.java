@@ -96,7 +96,7 @@ public class GovernanceProjection {
                         VALUES (:id, :owner, :mutualisation, :admin, :name, :kind, :cadence, :quorum, :members, :created, :version)
                         ON CONFLICT (instance_id) DO NOTHING""")
                 .param("id", event.instanceId())
-                .param("owner", event.ownerId())
+                .param("owner", event.ownerId().id())
                 .param("mutualisation", event.mutualisationId())
                 .param("admin", event.administeringSiren())
                 .param("name", event.name())
