@@ -19,7 +19,6 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import fr.mutualis.kit.error.NotPermittedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,7 +61,6 @@ public class CollectiviteController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(PLATFORM_ADMIN)
     @PostMapping
-    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
     public ResponseEntity<Map<String, Object>> register(@Valid @RequestBody RegisterCollectiviteRequest request) {
         try {
             commands.sendAndWait(new RegisterCollectivite(request.siren(), request.name().strip(), request.kind(),

@@ -13,7 +13,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import fr.mutualis.kit.error.NotPermittedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,7 +49,6 @@ public class MutualisationController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({PLATFORM_ADMIN, SHARED_SERVICE_ADMIN})
     @PostMapping
-    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'SHARED_SERVICE_ADMIN')")
     public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateMutualisationRequest request,
                                                       Caller caller) {
         if (!caller.hasRole("PLATFORM_ADMIN") && !request.epciSiren().equals(caller.tenantId())) {
