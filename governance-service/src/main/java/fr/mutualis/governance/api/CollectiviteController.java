@@ -1,7 +1,7 @@
 package fr.mutualis.governance.api;
 
-import fr.mutualis.governance.command.DesignateElectedLead;
-import fr.mutualis.governance.command.RegisterCollectivite;
+import fr.mutualis.governance.messages.DesignateElectedLead;
+import fr.mutualis.governance.messages.RegisterCollectivite;
 import fr.mutualis.governance.query.CollectiviteView;
 import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.kit.api.Created;

@@ -1,9 +1,9 @@
 package fr.mutualis.governance.api;
 
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.governance.command.AgendaItemKind;
-import fr.mutualis.governance.command.InstanceKind;
-import fr.mutualis.governance.command.Outcome;
+import fr.mutualis.governance.messages.AgendaItemKind;
+import fr.mutualis.governance.messages.InstanceKind;
+import fr.mutualis.governance.messages.Outcome;
 import fr.mutualis.governance.query.DecisionView;
 import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.governance.query.GovernanceQueries.DecisionFilter;

@@ -1,10 +1,10 @@
 package fr.mutualis.governance.api;
 
-import fr.mutualis.governance.command.AgendaItem;
-import fr.mutualis.governance.command.ArbitratedAmount;
-import fr.mutualis.governance.command.CreateInstance;
-import fr.mutualis.governance.command.InstanceMember;
-import fr.mutualis.governance.command.ScheduleSession;
+import fr.mutualis.governance.messages.AgendaItem;
+import fr.mutualis.governance.messages.ArbitratedAmount;
+import fr.mutualis.governance.messages.CreateInstance;
+import fr.mutualis.governance.messages.InstanceMember;
+import fr.mutualis.governance.messages.ScheduleSession;
 import fr.mutualis.governance.query.AuditTrail;
 import fr.mutualis.governance.query.CadenceView;
 import fr.mutualis.governance.query.GovernanceQueries;

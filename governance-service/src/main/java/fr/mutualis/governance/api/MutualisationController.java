@@ -2,7 +2,7 @@ package fr.mutualis.governance.api;
 
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.governance.command.CreateMutualisation;
+import fr.mutualis.governance.messages.CreateMutualisation;
 import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.governance.query.MutualisationView;
 import fr.mutualis.kit.api.Created;

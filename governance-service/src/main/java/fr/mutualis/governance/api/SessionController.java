@@ -1,9 +1,9 @@
 package fr.mutualis.governance.api;
 
-import fr.mutualis.governance.command.CloseSession;
-import fr.mutualis.governance.command.DecisionTaken;
-import fr.mutualis.governance.command.RecordAttendance;
-import fr.mutualis.governance.command.RecordDecision;
+import fr.mutualis.governance.messages.CloseSession;
+import fr.mutualis.governance.messages.DecisionTaken;
+import fr.mutualis.governance.messages.RecordAttendance;
+import fr.mutualis.governance.messages.RecordDecision;
 import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.governance.query.InstanceView;
 import fr.mutualis.governance.query.SessionView;

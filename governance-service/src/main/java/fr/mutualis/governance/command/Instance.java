@@ -1,5 +1,24 @@
 package fr.mutualis.governance.command;
 
+import fr.mutualis.governance.messages.ArbitratedAmount;
+import fr.mutualis.governance.messages.AttendanceRecorded;
+import fr.mutualis.governance.messages.ChairVote;
+import fr.mutualis.governance.messages.CloseSession;
+import fr.mutualis.governance.messages.DecisionPublished;
+import fr.mutualis.governance.messages.DecisionRecorded;
+import fr.mutualis.governance.messages.DecisionTaken;
+import fr.mutualis.governance.messages.Outcome;
+import fr.mutualis.governance.messages.RecordAttendance;
+import fr.mutualis.governance.messages.RecordDecision;
+import fr.mutualis.governance.messages.SessionClosed;
+import fr.mutualis.governance.messages.SessionScheduled;
+import fr.mutualis.governance.messages.AgendaItem;
+import fr.mutualis.governance.messages.CreateInstance;
+import fr.mutualis.governance.messages.InstanceCreated;
+import fr.mutualis.governance.messages.InstanceKind;
+import fr.mutualis.governance.messages.InstanceMember;
+import fr.mutualis.governance.messages.MutualisationScopes;
+import fr.mutualis.governance.messages.ScheduleSession;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
@@ -33,7 +52,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * who votes, who chairs, which quorum applies, and whether an earlier séance lacked quorum.
  */
 @Aggregate
-public class Instance {
+class Instance {
 
     /** Default quorum of the steering instances: more than half of the voting members. */
     static final BigDecimal DEFAULT_QUORUM = new BigDecimal("0.5");

@@ -1,12 +1,12 @@
 package fr.mutualis.governance.integration;
 
 import fr.mutualis.contracts.governance.DecisionPublished.ArbitratedAmount;
-import fr.mutualis.governance.command.CollectiviteRegistered;
-import fr.mutualis.governance.command.DecisionPublished;
-import fr.mutualis.governance.command.ElectedLeadDesignated;
-import fr.mutualis.governance.command.InstanceCreated;
-import fr.mutualis.governance.command.MutualisationCreated;
-import fr.mutualis.governance.command.SessionClosed;
+import fr.mutualis.governance.messages.CollectiviteRegistered;
+import fr.mutualis.governance.messages.DecisionPublished;
+import fr.mutualis.governance.messages.ElectedLeadDesignated;
+import fr.mutualis.governance.messages.InstanceCreated;
+import fr.mutualis.governance.messages.MutualisationCreated;
+import fr.mutualis.governance.messages.SessionClosed;
 import fr.mutualis.kit.integration.IntegrationEventMapper;
 import fr.mutualis.kit.integration.OutboundEvent;
 import org.springframework.stereotype.Component;

@@ -1,9 +1,9 @@
 package fr.mutualis.governance.query;
 
-import fr.mutualis.governance.command.AgendaItem;
-import fr.mutualis.governance.command.ArbitratedAmount;
-import fr.mutualis.governance.command.Cadence;
-import fr.mutualis.governance.command.InstanceMember;
+import fr.mutualis.governance.messages.AgendaItem;
+import fr.mutualis.governance.messages.ArbitratedAmount;
+import fr.mutualis.governance.messages.Cadence;
+import fr.mutualis.governance.messages.InstanceMember;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.mutualisation.MutualisationDirectory;
 import fr.mutualis.kit.tenant.Owner;
