@@ -1,12 +1,31 @@
 package fr.mutualis.evaluation;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import fr.mutualis.contracts.EventEnvelope;
+import fr.mutualis.kit.integration.IntegrationEventHandler;
+import fr.mutualis.kit.integration.IntegrationEventInbox;
 import fr.mutualis.kit.testsupport.ServiceArchitecture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 class EvaluationArchitectureTest {
 
     @Test
     void packagesKeepTheirResponsibilities() {
         ServiceArchitecture.check("fr.mutualis.evaluation");
+    }
+
+    /** Consumers register a typed handler per contract type: no switch on type names, no payload decoded by hand. */
+    @Test
+    void consumersDispatchOnContractTypes() {
+        noClasses().should().callMethod(IntegrationEventInbox.class, "receive", ConsumerRecord.class,
+                        IntegrationEventHandler.class)
+                .orShould().callMethod(IntegrationEventInbox.class, "payload", EventEnvelope.class, Class.class)
+                .because("type names live once, in the contracts' @IntegrationEvent (IntegrationEventHandlers)")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("fr.mutualis.evaluation"));
     }
 }
