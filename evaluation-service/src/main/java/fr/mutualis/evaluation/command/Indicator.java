@@ -1,6 +1,7 @@
 package fr.mutualis.evaluation.command;
 
 import fr.mutualis.kit.error.BusinessRuleViolationException;
+import fr.mutualis.kit.tenant.Owner;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -20,7 +21,7 @@ public class Indicator {
 
     @AggregateIdentifier
     private UUID indicatorId;
-    private String ownerId;
+    private Owner ownerId;
     private Direction direction;
     private LocalDate baselineDate;
 

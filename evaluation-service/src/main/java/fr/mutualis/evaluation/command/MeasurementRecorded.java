@@ -1,8 +1,9 @@
 package fr.mutualis.evaluation.command;
 
+import fr.mutualis.kit.tenant.Owner;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-public record MeasurementRecorded(UUID indicatorId, String ownerId, LocalDate date, BigDecimal value, String source) {
+public record MeasurementRecorded(UUID indicatorId, Owner ownerId, LocalDate date, BigDecimal value, String source) {
 }
