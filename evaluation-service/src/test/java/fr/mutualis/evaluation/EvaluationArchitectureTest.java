@@ -25,6 +25,16 @@ class EvaluationArchitectureTest {
         ServiceArchitecture.check("fr.mutualis.evaluation");
     }
 
+    @Test
+    void packagesStateTheDesign() {
+        ServiceArchitecture.checkDesign("fr.mutualis.evaluation");
+    }
+
+    @Test
+    void everyPackageSaysWhatItHolds() {
+        ServiceArchitecture.checkPackagesDescribed(Path.of("src/main/java"));
+    }
+
     /** Consumers register a typed handler per contract type: no switch on type names, no payload decoded by hand. */
     @Test
     void consumersDispatchOnContractTypes() {

@@ -1,8 +1,8 @@
 package fr.mutualis.evaluation.api;
 
-import fr.mutualis.evaluation.command.DefineIndicator;
-import fr.mutualis.evaluation.command.RecordMeasurement;
-import fr.mutualis.evaluation.command.ScopeKind;
+import fr.mutualis.evaluation.messages.DefineIndicator;
+import fr.mutualis.evaluation.messages.RecordMeasurement;
+import fr.mutualis.evaluation.messages.ScopeKind;
 import fr.mutualis.evaluation.query.EvaluationQueries;
 import fr.mutualis.evaluation.query.IndicatorDetails;
 import fr.mutualis.evaluation.query.IndicatorSummary;

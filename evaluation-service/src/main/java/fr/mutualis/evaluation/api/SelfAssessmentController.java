@@ -1,6 +1,6 @@
 package fr.mutualis.evaluation.api;
 
-import fr.mutualis.evaluation.command.DeclareSelfAssessment;
+import fr.mutualis.evaluation.messages.DeclareSelfAssessment;
 import fr.mutualis.evaluation.query.SelfAssessmentQueries;
 import fr.mutualis.evaluation.query.SelfAssessmentView;
 import fr.mutualis.kit.api.IfMatch;

@@ -1,5 +1,10 @@
 package fr.mutualis.evaluation.command;
 
+import fr.mutualis.evaluation.messages.DefineIndicator;
+import fr.mutualis.evaluation.messages.Direction;
+import fr.mutualis.evaluation.messages.IndicatorDefined;
+import fr.mutualis.evaluation.messages.MeasurementRecorded;
+import fr.mutualis.evaluation.messages.RecordMeasurement;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.tenant.Owner;
 import org.axonframework.commandhandling.CommandHandler;
@@ -17,7 +22,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An indicator of a digital roadmap: from a baseline to a target, in a direction, measured over time. */
 @Aggregate
-public class Indicator {
+class Indicator {
 
     @AggregateIdentifier
     private UUID indicatorId;

@@ -1,8 +1,8 @@
 package fr.mutualis.evaluation.integration;
 
-import fr.mutualis.evaluation.command.BarometerProfileChanged;
-import fr.mutualis.evaluation.command.IndicatorDefined;
-import fr.mutualis.evaluation.command.MeasurementRecorded;
+import fr.mutualis.evaluation.messages.BarometerProfileChanged;
+import fr.mutualis.evaluation.messages.IndicatorDefined;
+import fr.mutualis.evaluation.messages.MeasurementRecorded;
 import fr.mutualis.kit.integration.IntegrationEventMapper;
 import fr.mutualis.kit.integration.OutboundEvent;
 import org.springframework.stereotype.Component;

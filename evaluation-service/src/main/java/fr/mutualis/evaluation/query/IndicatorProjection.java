@@ -1,7 +1,7 @@
 package fr.mutualis.evaluation.query;
 
-import fr.mutualis.evaluation.command.IndicatorDefined;
-import fr.mutualis.evaluation.command.MeasurementRecorded;
+import fr.mutualis.evaluation.messages.IndicatorDefined;
+import fr.mutualis.evaluation.messages.MeasurementRecorded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

@@ -1,5 +1,12 @@
 package fr.mutualis.evaluation.command;
 
+import fr.mutualis.evaluation.messages.DefineIndicator;
+import fr.mutualis.evaluation.messages.Direction;
+import fr.mutualis.evaluation.messages.Frequency;
+import fr.mutualis.evaluation.messages.IndicatorDefined;
+import fr.mutualis.evaluation.messages.MeasurementRecorded;
+import fr.mutualis.evaluation.messages.RecordMeasurement;
+import fr.mutualis.evaluation.messages.ScopeKind;
 import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -1,4 +1,4 @@
-package fr.mutualis.evaluation.command;
+package fr.mutualis.evaluation.messages;
 
 /** Communication tools a collectivité declares (barometer criterion COMMUNICATION). */
 public enum CommunicationTool {

@@ -1,4 +1,4 @@
-package fr.mutualis.evaluation.command;
+package fr.mutualis.evaluation.messages;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package fr.mutualis.evaluation.command;
+package fr.mutualis.evaluation.messages;
 
 /** Whether the indicator improves by going up (online procedures) or down (processing time). */
 public enum Direction {

@@ -1,4 +1,4 @@
-package fr.mutualis.evaluation.command;
+package fr.mutualis.evaluation.messages;
 
 /** What an indicator measures: a whole tenant, a mutualisation, one roadmap or one project. */
 public enum ScopeKind {

@@ -1,4 +1,4 @@
-package fr.mutualis.evaluation.command;
+package fr.mutualis.evaluation.messages;
 
 /** Specialised digital roles a collectivité declares (barometer criterion ROLES). */
 public enum DigitalRole {
