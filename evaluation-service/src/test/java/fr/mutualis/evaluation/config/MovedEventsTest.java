@@ -34,7 +34,7 @@ class MovedEventsTest extends EvaluationIntegrationTest {
                                                         time_stamp, aggregate_identifier, sequence_number, type)
                         SELECT gen_random_uuid()::text, meta_data,
                                convert_to(replace(convert_from(payload, 'UTF8'), :from, :to), 'UTF8'), payload_revision,
-                               'fr.mutualis.evaluation.messages.IndicatorDefined', time_stamp, :to, 0, type
+                               'fr.mutualis.evaluation.command.IndicatorDefined', time_stamp, :to, 0, type
                         FROM domain_event_entry WHERE aggregate_identifier = :from AND sequence_number = 0""")
                 .param("from", original).param("to", copy).update();
         assertThat(inserted).isEqualTo(1);
