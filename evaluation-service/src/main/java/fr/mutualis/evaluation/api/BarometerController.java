@@ -5,8 +5,9 @@ import fr.mutualis.evaluation.query.BarometerView;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.mutualisation.Mutualisation;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.kit.tenant.TenantContext;
-import org.springframework.security.access.AccessDeniedException;
+import fr.mutualis.kit.mutualisation.MutualisationDirectory;
+import fr.mutualis.kit.tenant.Caller;
+import fr.mutualis.kit.tenant.Owner;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,30 +30,27 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 public class BarometerController {
 
     private final BarometerQueries barometers;
-    private final Access access;
+    private final MutualisationDirectory directory;
     private final Clock clock;
 
-    public BarometerController(BarometerQueries barometers, Access access, Clock clock) {
+    public BarometerController(BarometerQueries barometers, MutualisationDirectory directory, Clock clock) {
         this.barometers = barometers;
-        this.access = access;
+        this.directory = directory;
         this.clock = clock;
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
-    public BarometerView getBarometer(TenantContext tenant) {
-        return barometers.barometer(tenant.tenantId(), LocalDate.now(clock));
+    public BarometerView getBarometer(Caller caller) {
+        return barometers.barometer(caller.tenantId(), LocalDate.now(clock));
     }
 
     /** Each member's barometer, for the mutualisation's administrators; members see only their own (GET above). */
     @AllowedRoles(SHARED_SERVICE_ADMIN)
     @GetMapping("/mutualisations/{id}")
-    public MutualisationBarometer getMutualisationBarometer(@PathVariable UUID id, TenantContext tenant) {
-        Mutualisation mutualisation = access.visibleMutualisation(id.toString(), tenant)
-                .orElseThrow(() -> new NotFoundException("Mutualisation", id));
-        if (!access.administers(mutualisation, tenant)) {
-            throw new AccessDeniedException("Only the mutualisation's administrators see every member's barometer");
-        }
+    public MutualisationBarometer getMutualisationBarometer(@PathVariable UUID id, Caller caller) {
+        caller.requireManages(Owner.mutualisation(id), "Mutualisation", id);
+        Mutualisation mutualisation = directory.find(id).orElseThrow(() -> new NotFoundException("Mutualisation", id));
         // The members' standings, classified in the background: the rows behind them stay each member's own.
         return new MutualisationBarometer(id, mutualisation.name(),
                 mutualisation.memberSirens().stream().sorted().map(barometers::standing).toList());

@@ -6,10 +6,11 @@ import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.mutualisation.Mutualisation;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.kit.mutualisation.MutualisationDirectory;
+import fr.mutualis.kit.tenant.Caller;
+import fr.mutualis.kit.tenant.Owner;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,32 +32,30 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 public class DashboardController {
 
     private final DashboardQueries dashboards;
-    private final Access access;
+    private final MutualisationDirectory directory;
     private final Clock clock;
 
-    public DashboardController(DashboardQueries dashboards, Access access, Clock clock) {
+    public DashboardController(DashboardQueries dashboards, MutualisationDirectory directory, Clock clock) {
         this.dashboards = dashboards;
-        this.access = access;
+        this.directory = directory;
         this.clock = clock;
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
     public Dashboard getDashboard(@RequestParam(required = false) @Min(2000) @Max(2100) Integer fiscalYear,
-                               @RequestParam(required = false) UUID mutualisationId, TenantContext tenant) {
+                               @RequestParam(required = false) UUID mutualisationId, Caller caller) {
         LocalDate today = LocalDate.now(clock);
         int year = fiscalYear == null ? today.getYear() : fiscalYear;
         if (year < 2000 || year > 2100) {
             throw new InvalidInputException("fiscalYear", "fiscalYear must be between 2000 and 2100");
         }
         if (mutualisationId == null) {
-            return dashboards.tenant(tenant.tenantId(), year, today);
+            return dashboards.tenant(caller.tenantId(), year, today);
         }
-        Mutualisation mutualisation = access.visibleMutualisation(mutualisationId.toString(), tenant)
+        caller.requireManages(Owner.mutualisation(mutualisationId), "Mutualisation", mutualisationId);
+        Mutualisation mutualisation = directory.find(mutualisationId)
                 .orElseThrow(() -> new NotFoundException("Mutualisation", mutualisationId));
-        if (!access.administers(mutualisation, tenant)) {
-            throw new AccessDeniedException("Only the mutualisation's administrators see its dashboard");
-        }
         return dashboards.mutualisation(mutualisation, year, today);
     }
 }

@@ -1,8 +1,8 @@
 package fr.mutualis.evaluation.api;
 
-import fr.mutualis.evaluation.command.Direction;
-import fr.mutualis.evaluation.command.Frequency;
-import fr.mutualis.evaluation.command.ScopeKind;
+import fr.mutualis.evaluation.messages.Direction;
+import fr.mutualis.evaluation.messages.Frequency;
+import fr.mutualis.evaluation.messages.ScopeKind;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;

@@ -1,8 +1,8 @@
 package fr.mutualis.evaluation.api;
 
-import fr.mutualis.evaluation.command.DefineIndicator;
-import fr.mutualis.evaluation.command.RecordMeasurement;
-import fr.mutualis.evaluation.command.ScopeKind;
+import fr.mutualis.evaluation.messages.DefineIndicator;
+import fr.mutualis.evaluation.messages.RecordMeasurement;
+import fr.mutualis.evaluation.messages.ScopeKind;
 import fr.mutualis.evaluation.query.EvaluationQueries;
 import fr.mutualis.evaluation.query.IndicatorDetails;
 import fr.mutualis.evaluation.query.IndicatorSummary;
@@ -14,12 +14,12 @@ import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
-import fr.mutualis.kit.mutualisation.Mutualisation;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.reference.PublishedReferences;
 import fr.mutualis.kit.reference.ReferenceKind;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.kit.tenant.Caller;
+import fr.mutualis.kit.tenant.Owner;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -50,23 +50,20 @@ public class IndicatorController {
 
     private final CommandGateway commands;
     private final EvaluationQueries queries;
-    private final Access access;
     private final PublishedReferences references;
 
-    public IndicatorController(CommandGateway commands, EvaluationQueries queries, Access access,
-                               PublishedReferences references) {
+    public IndicatorController(CommandGateway commands, EvaluationQueries queries, PublishedReferences references) {
         this.commands = commands;
         this.queries = queries;
-        this.access = access;
         this.references = references;
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
-    public ResponseEntity<Map<String, Object>> define(@Valid @RequestBody DefineIndicatorRequest request, TenantContext tenant) {
+    public ResponseEntity<Map<String, Object>> define(@Valid @RequestBody DefineIndicatorRequest request, Caller caller) {
         String scopeId = request.scopeId().strip();
-        String owner = ownerOfScope(request.scopeKind(), scopeId, tenant);
+        Owner owner = ownerOfScope(request.scopeKind(), scopeId, caller);
         UUID id = UUID.randomUUID();
         commands.sendAndWait(new DefineIndicator(id, owner, request.scopeKind(), scopeId,
                 request.name().strip(), request.unit().strip(), request.baselineValue(), request.baselineDate(),
@@ -81,15 +78,15 @@ public class IndicatorController {
     @GetMapping
     public Page<IndicatorSummary> list(@RequestParam(required = false) ScopeKind scopeKind,
                                        @RequestParam(required = false) Integer page,
-                                       @RequestParam(required = false) Integer size, TenantContext tenant) {
-        return queries.indicators(access.visibleOwners(tenant), scopeKind == null ? null : scopeKind.name(),
+                                       @RequestParam(required = false) Integer size, Caller caller) {
+        return queries.indicators(caller.sees(), scopeKind == null ? null : scopeKind.name(),
                 PageRequest.of(page, size));
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}")
-    public ResponseEntity<IndicatorDetails> get(@PathVariable UUID id, TenantContext tenant) {
-        IndicatorDetails indicator = queries.indicatorDetails(id, access.visibleOwners(tenant))
+    public ResponseEntity<IndicatorDetails> get(@PathVariable UUID id, Caller caller) {
+        IndicatorDetails indicator = queries.indicatorDetails(id, caller.sees())
                 .orElseThrow(() -> new NotFoundException("Indicator", id));
         return ResponseEntity.ok().eTag(String.valueOf(indicator.version())).body(indicator);
     }
@@ -100,13 +97,14 @@ public class IndicatorController {
     @PostMapping("/{id}/measurements")
     public ResponseEntity<Map<String, Object>> measure(@PathVariable UUID id, @Valid @RequestBody RecordMeasurementRequest request,
                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                       TenantContext tenant) {
-        IndicatorView indicator = queries.indicator(id, access.visibleOwners(tenant))
+                                                       Caller caller) {
+        IndicatorView indicator = queries.indicator(id, caller.sees())
                 .orElseThrow(() -> new NotFoundException("Indicator", id));
-        access.requireManager(indicator.ownerId(), tenant);
+        Owner owner = Owner.of(indicator.ownerId());
+        caller.requireManages(owner, "Indicator", id);
         long version = commands.sendAndWait(new RecordMeasurement(id, request.date(), request.value(),
                 request.source().strip(), IfMatch.expectedVersion(ifMatch)));
-        ReadYourWrites.awaitVisible(() -> queries.indicator(id, List.of(indicator.ownerId()))
+        ReadYourWrites.awaitVisible(() -> queries.indicator(id, List.of(owner))
                 .filter(current -> current.version() >= version));
         var location = Created.location("/api/evaluation/indicators/{id}", id);
         return ResponseEntity.created(location).eTag(String.valueOf(version))
@@ -119,28 +117,30 @@ public class IndicatorController {
      * awaited a moment, see PublishedReferences), a roadmap given as a PROJECT scope or the reverse is 422, and a
      * scope the caller sees but does not manage is 403.
      */
-    private String ownerOfScope(ScopeKind kind, String scopeId, TenantContext tenant) {
+    private Owner ownerOfScope(ScopeKind kind, String scopeId, Caller caller) {
         return switch (kind) {
             case TENANT -> {
-                if (!scopeId.equals(tenant.tenantId())) {
+                if (!scopeId.equals(caller.tenantId())) {
                     throw new BusinessRuleViolationException("indicator-scope", "scopeId",
-                            "A TENANT indicator measures the caller's own tenant " + tenant.tenantId(), Map.of("scopeId", scopeId));
+                            "A TENANT indicator measures the caller's own tenant " + caller.tenantId(), Map.of("scopeId", scopeId));
                 }
-                access.requireManager(tenant.tenantId(), tenant);
-                yield tenant.tenantId();
+                caller.requireManages(caller.tenant(), "Collectivité", scopeId);
+                yield caller.tenant();
             }
             case MUTUALISATION -> {
                 UUID id = uuid(kind, scopeId);
-                Mutualisation mutualisation = access.visibleMutualisation(scopeId, tenant)
-                        .orElseThrow(() -> new NotFoundException("Mutualisation", id, "scopeId", null));
-                String owner = mutualisation.id().toString();
-                access.requireManager(owner, tenant);
+                Owner owner = Owner.mutualisation(id);
+                if (!caller.sees(owner)) {
+                    throw new NotFoundException("Mutualisation", id, "scopeId", null);
+                }
+                caller.requireManages(owner, "Mutualisation", id);
                 yield owner;
             }
             case ROADMAP, PROJECT -> {
-                String owner = references.require(tenant.tenantId(), "scopeId", uuid(kind, scopeId),
-                        kind == ScopeKind.ROADMAP ? ReferenceKind.ROADMAP : ReferenceKind.PROJECT).ownerId();
-                access.requireManager(owner, tenant);
+                UUID id = uuid(kind, scopeId);
+                Owner owner = Owner.of(references.require(caller.tenantId(), "scopeId", id,
+                        kind == ScopeKind.ROADMAP ? ReferenceKind.ROADMAP : ReferenceKind.PROJECT).ownerId());
+                caller.requireManages(owner, kind.name(), id);
                 yield owner;
             }
         };

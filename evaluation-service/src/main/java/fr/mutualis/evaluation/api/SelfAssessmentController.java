@@ -1,12 +1,12 @@
 package fr.mutualis.evaluation.api;
 
-import fr.mutualis.evaluation.command.DeclareSelfAssessment;
+import fr.mutualis.evaluation.messages.DeclareSelfAssessment;
 import fr.mutualis.evaluation.query.SelfAssessmentQueries;
 import fr.mutualis.evaluation.query.SelfAssessmentView;
 import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.kit.tenant.Caller;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -33,32 +33,30 @@ public class SelfAssessmentController {
 
     private final CommandGateway commands;
     private final SelfAssessmentQueries queries;
-    private final Access access;
 
-    public SelfAssessmentController(CommandGateway commands, SelfAssessmentQueries queries, Access access) {
+    public SelfAssessmentController(CommandGateway commands, SelfAssessmentQueries queries) {
         this.commands = commands;
         this.queries = queries;
-        this.access = access;
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PutMapping
     public ResponseEntity<Map<String, Object>> declare(@Valid @RequestBody SelfAssessmentRequest request,
                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                       TenantContext tenant) {
-        access.requireWriter(tenant);
-        long version = commands.sendAndWait(new DeclareSelfAssessment(tenant.tenantId(), request.roles(),
+                                                       Caller caller) {
+        caller.requireWriter();
+        long version = commands.sendAndWait(new DeclareSelfAssessment(caller.tenantId(), request.roles(),
                 request.communication(), IfMatch.expectedVersion(ifMatch)));
         // The ETag answered is the one the next GET shows, so that it can be sent back as If-Match straight away.
-        ReadYourWrites.awaitVisible(() -> Optional.of(queries.selfAssessment(tenant.tenantId()))
+        ReadYourWrites.awaitVisible(() -> Optional.of(queries.selfAssessment(caller.tenantId()))
                 .filter(view -> view.version() != null && view.version() >= version));
-        return ResponseEntity.ok().eTag(String.valueOf(version)).body(Map.of("siren", tenant.tenantId(), "version", version));
+        return ResponseEntity.ok().eTag(String.valueOf(version)).body(Map.of("siren", caller.tenantId(), "version", version));
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping
-    public ResponseEntity<SelfAssessmentView> get(TenantContext tenant) {
-        SelfAssessmentView view = queries.selfAssessment(tenant.tenantId());
+    public ResponseEntity<SelfAssessmentView> get(Caller caller) {
+        SelfAssessmentView view = queries.selfAssessment(caller.tenantId());
         var answer = ResponseEntity.ok();
         if (view.version() != null) {
             answer.eTag(String.valueOf(view.version()));

@@ -1,7 +1,7 @@
 package fr.mutualis.evaluation.api;
 
-import fr.mutualis.evaluation.command.CommunicationTool;
-import fr.mutualis.evaluation.command.DigitalRole;
+import fr.mutualis.evaluation.messages.CommunicationTool;
+import fr.mutualis.evaluation.messages.DigitalRole;
 import jakarta.validation.constraints.NotNull;
 
 import java.util.List;

@@ -1,6 +1,12 @@
 package fr.mutualis.evaluation.command;
 
+import fr.mutualis.evaluation.messages.DefineIndicator;
+import fr.mutualis.evaluation.messages.Direction;
+import fr.mutualis.evaluation.messages.IndicatorDefined;
+import fr.mutualis.evaluation.messages.MeasurementRecorded;
+import fr.mutualis.evaluation.messages.RecordMeasurement;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
+import fr.mutualis.kit.tenant.Owner;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -16,11 +22,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An indicator of a digital roadmap: from a baseline to a target, in a direction, measured over time. */
 @Aggregate
-public class Indicator {
+class Indicator {
 
     @AggregateIdentifier
     private UUID indicatorId;
-    private String ownerId;
+    private Owner ownerId;
     private Direction direction;
     private LocalDate baselineDate;
 

@@ -1,5 +1,12 @@
 package fr.mutualis.evaluation.command;
 
+import fr.mutualis.evaluation.messages.BarometerProfile;
+import fr.mutualis.evaluation.messages.BarometerProfileChanged;
+import fr.mutualis.evaluation.messages.CommunicationTool;
+import fr.mutualis.evaluation.messages.DeclareSelfAssessment;
+import fr.mutualis.evaluation.messages.DigitalRole;
+import fr.mutualis.evaluation.messages.RecordBarometerProfile;
+import fr.mutualis.evaluation.messages.SelfAssessmentDeclared;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -20,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * event (reporting jobs follow how a territory matures); a classification that changes nothing records nothing.
  */
 @Aggregate
-public class TenantBarometer {
+class TenantBarometer {
 
     @AggregateIdentifier
     private String siren;

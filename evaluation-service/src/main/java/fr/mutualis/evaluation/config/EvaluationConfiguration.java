@@ -1,6 +1,8 @@
 package fr.mutualis.evaluation.config;
 
 import fr.mutualis.evaluation.query.BarometerClassifier;
+import fr.mutualis.kit.axon.MovedEventTypes;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +13,10 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import java.time.Clock;
 import java.time.ZoneId;
 
-/** The clock dates are read from (French collectivités: Paris time) and the barometer's settings. */
+/**
+ * The clock dates are read from (French collectivités: Paris time), the barometer's settings, and the upcaster that
+ * reads events stored before they moved to {@code messages}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class EvaluationConfiguration {
@@ -38,5 +43,11 @@ public class EvaluationConfiguration {
     BarometerClassifier barometerClassifier(
             @Value("${mutualis.barometer.axes-threshold:" + BarometerClassifier.DEFAULT_AXES_THRESHOLD + "}") int axesThreshold) {
         return new BarometerClassifier(axesThreshold);
+    }
+
+    /** The domain events left {@code command} for {@code messages}: the event store still names them by the old package. */
+    @Bean
+    EventUpcaster movedEvents() {
+        return new MovedEventTypes("fr.mutualis.evaluation.command", "fr.mutualis.evaluation.messages");
     }
 }

@@ -8,6 +8,7 @@ import fr.mutualis.contracts.budget.LineCreditsTransferred;
 import fr.mutualis.contracts.budget.EngagementRecorded;
 import fr.mutualis.contracts.budget.MandateRecorded;
 import fr.mutualis.evaluation.query.BudgetActivityProjection;
+import fr.mutualis.kit.integration.IntegrationEventHandlers;
 import fr.mutualis.kit.integration.IntegrationEventInbox;
 import fr.mutualis.kit.integration.PoisonRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,16 +24,26 @@ public class BudgetEventsListener {
     public static final String ID = "evaluation-budget-events";
 
     private final IntegrationEventInbox inbox;
-    private final BudgetActivityProjection projection;
+    private final IntegrationEventHandlers handlers;
 
     public BudgetEventsListener(IntegrationEventInbox inbox, BudgetActivityProjection projection) {
         this.inbox = inbox;
-        this.projection = projection;
+        // Event types evaluation does not use are acknowledged and skipped by the inbox.
+        this.handlers = IntegrationEventHandlers.create()
+                .on(BudgetLineOpened.class, projection::lineOpened)
+                .on(CreditsVoted.class, (voted, envelope) -> projection.creditsSet(voted.lineId(), voted.ownerId(),
+                        voted.fiscalYear(), voted.section(), voted.creditsCents(), orderedAt(envelope), envelope.sequence()))
+                // A transfer sets the credits of a line like a vote does, in the same stream: the same ordering applies.
+                .on(LineCreditsTransferred.class, (transferred, envelope) -> projection.creditsSet(transferred.lineId(),
+                        transferred.ownerId(), transferred.fiscalYear(), transferred.section(),
+                        transferred.creditsCents(), orderedAt(envelope), envelope.sequence()))
+                .on(EngagementRecorded.class, projection::engagementRecorded)
+                .on(MandateRecorded.class, projection::mandateRecorded);
     }
 
     @KafkaListener(id = ID, topics = Topics.BUDGET)
     void on(ConsumerRecord<String, String> record) {
-        inbox.receive(record, this::apply);
+        inbox.receive(record, handlers);
     }
 
     private static Instant orderedAt(EventEnvelope envelope) {
@@ -40,27 +51,5 @@ public class BudgetEventsListener {
             throw new PoisonRecordException(envelope.type() + " " + envelope.eventId() + " has no occurredAt to order a line's credits by", null);
         }
         return envelope.occurredAt();
-    }
-
-    private void apply(EventEnvelope envelope) {
-        switch (envelope.type()) {
-            case "budget.BudgetLineOpened" -> projection.lineOpened(inbox.payload(envelope, BudgetLineOpened.class));
-            case "budget.CreditsVoted" -> {
-                CreditsVoted voted = inbox.payload(envelope, CreditsVoted.class);
-                projection.creditsSet(voted.lineId(), voted.ownerId(), voted.fiscalYear(), voted.section(),
-                        voted.creditsCents(), orderedAt(envelope), envelope.sequence());
-            }
-            // A transfer sets the credits of a line like a vote does, in the same stream: the same ordering applies.
-            case "budget.LineCreditsTransferred" -> {
-                LineCreditsTransferred transferred = inbox.payload(envelope, LineCreditsTransferred.class);
-                projection.creditsSet(transferred.lineId(), transferred.ownerId(), transferred.fiscalYear(),
-                        transferred.section(), transferred.creditsCents(), orderedAt(envelope), envelope.sequence());
-            }
-            case "budget.EngagementRecorded" -> projection.engagementRecorded(inbox.payload(envelope, EngagementRecorded.class));
-            case "budget.MandateRecorded" -> projection.mandateRecorded(inbox.payload(envelope, MandateRecorded.class));
-            default -> {
-                // Event types evaluation does not use are acknowledged and skipped.
-            }
-        }
     }
 }

@@ -7,9 +7,11 @@ import fr.mutualis.evaluation.query.BudgetActivityProjection;
 import fr.mutualis.evaluation.query.GovernanceActivityProjection;
 import fr.mutualis.evaluation.query.IndicatorProjection;
 import fr.mutualis.evaluation.query.PortfolioActivityProjection;
-import fr.mutualis.evaluation.query.ReadModelRebuild;
 import fr.mutualis.evaluation.query.BarometerProjection;
 import fr.mutualis.kit.error.StateConflictException;
+import fr.mutualis.kit.rebuild.ReadModelRebuild;
+import fr.mutualis.kit.rebuild.RebuildStatus;
+import fr.mutualis.kit.rebuild.RebuildStatus.State;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -20,6 +22,8 @@ import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,8 +55,8 @@ import java.util.stream.Collectors;
  * that it replays the event store from the beginning. Progress is logged every second until every consumer and processor has replayed
  * what its source held when the rebuild started.
  * <p>
- * Triggered by {@code POST /api/evaluation/admin/rebuild} (PLATFORM_ADMIN) or at start-up with
- * {@code mutualis.evaluation.rebuild-on-startup=true}.
+ * Triggered by service-kit's {@code POST /api/evaluation/admin/rebuild} (PLATFORM_ADMIN) or at start-up with
+ * {@code mutualis.evaluation.rebuild-on-startup=true}; its status has one part per Kafka consumer and per projection.
  */
 @Component
 public class KafkaReadModelRebuild implements ReadModelRebuild {
@@ -67,19 +71,21 @@ public class KafkaReadModelRebuild implements ReadModelRebuild {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final EventProcessingConfiguration eventProcessing;
+    private final EventStore eventStore;
     private final BarometerQueries barometers;
     private final BarometerPending pending;
     private final boolean onStartup;
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("read-model-rebuild").daemon().factory());
 
-    private volatile Status status = new Status(State.IDLE, null, null, List.of(), List.of());
+    private volatile Progress status = new Progress(State.IDLE, null, null, List.of(), List.of());
     private Map<String, Map<TopicPartition, Long>> targets = Map.of();
     private long eventStoreHead = -1;
     private ScheduledFuture<?> progress;
 
     public KafkaReadModelRebuild(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafkaAdmin, JdbcClient jdbc,
                                  TransactionTemplate transactions, EventProcessingConfiguration eventProcessing,
+                                 EventStore eventStore,
                                  BarometerQueries barometers, BarometerPending pending,
                                  @Value("${spring.application.name}") String application,
                                  @Value("${mutualis.evaluation.rebuild-on-startup:false}") boolean onStartup) {
@@ -88,6 +94,7 @@ public class KafkaReadModelRebuild implements ReadModelRebuild {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.eventProcessing = eventProcessing;
+        this.eventStore = eventStore;
         this.barometers = barometers;
         this.pending = pending;
         this.onStartup = onStartup;
@@ -109,12 +116,12 @@ public class KafkaReadModelRebuild implements ReadModelRebuild {
     }
 
     @Override
-    public synchronized Status start() {
+    public synchronized RebuildStatus start() {
         if (status.state() == State.RUNNING) {
             throw new StateConflictException("A rebuild is already running since " + status.startedAt(), State.RUNNING.name());
         }
         Instant startedAt = Instant.now();
-        status = new Status(State.RUNNING, startedAt, null, List.of(), List.of());
+        status = new Progress(State.RUNNING, startedAt, null, List.of(), List.of());
         List<Source> present = sources.stream().filter(source -> listeners.getListenerContainer(source.consumer()) != null).toList();
         present.forEach(source -> container(source).stop());
         log.info("Rebuild: stopped {} consumers, emptying their read models", present.size());
@@ -131,7 +138,8 @@ public class KafkaReadModelRebuild implements ReadModelRebuild {
         }
         // Evaluation's own projections are replayed the Axon way: their reset handlers empty their tables and a
         // ReplayToken takes them from the beginning of the event store up to where they were.
-        eventStoreHead = jdbc.sql("SELECT coalesce(max(global_index), -1) FROM domain_event_entry").query(Long.class).single();
+        TrackingToken head = eventStore.createHeadToken();
+        eventStoreHead = head == null ? -1 : head.position().orElse(-1);
         processors.forEach(name -> eventProcessing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(processor -> {
             processor.shutdownAsync().join();
             processor.resetTokens();
@@ -143,12 +151,12 @@ public class KafkaReadModelRebuild implements ReadModelRebuild {
         log.info("Rebuild: {} consumers restarted from the beginning, {} records to replay", present.size(), total);
         status = snapshot(State.RUNNING, startedAt, null);
         progress = monitor.scheduleWithFixedDelay(() -> report(startedAt), 1, 1, TimeUnit.SECONDS);
-        return status;
+        return status.toStatus();
     }
 
     @Override
-    public Status status() {
-        return status;
+    public RebuildStatus status() {
+        return status.toStatus();
     }
 
     @Override
@@ -170,7 +178,7 @@ public class KafkaReadModelRebuild implements ReadModelRebuild {
 
     private synchronized void report(Instant startedAt) {
         try {
-            Status current = snapshot(State.RUNNING, startedAt, null);
+            Progress current = snapshot(State.RUNNING, startedAt, null);
             current.consumers().forEach(consumer -> log.info("Rebuild progress: {} replayed {}/{} records of {}",
                     consumer.consumer(), consumer.replayed(), consumer.target(), consumer.topic()));
             current.processors().forEach(processor -> log.info("Rebuild progress: {} at event {}/{}",
@@ -178,7 +186,7 @@ public class KafkaReadModelRebuild implements ReadModelRebuild {
             boolean done = current.consumers().stream().allMatch(consumer -> consumer.replayed() >= consumer.target())
                     && current.processors().stream().allMatch(processor -> processor.position() >= processor.target());
             if (done) {
-                status = snapshot(State.DONE, startedAt, Instant.now());
+                status = snapshot(State.COMPLETED, startedAt, Instant.now());
                 progress.cancel(false);
                 log.info("Rebuild complete in {} ms", Duration.between(startedAt, status.finishedAt()).toMillis());
                 List<String> sirens = barometers.knownSirens();
@@ -191,7 +199,7 @@ public class KafkaReadModelRebuild implements ReadModelRebuild {
         }
     }
 
-    private Status snapshot(State state, Instant startedAt, Instant finishedAt) {
+    private Progress snapshot(State state, Instant startedAt, Instant finishedAt) {
         List<ConsumerProgress> consumers = new ArrayList<>();
         try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
             for (Source source : sources) {
@@ -218,7 +226,7 @@ public class KafkaReadModelRebuild implements ReadModelRebuild {
                 .flatMap(name -> eventProcessing.eventProcessor(name, StreamingEventProcessor.class).stream()
                         .map(processor -> new ProcessorProgress(name, position(processor), eventStoreHead)))
                 .toList();
-        return new Status(state, startedAt, finishedAt, consumers, replaying);
+        return new Progress(state, startedAt, finishedAt, consumers, replaying);
     }
 
     /** The event a processor has reached on all its segments; -1 before it has claimed them. */
@@ -278,5 +286,27 @@ public class KafkaReadModelRebuild implements ReadModelRebuild {
     }
 
     private record Source(String consumer, String topic, List<String> tables) {
+    }
+
+    private record Progress(State state, Instant startedAt, Instant finishedAt, List<ConsumerProgress> consumers,
+                            List<ProcessorProgress> processors) {
+
+        /** The status every service answers: one part per Kafka consumer, then one per projection. */
+        RebuildStatus toStatus() {
+            List<RebuildStatus.Part> parts = new ArrayList<>();
+            consumers.forEach(consumer -> parts.add(new RebuildStatus.Part(consumer.consumer(),
+                    "topic " + consumer.topic(), consumer.replayed(), consumer.target())));
+            processors.forEach(processor -> parts.add(new RebuildStatus.Part(processor.processor(),
+                    "event store", Math.max(0, processor.position()), processor.target())));
+            return RebuildStatus.of(state, startedAt, finishedAt, parts);
+        }
+    }
+
+    /** A Kafka consumer's progress: records replayed so far out of those on the topic when the rebuild started. */
+    private record ConsumerProgress(String consumer, String topic, long replayed, long target) {
+    }
+
+    /** An event processor of evaluation's own events: the event it reached out of the last one when the rebuild started. */
+    private record ProcessorProgress(String processor, long position, long target) {
     }
 }

@@ -1,7 +1,7 @@
 package fr.mutualis.evaluation.query;
 
-import fr.mutualis.evaluation.command.BarometerProfile;
-import fr.mutualis.evaluation.command.CommunicationTool;
+import fr.mutualis.evaluation.messages.BarometerProfile;
+import fr.mutualis.evaluation.messages.CommunicationTool;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import static fr.mutualis.evaluation.command.CommunicationTool.PARTICIPATORY;
-import static fr.mutualis.evaluation.command.CommunicationTool.SOCIAL;
-import static fr.mutualis.evaluation.command.CommunicationTool.TOP_DOWN;
+import static fr.mutualis.evaluation.messages.CommunicationTool.PARTICIPATORY;
+import static fr.mutualis.evaluation.messages.CommunicationTool.SOCIAL;
+import static fr.mutualis.evaluation.messages.CommunicationTool.TOP_DOWN;
 
 /**
  * The barometer's table (DOMAIN.md §6) as code: a profile holds when every one of its six criteria holds. A

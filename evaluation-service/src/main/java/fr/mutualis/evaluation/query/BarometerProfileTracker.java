@@ -1,6 +1,7 @@
 package fr.mutualis.evaluation.query;
 
-import fr.mutualis.evaluation.command.RecordBarometerProfile;
+import fr.mutualis.evaluation.messages.RecordBarometerProfile;
+import fr.mutualis.kit.rebuild.ReadModelRebuild;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

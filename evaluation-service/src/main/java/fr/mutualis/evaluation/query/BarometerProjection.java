@@ -1,7 +1,7 @@
 package fr.mutualis.evaluation.query;
 
-import fr.mutualis.evaluation.command.BarometerProfileChanged;
-import fr.mutualis.evaluation.command.SelfAssessmentDeclared;
+import fr.mutualis.evaluation.messages.BarometerProfileChanged;
+import fr.mutualis.evaluation.messages.SelfAssessmentDeclared;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

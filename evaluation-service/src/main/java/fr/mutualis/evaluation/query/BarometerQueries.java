@@ -1,8 +1,8 @@
 package fr.mutualis.evaluation.query;
 
-import fr.mutualis.evaluation.command.BarometerProfile;
-import fr.mutualis.evaluation.command.CommunicationTool;
-import fr.mutualis.evaluation.command.DigitalRole;
+import fr.mutualis.evaluation.messages.BarometerProfile;
+import fr.mutualis.evaluation.messages.CommunicationTool;
+import fr.mutualis.evaluation.messages.DigitalRole;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

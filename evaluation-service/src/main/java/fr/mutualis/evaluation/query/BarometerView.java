@@ -1,7 +1,7 @@
 package fr.mutualis.evaluation.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import fr.mutualis.evaluation.command.BarometerProfile;
+import fr.mutualis.evaluation.messages.BarometerProfile;
 
 import java.util.List;
 

@@ -2,7 +2,7 @@ package fr.mutualis.evaluation.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.mutualis.contracts.evaluation.IndicatorStatus;
-import fr.mutualis.evaluation.command.BarometerProfile;
+import fr.mutualis.evaluation.messages.BarometerProfile;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,5 +1,6 @@
 package fr.mutualis.evaluation.query;
 
+import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.contracts.evaluation.IndicatorStatus;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
@@ -35,13 +36,13 @@ public class EvaluationQueries {
         this.jdbc = jdbc;
     }
 
-    public Optional<IndicatorView> indicator(UUID id, Collection<String> owners) {
+    public Optional<IndicatorView> indicator(UUID id, Collection<Owner> owners) {
         return jdbc.sql("SELECT * FROM indicator_view WHERE indicator_id = :id AND owner_id IN (:owners)")
-                .param("id", id).param("owners", owners)
+                .param("id", id).param("owners", ids(owners))
                 .query(INDICATOR).optional();
     }
 
-    public Optional<IndicatorDetails> indicatorDetails(UUID id, Collection<String> owners) {
+    public Optional<IndicatorDetails> indicatorDetails(UUID id, Collection<Owner> owners) {
         return indicator(id, owners).map(indicator -> {
             List<IndicatorDetails.Measurement> measurements = jdbc.sql("""
                             SELECT measured_on, value, source FROM indicator_measurement WHERE indicator_id = :id
@@ -57,15 +58,15 @@ public class EvaluationQueries {
     }
 
     /** The indicators the caller sees, optionally of one scope kind, each with its status, by name. */
-    public Page<IndicatorSummary> indicators(Collection<String> owners, String scopeKind, PageRequest page) {
+    public Page<IndicatorSummary> indicators(Collection<Owner> owners, String scopeKind, PageRequest page) {
         String filter = "i.owner_id IN (:owners)" + (scopeKind == null ? "" : " AND i.scope_kind = :scopeKind");
-        var count = jdbc.sql("SELECT count(*) FROM indicator_view i WHERE " + filter).param("owners", owners);
+        var count = jdbc.sql("SELECT count(*) FROM indicator_view i WHERE " + filter).param("owners", ids(owners));
         var rows = jdbc.sql("""
                         SELECT i.*, m.measured_on, m.value, m.source FROM indicator_view i
                         LEFT JOIN LATERAL (SELECT measured_on, value, source FROM indicator_measurement
                             WHERE indicator_id = i.indicator_id ORDER BY measured_on DESC, sequence DESC LIMIT 1) m ON true
                         WHERE\s""" + filter + " ORDER BY i.name, i.indicator_id LIMIT :limit OFFSET :offset")
-                .param("owners", owners)
+                .param("owners", ids(owners))
                 .param("limit", page.size())
                 .param("offset", (long) page.page() * page.size());
         if (scopeKind != null) {
@@ -115,5 +116,9 @@ public class EvaluationQueries {
     static BigDecimal plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static List<String> ids(Collection<Owner> owners) {
+        return owners.stream().map(Owner::id).toList();
     }
 }

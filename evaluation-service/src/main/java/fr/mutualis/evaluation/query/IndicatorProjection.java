@@ -1,7 +1,7 @@
 package fr.mutualis.evaluation.query;
 
-import fr.mutualis.evaluation.command.IndicatorDefined;
-import fr.mutualis.evaluation.command.MeasurementRecorded;
+import fr.mutualis.evaluation.messages.IndicatorDefined;
+import fr.mutualis.evaluation.messages.MeasurementRecorded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -35,7 +35,7 @@ public class IndicatorProjection {
                             :targetValue, :targetDate, :direction, :frequency, :version)
                         ON CONFLICT (indicator_id) DO NOTHING""")
                 .param("id", event.indicatorId())
-                .param("owner", event.ownerId())
+                .param("owner", event.ownerId().id())
                 .param("scopeKind", event.scopeKind().name())
                 .param("scopeId", event.scopeId())
                 .param("name", event.name())
@@ -58,7 +58,7 @@ public class IndicatorProjection {
                         ON CONFLICT (indicator_id, sequence) DO NOTHING""")
                 .param("id", event.indicatorId())
                 .param("sequence", version)
-                .param("owner", event.ownerId())
+                .param("owner", event.ownerId().id())
                 .param("date", stored(event.date()))
                 .param("value", event.value())
                 .param("source", event.source())
@@ -67,7 +67,7 @@ public class IndicatorProjection {
                 .param("id", event.indicatorId())
                 .param("version", version)
                 .update();
-        pending.mark(event.ownerId());
+        pending.mark(event.ownerId().id());
     }
 
     @ResetHandler

@@ -5,7 +5,7 @@ import fr.mutualis.contracts.budget.BudgetLineOpened;
 import fr.mutualis.contracts.governance.CollectiviteRegistered;
 import fr.mutualis.contracts.portfolio.ProjectStatusChanged;
 import fr.mutualis.evaluation.EvaluationIntegrationTest;
-import fr.mutualis.evaluation.command.BarometerProfileChanged;
+import fr.mutualis.evaluation.messages.BarometerProfileChanged;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

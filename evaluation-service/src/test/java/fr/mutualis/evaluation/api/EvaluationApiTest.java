@@ -4,7 +4,7 @@ import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.portfolio.ProjectProposed;
 import fr.mutualis.contracts.portfolio.RoadmapDrafted;
 import fr.mutualis.evaluation.EvaluationIntegrationTest;
-import fr.mutualis.evaluation.command.BarometerProfileChanged;
+import fr.mutualis.evaluation.messages.BarometerProfileChanged;
 import fr.mutualis.testsupport.CommittedApiDocument;
 import fr.mutualis.testsupport.DocumentedRoles;
 import fr.mutualis.testsupport.TestHttp;

@@ -1,5 +1,13 @@
 package fr.mutualis.evaluation.command;
 
+import fr.mutualis.evaluation.messages.DefineIndicator;
+import fr.mutualis.evaluation.messages.Direction;
+import fr.mutualis.evaluation.messages.Frequency;
+import fr.mutualis.evaluation.messages.IndicatorDefined;
+import fr.mutualis.evaluation.messages.MeasurementRecorded;
+import fr.mutualis.evaluation.messages.RecordMeasurement;
+import fr.mutualis.evaluation.messages.ScopeKind;
+import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +37,7 @@ class IndicatorTest {
     void aMeasurementIsRecordedWithItsSource() {
         fixture.given(defined())
                 .when(new RecordMeasurement(id, LocalDate.of(2026, 6, 30), new BigDecimal("52.5"), "Portail usagers", null))
-                .expectEvents(new MeasurementRecorded(id, "210000022", LocalDate.of(2026, 6, 30), new BigDecimal("52.5"), "Portail usagers"))
+                .expectEvents(new MeasurementRecorded(id, Owner.tenant("210000022"), LocalDate.of(2026, 6, 30), new BigDecimal("52.5"), "Portail usagers"))
                 .expectResultMessagePayload(1L);
     }
 
@@ -49,7 +57,7 @@ class IndicatorTest {
     }
 
     private IndicatorDefined defined() {
-        return new IndicatorDefined(id, "210000022", ScopeKind.TENANT, "210000022", "Démarches en ligne", "%",
+        return new IndicatorDefined(id, Owner.tenant("210000022"), ScopeKind.TENANT, "210000022", "Démarches en ligne", "%",
                 new BigDecimal("40"), LocalDate.of(2026, 1, 1), new BigDecimal("80"), LocalDate.of(2028, 12, 31),
                 Direction.UP, Frequency.QUARTERLY);
     }
@@ -59,7 +67,7 @@ class IndicatorTest {
         DefineIndicator command = define(Direction.UP, "40", "80", LocalDate.of(2026, 1, 1), LocalDate.of(2028, 12, 31));
         fixture.givenNoPriorActivity()
                 .when(command)
-                .expectEvents(new IndicatorDefined(id, "210000022", ScopeKind.TENANT, "210000022", "Démarches en ligne", "%",
+                .expectEvents(new IndicatorDefined(id, Owner.tenant("210000022"), ScopeKind.TENANT, "210000022", "Démarches en ligne", "%",
                         new BigDecimal("40"), command.baselineDate(), new BigDecimal("80"), command.targetDate(),
                         Direction.UP, Frequency.QUARTERLY));
     }
@@ -91,7 +99,7 @@ class IndicatorTest {
     }
 
     private DefineIndicator define(Direction direction, String baseline, String target, LocalDate from, LocalDate to) {
-        return new DefineIndicator(id, "210000022", ScopeKind.TENANT, "210000022", "Démarches en ligne", "%",
+        return new DefineIndicator(id, Owner.tenant("210000022"), ScopeKind.TENANT, "210000022", "Démarches en ligne", "%",
                 new BigDecimal(baseline), from, new BigDecimal(target), to, direction, Frequency.QUARTERLY);
     }
 }

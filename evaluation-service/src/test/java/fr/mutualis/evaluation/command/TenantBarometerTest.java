@@ -1,5 +1,12 @@
 package fr.mutualis.evaluation.command;
 
+import fr.mutualis.evaluation.messages.BarometerProfile;
+import fr.mutualis.evaluation.messages.BarometerProfileChanged;
+import fr.mutualis.evaluation.messages.CommunicationTool;
+import fr.mutualis.evaluation.messages.DeclareSelfAssessment;
+import fr.mutualis.evaluation.messages.DigitalRole;
+import fr.mutualis.evaluation.messages.RecordBarometerProfile;
+import fr.mutualis.evaluation.messages.SelfAssessmentDeclared;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,17 +1,17 @@
 package fr.mutualis.evaluation.query;
 
-import fr.mutualis.evaluation.command.BarometerProfile;
-import fr.mutualis.evaluation.command.CommunicationTool;
-import fr.mutualis.evaluation.command.DigitalRole;
+import fr.mutualis.evaluation.messages.BarometerProfile;
+import fr.mutualis.evaluation.messages.CommunicationTool;
+import fr.mutualis.evaluation.messages.DigitalRole;
 import fr.mutualis.evaluation.query.BarometerClassifier.Criterion;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.Set;
 
-import static fr.mutualis.evaluation.command.CommunicationTool.PARTICIPATORY;
-import static fr.mutualis.evaluation.command.CommunicationTool.SOCIAL;
-import static fr.mutualis.evaluation.command.CommunicationTool.TOP_DOWN;
+import static fr.mutualis.evaluation.messages.CommunicationTool.PARTICIPATORY;
+import static fr.mutualis.evaluation.messages.CommunicationTool.SOCIAL;
+import static fr.mutualis.evaluation.messages.CommunicationTool.TOP_DOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,7 +1,7 @@
 package fr.mutualis.governance.api;
 
-import fr.mutualis.governance.command.DesignateElectedLead;
-import fr.mutualis.governance.command.RegisterCollectivite;
+import fr.mutualis.governance.messages.DesignateElectedLead;
+import fr.mutualis.governance.messages.RegisterCollectivite;
 import fr.mutualis.governance.query.CollectiviteView;
 import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.kit.api.Created;
@@ -12,14 +12,13 @@ import fr.mutualis.kit.api.ValidSiren;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.error.StateConflictException;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.kit.tenant.Caller;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import fr.mutualis.kit.error.NotPermittedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,7 +61,6 @@ public class CollectiviteController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(PLATFORM_ADMIN)
     @PostMapping
-    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
     public ResponseEntity<Map<String, Object>> register(@Valid @RequestBody RegisterCollectiviteRequest request) {
         try {
             commands.sendAndWait(new RegisterCollectivite(request.siren(), request.name().strip(), request.kind(),
@@ -79,7 +77,7 @@ public class CollectiviteController {
     /** {@code caller} is unused but required: reads need an active tenant, whichever it is. */
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{siren}")
-    public ResponseEntity<CollectiviteView> get(@PathVariable @ValidSiren String siren, TenantContext caller) {
+    public ResponseEntity<CollectiviteView> get(@PathVariable @ValidSiren String siren, Caller caller) {
         CollectiviteView collectivite = queries.collectivite(siren)
                 .orElseThrow(() -> new NotFoundException("Collectivité", siren));
         return ResponseEntity.ok().eTag(String.valueOf(collectivite.version())).body(collectivite);
@@ -91,10 +89,10 @@ public class CollectiviteController {
     public Map<String, Object> designateElectedLead(@PathVariable @ValidSiren String siren,
                                                     @Valid @RequestBody ElectedLeadRequest request,
                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                    TenantContext caller) {
+                                                    Caller caller) {
         if (!caller.hasRole("PLATFORM_ADMIN") && !(caller.tenantId().equals(siren) && !caller.hasRole("REPORTING"))) {
             queries.collectivite(siren).orElseThrow(() -> new NotFoundException("Collectivité", siren));
-            throw new AccessDeniedException("Only the collectivité itself designates its élu au numérique");
+            throw new NotPermittedException("Only the collectivité itself designates its élu au numérique");
         }
         long version = commands.sendAndWait(new DesignateElectedLead(siren, request.name().strip(), IfMatch.expectedVersion(ifMatch)));
         return Versions.versioned("siren", siren, version);
@@ -104,7 +102,7 @@ public class CollectiviteController {
     @GetMapping
     public Page<CollectiviteView> list(@RequestParam(required = false) Integer page,
                                        @RequestParam(required = false) Integer size,
-                                       TenantContext caller) {
+                                       Caller caller) {
         PageRequest paging = PageRequest.of(page, size);
         return queries.collectivites(paging.page(), paging.size());
     }

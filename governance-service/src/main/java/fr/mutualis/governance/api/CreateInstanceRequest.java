@@ -1,7 +1,7 @@
 package fr.mutualis.governance.api;
 
-import fr.mutualis.governance.command.Cadence;
-import fr.mutualis.governance.command.InstanceKind;
+import fr.mutualis.governance.messages.Cadence;
+import fr.mutualis.governance.messages.InstanceKind;
 import fr.mutualis.kit.api.ValidSiren;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;

@@ -1,6 +1,6 @@
 package fr.mutualis.governance.api;
 
-import fr.mutualis.governance.command.AllocationMethod;
+import fr.mutualis.governance.messages.AllocationMethod;
 import fr.mutualis.kit.api.ValidSiren;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

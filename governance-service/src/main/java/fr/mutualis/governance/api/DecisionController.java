@@ -1,16 +1,17 @@
 package fr.mutualis.governance.api;
 
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.governance.command.AgendaItemKind;
-import fr.mutualis.governance.command.InstanceKind;
-import fr.mutualis.governance.command.Outcome;
+import fr.mutualis.governance.messages.AgendaItemKind;
+import fr.mutualis.governance.messages.InstanceKind;
+import fr.mutualis.governance.messages.Outcome;
 import fr.mutualis.governance.query.DecisionView;
 import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.governance.query.GovernanceQueries.DecisionFilter;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.error.InvalidInputException;
-import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.kit.tenant.Caller;
+import fr.mutualis.kit.tenant.Owner;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -55,7 +56,7 @@ public class DecisionController {
                                        @RequestParam(required = false) InstanceKind instanceKind,
                                        @RequestParam(required = false) Integer page,
                                        @RequestParam(required = false) Integer size,
-                                       TenantContext caller) {
+                                       Caller caller) {
         PageRequest paging = PageRequest.of(page, size);
         checkRange(from, to);
         return queries.decisions(caller.tenantId(), new DecisionFilter(instanceId, name(kind), name(outcome), from, to,
@@ -70,11 +71,11 @@ public class DecisionController {
     @GetMapping(path = "/exports/scdl-deliberations", produces = "text/csv")
     public ResponseEntity<byte[]> exportDeliberationsScdl(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                       TenantContext caller) {
+                                       Caller caller) {
         checkRange(from, to);
         List<DecisionView> decisions = queries.decisions(caller.tenantId(), new DecisionFilter(null, null,
                 Outcome.APPROVED.name(), from, to, InstanceKind.DELIBERATIVE_ASSEMBLY.name(), true), 0, EXPORT_LIMIT).items();
-        String csv = ScdlDeliberations.csv(decisions, queries::collectiviteOfOwner);
+        String csv = ScdlDeliberations.csv(decisions, owner -> queries.collectiviteOfOwner(Owner.of(owner)));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"deliberations.csv\"")

@@ -1,6 +1,6 @@
 package fr.mutualis.governance.api;
 
-import fr.mutualis.governance.command.ChairVote;
+import fr.mutualis.governance.messages.ChairVote;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 

@@ -1,10 +1,10 @@
 package fr.mutualis.governance.api;
 
-import fr.mutualis.governance.command.AgendaItem;
-import fr.mutualis.governance.command.ArbitratedAmount;
-import fr.mutualis.governance.command.CreateInstance;
-import fr.mutualis.governance.command.InstanceMember;
-import fr.mutualis.governance.command.ScheduleSession;
+import fr.mutualis.governance.messages.AgendaItem;
+import fr.mutualis.governance.messages.ArbitratedAmount;
+import fr.mutualis.governance.messages.CreateInstance;
+import fr.mutualis.governance.messages.InstanceMember;
+import fr.mutualis.governance.messages.ScheduleSession;
 import fr.mutualis.governance.query.AuditTrail;
 import fr.mutualis.governance.query.CadenceView;
 import fr.mutualis.governance.query.GovernanceQueries;
@@ -20,13 +20,13 @@ import fr.mutualis.kit.mutualisation.Mutualisation;
 import fr.mutualis.kit.mutualisation.MutualisationDirectory;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.kit.tenant.Caller;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
+import fr.mutualis.kit.error.NotPermittedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -79,14 +79,14 @@ public class InstanceController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping
-    public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateInstanceRequest request, TenantContext caller) {
-        Access.requireWriter(caller);
+    public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateInstanceRequest request, Caller caller) {
+        caller.requireWriter();
         if (request.mutualisationId() != null) {
             Mutualisation mutualisation = mutualisations.find(request.mutualisationId())
                     .filter(found -> found.isAdministeredBy(caller.tenantId()) || found.hasMember(caller.tenantId()))
                     .orElseThrow(() -> new NotFoundException("Mutualisation", request.mutualisationId()));
-            if (!mutualisation.isAdministeredBy(caller.tenantId()) || !Access.isSharedAdministrator(caller)) {
-                throw new AccessDeniedException("A mutualisation's instances are set up by its EPCI's shared-service administrators");
+            if (!mutualisation.isAdministeredBy(caller.tenantId()) || !InstanceManagers.administersSharedServices(caller)) {
+                throw new NotPermittedException("A mutualisation's instances are set up by its EPCI's shared-service administrators");
             }
         }
         UUID id = UUID.randomUUID();
@@ -94,7 +94,7 @@ public class InstanceController {
                 .map(member -> new InstanceMember(member.personId().strip(), member.name().strip(), member.role().strip(),
                         member.collectiviteSiren(), member.voting(), Boolean.TRUE.equals(member.chair())))
                 .toList();
-        commands.sendAndWait(new CreateInstance(id, caller.tenantId(), request.mutualisationId(), request.name().strip(),
+        commands.sendAndWait(new CreateInstance(id, caller, request.mutualisationId(), request.name().strip(),
                 request.kind(), request.cadence(), request.quorum(), members));
         ReadYourWrites.awaitVisible(() -> queries.instance(id, caller.tenantId()));
         return Created.at(id);
@@ -105,27 +105,27 @@ public class InstanceController {
     @GetMapping
     public Page<InstanceView> list(@RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size,
-                                   TenantContext caller) {
+                                   Caller caller) {
         PageRequest paging = PageRequest.of(page, size);
         return queries.instances(caller.tenantId(), paging.page(), paging.size());
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}/sessions")
-    public List<SessionSummary> listInstanceSessions(@PathVariable UUID id, TenantContext caller) {
+    public List<SessionSummary> listInstanceSessions(@PathVariable UUID id, Caller caller) {
         return queries.sessions(visible(id, caller).id());
     }
 
     /** The audit trail of the instance and its séances: every write with its time, user and tenant. */
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}/history")
-    public List<AuditTrail.Entry> getInstanceHistory(@PathVariable UUID id, TenantContext caller) {
+    public List<AuditTrail.Entry> getInstanceHistory(@PathVariable UUID id, Caller caller) {
         return auditTrail.of(visible(id, caller).id().toString());
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}")
-    public ResponseEntity<InstanceView> get(@PathVariable UUID id, TenantContext caller) {
+    public ResponseEntity<InstanceView> get(@PathVariable UUID id, Caller caller) {
         InstanceView instance = visible(id, caller);
         return ResponseEntity.ok().eTag(String.valueOf(instance.version())).body(instance);
     }
@@ -141,9 +141,9 @@ public class InstanceController {
     public ResponseEntity<Map<String, Object>> scheduleSession(@PathVariable UUID id,
                                                         @Valid @RequestBody ScheduleSessionRequest request,
                                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                        TenantContext caller) {
+                                                        Caller caller) {
         InstanceView instance = visible(id, caller);
-        Access.requireManager(instance, caller);
+        InstanceManagers.requireManages(caller, instance);
         agendaReferences.check(caller.tenantId(), request.agenda());
         UUID sessionId = UUID.randomUUID();
         List<AgendaItem> agenda = request.agenda().stream()
@@ -154,7 +154,7 @@ public class InstanceController {
                                         amount.amountCents()))
                                 .toList()))
                 .toList();
-        long version = commands.sendAndWait(new ScheduleSession(id, sessionId, caller.tenantId(),
+        long version = commands.sendAndWait(new ScheduleSession(id, sessionId, caller,
                 request.scheduledAt().toInstant(), agenda, request.reconvenedFrom(), IfMatch.expectedVersion(ifMatch)));
         ReadYourWrites.awaitVisible(() -> queries.instanceOfSession(sessionId, caller.tenantId()));
         var location = Created.location("/api/governance/sessions/{id}", sessionId);
@@ -171,7 +171,7 @@ public class InstanceController {
     public CadenceView getInstanceCadence(@PathVariable UUID id,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                               TenantContext caller) {
+                               Caller caller) {
         InstanceView instance = visible(id, caller);
         LocalDate end = to == null ? LocalDate.now(LOCAL_TIME) : to;
         LocalDate start = from == null ? end.minusYears(1).plusDays(1) : from;
@@ -184,7 +184,7 @@ public class InstanceController {
     @GetMapping("/cadence")
     public List<CadenceView> listCadences(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                      TenantContext caller) {
+                                      Caller caller) {
         checkRange(from, to);
         return queries.instances(caller.tenantId()).stream()
                 .map(instance -> queries.cadence(instance, from, to))
@@ -200,7 +200,7 @@ public class InstanceController {
         }
     }
 
-    private InstanceView visible(UUID id, TenantContext caller) {
+    private InstanceView visible(UUID id, Caller caller) {
         return queries.instance(id, caller.tenantId()).orElseThrow(() -> new NotFoundException("Instance", id));
     }
 }

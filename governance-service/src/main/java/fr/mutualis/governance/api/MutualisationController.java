@@ -2,18 +2,17 @@ package fr.mutualis.governance.api;
 
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.governance.command.CreateMutualisation;
+import fr.mutualis.governance.messages.CreateMutualisation;
 import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.governance.query.MutualisationView;
 import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.error.NotFoundException;
-import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.kit.tenant.Caller;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import fr.mutualis.kit.error.NotPermittedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,11 +49,10 @@ public class MutualisationController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({PLATFORM_ADMIN, SHARED_SERVICE_ADMIN})
     @PostMapping
-    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'SHARED_SERVICE_ADMIN')")
     public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateMutualisationRequest request,
-                                                      TenantContext caller) {
+                                                      Caller caller) {
         if (!caller.hasRole("PLATFORM_ADMIN") && !request.epciSiren().equals(caller.tenantId())) {
-            throw new AccessDeniedException("A shared-service administrator creates mutualisations of its own EPCI");
+            throw new NotPermittedException("A shared-service administrator creates mutualisations of its own EPCI");
         }
         UUID id = UUID.randomUUID();
         commands.sendAndWait(new CreateMutualisation(id, request.name().strip(), request.epciSiren(),
@@ -66,7 +64,7 @@ public class MutualisationController {
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}")
-    public ResponseEntity<MutualisationView> get(@PathVariable UUID id, TenantContext caller) {
+    public ResponseEntity<MutualisationView> get(@PathVariable UUID id, Caller caller) {
         MutualisationView mutualisation = queries.mutualisation(id, caller.tenantId(), caller.hasRole("PLATFORM_ADMIN"))
                 .orElseThrow(() -> new NotFoundException("Mutualisation", id));
         return ResponseEntity.ok().eTag(String.valueOf(mutualisation.version())).body(mutualisation);

@@ -1,6 +1,6 @@
 package fr.mutualis.governance.api;
 
-import fr.mutualis.governance.command.CollectiviteKind;
+import fr.mutualis.governance.messages.CollectiviteKind;
 import fr.mutualis.kit.api.ValidSiren;
 import fr.mutualis.kit.api.ValidSiret;
 import jakarta.validation.constraints.Max;

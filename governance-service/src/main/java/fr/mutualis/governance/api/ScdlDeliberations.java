@@ -1,6 +1,6 @@
 package fr.mutualis.governance.api;
 
-import fr.mutualis.governance.command.AgendaItemKind;
+import fr.mutualis.governance.messages.AgendaItemKind;
 import fr.mutualis.governance.query.CollectiviteView;
 import fr.mutualis.governance.query.DecisionView;
 import fr.mutualis.kit.csv.ScdlPublisher;

@@ -1,7 +1,7 @@
 package fr.mutualis.governance.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import fr.mutualis.governance.command.AgendaItemKind;
+import fr.mutualis.governance.messages.AgendaItemKind;
 import fr.mutualis.kit.api.Money;
 import fr.mutualis.kit.time.YearBetween;
 import jakarta.validation.Valid;

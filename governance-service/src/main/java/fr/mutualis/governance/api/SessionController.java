@@ -1,9 +1,9 @@
 package fr.mutualis.governance.api;
 
-import fr.mutualis.governance.command.CloseSession;
-import fr.mutualis.governance.command.DecisionTaken;
-import fr.mutualis.governance.command.RecordAttendance;
-import fr.mutualis.governance.command.RecordDecision;
+import fr.mutualis.governance.messages.CloseSession;
+import fr.mutualis.governance.messages.DecisionTaken;
+import fr.mutualis.governance.messages.RecordAttendance;
+import fr.mutualis.governance.messages.RecordDecision;
 import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.governance.query.InstanceView;
 import fr.mutualis.governance.query.SessionView;
@@ -11,7 +11,7 @@ import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.security.AllowedRoles;
-import fr.mutualis.kit.tenant.TenantContext;
+import fr.mutualis.kit.tenant.Caller;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -54,7 +54,7 @@ public class SessionController {
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})
     @GetMapping("/{id}")
-    public ResponseEntity<SessionView> get(@PathVariable UUID id, TenantContext caller) {
+    public ResponseEntity<SessionView> get(@PathVariable UUID id, Caller caller) {
         SessionView session = queries.session(id, caller.tenantId()).orElseThrow(() -> new NotFoundException("Session", id));
         return ResponseEntity.ok().eTag(String.valueOf(session.version())).body(session);
     }
@@ -63,9 +63,9 @@ public class SessionController {
     @PutMapping("/{id}/attendance")
     public Map<String, Object> recordAttendance(@PathVariable UUID id, @Valid @RequestBody AttendanceRequest request,
                                           @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                          TenantContext caller) {
+                                          Caller caller) {
         InstanceView instance = managed(id, caller);
-        long version = commands.sendAndWait(new RecordAttendance(instance.id(), id, caller.tenantId(),
+        long version = commands.sendAndWait(new RecordAttendance(instance.id(), id, caller,
                 new LinkedHashSet<>(request.present().stream().map(String::strip).toList()), IfMatch.expectedVersion(ifMatch)));
         return Versions.versioned("id", id, version);
     }
@@ -75,9 +75,9 @@ public class SessionController {
     @PostMapping("/{id}/decisions")
     public ResponseEntity<Map<String, Object>> takeDecision(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request,
                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                      TenantContext caller) {
+                                                      Caller caller) {
         InstanceView instance = managed(id, caller);
-        DecisionTaken taken = commands.sendAndWait(new RecordDecision(instance.id(), id, caller.tenantId(),
+        DecisionTaken taken = commands.sendAndWait(new RecordDecision(instance.id(), id, caller,
                 UUID.randomUUID(), request.agendaItemId(), request.votesFor(), request.votesAgainst(),
                 request.abstentions(), Boolean.TRUE.equals(request.deferred()), Boolean.TRUE.equals(request.secretBallot()),
                 request.chairVote(), IfMatch.expectedVersion(ifMatch)));
@@ -90,16 +90,16 @@ public class SessionController {
     @PostMapping("/{id}/close")
     public Map<String, Object> close(@PathVariable UUID id,
                                      @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                     TenantContext caller) {
+                                     Caller caller) {
         InstanceView instance = managed(id, caller);
-        long version = commands.sendAndWait(new CloseSession(instance.id(), id, caller.tenantId(), IfMatch.expectedVersion(ifMatch)));
+        long version = commands.sendAndWait(new CloseSession(instance.id(), id, caller, IfMatch.expectedVersion(ifMatch)));
         return Map.of("id", id, "status", "CLOSED", "version", version);
     }
 
-    private InstanceView managed(UUID sessionId, TenantContext caller) {
+    private InstanceView managed(UUID sessionId, Caller caller) {
         InstanceView instance = queries.instanceOfSession(sessionId, caller.tenantId())
                 .orElseThrow(() -> new NotFoundException("Session", sessionId));
-        Access.requireManager(instance, caller);
+        InstanceManagers.requireManages(caller, instance);
         return instance;
     }
 }

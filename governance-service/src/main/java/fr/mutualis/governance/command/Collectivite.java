@@ -1,5 +1,10 @@
 package fr.mutualis.governance.command;
 
+import fr.mutualis.governance.messages.CollectiviteRegistered;
+import fr.mutualis.governance.messages.DesignateElectedLead;
+import fr.mutualis.governance.messages.ElectedLeadDesignated;
+import fr.mutualis.governance.messages.CollectiviteKind;
+import fr.mutualis.governance.messages.RegisterCollectivite;
 import fr.mutualis.contracts.Sirets;
 import fr.mutualis.kit.error.InvalidInputException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -15,7 +20,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * store itself: the first event of this SIREN's stream already exists.
  */
 @Aggregate
-public class Collectivite {
+class Collectivite {
 
     @AggregateIdentifier
     private String siren;

@@ -1,9 +1,29 @@
 package fr.mutualis.governance.command;
 
+import fr.mutualis.governance.messages.ArbitratedAmount;
+import fr.mutualis.governance.messages.AttendanceRecorded;
+import fr.mutualis.governance.messages.ChairVote;
+import fr.mutualis.governance.messages.CloseSession;
+import fr.mutualis.governance.messages.DecisionPublished;
+import fr.mutualis.governance.messages.DecisionRecorded;
+import fr.mutualis.governance.messages.DecisionTaken;
+import fr.mutualis.governance.messages.Outcome;
+import fr.mutualis.governance.messages.RecordAttendance;
+import fr.mutualis.governance.messages.RecordDecision;
+import fr.mutualis.governance.messages.SessionClosed;
+import fr.mutualis.governance.messages.SessionScheduled;
+import fr.mutualis.governance.messages.AgendaItem;
+import fr.mutualis.governance.messages.CreateInstance;
+import fr.mutualis.governance.messages.InstanceCreated;
+import fr.mutualis.governance.messages.InstanceKind;
+import fr.mutualis.governance.messages.InstanceMember;
+import fr.mutualis.governance.messages.MutualisationScopes;
+import fr.mutualis.governance.messages.ScheduleSession;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.error.StateConflictException;
+import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.kit.time.PlausibleDates;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -32,7 +52,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * who votes, who chairs, which quorum applies, and whether an earlier séance lacked quorum.
  */
 @Aggregate
-public class Instance {
+class Instance {
 
     /** Default quorum of the steering instances: more than half of the voting members. */
     static final BigDecimal DEFAULT_QUORUM = new BigDecimal("0.5");
@@ -43,7 +63,7 @@ public class Instance {
 
     @AggregateIdentifier
     private UUID instanceId;
-    private String ownerId;
+    private Owner ownerId;
     private String administeringSiren;
     private String name;
     private InstanceKind kind;
@@ -83,14 +103,14 @@ public class Instance {
         if (quorum != null && (quorum.signum() < 0 || quorum.compareTo(BigDecimal.ONE) >= 0)) {
             throw new InvalidInputException("quorum", "quorum is a fraction from 0 (inclusive) to 1 (exclusive)");
         }
-        String ownerId = command.actingTenant();
-        String administeringSiren = command.actingTenant();
-        Set<String> allowedSirens = Set.of(command.actingTenant());
+        Owner ownerId = command.caller().tenant();
+        String administeringSiren = command.caller().tenantId();
+        Set<String> allowedSirens = Set.of(administeringSiren);
         if (command.mutualisationId() != null) {
             var scope = mutualisations.find(command.mutualisationId())
-                    .filter(found -> found.epciSiren().equals(command.actingTenant()))
+                    .filter(found -> found.epciSiren().equals(administeringSiren))
                     .orElseThrow(() -> new NotFoundException("Mutualisation", command.mutualisationId()));
-            ownerId = scope.mutualisationId().toString();
+            ownerId = Owner.mutualisation(scope.mutualisationId());
             allowedSirens = new HashSet<>(scope.memberSirens());
             allowedSirens.add(scope.epciSiren());
         }
@@ -110,7 +130,7 @@ public class Instance {
 
     @CommandHandler
     public long handle(ScheduleSession command) {
-        manageableBy(command.actingTenant());
+        manageableBy(command.caller().tenantId());
         if (command.agenda().isEmpty()) {
             throw new InvalidInputException("agenda", "a séance has at least one agenda item");
         }
@@ -161,7 +181,7 @@ public class Instance {
 
     @CommandHandler
     public long handle(RecordAttendance command) {
-        Session session = openSession(command.sessionId(), command.actingTenant());
+        Session session = openSession(command.sessionId(), command.caller().tenantId());
         for (String personId : command.present()) {
             if (!members.containsKey(personId)) {
                 throw new BusinessRuleViolationException("attendance-not-a-member",
@@ -175,7 +195,7 @@ public class Instance {
 
     @CommandHandler
     public DecisionTaken handle(RecordDecision command) {
-        Session session = openSession(command.sessionId(), command.actingTenant());
+        Session session = openSession(command.sessionId(), command.caller().tenantId());
         AgendaItem item = session.agenda.get(command.agendaItemId());
         if (item == null) {
             throw new BusinessRuleViolationException("decision-unknown-agenda-item",
@@ -256,7 +276,7 @@ public class Instance {
 
     @CommandHandler
     public long handle(CloseSession command) {
-        Session session = openSession(command.sessionId(), command.actingTenant());
+        Session session = openSession(command.sessionId(), command.caller().tenantId());
         LocalDate heldOn = session.scheduledAt.atZone(LOCAL_TIME).toLocalDate();
         List<DecisionPublished> published = new ArrayList<>();
         for (AgendaItem item : session.agenda.values()) {

@@ -1,5 +1,10 @@
 package fr.mutualis.governance.command;
 
+import fr.mutualis.governance.messages.AgendaItem;
+import fr.mutualis.governance.messages.DecisionRecorded;
+import fr.mutualis.governance.messages.InstanceKind;
+import fr.mutualis.governance.messages.InstanceMember;
+import fr.mutualis.governance.messages.Outcome;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

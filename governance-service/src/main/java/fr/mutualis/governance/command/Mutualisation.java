@@ -1,5 +1,10 @@
 package fr.mutualis.governance.command;
 
+import fr.mutualis.governance.messages.AllocationMethod;
+import fr.mutualis.governance.messages.CollectiviteDirectory;
+import fr.mutualis.governance.messages.CollectiviteKind;
+import fr.mutualis.governance.messages.CreateMutualisation;
+import fr.mutualis.governance.messages.MutualisationCreated;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -22,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * that splits its costs among them.
  */
 @Aggregate
-public class Mutualisation {
+class Mutualisation {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 

@@ -6,7 +6,7 @@ import fr.mutualis.contracts.Sirens;
  * A SIREN, the identifier of a French legal entity and of a tenant: exactly 9 ASCII digits, the last one a Luhn
  * check digit.
  */
-public record Siren(String value) {
+record Siren(String value) {
 
     public Siren {
         if (!isValid(value)) {

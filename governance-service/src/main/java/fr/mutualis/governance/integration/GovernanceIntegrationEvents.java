@@ -1,12 +1,12 @@
 package fr.mutualis.governance.integration;
 
 import fr.mutualis.contracts.governance.DecisionPublished.ArbitratedAmount;
-import fr.mutualis.governance.command.CollectiviteRegistered;
-import fr.mutualis.governance.command.DecisionPublished;
-import fr.mutualis.governance.command.ElectedLeadDesignated;
-import fr.mutualis.governance.command.InstanceCreated;
-import fr.mutualis.governance.command.MutualisationCreated;
-import fr.mutualis.governance.command.SessionClosed;
+import fr.mutualis.governance.messages.CollectiviteRegistered;
+import fr.mutualis.governance.messages.DecisionPublished;
+import fr.mutualis.governance.messages.ElectedLeadDesignated;
+import fr.mutualis.governance.messages.InstanceCreated;
+import fr.mutualis.governance.messages.MutualisationCreated;
+import fr.mutualis.governance.messages.SessionClosed;
 import fr.mutualis.kit.integration.IntegrationEventMapper;
 import fr.mutualis.kit.integration.OutboundEvent;
 import org.springframework.stereotype.Component;
@@ -33,20 +33,20 @@ public class GovernanceIntegrationEvents implements IntegrationEventMapper {
             case MutualisationCreated e -> new OutboundEvent(e.mutualisationId().toString(),
                     new fr.mutualis.contracts.governance.MutualisationCreated(e.mutualisationId(), e.name(),
                             e.epciSiren(), e.memberSirens(), e.allocationMethod().name(), e.shares()));
-            case InstanceCreated e -> new OutboundEvent(e.ownerId(),
-                    new fr.mutualis.contracts.governance.InstanceCreated(e.instanceId(), e.ownerId(), e.name(),
+            case InstanceCreated e -> new OutboundEvent(e.ownerId().id(),
+                    new fr.mutualis.contracts.governance.InstanceCreated(e.instanceId(), e.ownerId().id(), e.name(),
                             e.kind().name(), e.cadence().name()));
-            case DecisionPublished e -> new OutboundEvent(e.ownerId(),
+            case DecisionPublished e -> new OutboundEvent(e.ownerId().id(),
                     new fr.mutualis.contracts.governance.DecisionPublished(e.decisionId(), e.sessionId(),
-                            e.instanceId(), e.ownerId(), e.instanceKind().name(), e.agendaItemId(),
+                            e.instanceId(), e.ownerId().id(), e.instanceKind().name(), e.agendaItemId(),
                             e.agendaItemKind().name(), e.subjectId(), e.title(), e.outcome().name(), e.votesFor(),
                             e.votesAgainst(), e.abstentions(),
                             e.amounts().stream()
                                     .map(a -> new ArbitratedAmount(a.budgetLineId(), a.projectId(), a.amountCents()))
                                     .toList(),
                             e.decidedOn()));
-            case SessionClosed e -> new OutboundEvent(e.ownerId(),
-                    new fr.mutualis.contracts.governance.SessionClosed(e.sessionId(), e.instanceId(), e.ownerId(),
+            case SessionClosed e -> new OutboundEvent(e.ownerId().id(),
+                    new fr.mutualis.contracts.governance.SessionClosed(e.sessionId(), e.instanceId(), e.ownerId().id(),
                             e.heldOn(), e.decisionCount()));
             default -> null;
         });

@@ -1,6 +1,6 @@
 package fr.mutualis.governance.query;
 
-import fr.mutualis.governance.command.ArbitratedAmount;
+import fr.mutualis.governance.messages.ArbitratedAmount;
 
 import java.time.LocalDate;
 import java.util.List;

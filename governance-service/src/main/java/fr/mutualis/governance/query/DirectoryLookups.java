@@ -1,8 +1,8 @@
 package fr.mutualis.governance.query;
 
-import fr.mutualis.governance.command.CollectiviteDirectory;
-import fr.mutualis.governance.command.CollectiviteKind;
-import fr.mutualis.governance.command.MutualisationScopes;
+import fr.mutualis.governance.messages.CollectiviteDirectory;
+import fr.mutualis.governance.messages.CollectiviteKind;
+import fr.mutualis.governance.messages.MutualisationScopes;
 import fr.mutualis.kit.mutualisation.MutualisationDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

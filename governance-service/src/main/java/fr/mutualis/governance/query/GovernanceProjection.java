@@ -1,14 +1,14 @@
 package fr.mutualis.governance.query;
 
-import fr.mutualis.governance.command.AttendanceRecorded;
-import fr.mutualis.governance.command.CollectiviteRegistered;
-import fr.mutualis.governance.command.DecisionPublished;
-import fr.mutualis.governance.command.DecisionRecorded;
-import fr.mutualis.governance.command.ElectedLeadDesignated;
-import fr.mutualis.governance.command.InstanceCreated;
-import fr.mutualis.governance.command.MutualisationCreated;
-import fr.mutualis.governance.command.SessionClosed;
-import fr.mutualis.governance.command.SessionScheduled;
+import fr.mutualis.governance.messages.AttendanceRecorded;
+import fr.mutualis.governance.messages.CollectiviteRegistered;
+import fr.mutualis.governance.messages.DecisionPublished;
+import fr.mutualis.governance.messages.DecisionRecorded;
+import fr.mutualis.governance.messages.ElectedLeadDesignated;
+import fr.mutualis.governance.messages.InstanceCreated;
+import fr.mutualis.governance.messages.MutualisationCreated;
+import fr.mutualis.governance.messages.SessionClosed;
+import fr.mutualis.governance.messages.SessionScheduled;
 import fr.mutualis.kit.mutualisation.MutualisationDirectory;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -96,7 +96,7 @@ public class GovernanceProjection {
                         VALUES (:id, :owner, :mutualisation, :admin, :name, :kind, :cadence, :quorum, :members, :created, :version)
                         ON CONFLICT (instance_id) DO NOTHING""")
                 .param("id", event.instanceId())
-                .param("owner", event.ownerId())
+                .param("owner", event.ownerId().id())
                 .param("mutualisation", event.mutualisationId())
                 .param("admin", event.administeringSiren())
                 .param("name", event.name())

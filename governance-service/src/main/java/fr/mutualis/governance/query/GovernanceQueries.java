@@ -1,11 +1,12 @@
 package fr.mutualis.governance.query;
 
-import fr.mutualis.governance.command.AgendaItem;
-import fr.mutualis.governance.command.ArbitratedAmount;
-import fr.mutualis.governance.command.Cadence;
-import fr.mutualis.governance.command.InstanceMember;
+import fr.mutualis.governance.messages.AgendaItem;
+import fr.mutualis.governance.messages.ArbitratedAmount;
+import fr.mutualis.governance.messages.Cadence;
+import fr.mutualis.governance.messages.InstanceMember;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.mutualisation.MutualisationDirectory;
+import fr.mutualis.kit.tenant.Owner;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -71,11 +72,10 @@ public class GovernanceQueries {
     }
 
     /** The collectivité behind an owner: the tenant itself, or the EPCI administering a mutualisation. */
-    public Optional<CollectiviteView> collectiviteOfOwner(String ownerId) {
-        if (ownerId.length() == 9) {
-            return collectivite(ownerId);
-        }
-        return mutualisations.find(UUID.fromString(ownerId)).flatMap(found -> collectivite(found.epciSiren().strip()));
+    public Optional<CollectiviteView> collectiviteOfOwner(Owner owner) {
+        return owner.mutualisationId()
+                .map(mutualisation -> mutualisations.find(mutualisation).flatMap(found -> collectivite(found.epciSiren().strip())))
+                .orElseGet(() -> collectivite(owner.id()));
     }
 
     /** Visible to its EPCI and its members; {@code everything} for a platform administrator. */

@@ -1,6 +1,6 @@
 package fr.mutualis.governance.query;
 
-import fr.mutualis.governance.command.InstanceMember;
+import fr.mutualis.governance.messages.InstanceMember;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package fr.mutualis.governance.query;
 
-import fr.mutualis.governance.command.AgendaItem;
+import fr.mutualis.governance.messages.AgendaItem;
 
 import java.time.Instant;
 import java.time.LocalDate;

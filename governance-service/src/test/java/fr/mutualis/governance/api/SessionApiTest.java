@@ -274,6 +274,29 @@ class SessionApiTest extends GovernanceIntegrationTest {
                 .json().get("total").asInt()).isZero();
     }
 
+    /**
+     * Governance's rule is wider than the kit's Caller: the administering EPCI's platform administrator sets up and runs
+     * a mutualisation's instances too; the EPCI's agents do not.
+     */
+    @Test
+    void theEpcisPlatformAdministratorAlsoRunsAMutualisationsInstances() {
+        Territory t = newTerritory();
+        String mutualisation = newMutualisation(t);
+        String admin = platformAdmin(t.epci());
+        var created = http.post("/api/governance/instances", """
+                {"name": "Comité du service commun", "kind": "STRATEGIC_COMMITTEE", "cadence": "SEMIANNUAL",
+                 "mutualisationId": "%s", "members": [
+                 {"personId": "pres", "name": "Président", "role": "président", "collectiviteSiren": "%s", "voting": true, "chair": true},
+                 {"personId": "v", "name": "Élu de la ville", "role": "élu", "collectiviteSiren": "%s", "voting": true}]}"""
+                .formatted(mutualisation, t.epci(), t.ville()), admin, null);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String instance = created.json().get("id").asString();
+        awaitStatus(() -> http.get("/api/governance/instances/" + instance, admin, null), 200);
+        Session s = schedule(instance, t.epci(), admin, "2026-03-16T18:00:00+01:00", null);
+        assertProblem(put("/attendance", s, "{\"present\": [\"pres\", \"v\"]}", t.agent(t.epci())), 403, "forbidden");
+        assertThat(put("/attendance", s, "{\"present\": [\"pres\", \"v\"]}", admin).status()).isEqualTo(200);
+    }
+
     @Test
     void cadenceComplianceCountsSessionsHeldPerPeriod() {
         Territory t = newTerritory();

@@ -1,5 +1,10 @@
 package fr.mutualis.governance.command;
 
+import fr.mutualis.governance.messages.CollectiviteKind;
+import fr.mutualis.governance.messages.CollectiviteRegistered;
+import fr.mutualis.governance.messages.DesignateElectedLead;
+import fr.mutualis.governance.messages.ElectedLeadDesignated;
+import fr.mutualis.governance.messages.RegisterCollectivite;
 import fr.mutualis.kit.error.InvalidInputException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,9 +1,32 @@
 package fr.mutualis.governance.command;
 
+import fr.mutualis.governance.messages.ChairVote;
+import fr.mutualis.governance.messages.CloseSession;
+import fr.mutualis.governance.messages.DecisionPublished;
+import fr.mutualis.governance.messages.DecisionTaken;
+import fr.mutualis.governance.messages.RecordAttendance;
+import fr.mutualis.governance.messages.SessionClosed;
+import fr.mutualis.governance.messages.AgendaItem;
+import fr.mutualis.governance.messages.AgendaItemKind;
+import fr.mutualis.governance.messages.ArbitratedAmount;
+import fr.mutualis.governance.messages.AttendanceRecorded;
+import fr.mutualis.governance.messages.Cadence;
+import fr.mutualis.governance.messages.CreateInstance;
+import fr.mutualis.governance.messages.DecisionRecorded;
+import fr.mutualis.governance.messages.InstanceCreated;
+import fr.mutualis.governance.messages.InstanceKind;
+import fr.mutualis.governance.messages.InstanceMember;
+import fr.mutualis.governance.messages.MutualisationScopes;
+import fr.mutualis.governance.messages.Outcome;
+import fr.mutualis.governance.messages.RecordDecision;
+import fr.mutualis.governance.messages.ScheduleSession;
+import fr.mutualis.governance.messages.SessionScheduled;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.error.StateConflictException;
+import fr.mutualis.kit.tenant.Caller;
+import fr.mutualis.kit.tenant.Owner;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,12 +86,12 @@ class InstanceTest {
     }
 
     static InstanceCreated council() {
-        return new InstanceCreated(INSTANCE, VALMONT, null, VALMONT, "Conseil municipal de Valmont",
+        return new InstanceCreated(INSTANCE, Owner.tenant(VALMONT), null, VALMONT, "Conseil municipal de Valmont",
                 InstanceKind.DELIBERATIVE_ASSEMBLY, Cadence.QUARTERLY, null, COUNCIL);
     }
 
     static InstanceCreated committee(BigDecimal quorum) {
-        return new InstanceCreated(INSTANCE, VALMONT, null, VALMONT, "Comité de pilotage",
+        return new InstanceCreated(INSTANCE, Owner.tenant(VALMONT), null, VALMONT, "Comité de pilotage",
                 InstanceKind.PORTFOLIO_STEERING_COMMITTEE, Cadence.MONTHLY, quorum, COUNCIL);
     }
 
@@ -81,7 +104,7 @@ class InstanceTest {
     }
 
     static RecordDecision vote(UUID item, int votesFor, int against, int abstentions) {
-        return new RecordDecision(INSTANCE, SESSION, VALMONT, DECISION, item, votesFor, against, abstentions, false,
+        return new RecordDecision(INSTANCE, SESSION, Caller.tenant(VALMONT), DECISION, item, votesFor, against, abstentions, false,
                 false, null, null);
     }
 
@@ -97,7 +120,7 @@ class InstanceTest {
         @Test
         void aTenantSetsUpItsAssembly() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateInstance(INSTANCE, VALMONT, null, "Conseil municipal de Valmont",
+                    .when(new CreateInstance(INSTANCE, Caller.tenant(VALMONT), null, "Conseil municipal de Valmont",
                             InstanceKind.DELIBERATIVE_ASSEMBLY, Cadence.QUARTERLY, null, COUNCIL))
                     .expectEvents(council());
         }
@@ -105,7 +128,7 @@ class InstanceTest {
         @Test
         void aSteeringInstanceDefaultsToMoreThanHalf() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateInstance(INSTANCE, VALMONT, null, "Comité de pilotage",
+                    .when(new CreateInstance(INSTANCE, Caller.tenant(VALMONT), null, "Comité de pilotage",
                             InstanceKind.PORTFOLIO_STEERING_COMMITTEE, Cadence.MONTHLY, null, COUNCIL))
                     .expectEvents(committee(new BigDecimal("0.5")));
         }
@@ -114,13 +137,13 @@ class InstanceTest {
         void anInstanceHasExactlyOneChair() {
             var twoChairs = List.of(COUNCIL.get(0), new InstanceMember("c1", "Bruno Caron", "adjoint", VALMONT, true, true));
             fixture.givenNoPriorActivity()
-                    .when(new CreateInstance(INSTANCE, VALMONT, null, "Comité", InstanceKind.STRATEGIC_COMMITTEE,
+                    .when(new CreateInstance(INSTANCE, Caller.tenant(VALMONT), null, "Comité", InstanceKind.STRATEGIC_COMMITTEE,
                             Cadence.SEMIANNUAL, null, twoChairs))
                     .expectException(BusinessRuleViolationException.class)
                     .expectExceptionMessage("An instance has exactly one chair; 2 given")
                     .expectNoEvents();
             fixture.givenNoPriorActivity()
-                    .when(new CreateInstance(INSTANCE, VALMONT, null, "Comité", InstanceKind.STRATEGIC_COMMITTEE,
+                    .when(new CreateInstance(INSTANCE, Caller.tenant(VALMONT), null, "Comité", InstanceKind.STRATEGIC_COMMITTEE,
                             Cadence.SEMIANNUAL, null, COUNCIL.subList(1, 3)))
                     .expectException(BusinessRuleViolationException.class)
                     .expectNoEvents();
@@ -129,7 +152,7 @@ class InstanceTest {
         @Test
         void theAssemblyKeepsItsLegalQuorum() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateInstance(INSTANCE, VALMONT, null, "Conseil", InstanceKind.DELIBERATIVE_ASSEMBLY,
+                    .when(new CreateInstance(INSTANCE, Caller.tenant(VALMONT), null, "Conseil", InstanceKind.DELIBERATIVE_ASSEMBLY,
                             Cadence.QUARTERLY, new BigDecimal("0.3"), COUNCIL))
                     .expectException(BusinessRuleViolationException.class)
                     .expectNoEvents();
@@ -139,7 +162,7 @@ class InstanceTest {
         void aTenantInstanceSeatsOnlyTheTenant() {
             var outsider = List.of(COUNCIL.get(0), new InstanceMember("x", "Xavier", "élu", LES_AULNES, true, false));
             fixture.givenNoPriorActivity()
-                    .when(new CreateInstance(INSTANCE, VALMONT, null, "Comité", InstanceKind.STRATEGIC_COMMITTEE,
+                    .when(new CreateInstance(INSTANCE, Caller.tenant(VALMONT), null, "Comité", InstanceKind.STRATEGIC_COMMITTEE,
                             Cadence.ANNUAL, null, outsider))
                     .expectException(BusinessRuleViolationException.class)
                     .expectNoEvents();
@@ -151,14 +174,14 @@ class InstanceTest {
                     new InstanceMember("v", "Élu de Valmont", "élu", VALMONT, true, false),
                     new InstanceMember("s", "Élue de Saint-Aubin", "élue", SAINT_AUBIN, true, false));
             fixture.givenNoPriorActivity()
-                    .when(new CreateInstance(INSTANCE, CAGV, MUTUALISATION, "Comité du service commun",
+                    .when(new CreateInstance(INSTANCE, Caller.tenant(CAGV), MUTUALISATION, "Comité du service commun",
                             InstanceKind.STRATEGIC_COMMITTEE, Cadence.SEMIANNUAL, null, members))
-                    .expectEvents(new InstanceCreated(INSTANCE, MUTUALISATION.toString(), MUTUALISATION, CAGV,
+                    .expectEvents(new InstanceCreated(INSTANCE, Owner.mutualisation(MUTUALISATION), MUTUALISATION, CAGV,
                             "Comité du service commun", InstanceKind.STRATEGIC_COMMITTEE, Cadence.SEMIANNUAL,
                             new BigDecimal("0.5"), members));
             var withOutsider = List.of(members.get(0), new InstanceMember("a", "Élu des Aulnes", "élu", LES_AULNES, true, false));
             fixture.givenNoPriorActivity()
-                    .when(new CreateInstance(INSTANCE, CAGV, MUTUALISATION, "Comité", InstanceKind.STRATEGIC_COMMITTEE,
+                    .when(new CreateInstance(INSTANCE, Caller.tenant(CAGV), MUTUALISATION, "Comité", InstanceKind.STRATEGIC_COMMITTEE,
                             Cadence.SEMIANNUAL, null, withOutsider))
                     .expectException(BusinessRuleViolationException.class)
                     .expectNoEvents();
@@ -171,7 +194,7 @@ class InstanceTest {
                     List.of(new ArbitratedAmount(LINE, null, 1_000), new ArbitratedAmount(null, project, 2_000),
                             new ArbitratedAmount(null, project, 3_000))));
             fixture.given(council())
-                    .when(new ScheduleSession(INSTANCE, SESSION, VALMONT, MONDAY, twice, null, null))
+                    .when(new ScheduleSession(INSTANCE, SESSION, Caller.tenant(VALMONT), MONDAY, twice, null, null))
                     .expectException(InvalidInputException.class)
                     .expectExceptionMessage("agenda[0].amounts[2].projectId: " + project + " is arbitrated twice in this item")
                     .expectNoEvents();
@@ -180,7 +203,7 @@ class InstanceTest {
         @Test
         void onlyTheAdministeringEpciSetsUpASharedInstance() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateInstance(INSTANCE, VALMONT, MUTUALISATION, "Comité", InstanceKind.STRATEGIC_COMMITTEE,
+                    .when(new CreateInstance(INSTANCE, Caller.tenant(VALMONT), MUTUALISATION, "Comité", InstanceKind.STRATEGIC_COMMITTEE,
                             Cadence.SEMIANNUAL, null, COUNCIL))
                     .expectException(NotFoundException.class)
                     .expectNoEvents();
@@ -210,17 +233,17 @@ class InstanceTest {
         @Test
         void theRollCallSaysWhetherQuorumIsReached() {
             fixture.given(council(), scheduled())
-                    .when(new RecordAttendance(INSTANCE, SESSION, VALMONT, Set.of("c2", "maire", "dgs"), null))
+                    .when(new RecordAttendance(INSTANCE, SESSION, Caller.tenant(VALMONT), Set.of("c2", "maire", "dgs"), null))
                     .expectEvents(present(false, "c2", "dgs", "maire"));
             fixture.given(council(), scheduled())
-                    .when(new RecordAttendance(INSTANCE, SESSION, VALMONT, Set.of("c2", "maire", "c3"), null))
+                    .when(new RecordAttendance(INSTANCE, SESSION, Caller.tenant(VALMONT), Set.of("c2", "maire", "c3"), null))
                     .expectEvents(present(true, "c2", "c3", "maire"));
         }
 
         @Test
         void onlyMembersAttend() {
             fixture.given(council(), scheduled())
-                    .when(new RecordAttendance(INSTANCE, SESSION, VALMONT, Set.of("maire", "stranger"), null))
+                    .when(new RecordAttendance(INSTANCE, SESSION, Caller.tenant(VALMONT), Set.of("maire", "stranger"), null))
                     .expectException(BusinessRuleViolationException.class)
                     .expectNoEvents();
         }
@@ -253,19 +276,19 @@ class InstanceTest {
         static final UUID RECONVENED = UUID.randomUUID();
 
         private SessionClosed closedWithoutQuorum() {
-            return new SessionClosed(INSTANCE, SESSION, VALMONT, LocalDate.of(2026, 3, 16), false, 0, "PV");
+            return new SessionClosed(INSTANCE, SESSION, Owner.tenant(VALMONT), LocalDate.of(2026, 3, 16), false, 0, "PV");
         }
 
         @Test
         void aSessionReconvenedThreeDaysAfterOneWithoutQuorumNeedsNoQuorum() {
             Instant thursday = MONDAY.plus(Duration.ofDays(3));
             fixture.given(council(), scheduled(), present(false, "maire"), closedWithoutQuorum())
-                    .when(new ScheduleSession(INSTANCE, RECONVENED, VALMONT, thursday, AGENDA, SESSION, null))
+                    .when(new ScheduleSession(INSTANCE, RECONVENED, Caller.tenant(VALMONT), thursday, AGENDA, SESSION, null))
                     .expectEvents(new SessionScheduled(INSTANCE, RECONVENED, thursday, AGENDA, SESSION, true));
             fixture.given(council(), scheduled(), present(false, "maire"), closedWithoutQuorum(),
                             new SessionScheduled(INSTANCE, RECONVENED, thursday, AGENDA, SESSION, true),
                             new AttendanceRecorded(INSTANCE, RECONVENED, List.of("maire", "c1"), false))
-                    .when(new RecordDecision(INSTANCE, RECONVENED, VALMONT, DECISION, GATE, 2, 0, 0, false, false, null, null))
+                    .when(new RecordDecision(INSTANCE, RECONVENED, Caller.tenant(VALMONT), DECISION, GATE, 2, 0, 0, false, false, null, null))
                     .expectEvents(new DecisionRecorded(INSTANCE, RECONVENED, DECISION, GATE, 2, 0, 0, 5, 2, false,
                             false, Outcome.APPROVED));
         }
@@ -274,7 +297,7 @@ class InstanceTest {
         void aSessionReconvenedTooSoonIsRefused() {
             Instant tooSoon = MONDAY.plus(Duration.ofDays(3)).minusSeconds(60);
             fixture.given(council(), scheduled(), present(false, "maire"), closedWithoutQuorum())
-                    .when(new ScheduleSession(INSTANCE, RECONVENED, VALMONT, tooSoon, AGENDA, SESSION, null))
+                    .when(new ScheduleSession(INSTANCE, RECONVENED, Caller.tenant(VALMONT), tooSoon, AGENDA, SESSION, null))
                     .expectException(BusinessRuleViolationException.class)
                     .expectExceptionMessage("A re-convened séance sits at least 3 days after the one that lacked quorum")
                     .expectNoEvents();
@@ -284,12 +307,12 @@ class InstanceTest {
         void onlyASessionThatLackedQuorumIsReconvened() {
             Instant later = MONDAY.plus(Duration.ofDays(7));
             fixture.given(council(), scheduled(), present(true, "maire", "c1", "c2"),
-                            new SessionClosed(INSTANCE, SESSION, VALMONT, LocalDate.of(2026, 3, 16), true, 0, "PV"))
-                    .when(new ScheduleSession(INSTANCE, RECONVENED, VALMONT, later, AGENDA, SESSION, null))
+                            new SessionClosed(INSTANCE, SESSION, Owner.tenant(VALMONT), LocalDate.of(2026, 3, 16), true, 0, "PV"))
+                    .when(new ScheduleSession(INSTANCE, RECONVENED, Caller.tenant(VALMONT), later, AGENDA, SESSION, null))
                     .expectException(BusinessRuleViolationException.class)
                     .expectNoEvents();
             fixture.given(council(), scheduled(), present(false, "maire"))
-                    .when(new ScheduleSession(INSTANCE, RECONVENED, VALMONT, later, AGENDA, SESSION, null))
+                    .when(new ScheduleSession(INSTANCE, RECONVENED, Caller.tenant(VALMONT), later, AGENDA, SESSION, null))
                     .expectException(BusinessRuleViolationException.class)
                     .expectNoEvents();
         }
@@ -297,7 +320,7 @@ class InstanceTest {
         @Test
         void steeringInstancesAreNotReconvenedWithoutQuorum() {
             fixture.given(committee(new BigDecimal("0.5")), scheduled(), present(false, "maire"), closedWithoutQuorum())
-                    .when(new ScheduleSession(INSTANCE, RECONVENED, VALMONT, MONDAY.plus(Duration.ofDays(4)), AGENDA,
+                    .when(new ScheduleSession(INSTANCE, RECONVENED, Caller.tenant(VALMONT), MONDAY.plus(Duration.ofDays(4)), AGENDA,
                             SESSION, null))
                     .expectException(BusinessRuleViolationException.class)
                     .expectNoEvents();
@@ -349,11 +372,11 @@ class InstanceTest {
         @Test
         void theChairsVoteDecidesATie() {
             fixture.given(council(), scheduled(), present(true, "maire", "c1", "c2", "c3"))
-                    .when(new RecordDecision(INSTANCE, SESSION, VALMONT, DECISION, GATE, 2, 2, 0, false, false,
+                    .when(new RecordDecision(INSTANCE, SESSION, Caller.tenant(VALMONT), DECISION, GATE, 2, 2, 0, false, false,
                             ChairVote.FOR, null))
                     .expectEvents(decided(GATE, 2, 2, 0, 5, 4, false, true, Outcome.APPROVED));
             fixture.given(council(), scheduled(), present(true, "maire", "c1", "c2", "c3"))
-                    .when(new RecordDecision(INSTANCE, SESSION, VALMONT, DECISION, GATE, 2, 2, 0, false, false,
+                    .when(new RecordDecision(INSTANCE, SESSION, Caller.tenant(VALMONT), DECISION, GATE, 2, 2, 0, false, false,
                             ChairVote.AGAINST, null))
                     .expectEvents(decided(GATE, 2, 2, 0, 5, 4, false, true, Outcome.REJECTED));
         }
@@ -376,7 +399,7 @@ class InstanceTest {
         @Test
         void inASecretBallotOfTheAssemblyATieIsRejected() {
             fixture.given(council(), scheduled(), present(true, "maire", "c1", "c2", "c3"))
-                    .when(new RecordDecision(INSTANCE, SESSION, VALMONT, DECISION, GATE, 2, 2, 0, false, true,
+                    .when(new RecordDecision(INSTANCE, SESSION, Caller.tenant(VALMONT), DECISION, GATE, 2, 2, 0, false, true,
                             ChairVote.FOR, null))
                     .expectEvents(decided(GATE, 2, 2, 0, 5, 4, true, false, Outcome.REJECTED));
         }
@@ -384,7 +407,7 @@ class InstanceTest {
         @Test
         void aSteeringChairDecidesATieEvenInASecretBallot() {
             fixture.given(committee(new BigDecimal("0.5")), scheduled(), present(true, "maire", "c1", "c2", "c3"))
-                    .when(new RecordDecision(INSTANCE, SESSION, VALMONT, DECISION, GATE, 2, 2, 0, false, true,
+                    .when(new RecordDecision(INSTANCE, SESSION, Caller.tenant(VALMONT), DECISION, GATE, 2, 2, 0, false, true,
                             ChairVote.FOR, null))
                     .expectEvents(decided(GATE, 2, 2, 0, 5, 4, true, true, Outcome.APPROVED));
         }
@@ -392,7 +415,7 @@ class InstanceTest {
         @Test
         void anItemMayBeDeferred() {
             fixture.given(council(), scheduled(), present(true, "maire", "c1", "c2"))
-                    .when(new RecordDecision(INSTANCE, SESSION, VALMONT, DECISION, BUDGET, 0, 0, 0, true, false, null, null))
+                    .when(new RecordDecision(INSTANCE, SESSION, Caller.tenant(VALMONT), DECISION, BUDGET, 0, 0, 0, true, false, null, null))
                     .expectEvents(decided(BUDGET, 0, 0, 0, 5, 3, false, false, Outcome.DEFERRED));
         }
 
@@ -420,7 +443,7 @@ class InstanceTest {
         @Test
         void anotherTenantDoesNotSeeTheSession() {
             fixture.given(council(), scheduled(), present(true, "maire", "c1", "c2"))
-                    .when(new RecordDecision(INSTANCE, SESSION, SAINT_AUBIN, DECISION, GATE, 3, 0, 0, false, false, null, null))
+                    .when(new RecordDecision(INSTANCE, SESSION, Caller.tenant(SAINT_AUBIN), DECISION, GATE, 3, 0, 0, false, false, null, null))
                     .expectException(NotFoundException.class)
                     .expectNoEvents();
         }
@@ -434,7 +457,7 @@ class InstanceTest {
         void aSeanceScheduledAtAnAbsurdInstantBeforeTheFixStillCloses() {
             fixture.given(council(), new SessionScheduled(INSTANCE, SESSION, java.time.Instant.MAX, AGENDA, null, false),
                             present(true, "maire", "c1", "c2"))
-                    .when(new CloseSession(INSTANCE, SESSION, VALMONT, null))
+                    .when(new CloseSession(INSTANCE, SESSION, Caller.tenant(VALMONT), null))
                     .expectEventsMatching(Matchers.payloadsMatching(Matchers.<Object>exactSequenceOf(
                             Matchers.predicate(event -> event instanceof SessionClosed closed
                                     && closed.heldOn().equals(LocalDate.of(2200, 12, 31))
@@ -449,13 +472,13 @@ class InstanceTest {
                             decided(GATE, 3, 0, 0, 5, 3, false, false, Outcome.APPROVED),
                             new DecisionRecorded(INSTANCE, SESSION, budgetDecision, BUDGET, 1, 2, 0, 5, 3, false, false,
                                     Outcome.REJECTED))
-                    .when(new CloseSession(INSTANCE, SESSION, VALMONT, null))
+                    .when(new CloseSession(INSTANCE, SESSION, Caller.tenant(VALMONT), null))
                     .expectEventsMatching(Matchers.payloadsMatching(Matchers.<Object>exactSequenceOf(
-                            Matchers.equalTo(new DecisionPublished(INSTANCE, SESSION, DECISION, VALMONT,
+                            Matchers.equalTo(new DecisionPublished(INSTANCE, SESSION, DECISION, Owner.tenant(VALMONT),
                                     InstanceKind.DELIBERATIVE_ASSEMBLY, GATE, AgendaItemKind.PROJECT_GATE, "project-42",
                                     "Compte citoyen en ligne", Outcome.APPROVED, 3, 0, 0, List.of(),
                                     LocalDate.of(2026, 3, 16))),
-                            Matchers.equalTo(new DecisionPublished(INSTANCE, SESSION, budgetDecision, VALMONT,
+                            Matchers.equalTo(new DecisionPublished(INSTANCE, SESSION, budgetDecision, Owner.tenant(VALMONT),
                                     InstanceKind.DELIBERATIVE_ASSEMBLY, BUDGET, AgendaItemKind.BUDGET_ARBITRATION, null,
                                     "Crédits du SIG", Outcome.REJECTED, 1, 2, 0,
                                     List.of(new ArbitratedAmount(LINE, null, 1_250_000)), LocalDate.of(2026, 3, 16))),
@@ -472,14 +495,14 @@ class InstanceTest {
 
         @Test
         void decisionsAreImmutableOnceTheSessionIsClosed() {
-            var closed = new SessionClosed(INSTANCE, SESSION, VALMONT, LocalDate.of(2026, 3, 16), true, 1, "PV");
+            var closed = new SessionClosed(INSTANCE, SESSION, Owner.tenant(VALMONT), LocalDate.of(2026, 3, 16), true, 1, "PV");
             var history = new Object[]{council(), scheduled(), present(true, "maire", "c1", "c2"),
                     decided(GATE, 3, 0, 0, 5, 3, false, false, Outcome.APPROVED), closed};
             fixture.given(history).when(vote(BUDGET, 3, 0, 0))
                     .expectException(StateConflictException.class).expectNoEvents();
-            fixture.given(history).when(new RecordAttendance(INSTANCE, SESSION, VALMONT, Set.of("maire"), null))
+            fixture.given(history).when(new RecordAttendance(INSTANCE, SESSION, Caller.tenant(VALMONT), Set.of("maire"), null))
                     .expectException(StateConflictException.class).expectNoEvents();
-            fixture.given(history).when(new CloseSession(INSTANCE, SESSION, VALMONT, null))
+            fixture.given(history).when(new CloseSession(INSTANCE, SESSION, Caller.tenant(VALMONT), null))
                     .expectException(StateConflictException.class).expectNoEvents();
         }
     }

@@ -1,5 +1,10 @@
 package fr.mutualis.governance.command;
 
+import fr.mutualis.governance.messages.AllocationMethod;
+import fr.mutualis.governance.messages.CollectiviteDirectory;
+import fr.mutualis.governance.messages.CollectiviteKind;
+import fr.mutualis.governance.messages.CreateMutualisation;
+import fr.mutualis.governance.messages.MutualisationCreated;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -10,4 +10,12 @@ public interface ReadModelRebuild {
     RebuildStatus start();
 
     RebuildStatus status();
+
+    /**
+     * Whether the read models are partial right now, so that work derived from them (evaluation's barometer
+     * profiles) waits. A rebuild may count a projection's first replay too.
+     */
+    default boolean inProgress() {
+        return status().running();
+    }
 }

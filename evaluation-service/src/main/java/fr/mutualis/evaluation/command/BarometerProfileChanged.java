@@ -1,7 +1,0 @@
-package fr.mutualis.evaluation.command;
-
-import java.util.List;
-
-public record BarometerProfileChanged(String siren, BarometerProfile previousProfile, BarometerProfile profile,
-                                      BarometerProfile nearestProfile, List<String> missing) {
-}

@@ -1,7 +1,0 @@
-package fr.mutualis.evaluation.command;
-
-/** Whether the indicator improves by going up (online procedures) or down (processing time). */
-public enum Direction {
-    UP,
-    DOWN
-}

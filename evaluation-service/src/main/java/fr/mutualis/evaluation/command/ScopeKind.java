@@ -1,9 +1,0 @@
-package fr.mutualis.evaluation.command;
-
-/** What an indicator measures: a whole tenant, a mutualisation, one roadmap or one project. */
-public enum ScopeKind {
-    TENANT,
-    MUTUALISATION,
-    ROADMAP,
-    PROJECT
-}

@@ -1,9 +1,0 @@
-package fr.mutualis.governance.command;
-
-import java.util.List;
-import java.util.UUID;
-
-/** A point of the ordre du jour; {@code subjectId} names the project or roadmap decided upon. */
-public record AgendaItem(UUID agendaItemId, AgendaItemKind kind, String title, String subjectId,
-                         List<ArbitratedAmount> amounts) {
-}

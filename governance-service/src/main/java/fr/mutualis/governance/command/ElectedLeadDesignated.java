@@ -1,4 +1,0 @@
-package fr.mutualis.governance.command;
-
-public record ElectedLeadDesignated(String siren, String name) {
-}

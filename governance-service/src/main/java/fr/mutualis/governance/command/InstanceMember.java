@@ -1,6 +1,0 @@
-package fr.mutualis.governance.command;
-
-/** A person sitting on an instance, for a collectivité; only voting members count for quorum and votes. */
-public record InstanceMember(String personId, String name, String role, String collectiviteSiren, boolean voting,
-                             boolean chair) {
-}

@@ -1,7 +1,0 @@
-package fr.mutualis.governance.command;
-
-public enum Outcome {
-    APPROVED,
-    REJECTED,
-    DEFERRED
-}

@@ -1,9 +1,0 @@
-package fr.mutualis.governance.command;
-
-import java.time.LocalDate;
-import java.util.UUID;
-
-/** The séance is over: its procès-verbal ({@code minutes}) is published and its decisions are final. */
-public record SessionClosed(UUID instanceId, UUID sessionId, String ownerId, LocalDate heldOn,
-                            boolean quorumReached, int decisionCount, String minutes) {
-}

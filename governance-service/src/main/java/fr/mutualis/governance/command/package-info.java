@@ -1,0 +1,6 @@
+/**
+ * The domain: the aggregates (Collectivite, Mutualisation, Instance with its séances) and their internals, all
+ * package-private. They take commands and apply events from {@code messages}, and raise the kit's domain exceptions;
+ * they know nothing of the web, JDBC, security, Kafka or the read side.
+ */
+package fr.mutualis.governance.command;

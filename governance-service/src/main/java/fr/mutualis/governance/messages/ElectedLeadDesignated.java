@@ -1,0 +1,4 @@
+package fr.mutualis.governance.messages;
+
+public record ElectedLeadDesignated(String siren, String name) {
+}

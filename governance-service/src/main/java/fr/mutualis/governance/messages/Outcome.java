@@ -1,0 +1,7 @@
+package fr.mutualis.governance.messages;
+
+public enum Outcome {
+    APPROVED,
+    REJECTED,
+    DEFERRED
+}

@@ -1,0 +1,15 @@
+package fr.mutualis.governance.messages;
+
+import fr.mutualis.kit.tenant.Caller;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Convene a séance; {@code reconvenedFrom} names the earlier séance of the assembly that lacked quorum. */
+public record ScheduleSession(@TargetAggregateIdentifier UUID instanceId, UUID sessionId, Caller caller,
+                              Instant scheduledAt, List<AgendaItem> agenda, UUID reconvenedFrom,
+                              @TargetAggregateVersion Long expectedVersion) {
+}

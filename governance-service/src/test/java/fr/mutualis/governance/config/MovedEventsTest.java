@@ -1,0 +1,37 @@
+package fr.mutualis.governance.config;
+
+import fr.mutualis.governance.GovernanceIntegrationTest;
+import fr.mutualis.governance.TestSirens;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Domain events left {@code command} for {@code messages}: an event store written before still names them
+ * {@code fr.mutualis.governance.command.*}, and both the projection and the aggregate must read them.
+ */
+class MovedEventsTest extends GovernanceIntegrationTest {
+
+    @Test
+    void anEventStoredUnderItsOldPackageIsStillRead() {
+        Territory t = newTerritory();
+        String siren = TestSirens.random();
+        // A copy of a registration as an older build stored it: same payload, the type named by the command package.
+        int inserted = jdbc.sql("""
+                        INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision, payload_type,
+                                                        time_stamp, aggregate_identifier, sequence_number, type)
+                        SELECT gen_random_uuid()::text, meta_data,
+                               convert_to(replace(convert_from(payload, 'UTF8'), :from, :to), 'UTF8'), payload_revision,
+                               'fr.mutualis.governance.command.CollectiviteRegistered', time_stamp, :to, 0, type
+                        FROM domain_event_entry WHERE aggregate_identifier = :from AND sequence_number = 0""")
+                .param("from", t.village()).param("to", siren).update();
+        assertThat(inserted).isEqualTo(1);
+
+        String agent = t.agent(t.ville());
+        var read = awaitStatus(() -> http.get("/api/governance/collectivites/" + siren, agent, null), 200);
+        assertThat(read.json().get("siren").asString()).isEqualTo(siren);
+        var designated = http.put("/api/governance/collectivites/" + siren + "/elected-lead", "{\"name\": \"Claire Martin\"}",
+                platformAdmin(siren), null);
+        assertThat(designated.status()).as(designated.toString()).isEqualTo(200);
+    }
+}
