@@ -1,5 +1,6 @@
 package fr.mutualis.testsupport;
 
+import fr.mutualis.contracts.openapi.ApiDocuments;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class ApiDocumentRules {
                     violations.add(name + " " + response.getKey() + ": not the shared problem+json Problem");
                 }
             });
-            boolean addressable = !operation.path("x-no-location").asBoolean(false);
+            boolean addressable = !operation.path(ApiDocuments.NO_LOCATION).asBoolean(false);
             if (responses.has("201") && addressable && !responses.path("201").path("headers").has("Location")) {
                 violations.add(name + ": 201 without Location");
             }

@@ -20,6 +20,11 @@ public final class ApiDocuments {
 
     /** The contexts, in the order their documents are merged. */
     public static final List<String> CONTEXTS = List.of("portfolio", "budget", "governance", "evaluation");
+    /**
+     * The extension that marks a 201 answered without a {@code Location}: a write that creates no addressable resource
+     * (the budget's vote is recorded on its lines). Written by the services' document rules, read by the checks.
+     */
+    public static final String NO_LOCATION = "x-no-location";
     /** The aggregated document's name, beside the contexts' ({@code openapi/mutualis.json}). */
     public static final String AGGREGATED = "mutualis";
 

@@ -1,5 +1,6 @@
 package fr.mutualis.kit.openapi;
 
+import fr.mutualis.contracts.openapi.ApiDocuments;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -40,9 +41,6 @@ import java.util.TreeSet;
  * {@code If-Match} precondition), the same way the kit, the gateway and the services answer it.
  */
 final class ApiContract implements OpenApiCustomizer {
-    /** The extension a creation without an address carries (see {@code CreatedWithoutAddress}). */
-    static final String NO_LOCATION = "x-no-location";
-
 
     static final String PROBLEM = "Problem";
     static final String FIELD_ERROR = "FieldError";
@@ -99,7 +97,8 @@ final class ApiContract implements OpenApiCustomizer {
     private static void document(PathItem.HttpMethod method, String path, Operation operation) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         ApiResponses documented = new ApiResponses();
-        boolean locatable = operation.getExtensions() == null || !operation.getExtensions().containsKey(NO_LOCATION);
+        boolean locatable = operation.getExtensions() == null
+                || !operation.getExtensions().containsKey(ApiDocuments.NO_LOCATION);
         responses.forEach((status, response) -> {
             if (status.startsWith("2")) {
                 documented.addApiResponse(status, success(status, response, locatable));
@@ -146,13 +145,15 @@ final class ApiContract implements OpenApiCustomizer {
         boolean hasBody = operation.getRequestBody() != null;
         boolean pathVariables = path.contains("{");
         boolean ifMatch = parameters(operation).stream()
-                .anyMatch(parameter -> "header".equals(parameter.getIn()) && "If-Match".equalsIgnoreCase(parameter.getName()));
+                .anyMatch(parameter -> "header".equals(parameter.getIn())
+                        && "If-Match".equalsIgnoreCase(parameter.getName()));
         Map<String, String> errors = new LinkedHashMap<>();
         errors.put("400", "Invalid request: a parameter, header or body member is malformed (errors[] names it), "
                 + "or no tenant is chosen");
         errors.put("401", "No valid bearer token");
         errors.put("403", "The caller's roles or tenants do not allow this operation");
-        // an id in the path or the query (a mutualisationId filter, say) names something that may not exist for the caller
+        // an id in the path or the query (a mutualisationId filter, say) names something that may not exist for the
+        // caller
         boolean namesAnId = pathVariables || parameters(operation).stream()
                 .anyMatch(parameter -> "query".equals(parameter.getIn()) && parameter.getName().endsWith("Id"));
         if (namesAnId || write) {
@@ -198,7 +199,10 @@ final class ApiContract implements OpenApiCustomizer {
                 .required(List.of("field", "message"));
     }
 
-    /** RFC 9457, with the members the platform adds; other extension members may follow (currentState, rule details). */
+    /**
+     * RFC 9457, with the members the platform adds; other extension members may follow (currentState, rule
+     * details).
+     */
     private static Schema<?> problem() {
         return new ObjectSchema().description("An RFC 9457 problem")
                 .addProperty("type", new StringSchema().format("uri"))
@@ -207,7 +211,8 @@ final class ApiContract implements OpenApiCustomizer {
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema().format("uri-reference"))
                 .addProperty("correlationId", new StringSchema())
-                .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR)))
+                .addProperty("errors", new ArraySchema()
+                        .items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR)))
                 .required(List.of("type", "title", "status"))
                 .additionalProperties(true);
     }

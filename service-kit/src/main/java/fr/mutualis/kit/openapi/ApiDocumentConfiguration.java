@@ -1,5 +1,6 @@
 package fr.mutualis.kit.openapi;
 
+import fr.mutualis.contracts.openapi.ApiDocuments;
 import fr.mutualis.kit.tenant.Caller;
 import fr.mutualis.kit.tenant.TenantContext;
 import io.swagger.v3.core.converter.ModelConverter;
@@ -46,7 +47,7 @@ public class ApiDocumentConfiguration {
             }
             operation.setTags(List.of(OperationNames.tag(handler)));
             if (handler.hasMethodAnnotation(CreatedWithoutAddress.class)) {
-                operation.addExtension(ApiContract.NO_LOCATION, true);
+                operation.addExtension(ApiDocuments.NO_LOCATION, true);
             }
             return operation;
         };
