@@ -1,5 +1,6 @@
 package fr.mutualis.localstack;
 
+import fr.mutualis.contracts.HttpContract;
 import fr.mutualis.localstack.issuer.ClientProfile;
 import fr.mutualis.localstack.issuer.DemoClients;
 
@@ -54,7 +55,8 @@ final class StackBanner {
         out.append(nl).append(" Try:").append(nl);
         out.append("   TOKEN=$(curl -s -u valmont-agent:demo -d grant_type=client_credentials ")
                 .append(stack.tokenUrl()).append(" | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')").append(nl);
-        out.append("   curl -s -H \"Authorization: Bearer $TOKEN\" -H \"X-Tenant-Id: ").append(DemoClients.VALMONT)
+        out.append("   curl -s -H \"Authorization: Bearer $TOKEN\" -H \"").append(HttpContract.TENANT_HEADER)
+                .append(": ").append(DemoClients.VALMONT)
                 .append("\" ").append(stack.gatewayUrl()).append("/api/portfolio/projects").append(nl);
         out.append(nl).append(" Ctrl-C stops everything.").append(nl);
         out.append(RULE);

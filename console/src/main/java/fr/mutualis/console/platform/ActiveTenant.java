@@ -1,5 +1,6 @@
 package fr.mutualis.console.platform;
 
+import fr.mutualis.contracts.HttpContract;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,11 +24,11 @@ public class ActiveTenant {
 
     /** The tenants the signed-in person may act for, from their ID token (the same claim as the access token). */
     public List<String> allowed() {
-        return person().map(user -> user.getClaimAsStringList("tenants")).orElse(List.of());
+        return person().map(user -> user.getClaimAsStringList(HttpContract.TENANTS_CLAIM)).orElse(List.of());
     }
 
     public List<String> roles() {
-        return person().map(user -> user.getClaimAsStringList("roles")).orElse(List.of());
+        return person().map(user -> user.getClaimAsStringList(HttpContract.ROLES_CLAIM)).orElse(List.of());
     }
 
     public Optional<String> current() {

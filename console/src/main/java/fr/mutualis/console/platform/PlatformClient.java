@@ -1,5 +1,6 @@
 package fr.mutualis.console.platform;
 
+import fr.mutualis.contracts.HttpContract;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
@@ -187,7 +188,7 @@ public class PlatformClient {
         headers.set(HttpHeaders.ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9");
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
         if (siren != null) {
-            headers.set("X-Tenant-Id", siren);
+            headers.set(HttpContract.TENANT_HEADER, siren);
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.mutualis.localstack.demo;
 
+import fr.mutualis.contracts.HttpContract;
 import fr.mutualis.localstack.demo.DemoTerritory.Actor;
 import fr.mutualis.localstack.demo.DemoTerritory.BudgetLine;
 import fr.mutualis.localstack.demo.DemoTerritory.Collectivite;
@@ -665,7 +666,7 @@ public final class DemoLoader {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token(actor.clientId()))
-                .header("X-Tenant-Id", actor.tenant())
+                .header(HttpContract.TENANT_HEADER, actor.tenant())
                 .header("Accept", "application/json, application/problem+json");
         if (body == null) {
             request.GET();

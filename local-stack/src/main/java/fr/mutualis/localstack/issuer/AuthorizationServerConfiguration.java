@@ -1,5 +1,6 @@
 package fr.mutualis.localstack.issuer;
 
+import fr.mutualis.contracts.HttpContract;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -157,8 +158,8 @@ class AuthorizationServerConfiguration {
                     : clients.profile(context.getRegisteredClient().getClientId());
             profile.ifPresent(found -> context.getClaims()
                     .claim("name", found.name())
-                    .claim("tenants", found.tenants())
-                    .claim("roles", found.roles()));
+                    .claim(HttpContract.TENANTS_CLAIM, found.tenants())
+                    .claim(HttpContract.ROLES_CLAIM, found.roles()));
         };
     }
 }

@@ -1,5 +1,6 @@
 package fr.mutualis.localstack.issuer;
 
+import fr.mutualis.contracts.HttpContract;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,6 @@ import java.util.stream.Collectors;
 class DemoClientController {
 
     private static final Logger log = LoggerFactory.getLogger(DemoClientController.class);
-    private static final String PROBLEM_BASE = "https://mutualis.fr/problems/";
 
     private final ClientDirectory clients;
 
@@ -92,7 +92,7 @@ class DemoClientController {
 
     private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(PROBLEM_BASE + slug));
+        problem.setType(HttpContract.problemType(slug));
         problem.setTitle(title);
         return problem;
     }

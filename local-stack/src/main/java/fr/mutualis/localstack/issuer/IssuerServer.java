@@ -1,5 +1,6 @@
 package fr.mutualis.localstack.issuer;
 
+import fr.mutualis.contracts.HttpContract;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import fr.mutualis.localstack.infra.FreePorts;
@@ -145,8 +146,8 @@ public final class IssuerServer implements AutoCloseable {
                 .notBefore(issuedAt)
                 .expiresAt(issuedAt.plus(Duration.ofHours(1)))
                 .claim("name", profile.name())
-                .claim("tenants", profile.tenants())
-                .claim("roles", profile.roles())
+                .claim(HttpContract.TENANTS_CLAIM, profile.tenants())
+                .claim(HttpContract.ROLES_CLAIM, profile.roles())
                 .build();
         @SuppressWarnings("unchecked")
         JWKSource<SecurityContext> keys = context.getBean(JWKSource.class);
@@ -174,8 +175,8 @@ public final class IssuerServer implements AutoCloseable {
         claims.put("nbf", now);
         claims.put("exp", now.plus(Duration.ofMinutes(10)));
         claims.put("name", profile.name());
-        claims.put("tenants", profile.tenants());
-        claims.put("roles", profile.roles());
+        claims.put(HttpContract.TENANTS_CLAIM, profile.tenants());
+        claims.put(HttpContract.ROLES_CLAIM, profile.roles());
         Map<String, Object> changed = new LinkedHashMap<>(change.apply(claims));
         @SuppressWarnings("unchecked")
         JWKSource<SecurityContext> keys = context.getBean(JWKSource.class);

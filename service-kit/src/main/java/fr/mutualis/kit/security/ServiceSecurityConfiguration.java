@@ -1,5 +1,6 @@
 package fr.mutualis.kit.security;
 
+import fr.mutualis.contracts.HttpContract;
 import fr.mutualis.kit.tenant.TenantContextFilter;
 import fr.mutualis.kit.web.ProblemResponses;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -98,7 +99,7 @@ public class ServiceSecurityConfiguration {
 
     private static OAuth2TokenValidator<Jwt> requireTenantsClaim() {
         OAuth2Error missing = new OAuth2Error("invalid_token", "The token has no tenants claim", null);
-        return jwt -> jwt.getClaims().get("tenants") instanceof Collection<?>
+        return jwt -> jwt.getClaims().get(HttpContract.TENANTS_CLAIM) instanceof Collection<?>
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(missing);
     }
@@ -114,7 +115,7 @@ public class ServiceSecurityConfiguration {
     private static JwtAuthenticationConverter rolesConverter() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> {
-            List<String> roles = jwt.getClaimAsStringList("roles");
+            List<String> roles = jwt.getClaimAsStringList(HttpContract.ROLES_CLAIM);
             Collection<GrantedAuthority> authorities = roles == null ? List.of()
                     : roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
             return authorities;

@@ -1,5 +1,6 @@
 package fr.mutualis.kit.tenant;
 
+import fr.mutualis.contracts.HttpContract;
 import fr.mutualis.kit.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,8 +23,6 @@ import java.util.Objects;
  */
 public class TenantContextFilter extends OncePerRequestFilter {
 
-    public static final String TENANT_HEADER = "X-Tenant-Id";
-
     private final ProblemResponses problems;
 
     public TenantContextFilter(ProblemResponses problems) {
@@ -38,9 +37,9 @@ public class TenantContextFilter extends OncePerRequestFilter {
             return;
         }
         Jwt jwt = authentication.getToken();
-        List<String> tenants = stringList(jwt.getClaim("tenants"));
-        List<String> roles = stringList(jwt.getClaim("roles"));
-        String requested = request.getHeader(TENANT_HEADER);
+        List<String> tenants = stringList(jwt.getClaim(HttpContract.TENANTS_CLAIM));
+        List<String> roles = stringList(jwt.getClaim(HttpContract.ROLES_CLAIM));
+        String requested = request.getHeader(HttpContract.TENANT_HEADER);
         String active;
         if (requested != null && !requested.isBlank()) {
             if (!tenants.contains(requested.trim())) {

@@ -1,5 +1,6 @@
 package fr.mutualis.kit.testsupport;
 
+import fr.mutualis.contracts.HttpContract;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -104,7 +105,7 @@ public final class TestHttp {
             builder.header("Authorization", "Bearer " + token);
         }
         if (tenant != null) {
-            builder.header("X-Tenant-Id", tenant);
+            builder.header(HttpContract.TENANT_HEADER, tenant);
         }
         return builder;
     }

@@ -1,5 +1,6 @@
 package fr.mutualis.kit.testsupport;
 
+import fr.mutualis.contracts.HttpContract;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -102,7 +103,7 @@ public final class TestTokenIssuer implements AutoCloseable {
     }
 
     public String tokenWithoutTenants(String subject, List<String> roles) {
-        return sign(key, claims(subject, List.of(), roles, Duration.ofHours(1)).claim("tenants", null).build());
+        return sign(key, claims(subject, List.of(), roles, Duration.ofHours(1)).claim(HttpContract.TENANTS_CLAIM, null).build());
     }
 
     private JWTClaimsSet.Builder claims(String subject, List<String> tenants, List<String> roles, Duration validity) {
@@ -112,8 +113,8 @@ public final class TestTokenIssuer implements AutoCloseable {
                 .subject(subject)
                 .audience(List.of(subject, AUDIENCE))
                 .claim("name", "Test user " + subject)
-                .claim("tenants", tenants)
-                .claim("roles", roles)
+                .claim(HttpContract.TENANTS_CLAIM, tenants)
+                .claim(HttpContract.ROLES_CLAIM, roles)
                 .issueTime(Date.from(now.minusSeconds(60).plus(validity.isNegative() ? validity.multipliedBy(2) : Duration.ZERO)))
                 .expirationTime(Date.from(now.plus(validity)));
     }

@@ -1,5 +1,6 @@
 package fr.mutualis.kit.web;
 
+import fr.mutualis.contracts.HttpContract;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,18 +19,17 @@ import java.util.regex.Pattern;
  */
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
-    public static final String HEADER = "X-Correlation-Id";
     public static final String MDC_KEY = "correlationId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String correlationId = Optional.ofNullable(request.getHeader(HEADER))
+        String correlationId = Optional.ofNullable(request.getHeader(HttpContract.CORRELATION_HEADER))
                 .filter(value -> SANE.matcher(value).matches())
                 .orElseGet(() -> UUID.randomUUID().toString());
         MDC.put(MDC_KEY, correlationId);
-        response.setHeader(HEADER, correlationId);
+        response.setHeader(HttpContract.CORRELATION_HEADER, correlationId);
         try {
             chain.doFilter(request, response);
         } finally {

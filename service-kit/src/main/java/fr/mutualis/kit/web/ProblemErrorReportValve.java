@@ -1,5 +1,6 @@
 package fr.mutualis.kit.web;
 
+import fr.mutualis.contracts.HttpContract;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -35,7 +36,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         String slug = status == null ? (code < 500 ? "invalid-request" : "internal") : Problems.slug(status);
         String detail = code < 500 ? "The request was refused by the server: " + title
                 : "The request could not be completed; it has been logged";
-        String body = "{\"type\":\"" + Problems.TYPE_BASE + slug + "\",\"title\":\"" + title + "\",\"status\":" + code
+        String body = "{\"type\":\"" + HttpContract.PROBLEM_TYPE_BASE + slug + "\",\"title\":\"" + title + "\",\"status\":" + code
                 + ",\"detail\":\"" + detail + "\"}";
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

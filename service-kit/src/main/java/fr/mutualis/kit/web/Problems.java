@@ -1,20 +1,17 @@
 package fr.mutualis.kit.web;
 
+import fr.mutualis.contracts.HttpContract;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.slf4j.MDC;
 
-import java.net.URI;
-
 /** Builds RFC 9457 problems with a stable {@code type} URI per kind of problem and the correlation id. */
 public final class Problems {
 
-    public static final String TYPE_BASE = "https://mutualis.fr/problems/";
-
     public static ProblemDetail of(HttpStatusCode status, String slug, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + slug));
+        problem.setType(HttpContract.problemType(slug));
         problem.setTitle(title);
         String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
         if (correlationId != null) {

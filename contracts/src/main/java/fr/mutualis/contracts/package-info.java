@@ -1,0 +1,7 @@
+/**
+ * What the platform publishes to its clients and between its services: the Kafka integration events (envelope,
+ * headers, topics, one subpackage of payloads per service), the HTTP names every party agrees on
+ * ({@link fr.mutualis.contracts.HttpContract}) and the identifiers' checks (SIREN, SIRET). Depends on nothing but
+ * Jackson, so that external consumers can use it.
+ */
+package fr.mutualis.contracts;
