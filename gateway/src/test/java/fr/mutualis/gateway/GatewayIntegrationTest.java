@@ -164,7 +164,10 @@ class GatewayIntegrationTest {
                 .jsonPath("$.title").isEqualTo("Unauthenticated")
                 .jsonPath("$.status").isEqualTo(401)
                 .jsonPath("$.detail").isNotEmpty()
-                .jsonPath("$.instance").isEqualTo("/api/portfolio/projects");
+                .jsonPath("$.instance").isEqualTo("/api/portfolio/projects")
+                // An extension member sits at the top level, as in the services' problems.
+                .jsonPath("$.correlationId").value(matchesPattern(UUID_PATTERN))
+                .jsonPath("$.properties").doesNotExist();
     }
 
     @Test

@@ -1,9 +1,11 @@
 package fr.mutualis.gateway.error;
 
+import fr.mutualis.contracts.HttpContract;
 import fr.mutualis.gateway.web.CorrelationIdFilter;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -14,7 +16,8 @@ import java.net.URI;
 
 /**
  * Writes {@code application/problem+json} answers for everything the gateway itself decides (401, 403, 413,
- * 503...), so that clients never get an HTML or empty error body.
+ * 503...), so that clients never get an HTML or empty error body. The body is Spring's {@link ProblemDetail}, as
+ * in the services; {@code correlationId} is an extension member so that support can find the logs.
  */
 @Component
 public class ProblemWriter {
@@ -22,6 +25,7 @@ public class ProblemWriter {
     private final JsonMapper jsonMapper;
 
     public ProblemWriter(JsonMapper jsonMapper) {
+        // Boot's mapper carries Spring's ProblemDetail mixin: extension members at the top level, empty ones left out.
         this.jsonMapper = jsonMapper;
     }
 
@@ -30,8 +34,14 @@ public class ProblemWriter {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        Problem problem = new Problem(URI.create(Problem.TYPE_BASE + slug), title, status.value(), detail,
-                instance(exchange), exchange.getAttribute(CorrelationIdFilter.ATTRIBUTE));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(HttpContract.problemType(slug));
+        problem.setTitle(title);
+        problem.setInstance(instance(exchange));
+        String correlationId = exchange.getAttribute(CorrelationIdFilter.ATTRIBUTE);
+        if (correlationId != null) {
+            problem.setProperty("correlationId", correlationId);
+        }
         byte[] body = jsonMapper.writeValueAsBytes(problem);
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -41,8 +51,8 @@ public class ProblemWriter {
     }
 
     // The path the client asked for, not the internal /fallback/... one a circuit breaker forwarded to.
-    private static String instance(ServerWebExchange exchange) {
+    private static URI instance(ServerWebExchange exchange) {
         String original = exchange.getAttribute(CorrelationIdFilter.ORIGINAL_PATH_ATTRIBUTE);
-        return original != null ? original : exchange.getRequest().getPath().value();
+        return URI.create(original != null ? original : exchange.getRequest().getPath().value());
     }
 }

@@ -1,5 +1,6 @@
 package fr.mutualis.gateway.web;
 
+import fr.mutualis.contracts.HttpContract;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -21,7 +22,6 @@ import java.util.regex.Pattern;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter implements WebFilter {
 
-    public static final String HEADER = "X-Correlation-Id";
     /** Reactor context key and MDC key (same name as in the services' logs). */
     public static final String CONTEXT_KEY = "correlationId";
     /** Exchange attribute holding the id, for code that has the exchange at hand. */
@@ -34,16 +34,16 @@ public class CorrelationIdFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String correlationId = saneOrNew(exchange.getRequest().getHeaders().getFirst(HEADER));
+        String correlationId = saneOrNew(exchange.getRequest().getHeaders().getFirst(HttpContract.CORRELATION_HEADER));
         ServerHttpRequest request = exchange.getRequest().mutate()
-                .headers(headers -> headers.set(HEADER, correlationId))
+                .headers(headers -> headers.set(HttpContract.CORRELATION_HEADER, correlationId))
                 .build();
         ServerWebExchange mutated = exchange.mutate().request(request).build();
         mutated.getAttributes().put(ATTRIBUTE, correlationId);
         mutated.getAttributes().put(ORIGINAL_PATH_ATTRIBUTE, request.getPath().value());
         // beforeCommit: the routing filter copies the service's headers onto the response, ours must win.
         mutated.getResponse().beforeCommit(() -> {
-            mutated.getResponse().getHeaders().set(HEADER, correlationId);
+            mutated.getResponse().getHeaders().set(HttpContract.CORRELATION_HEADER, correlationId);
             return Mono.empty();
         });
         return chain.filter(mutated).contextWrite(context -> context.put(CONTEXT_KEY, correlationId));
