@@ -2,22 +2,26 @@ package fr.mutualis.gateway.error;
 
 import fr.mutualis.contracts.HttpContract;
 import fr.mutualis.gateway.web.CorrelationIdFilter;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * Writes {@code application/problem+json} answers for everything the gateway itself decides (401, 403, 413,
  * 503...), so that clients never get an HTML or empty error body. The body is Spring's {@link ProblemDetail}, as
- * in the services; {@code correlationId} is an extension member so that support can find the logs.
+ * in the services; {@code correlationId} and {@code traceId} are extension members so that support can find the
+ * logs.
  */
 @Component
 public class ProblemWriter {
@@ -42,12 +46,23 @@ public class ProblemWriter {
         if (correlationId != null) {
             problem.setProperty("correlationId", correlationId);
         }
+        traceId(exchange).ifPresent(traceId -> problem.setProperty("traceId", traceId));
         byte[] body = jsonMapper.writeValueAsBytes(problem);
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().setContentLength(body.length);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
+    }
+
+    // The request's observation is kept on the exchange by Spring WebFlux; its span holds the trace, continued from
+    // the client's traceparent when there was one.
+    private static Optional<String> traceId(ServerWebExchange exchange) {
+        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .map(span -> span.context().traceId());
     }
 
     // The path the client asked for, not the internal /fallback/... one a circuit breaker forwarded to.

@@ -15,15 +15,14 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request an {@code X-Correlation-Id}: the client's when it is sane, else a new UUID. The id is
- * forwarded to the service, echoed on the response (401/403/503 included, hence first in the chain) and put in the
- * Reactor context, from which {@link CorrelationIdLogging} copies it into the log MDC.
+ * forwarded to the service and echoed on the response (401/403/503 included, hence first in the chain), for the
+ * clients that rely on it. Following a request through the logs is the W3C trace's job (Micrometer Tracing: the
+ * {@code traceparent} header in and out, the trace id in every log line and problem).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter implements WebFilter {
 
-    /** Reactor context key and MDC key (same name as in the services' logs). */
-    public static final String CONTEXT_KEY = "correlationId";
     /** Exchange attribute holding the id, for code that has the exchange at hand. */
     public static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".id";
     /** The path the client asked for, kept for problem {@code instance}s written after an internal forward. */
@@ -46,7 +45,7 @@ public class CorrelationIdFilter implements WebFilter {
             mutated.getResponse().getHeaders().set(HttpContract.CORRELATION_HEADER, correlationId);
             return Mono.empty();
         });
-        return chain.filter(mutated).contextWrite(context -> context.put(CONTEXT_KEY, correlationId));
+        return chain.filter(mutated);
     }
 
     static String saneOrNew(String candidate) {
