@@ -1,7 +1,6 @@
 package fr.mutualis.gateway.error;
 
 import fr.mutualis.contracts.HttpContract;
-import fr.mutualis.gateway.web.CorrelationIdFilter;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
@@ -26,6 +25,11 @@ import java.util.Optional;
 @Component
 public class ProblemWriter {
 
+    /** Exchange attribute: the request's correlation id, set by the first filter, named in every problem. */
+    public static final String CORRELATION_ID_ATTRIBUTE = ProblemWriter.class.getName() + ".correlationId";
+    /** Exchange attribute: the path the client asked for, the {@code instance} of problems written after a forward. */
+    public static final String ORIGINAL_PATH_ATTRIBUTE = ProblemWriter.class.getName() + ".originalPath";
+
     private final JsonMapper jsonMapper;
 
     public ProblemWriter(JsonMapper jsonMapper) {
@@ -42,7 +46,7 @@ public class ProblemWriter {
         problem.setType(HttpContract.problemType(slug));
         problem.setTitle(title);
         problem.setInstance(instance(exchange));
-        String correlationId = exchange.getAttribute(CorrelationIdFilter.ATTRIBUTE);
+        String correlationId = exchange.getAttribute(CORRELATION_ID_ATTRIBUTE);
         if (correlationId != null) {
             problem.setProperty("correlationId", correlationId);
         }
@@ -67,7 +71,7 @@ public class ProblemWriter {
 
     // The path the client asked for, not the internal /fallback/... one a circuit breaker forwarded to.
     private static URI instance(ServerWebExchange exchange) {
-        String original = exchange.getAttribute(CorrelationIdFilter.ORIGINAL_PATH_ATTRIBUTE);
+        String original = exchange.getAttribute(ORIGINAL_PATH_ATTRIBUTE);
         return URI.create(original != null ? original : exchange.getRequest().getPath().value());
     }
 }

@@ -1,6 +1,7 @@
 package fr.mutualis.gateway.web;
 
 import fr.mutualis.contracts.HttpContract;
+import fr.mutualis.gateway.error.ProblemWriter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -23,10 +24,6 @@ import java.util.regex.Pattern;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter implements WebFilter {
 
-    /** Exchange attribute holding the id, for code that has the exchange at hand. */
-    public static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".id";
-    /** The path the client asked for, kept for problem {@code instance}s written after an internal forward. */
-    public static final String ORIGINAL_PATH_ATTRIBUTE = CorrelationIdFilter.class.getName() + ".originalPath";
 
     // Bounded and log-safe: no spaces, quotes or newlines can reach the logs or the services.
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -38,8 +35,8 @@ public class CorrelationIdFilter implements WebFilter {
                 .headers(headers -> headers.set(HttpContract.CORRELATION_HEADER, correlationId))
                 .build();
         ServerWebExchange mutated = exchange.mutate().request(request).build();
-        mutated.getAttributes().put(ATTRIBUTE, correlationId);
-        mutated.getAttributes().put(ORIGINAL_PATH_ATTRIBUTE, request.getPath().value());
+        mutated.getAttributes().put(ProblemWriter.CORRELATION_ID_ATTRIBUTE, correlationId);
+        mutated.getAttributes().put(ProblemWriter.ORIGINAL_PATH_ATTRIBUTE, request.getPath().value());
         // beforeCommit: the routing filter copies the service's headers onto the response, ours must win.
         mutated.getResponse().beforeCommit(() -> {
             mutated.getResponse().getHeaders().set(HttpContract.CORRELATION_HEADER, correlationId);
