@@ -28,22 +28,16 @@ public final class OutboxTraceContext implements CorrelationDataProvider {
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
-        Map<String, String> fields = new HashMap<>();
         Span current = tracer.currentSpan();
-        if (current != null) {
-            propagator.inject(current.context(), fields, Map::put);
-            return fields;
+        if (current == null) {
+            return storedIn(message.getMetaData());
         }
-        for (String field : propagator.fields()) {
-            Object carried = message.getMetaData().get(field);
-            if (carried != null) {
-                fields.put(field, carried.toString());
-            }
-        }
+        Map<String, String> fields = new HashMap<>();
+        propagator.inject(current.context(), fields, Map::put);
         return fields;
     }
 
-    /** The trace fields stored in {@code metadata}, by name, for the Kafka record's headers. */
+    /** The trace fields stored in {@code metadata} (an event's, a message's), by name. */
     Map<String, String> storedIn(Map<String, ?> metadata) {
         Map<String, String> fields = new HashMap<>();
         for (String field : propagator.fields()) {

@@ -105,6 +105,8 @@ class TracePropagationTest {
         try {
             // The outbox, later, on this thread where no trace is current.
             assertThat(tracer.currentSpan()).isNull();
+            assertThat(traceContext.correlationDataFor(new GenericMessage<>("command", MetaData.from(stored))))
+                    .as("an event caused by a message, no trace current, keeps the message's trace").isEqualTo(stored);
             publisher(traceContext).on("domain event", new GenericDomainEventMessage<>("Mutualisation",
                     UUID.randomUUID().toString(), 0, "domain event", MetaData.from(stored)));
 
