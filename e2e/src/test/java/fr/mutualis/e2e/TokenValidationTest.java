@@ -98,6 +98,25 @@ class TokenValidationTest {
         assertThat(roadmaps.json().get("total").asLong()).isZero();
     }
 
+    @Test
+    void aTokenOfThePlatformsIssuerForAnotherApplicationIsRefusedAtTheGatewayAsAProblemNamingTheTrace() {
+        String otherAudience = stack.signedToken(client, c -> {
+            c.put("aud", List.of("another-application"));
+            return c;
+        });
+        String trace = "5af7651916cd43dd8448eb211c80319c";
+        TestHttp gateway = Platform.gatewayForInvalidRequests();
+        Response answer = gateway.send(gateway.request("/api/portfolio/projects", otherAudience, null)
+                .header("traceparent", "00-" + trace + "-b7ad6b7169203331-01").GET());
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
+        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        assertThat(answer.json().get("type").asString()).isEqualTo("https://mutualis.fr/problems/unauthenticated");
+        assertThat(answer.header("WWW-Authenticate")).hasValueSatisfying(challenge ->
+                assertThat(challenge).startsWith("Bearer error=\"invalid_token\""));
+        assertThat(answer.json().path("traceId").asString()).as("the problem names the client's trace").isEqualTo(trace);
+    }
+
     private Map<String, String> badTokens() throws Exception {
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("no token", null);
@@ -124,6 +143,14 @@ class TokenValidationTest {
         }));
         tokens.put("no issuer", stack.signedToken(client, c -> {
             c.remove("iss");
+            return c;
+        }));
+        tokens.put("for another audience (same issuer, same key)", stack.signedToken(client, c -> {
+            c.put("aud", List.of("another-application"));
+            return c;
+        }));
+        tokens.put("no audience", stack.signedToken(client, c -> {
+            c.remove("aud");
             return c;
         }));
         tokens.put("no tenants claim", stack.signedToken(client, c -> {

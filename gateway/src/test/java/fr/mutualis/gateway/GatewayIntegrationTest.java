@@ -135,6 +135,36 @@ class GatewayIntegrationTest {
     }
 
     @Test
+    void aClientsTraceparentIsTheTraceOfItsProblemAndGoesOnToTheService() {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String traceparent = "00-" + trace + "-00f067aa0ba902b7-01";
+
+        client.get().uri("/api/portfolio/projects")
+                .header("traceparent", traceparent)
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody()
+                .jsonPath("$.traceId").isEqualTo(trace)
+                .jsonPath("$.correlationId").value(matchesPattern(UUID_PATTERN));
+
+        client.get().uri("/api/portfolio/projects")
+                .headers(h -> h.setBearerAuth(token))
+                .header("traceparent", traceparent)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.headers.traceparent").value(matchesPattern("00-" + trace + "-[0-9a-f]{16}-01"));
+    }
+
+    @Test
+    void withoutTraceparentTheGatewayStartsATraceAndCarriesIt() {
+        client.get().uri("/api/portfolio/projects")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.headers.traceparent").value(matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+    }
+
+    @Test
     void saneClientCorrelationIdIsKeptAndInsaneOneReplaced() {
         client.get().uri("/api/budget/summary")
                 .headers(h -> h.setBearerAuth(token))
@@ -165,7 +195,10 @@ class GatewayIntegrationTest {
                 .jsonPath("$.title").isEqualTo("Unauthenticated")
                 .jsonPath("$.status").isEqualTo(401)
                 .jsonPath("$.detail").isNotEmpty()
-                .jsonPath("$.instance").isEqualTo("/api/portfolio/projects");
+                .jsonPath("$.instance").isEqualTo("/api/portfolio/projects")
+                // An extension member sits at the top level, as in the services' problems.
+                .jsonPath("$.correlationId").value(matchesPattern(UUID_PATTERN))
+                .jsonPath("$.properties").doesNotExist();
     }
 
     @Test

@@ -1,10 +1,9 @@
 package fr.mutualis.gateway.ratelimit;
 
+import fr.mutualis.contracts.HttpContract;
 import fr.mutualis.gateway.error.ProblemWriter;
 import fr.mutualis.gateway.metrics.RejectionMetrics;
 import fr.mutualis.gateway.security.SecurityConfig;
-import fr.mutualis.gateway.security.TenantSelectionFilter;
-import fr.mutualis.gateway.security.TenantsClaimValidator;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -49,7 +48,7 @@ public class TenantRateLimitFilter implements WebFilter {
         return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(principal -> Optional.of(chargedTenant(((JwtAuthenticationToken) principal).getToken(),
-                        exchange.getRequest().getHeaders().getFirst(TenantSelectionFilter.HEADER))))
+                        exchange.getRequest().getHeaders().getFirst(HttpContract.TENANT_HEADER))))
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(tenant -> {
                     if (tenant.isEmpty()) {
@@ -69,7 +68,7 @@ public class TenantRateLimitFilter implements WebFilter {
         if (requested != null) {
             return requested;
         }
-        if (token.getClaims().get(TenantsClaimValidator.TENANTS_CLAIM) instanceof Collection<?> tenants
+        if (token.getClaims().get(HttpContract.TENANTS_CLAIM) instanceof Collection<?> tenants
                 && !tenants.isEmpty()) {
             return String.valueOf(tenants.iterator().next());
         }

@@ -1,6 +1,10 @@
 package fr.mutualis.gateway.ratelimit;
 
 import fr.mutualis.gateway.config.GatewayLimitsProperties;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -10,16 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * One in-memory {@link TokenBucket} per tenant, so that a tenant flooding the gateway exhausts only its own
+ * One in-memory Bucket4j bucket per tenant, so that a tenant flooding the gateway exhausts only its own
  * allowance. In-memory on purpose (no Redis): each gateway instance limits on its own, so the effective limit
  * scales with the number of instances.
  */
 @Component
 public class TenantRateLimiter {
 
+    private static final double NANOS_PER_SECOND = 1_000_000_000d;
+
     private final GatewayLimitsProperties.RateLimit settings;
-    private final LongSupplier nanoClock;
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Bandwidth bandwidth;
+    private final TimeMeter clock;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     @Autowired
     public TenantRateLimiter(GatewayLimitsProperties limits) {
@@ -28,7 +35,13 @@ public class TenantRateLimiter {
 
     TenantRateLimiter(GatewayLimitsProperties.RateLimit settings, LongSupplier nanoClock) {
         this.settings = settings;
-        this.nanoClock = nanoClock;
+        // One token every 1/rate seconds, refilled greedily (continuously): a fractional rate such as 0.25/s
+        // stays exact, which "n tokens per second" could not express.
+        this.bandwidth = Bandwidth.builder()
+                .capacity(settings.burstCapacity())
+                .refillGreedy(1, Duration.ofNanos(Math.max(1, Math.round(NANOS_PER_SECOND / settings.replenishRate()))))
+                .build();
+        this.clock = new NanoClock(nanoClock);
     }
 
     public boolean enabled() {
@@ -37,14 +50,14 @@ public class TenantRateLimiter {
 
     /** Charges one request to {@code tenant}. */
     public Decision acquire(String tenant) {
-        long now = nanoClock.getAsLong();
         if (buckets.size() >= settings.maxTrackedTenants() && !buckets.containsKey(tenant)) {
-            forgetIdleBuckets(now);
+            forgetIdleBuckets();
         }
-        TokenBucket bucket = buckets.computeIfAbsent(tenant,
-                key -> new TokenBucket(settings.burstCapacity(), settings.replenishRate(), now));
-        long waitNanos = bucket.tryTake(now);
-        return waitNanos == 0 ? Decision.ALLOWED : new Decision(false, Duration.ofNanos(waitNanos));
+        Bucket bucket = buckets.computeIfAbsent(tenant,
+                key -> Bucket.builder().addLimit(bandwidth).withCustomTimePrecision(clock).build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Decision.ALLOWED
+                : new Decision(false, Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     int trackedTenants() {
@@ -52,9 +65,24 @@ public class TenantRateLimiter {
     }
 
     // Tenants come from signed tokens, so they are bounded by the issuer; dropping full buckets keeps only those
-    // that are actually throttling. A request racing with the removal charges a dropped full bucket: one token lost.
-    private void forgetIdleBuckets(long now) {
-        buckets.values().removeIf(bucket -> bucket.isFull(now));
+    // that are actually throttling (a full bucket behaves exactly like a new one). A request racing with the
+    // removal charges a dropped full bucket: one token lost.
+    private void forgetIdleBuckets() {
+        buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= settings.burstCapacity());
+    }
+
+    /** Bucket4j's clock, monotonic; a supplier so that tests drive the time by hand. */
+    private record NanoClock(LongSupplier nanos) implements TimeMeter {
+
+        @Override
+        public long currentTimeNanos() {
+            return nanos.getAsLong();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return false;
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package fr.mutualis.gateway.security;
 
+import fr.mutualis.contracts.HttpContract;
 import fr.mutualis.gateway.error.ProblemWriter;
 import fr.mutualis.gateway.routing.ConsoleRoute;
 import org.springframework.context.annotation.Bean;
@@ -83,7 +84,7 @@ public class SecurityConfig {
     private static ReactiveJwtAuthenticationConverterAdapter rolesConverter() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> {
-            List<String> roles = jwt.getClaimAsStringList("roles");
+            List<String> roles = jwt.getClaimAsStringList(HttpContract.ROLES_CLAIM);
             return roles == null ? List.<GrantedAuthority>of()
                     : roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
         });

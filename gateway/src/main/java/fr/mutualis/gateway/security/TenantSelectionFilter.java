@@ -1,5 +1,6 @@
 package fr.mutualis.gateway.security;
 
+import fr.mutualis.contracts.HttpContract;
 import fr.mutualis.gateway.error.ProblemWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -19,8 +20,6 @@ import java.util.Optional;
  */
 public class TenantSelectionFilter implements WebFilter {
 
-    public static final String HEADER = "X-Tenant-Id";
-
     private final ProblemWriter problems;
 
     public TenantSelectionFilter(ProblemWriter problems) {
@@ -29,7 +28,7 @@ public class TenantSelectionFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        List<String> requested = exchange.getRequest().getHeaders().get(HEADER);
+        List<String> requested = exchange.getRequest().getHeaders().get(HttpContract.TENANT_HEADER);
         if (requested == null || requested.isEmpty()) {
             return chain.filter(exchange);
         }
@@ -38,7 +37,7 @@ public class TenantSelectionFilter implements WebFilter {
         return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .cast(JwtAuthenticationToken.class)
-                .map(token -> token.getToken().getClaims().get(TenantsClaimValidator.TENANTS_CLAIM))
+                .map(token -> token.getToken().getClaims().get(HttpContract.TENANTS_CLAIM))
                 .map(claim -> firstNotIn(requested, claim instanceof Collection<?> tenants ? tenants : List.of()))
                 // Anonymous request on an open path: the tenant header means nothing there.
                 .defaultIfEmpty(Optional.empty())

@@ -1,5 +1,6 @@
 package fr.mutualis.gateway.security;
 
+import fr.mutualis.contracts.HttpContract;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -17,14 +18,12 @@ import java.util.Collection;
 @Component
 public class TenantsClaimValidator implements OAuth2TokenValidator<Jwt> {
 
-    public static final String TENANTS_CLAIM = "tenants";
-
     private static final OAuth2Error MISSING = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
             "The token has no tenants claim", null);
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
-        return jwt.getClaims().get(TENANTS_CLAIM) instanceof Collection<?>
+        return jwt.getClaims().get(HttpContract.TENANTS_CLAIM) instanceof Collection<?>
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(MISSING);
     }

@@ -1,5 +1,6 @@
 package fr.mutualis.gateway.web;
 
+import fr.mutualis.contracts.HttpContract;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -7,7 +8,6 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import fr.mutualis.gateway.error.Problem;
 
 import java.nio.charset.StandardCharsets;
 
@@ -56,7 +56,7 @@ public class DecodingFailureProblems extends ChannelDuplexHandler {
             case 431 -> "The request headers are too large";
             default -> "The request could not be read: its request line, URI or headers are malformed";
         };
-        return "{\"type\":\"" + Problem.TYPE_BASE + slug + "\",\"title\":\"" + status.reasonPhrase()
+        return "{\"type\":\"" + HttpContract.PROBLEM_TYPE_BASE + slug + "\",\"title\":\"" + status.reasonPhrase()
                 + "\",\"status\":" + status.code() + ",\"detail\":\"" + detail + "\"}";
     }
 }

@@ -1,5 +1,6 @@
 package fr.mutualis.gateway.security;
 
+import fr.mutualis.contracts.HttpContract;
 import fr.mutualis.gateway.error.ProblemWriter;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,7 @@ class TenantSelectionFilterTest {
                 .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
         MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.get("/api/portfolio/projects");
         if (tenantHeaders.length > 0) {
-            request.header(TenantSelectionFilter.HEADER, tenantHeaders);
+            request.header(HttpContract.TENANT_HEADER, tenantHeaders);
         }
         return MockServerWebExchange.builder(request).principal(new JwtAuthenticationToken(jwt)).build();
     }

@@ -46,15 +46,18 @@ public class IntegrationEventPublisher {
     private final String topic;
     private final Duration sendTimeout;
     private final MeterRegistry meters;
+    private final OutboxTraceContext traceContext;
 
     public IntegrationEventPublisher(IntegrationEventMapper mapper, KafkaTemplate<String, String> kafka, JsonMapper json,
-                                     String topic, Duration sendTimeout, MeterRegistry meters) {
+                                     String topic, Duration sendTimeout, MeterRegistry meters,
+                                     OutboxTraceContext traceContext) {
         this.mapper = mapper;
         this.kafka = kafka;
         this.json = json;
         this.topic = topic;
         this.sendTimeout = sendTimeout;
         this.meters = meters;
+        this.traceContext = traceContext;
     }
 
     @EventHandler
@@ -71,6 +74,8 @@ public class IntegrationEventPublisher {
         header(record, EventHeaders.EVENT_TYPE, envelope.type());
         header(record, EventHeaders.EVENT_VERSION, String.valueOf(envelope.version()));
         header(record, EventHeaders.CORRELATION_ID, envelope.correlationId());
+        // The trace of the request that caused the event, not the publisher's: the consumers continue that trace.
+        traceContext.storedIn(message.getMetaData()).forEach((name, value) -> header(record, name, value));
         CompletableFuture<?> sent = kafka.send(record);
         if (CurrentUnitOfWork.isStarted()) {
             pendingSendsOfThisBatch(CurrentUnitOfWork.get().root()).add(new PendingSend(envelope, sent));

@@ -3,7 +3,10 @@ package fr.mutualis.kit.integration;
 import fr.mutualis.contracts.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +26,8 @@ import java.time.Duration;
 
 /**
  * Kafka wiring shared by the services: topics, the outbox publisher, the idempotent inbox, and bounded
- * retries after which a record goes to {@code <topic>.DLT} and is counted, while the consumer keeps going.
+ * retries after which a record goes to {@code <topic>.DLT} and is counted, while the consumer keeps going; the
+ * request's trace stored with each event ({@link OutboxTraceContext}).
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaIntegrationConfiguration {
@@ -56,12 +60,19 @@ public class KafkaIntegrationConfiguration {
     }
 
     @Bean
+    OutboxTraceContext outboxTraceContext(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        // Tracing switched off (management.tracing.enabled=false): nothing is stored, nothing is propagated.
+        return new OutboxTraceContext(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    @Bean
     @ConditionalOnBean(IntegrationEventMapper.class)
     IntegrationEventPublisher integrationEventPublisher(IntegrationEventMapper mapper, KafkaTemplate<String, String> kafka,
                                                        JsonMapper json,
                                                        @Value("${mutualis.integration.publish-topic}") String topic,
                                                        @Value("${mutualis.integration.send-timeout:10s}") Duration timeout,
-                                                       MeterRegistry meters) {
-        return new IntegrationEventPublisher(mapper, kafka, json, topic, timeout, meters);
+                                                       MeterRegistry meters, OutboxTraceContext traceContext) {
+        return new IntegrationEventPublisher(mapper, kafka, json, topic, timeout, meters, traceContext);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -15,13 +16,16 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Keeps the gateway's {@code X-Correlation-Id} (or makes one for direct calls) in the log context and
- * echoes it, so that a request can be followed from the gateway through the event metadata and Kafka.
+ * Keeps the gateway's {@code X-Correlation-Id} (or makes one for direct calls) in the log context and echoes it,
+ * for the clients that rely on it. Following a request through the services, the outbox and Kafka is the W3C
+ * trace's job (Micrometer Tracing: {@code traceparent} in and out, the trace id in the logs and problems).
  */
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
     public static final String MDC_KEY = "correlationId";
     private static final String ATTRIBUTE = CorrelationIdFilter.class.getName();
+    /** Where Micrometer Tracing keeps the current trace id for the logs. */
+    private static final String TRACE_ID_MDC_KEY = "traceId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     @Override
@@ -38,6 +42,16 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /**
+     * Names the request a problem answers, so that support finds its logs: {@code correlationId}, and
+     * {@code traceId}, the W3C trace id Micrometer Tracing put in the log context (the client's or the gateway's
+     * {@code traceparent}, else a new trace).
+     */
+    public static void identify(ProblemDetail problem) {
+        current().ifPresent(id -> problem.setProperty("correlationId", id));
+        Optional.ofNullable(MDC.get(TRACE_ID_MDC_KEY)).ifPresent(id -> problem.setProperty("traceId", id));
     }
 
     /** The correlation id of the request served by this thread, if any. */

@@ -273,7 +273,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             body = errorResponse.getBody();
         }
         if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
-            CorrelationIdFilter.current().ifPresent(id -> problem.setProperty("correlationId", id));
+            CorrelationIdFilter.identify(problem);
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }

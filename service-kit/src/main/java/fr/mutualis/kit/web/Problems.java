@@ -4,19 +4,15 @@ import fr.mutualis.contracts.HttpContract;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.slf4j.MDC;
 
-/** Builds RFC 9457 problems with a stable {@code type} URI per kind of problem and the correlation id. */
+/** Builds RFC 9457 problems with a stable {@code type} URI per kind of problem, the correlation and trace ids. */
 public final class Problems {
 
     public static ProblemDetail of(HttpStatusCode status, String slug, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(HttpContract.problemType(slug));
         problem.setTitle(title);
-        String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
-        if (correlationId != null) {
-            problem.setProperty("correlationId", correlationId);
-        }
+        CorrelationIdFilter.identify(problem);
         return problem;
     }
 
