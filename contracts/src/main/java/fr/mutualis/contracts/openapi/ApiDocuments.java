@@ -11,15 +11,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Merges the services' OpenAPI documents into the platform's: every path (they are disjoint, each under
- * {@code /api/<context>}), every component, the tags. Two services may name a schema alike ({@code Updated},
+ * Merges the contexts' OpenAPI documents (the services' and the reporting job's) into the platform's: every path
+ * (they are disjoint, each under {@code /api/<context>}), every component, the tags. Two services may name a schema alike ({@code Updated},
  * {@code PageRequest}...): identical ones are kept once, different ones are renamed after their context
  * ({@code GovernanceUpdated}) in that service's references, so that nothing is silently replaced.
  */
 public final class ApiDocuments {
 
-    /** The contexts, in the order their documents are merged. */
-    public static final List<String> CONTEXTS = List.of("portfolio", "budget", "governance", "evaluation");
+    /**
+     * The documented contexts, in the order their documents are merged: the four services, then the reporting job's
+     * read API. Each serves its document at {@code /v3/api-docs} and its operations under {@code /api/<context>}.
+     */
+    public static final List<String> CONTEXTS = List.of("portfolio", "budget", "governance", "evaluation",
+            "reporting");
     /**
      * The extension that marks a 201 answered without a {@code Location}: a write that creates no addressable resource
      * (the budget's vote is recorded on its lines). Written by the services' document rules, read by the checks.
@@ -52,7 +56,7 @@ public final class ApiDocuments {
                 ObjectNode info = (ObjectNode) document.get("info").deepCopy();
                 info.put("title", "Mutualis API");
                 info.put("description", "The platform's whole API, through the gateway: the operations of the "
-                        + "portfolio, budget, governance and evaluation services.");
+                        + "portfolio, budget, governance and evaluation services and of the reporting job.");
                 merged.set("info", info);
             }
             document.path("paths").properties().forEach(path -> {

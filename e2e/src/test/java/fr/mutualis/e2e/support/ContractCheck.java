@@ -26,15 +26,12 @@ import java.util.stream.Collectors;
  * <p>
  * Tests that send invalid requests on purpose (hostile input, forged tokens, isolation probes, mass assignment) use
  * {@link #responsesOnly}: their answers must still be the documented error statuses and problem, their requests are
- * not checked. Only the four contexts' API ({@code /api/<context>/...}) is checked: documents, tokens and the
+ * not checked. Only the documented contexts' API ({@code /api/<context>/...}) is checked: documents, tokens and the
  * console are not part of it.
  */
 public final class ContractCheck implements TestHttp.ExchangeCheck {
 
-    /**
-     * The contexts the aggregated document describes. The reporting job's read API ({@code /api/reporting/...}) has
-     * no OpenAPI document yet, so it is not checked here.
-     */
+    /** The contexts the aggregated document describes: the four services and the reporting job's read API. */
     private static final List<String> DOCUMENTED = OpenApi.CONTEXTS.stream()
             .map(context -> "/api/" + context + "/").toList();
     private static final Pattern POINTER = Pattern.compile("\\[Path '([^']*)'\\]");

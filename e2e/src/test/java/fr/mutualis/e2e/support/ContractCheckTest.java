@@ -97,6 +97,20 @@ class ContractCheckTest {
                 .doesNotThrowAnyException();
     }
 
+    @Test
+    void theReportingJobsAnswersAreCheckedToo() {
+        String territory = "/api/reporting/territory?fiscalYear=2026&quarter=4";
+        String answer = "{\"fiscalYear\": 2026, \"quarter\": 4, \"reports\": []%s}";
+        assertThatCode(() -> check.check(get(territory), "", answer(200, "application/json", answer.formatted(""),
+                Map.of()))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> check.check(get(territory), "", answer(200, "application/json",
+                answer.formatted(", \"undocumented\": true"), Map.of())))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("undocumented");
+        assertThatThrownBy(() -> check.check(get("/api/reporting/territory?fiscalYear=2026&quarter=5"), "",
+                answer(400, "application/problem+json", "{\"type\": \"about:blank\", \"title\": \"Bad\", "
+                        + "\"status\": 400}", Map.of()))).isInstanceOf(AssertionError.class);
+    }
+
     private static final String WEIGHTS = """
             {"strategicAlignment": 3, "userValue": 3, "agentValue": 2, "legalObligation": 2, "feasibility": 2, "risk": 2}""";
 

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * How many operations a service's controllers declare, counted in their sources rather than asked of the running
  * service: each method-level {@code @GetMapping}, {@code @PostMapping}, {@code @PutMapping}, {@code @PatchMapping} or
- * {@code @DeleteMapping} of the service's module and of the service kit (whose controllers every service mounts).
+ * {@code @DeleteMapping} of the service's module and of the service kit (whose controllers every service mounts), or
+ * of the reporting job's module.
  * The OpenAPI document a service publishes must list as many, or a test enumerating it would skip what it forgot.
  */
 public final class ControllerMappings {
@@ -23,8 +24,12 @@ public final class ControllerMappings {
 
     public static long count(String context) {
         Path root = repositoryRoot();
-        return count(root.resolve(context + "-service").resolve("src/main/java"))
-                + count(root.resolve("service-kit").resolve("src/main/java"));
+        Path service = root.resolve(context + "-service");
+        if (!Files.isDirectory(service)) {
+            // the reporting job: its own module, which leaves the kit's auto-configuration (and controllers) out
+            return count(root.resolve(context + "-job").resolve("src/main/java"));
+        }
+        return count(service.resolve("src/main/java")) + count(root.resolve("service-kit").resolve("src/main/java"));
     }
 
     private static long count(Path sources) {

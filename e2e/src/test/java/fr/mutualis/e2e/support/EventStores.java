@@ -22,7 +22,7 @@ public final class EventStores implements AutoCloseable {
 
     public EventStores() {
         LocalStack stack = Platform.stack();
-        for (String context : OpenApi.CONTEXTS) {
+        for (String context : OpenApi.SERVICES) {
             SingleConnectionDataSource source = new SingleConnectionDataSource(stack.jdbcUrl(context),
                     LocalStack.DB_USERNAME, LocalStack.DB_PASSWORD, true);
             sources.put(context, source);

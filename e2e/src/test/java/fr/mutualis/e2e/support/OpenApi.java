@@ -1,6 +1,7 @@
 package fr.mutualis.e2e.support;
 
 import fr.mutualis.contracts.openapi.ApiDocuments;
+import fr.mutualis.localstack.StackApp;
 import fr.mutualis.testsupport.CommittedApiDocument;
 import fr.mutualis.testsupport.TestHttp.Response;
 import tools.jackson.databind.JsonNode;
@@ -19,34 +20,34 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The platform's API as it documents itself: each service's OpenAPI document, fetched through the gateway
- * ({@code /v3/api-docs/<context>}). Tests enumerate these operations instead of sampling them, so an endpoint added
- * tomorrow is either covered or makes them fail.
+ * The platform's API as it documents itself: the aggregated document the gateway serves
+ * ({@code /v3/api-docs/mutualis}, merged from the contexts' documents and equal to the committed one the client is
+ * generated from), each operation with the context of its path ({@code /api/<context>/...}). Tests enumerate these
+ * operations instead of sampling them, so an endpoint added tomorrow is either covered or makes them fail.
  */
 public final class OpenApi {
 
+    /** The documented contexts: the four services and the reporting job. */
     public static final List<String> CONTEXTS = ApiDocuments.CONTEXTS;
+    /** The documented contexts that are services, each with its event store: all but the reporting job. */
+    public static final List<String> SERVICES = CONTEXTS.stream().filter(context -> StackApp.of(context).isService())
+            .toList();
     private static final String AGGREGATED = "/v3/api-docs/" + ApiDocuments.AGGREGATED;
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
 
-    private final Map<String, JsonNode> documents;
+    private final JsonNode document;
 
-    private OpenApi(Map<String, JsonNode> documents) {
-        this.documents = documents;
+    private OpenApi(JsonNode document) {
+        this.document = document;
     }
 
     /**
-     * Every context's document, each checked against the code it describes: as many operations as its controllers
-     * declare request mappings, so that a document that lists nothing (or forgets a controller) fails here instead
-     * of letting the tests that enumerate it pass on nothing.
+     * The aggregated document, checked against the committed one and against the code it describes: each context has
+     * as many operations as its controllers declare request mappings, so that a document that lists nothing (or
+     * forgets a controller) fails here instead of letting the tests that enumerate it pass on nothing. The reporting
+     * job has no document route of its own at the gateway: the aggregate is where every context's operations are.
      */
     public static OpenApi fetch() {
-        Map<String, JsonNode> documents = new java.util.LinkedHashMap<>();
-        for (String context : CONTEXTS) {
-            Response document = Platform.gateway().get("/v3/api-docs/" + context, null, null);
-            assertThat(document.status()).as("OpenAPI of " + context + ": " + document).isEqualTo(200);
-            documents.put(context, document.json());
-        }
         Response aggregated = Platform.gateway().get(AGGREGATED, null, null);
         assertThat(aggregated.status()).as("the aggregated OpenAPI: " + aggregated).isEqualTo(200);
         try {
@@ -55,7 +56,7 @@ public final class OpenApi {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        OpenApi api = new OpenApi(documents);
+        OpenApi api = new OpenApi(aggregated.json());
         for (String context : CONTEXTS) {
             long documented = api.operations().stream().filter(operation -> operation.context().equals(context)).count();
             assertThat(documented).as("operations the OpenAPI of " + context + " documents, against its controllers' mappings")
@@ -66,14 +67,18 @@ public final class OpenApi {
 
     public List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
-        documents.forEach((context, document) -> document.path("paths").properties().forEach(path -> {
+        document.path("paths").properties().forEach(path -> {
+            String context = path.getKey().split("/")[2];
+            if (!CONTEXTS.contains(context)) {
+                throw new IllegalStateException("A documented path outside the contexts: " + path.getKey());
+            }
             for (var method : path.getValue().properties()) {
                 if (List.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
                     operations.add(new Operation(context, method.getKey().toUpperCase(Locale.ROOT), path.getKey(),
                             method.getValue(), document));
                 }
             }
-        }));
+        });
         return operations;
     }
 

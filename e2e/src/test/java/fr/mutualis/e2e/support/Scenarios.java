@@ -177,6 +177,9 @@ public final class Scenarios {
         add("GET /api/evaluation/barometer", Kind.LIST, null, null, "");
         add("GET /api/evaluation/barometer/mutualisations/{id}", Kind.ADMINISTRATORS_READ, "mutualisation", null);
         add("GET /api/evaluation/dashboard", Kind.LIST, null, null, "?fiscalYear=2026");
+
+        // reporting: the reports of the caller's tenant and of its mutualisations, never another tenant's
+        add("GET /api/reporting/territory", Kind.LIST, null, null, "?fiscalYear=2026&quarter=4");
     }
 
     private static void add(String key, Kind kind, String resource, String body) {

@@ -20,8 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The platform's whole API as one OpenAPI document, {@code /v3/api-docs/mutualis}: the four services' documents,
- * fetched where the {@code <context>-api-docs} routes send them, merged as the committed
+ * The platform's whole API as one OpenAPI document, {@code /v3/api-docs/mutualis}: the documented contexts' documents
+ * (the four services' and the reporting job's), fetched at {@code /v3/api-docs} of the application the context's API
+ * route ({@code <context>}) sends to, merged as the committed
  * {@code contracts/.../openapi/mutualis.json} is ({@link ApiDocuments#aggregate}). A service that does not answer
  * makes it a 503 rather than a document missing its operations. A document, not an operation of the API: hidden
  * from the gateway's own document.
@@ -59,7 +60,8 @@ public class AggregatedApiDocs {
     }
 
     private Mono<URI> serviceUri(String context) {
-        return routes.getRoutes().filter(route -> route.getId().equals(context + "-api-docs")).next().map(Route::getUri);
+        // The API route, which every context has (the reporting job has no route of its own document).
+        return routes.getRoutes().filter(route -> route.getId().equals(context)).next().map(Route::getUri);
     }
 
     private static ResponseStatusException unavailable(Throwable cause) {

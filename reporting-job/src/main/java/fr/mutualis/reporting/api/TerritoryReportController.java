@@ -8,17 +8,20 @@ import fr.mutualis.kit.web.Problems;
 import fr.mutualis.reporting.report.Period;
 import fr.mutualis.reporting.report.TerritoryReport;
 import fr.mutualis.reporting.stream.TerritoryReportTopology;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,9 +50,17 @@ public class TerritoryReportController {
         this.streams = streams;
     }
 
+    /**
+     * Named {@code list} so that its operation is {@code listTerritoryReports} (the kit's {@code OperationNames}).
+     * The parameters are read as text and checked here, so that a missing or malformed one is refused naming it
+     * (the job has not the services' validation): {@code @Parameter} documents what they accept.
+     */
     @GetMapping("/territory")
-    public ResponseEntity<?> territory(@RequestParam(required = false) String fiscalYear,
-                                       @RequestParam(required = false) String quarter) {
+    public ResponseEntity<TerritoryAnswer> list(
+            @Parameter(required = true, schema = @Schema(type = "integer", format = "int32", minimum = "2000",
+                    maximum = "2100")) @RequestParam(required = false) String fiscalYear,
+            @Parameter(required = true, schema = @Schema(type = "integer", format = "int32", minimum = "1",
+                    maximum = "4")) @RequestParam(required = false) String quarter) {
         List<FieldProblem> errors = new ArrayList<>();
         Integer year = number(fiscalYear, "fiscalYear", 2000, 2100, errors);
         Integer q = number(quarter, "quarter", 1, 4, errors);
@@ -57,13 +68,13 @@ public class TerritoryReportController {
             ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                     String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()));
             problem.setProperty("errors", errors);
-            return problem(problem);
+            throw refused(problem);
         }
         TenantContext caller = TenantContextHolder.current().orElseThrow();
         Set<String> readable = caller.hasRole(AllowedRoles.REPORTING) ? Set.copyOf(caller.tenants())
                 : caller.tenantId() == null ? Set.of() : Set.of(caller.tenantId());
         if (readable.isEmpty()) {
-            return problem(Problems.of(HttpStatus.BAD_REQUEST, "missing-tenant", "No active tenant",
+            throw refused(Problems.of(HttpStatus.BAD_REQUEST, "missing-tenant", "No active tenant",
                     "Several tenants allowed: choose one with X-Tenant-Id"));
         }
         String suffix = "/" + year + "/Q" + q;
@@ -77,10 +88,10 @@ public class TerritoryReportController {
                 }
             });
         } catch (InvalidStateStoreException e) {
-            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Reports not ready",
-                    "The reporting job is starting or rebalancing: retry shortly");
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            ErrorResponseException unavailable = refused(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                    "Reports not ready", "The reporting job is starting or rebalancing: retry shortly"));
+            unavailable.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+            throw unavailable;
         }
         reports.sort(Comparator.comparing(TerritoryReport::ownerKind).thenComparing(TerritoryReport::owner));
         return ResponseEntity.ok(new TerritoryAnswer(year, q, reports));
@@ -108,7 +119,11 @@ public class TerritoryReportController {
         return Integer.parseInt(value);
     }
 
-    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    /**
+     * A refusal thrown rather than returned, so that the handler's return type is its one answer and the OpenAPI
+     * document can describe it; Spring answers it as the problem+json it carries.
+     */
+    private static ErrorResponseException refused(ProblemDetail problem) {
+        return new ErrorResponseException(HttpStatus.valueOf(problem.getStatus()), problem, null);
     }
 }
