@@ -3,7 +3,6 @@ package fr.mutualis.kit.rebuild;
 import fr.mutualis.kit.security.AllowedRoles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/${mutualis.api.context}/admin/rebuild")
-@PreAuthorize("hasRole('PLATFORM_ADMIN')")
 @AllowedRoles(AllowedRoles.PLATFORM_ADMIN)
 public class ReadModelRebuildController {
 

@@ -7,7 +7,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -35,10 +34,10 @@ import java.util.List;
 
 /**
  * Every service validates the relayed JWT itself (defence in depth behind the gateway): RS256 signature
- * against the issuer's keys, issuer, expiry, and a {@code tenants} claim; roles come from {@code roles}.
+ * against the issuer's keys, issuer, expiry, and a {@code tenants} claim; roles come from {@code roles}. Which roles
+ * may call an operation is said once, by the kit's {@code @AllowedRoles} (enforced and documented as {@code x-roles}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
 @EnableConfigurationProperties(MutualisSecurityProperties.class)
 public class ServiceSecurityConfiguration {
 
