@@ -1,5 +1,6 @@
 package fr.mutualis.budget;
 
+import fr.mutualis.testsupport.EarlierEventStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -19,18 +20,7 @@ class MovedEventsTest extends BudgetIntegrationTest {
         String template = openLine(VALMONT_AGENT, 2051, "INVESTMENT", "20", 500);
         String line = UUID.randomUUID().toString();
         // The row the serializer wrote for another line, with this line's id and the type name an older store holds.
-        int inserted = jdbc.sql("""
-                        INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision, payload_type,
-                                                        time_stamp, aggregate_identifier, sequence_number, type)
-                        SELECT :event, meta_data, convert_to(replace(convert_from(payload, 'UTF8'), :template, :line), 'UTF8'),
-                               payload_revision, :oldType, time_stamp, :line, 0, type
-                        FROM domain_event_entry WHERE aggregate_identifier = :template AND sequence_number = 0""")
-                .param("event", UUID.randomUUID().toString())
-                .param("template", template)
-                .param("line", line)
-                .param("oldType", OLD_TYPE)
-                .update();
-        assertThat(inserted).isOne();
+        EarlierEventStore.copyFirstEvent(jdbc, template, line, OLD_TYPE);
 
         // The projection applies it, then the aggregate loads from it and accepts a vote.
         assertThat(awaitLine(line, VALMONT_AGENT, read -> true).get("label").asString()).isEqualTo("Ligne 20");

@@ -1,6 +1,7 @@
 package fr.mutualis.evaluation.config;
 
 import fr.mutualis.evaluation.EvaluationIntegrationTest;
+import fr.mutualis.testsupport.EarlierEventStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,15 +30,7 @@ class MovedEventsTest extends EvaluationIntegrationTest {
         String original = created.json().get("id").asString();
         String copy = UUID.randomUUID().toString();
         // A copy of the definition as an older build stored it: same payload, the type named by the command package.
-        int inserted = jdbc.sql("""
-                        INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision, payload_type,
-                                                        time_stamp, aggregate_identifier, sequence_number, type)
-                        SELECT gen_random_uuid()::text, meta_data,
-                               convert_to(replace(convert_from(payload, 'UTF8'), :from, :to), 'UTF8'), payload_revision,
-                               'fr.mutualis.evaluation.command.IndicatorDefined', time_stamp, :to, 0, type
-                        FROM domain_event_entry WHERE aggregate_identifier = :from AND sequence_number = 0""")
-                .param("from", original).param("to", copy).update();
-        assertThat(inserted).isEqualTo(1);
+        EarlierEventStore.copyFirstEvent(jdbc, original, copy, "fr.mutualis.evaluation.command.IndicatorDefined");
 
         String path = "/api/evaluation/indicators/" + copy;
         await().atMost(Duration.ofSeconds(10)).until(() -> http.get(path, token, null).status() == 200);

@@ -2,6 +2,7 @@ package fr.mutualis.governance.config;
 
 import fr.mutualis.governance.GovernanceIntegrationTest;
 import fr.mutualis.governance.TestSirens;
+import fr.mutualis.testsupport.EarlierEventStore;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,15 +18,7 @@ class MovedEventsTest extends GovernanceIntegrationTest {
         Territory t = newTerritory();
         String siren = TestSirens.random();
         // A copy of a registration as an older build stored it: same payload, the type named by the command package.
-        int inserted = jdbc.sql("""
-                        INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision, payload_type,
-                                                        time_stamp, aggregate_identifier, sequence_number, type)
-                        SELECT gen_random_uuid()::text, meta_data,
-                               convert_to(replace(convert_from(payload, 'UTF8'), :from, :to), 'UTF8'), payload_revision,
-                               'fr.mutualis.governance.command.CollectiviteRegistered', time_stamp, :to, 0, type
-                        FROM domain_event_entry WHERE aggregate_identifier = :from AND sequence_number = 0""")
-                .param("from", t.village()).param("to", siren).update();
-        assertThat(inserted).isEqualTo(1);
+        EarlierEventStore.copyFirstEvent(jdbc, t.village(), siren, "fr.mutualis.governance.command.CollectiviteRegistered");
 
         String agent = t.agent(t.ville());
         var read = awaitStatus(() -> http.get("/api/governance/collectivites/" + siren, agent, null), 200);

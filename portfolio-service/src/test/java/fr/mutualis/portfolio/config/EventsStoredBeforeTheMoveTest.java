@@ -1,6 +1,7 @@
 package fr.mutualis.portfolio.config;
 
 import fr.mutualis.portfolio.PortfolioServiceTest;
+import fr.mutualis.testsupport.EarlierEventStore;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -22,16 +23,7 @@ class EventsStoredBeforeTheMoveTest extends PortfolioServiceTest {
         String roadmapId = UUID.randomUUID().toString();
         // The drafted event of another roadmap, as a store written before the move holds it: same payload and
         // metadata, the old type name.
-        int copied = jdbc.sql("""
-                        INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision,
-                            payload_type, time_stamp, aggregate_identifier, sequence_number, type)
-                        SELECT :eventId, meta_data, convert_to(replace(convert_from(payload, 'UTF8'), :model, :id), 'UTF8'),
-                            payload_revision, :oldType, time_stamp, :id, 0, type
-                        FROM domain_event_entry WHERE aggregate_identifier = :model AND sequence_number = 0""")
-                .param("eventId", UUID.randomUUID().toString()).param("model", model).param("id", roadmapId)
-                .param("oldType", OLD_TYPE)
-                .update();
-        assertThat(copied).isEqualTo(1);
+        EarlierEventStore.copyFirstEvent(jdbc, model, roadmapId, OLD_TYPE);
 
         JsonNode projected = awaitRead("/api/portfolio/roadmaps/" + roadmapId, VALMONT_AGENT, json -> true);
         assertThat(projected.get("title").asString()).isEqualTo("Schéma directeur numérique");
