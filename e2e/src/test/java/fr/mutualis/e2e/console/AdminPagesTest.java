@@ -94,8 +94,7 @@ class AdminPagesTest {
             page.locator("#collectivite-kind").selectOption("EPCI");
             page.locator("#collectivite-population").fill("24000");
 
-            Response refused = page.waitForResponse(response -> response.request().method().equals("POST"),
-                    () -> page.locator("#form-collectivite button[type=submit]").click());
+            Response refused = ConsolePages.submit(page, "#form-collectivite button[type=submit]");
 
             assertThat(refused.status()).isEqualTo(400);
             assertThat(page.locator("#erreur-collectivite-siren")).isVisible();
@@ -115,8 +114,7 @@ class AdminPagesTest {
 
             page.locator("#mutualisation-name").fill("Service commun d'essai");
             page.locator("#mutualisation-epciSiren").fill(epci);
-            refused = page.waitForResponse(response -> response.request().method().equals("POST"),
-                    () -> page.locator("#form-mutualisation button[type=submit]").click());
+            refused = ConsolePages.submit(page, "#form-mutualisation button[type=submit]");
             assertThat(refused.status()).isEqualTo(400);
             assertThat(page.locator("#erreur-mutualisation-memberSirens")).isVisible();
             assertThat(page.locator("#mutualisation-epciSiren")).hasValue(epci);

@@ -153,7 +153,7 @@ class BudgetPagesTest {
             page.locator("#line-label").fill("Postes de travail " + marker);
             page.locator("#line-plannedCents").fill("12 500,00");
 
-            Response refused = submit(page, "form[action$='/budget/lignes'] button[type=submit]");
+            Response refused = ConsolePages.submit(page, "form[action$='/budget/lignes'] button[type=submit]");
 
             assertThat(refused.status()).isEqualTo(400);
             assertThat(page.locator("#erreur-line-chapter")).isVisible();
@@ -183,7 +183,7 @@ class BudgetPagesTest {
             page.locator("#engagement-amountCents").fill("150 000");
             page.locator("#engagement-reference").fill("BC-" + marker);
             page.locator("#engagement-date").fill("2030-03-15");
-            Response refused = submit(page, "#form-engagement button[type=submit]");
+            Response refused = ConsolePages.submit(page, "#form-engagement button[type=submit]");
 
             assertThat(refused.status()).isEqualTo(422);
             assertThat(page.locator("#erreur-engagement-amountCents"))
@@ -204,7 +204,7 @@ class BudgetPagesTest {
             page.locator(prefix + "-amountCents").fill("45 000");
             page.locator(prefix + "-reference").fill("M-" + marker);
             page.locator(prefix + "-date").fill("2030-04-02");
-            Response beyond = submit(page, "form[action$='/" + engagement + "/mandats'] button[type=submit]");
+            Response beyond = ConsolePages.submit(page, "form[action$='/" + engagement + "/mandats'] button[type=submit]");
 
             assertThat(beyond.status()).isEqualTo(422);
             assertThat(page.locator("#erreur-mandate-" + engagement + "-amountCents"))
@@ -229,7 +229,7 @@ class BudgetPagesTest {
 
             page.locator("#vote-stage").selectOption("BP");
             page.locator("#vote-creditsCents").fill("12 000");
-            Response outOfOrder = submit(page, "#form-vote button[type=submit]");
+            Response outOfOrder = ConsolePages.submit(page, "#form-vote button[type=submit]");
             assertThat(outOfOrder.status()).isEqualTo(409);
             assertThat(page.locator("#erreur-vote-stage"))
                     .hasText("Cette étape ne peut pas suivre le dernier vote de la ligne (ordre BP, BS, DM, CA).");
@@ -248,7 +248,7 @@ class BudgetPagesTest {
             page.locator("#engagement-amountCents").fill("1 000");
             page.locator("#engagement-reference").fill("BC-tardif");
             page.locator("#engagement-date").fill("2030-12-20");
-            Response closed = submit(page, "#form-engagement button[type=submit]");
+            Response closed = ConsolePages.submit(page, "#form-engagement button[type=submit]");
 
             assertThat(closed.status()).isEqualTo(409);
             assertThat(page.locator("#erreur-engagement-amountCents")).hasText(
@@ -282,7 +282,7 @@ class BudgetPagesTest {
 
             page.locator("#revision-amountCents").fill("350 000");
             page.locator("#revision-reason").fill("Extension au site de secours " + marker);
-            Response refused = submit(page, "#form-revision button[type=submit]");
+            Response refused = ConsolePages.submit(page, "#form-revision button[type=submit]");
             assertThat(refused.status()).isEqualTo(422);
             assertThat(page.locator("#erreur-revision-amountCents"))
                     .hasText("La somme des CP de l'échéancier doit être égale au montant de l'AP.");
@@ -310,7 +310,7 @@ class BudgetPagesTest {
             page.locator("#programme-cp-0").fill("80 000");
             page.locator("#programme-year-1").fill("2031");
             page.locator("#programme-cp-1").fill("-5");
-            Response refused = submit(page, "#form-programme button[type=submit]");
+            Response refused = ConsolePages.submit(page, "#form-programme button[type=submit]");
 
             assertThat(refused.status()).isEqualTo(400);
             assertThat(page.locator("#erreur-programme-cp-1")).isVisible();
@@ -339,7 +339,7 @@ class BudgetPagesTest {
             page.locator("#transfer-amountCents").fill("20 000");
             page.locator("#transfer-reason").fill("Serveurs plus chers " + marker);
             page.locator("#transfer-date").fill("2030-06-01");
-            Response refused = submit(page, "#form-virement button[type=submit]");
+            Response refused = ConsolePages.submit(page, "#form-virement button[type=submit]");
 
             assertThat(refused.status()).isEqualTo(422);
             assertThat(page.locator("#erreur-transfer-amountCents"))
@@ -363,7 +363,7 @@ class BudgetPagesTest {
             page.locator("#rates-investmentPercent").fill("9");
             page.locator("#rates-operatingPercent").fill("5");
             page.locator("#rates-deliberation").fill("DEL-bis-" + marker);
-            Response tooHigh = submit(page, "#form-taux button[type=submit]");
+            Response tooHigh = ConsolePages.submit(page, "#form-taux button[type=submit]");
             assertThat(tooHigh.status()).isEqualTo(422);
             assertThat(page.locator("#erreur-rates-investmentPercent"))
                     .hasText("Le taux ne peut pas dépasser 7,5 % des dépenses réelles de la section.");
@@ -403,7 +403,7 @@ class BudgetPagesTest {
             assertThat(page.locator("#cle")).hasText("Au prorata de la population");
 
             page.locator("#allocation-costCents").fill("cent mille");
-            Response refused = submit(page, "#form-repartition button[type=submit]");
+            Response refused = ConsolePages.submit(page, "#form-repartition button[type=submit]");
             assertThat(refused.status()).isEqualTo(400);
             assertThat(page.locator("#erreur-allocation-costCents")).isVisible();
             assertThat(page.locator("#allocation-costCents")).hasValue("cent mille");
@@ -526,7 +526,7 @@ class BudgetPagesTest {
             // a refused form, with its messages next to the fields, is a page too
             page.navigate(console + "budget/lignes/" + softwareLine);
             page.locator("#engagement-amountCents").fill("abc");
-            submit(page, "#form-engagement button[type=submit]");
+            ConsolePages.submit(page, "#form-engagement button[type=submit]");
             List<String> refused = Axe.seriousViolations(page);
             if (!refused.isEmpty()) {
                 violations.put("budget-ligne-refus", refused);
@@ -546,12 +546,6 @@ class BudgetPagesTest {
         Page page = pages.signedIn(context, user);
         assertThat(page.locator("#collectivite-active")).isVisible();
         return page;
-    }
-
-    /** Clicks a form's button and answers the console's answer to the POST (a refusal is a page, not a redirect). */
-    private static Response submit(Page page, String button) {
-        return page.waitForResponse(response -> response.request().method().equals("POST"),
-                () -> page.locator(button).click());
     }
 
     /** What Chart.js drew on the canvas, once console.js has drawn it. */

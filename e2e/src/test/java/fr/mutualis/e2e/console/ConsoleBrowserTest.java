@@ -200,8 +200,7 @@ class ConsoleBrowserTest {
             page.locator("#endYear").fill("2029");
             page.locator("#axe-E_INCLUSION").check();
 
-            Response refused = page.waitForResponse(response -> response.request().method().equals("POST"),
-                    () -> page.locator("form.formulaire button[type=submit]").click());
+            Response refused = ConsolePages.submit(page, "form.formulaire button[type=submit]");
 
             assertThat(refused.status()).isEqualTo(400);
             assertThat(page.locator("#erreur-startYear")).isVisible();
@@ -234,8 +233,7 @@ class ConsoleBrowserTest {
             page.locator("#estimatedInvestmentCents").fill("beaucoup");
             page.locator("#estimatedOperatingCents").fill("12 000,50");
 
-            Response refused = page.waitForResponse(response -> response.request().method().equals("POST"),
-                    () -> page.locator("form.formulaire button[type=submit]").click());
+            Response refused = ConsolePages.submit(page, "form.formulaire button[type=submit]");
 
             assertThat(refused.status()).isEqualTo(400);
             assertThat(page.locator("#erreur-estimatedInvestmentCents")).isVisible();
@@ -265,8 +263,7 @@ class ConsoleBrowserTest {
                 page.locator("#" + criterion).fill("3");
             }
             page.locator("#strategicAlignment").fill("9");
-            Response refused = page.waitForResponse(response -> response.request().method().equals("POST"),
-                    () -> page.locator("#evaluation ~ form button[type=submit]").click());
+            Response refused = ConsolePages.submit(page, "#evaluation ~ form button[type=submit]");
             assertThat(refused.status()).isEqualTo(400);
             assertThat(page.locator("#erreur-strategicAlignment")).isVisible();
             assertThat(page.locator("#strategicAlignment")).hasValue("9");
@@ -277,8 +274,7 @@ class ConsoleBrowserTest {
             assertThat(page.locator("[role=status]")).hasText("L'évaluation est enregistrée.");
 
             page.locator("#plannedDate").fill("2026-01-15");
-            Response noTitle = page.waitForResponse(response -> response.request().method().equals("POST"),
-                    () -> page.locator("#jalons ~ form button[type=submit]").click());
+            Response noTitle = ConsolePages.submit(page, "#jalons ~ form button[type=submit]");
             assertThat(noTitle.status()).isEqualTo(400);
             assertThat(page.locator("#erreur-title")).isVisible();
             assertThat(page.locator("#plannedDate")).hasValue("2026-01-15");
@@ -302,8 +298,7 @@ class ConsoleBrowserTest {
             assertThat(page.locator("h1")).hasText("Comité de pilotage " + marker);
             page.locator("#kind-0").selectOption("PRIORITISATION");
             page.locator("#title-0").fill("Priorités de la feuille de route " + marker);
-            Response refused = page.waitForResponse(response -> response.request().method().equals("POST"),
-                    () -> page.locator("#convoquer ~ form button[type=submit]").click());
+            Response refused = ConsolePages.submit(page, "#convoquer ~ form button[type=submit]");
             assertThat(refused.status()).isEqualTo(400);
             assertThat(page.locator("#erreur-scheduledAt")).isVisible();
             assertThat(page.locator("#title-0")).hasValue("Priorités de la feuille de route " + marker);
@@ -322,8 +317,7 @@ class ConsoleBrowserTest {
             page.locator("#votesFor").fill("deux");
             page.locator("#votesAgainst").fill("0");
             page.locator("#abstentions").fill("0");
-            Response badVotes = page.waitForResponse(response -> response.request().method().equals("POST"),
-                    () -> page.locator("#decisions form button[type=submit]").click());
+            Response badVotes = ConsolePages.submit(page, "#decisions form button[type=submit]");
             assertThat(badVotes.status()).isEqualTo(400);
             assertThat(page.locator("#erreur-votesFor")).isVisible();
 

@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import fr.mutualis.e2e.support.Territory;
 import fr.mutualis.testsupport.TestHttp;
@@ -51,6 +52,12 @@ final class ConsolePages {
         context.setDefaultTimeout(PATIENCE.toMillis());
         context.setDefaultNavigationTimeout(PATIENCE.toMillis());
         return context;
+    }
+
+    /** Clicks a form's button and answers the console's answer to the POST (a refusal is a page, not a redirect). */
+    static Response submit(Page page, String button) {
+        return page.waitForResponse(response -> response.request().method().equals("POST"),
+                () -> page.locator(button).click());
     }
 
     /** Playwright's assertions wait as long as pages may take here; back to its default after the class. */

@@ -131,8 +131,7 @@ class EvaluationPagesTest {
             page.locator("#targetDate").fill("2028-12-31");
             page.locator("#direction").selectOption("DOWN");
 
-            Response refused = page.waitForResponse(response -> response.request().method().equals("POST"),
-                    () -> page.locator("form.formulaire button[type=submit]").click());
+            Response refused = ConsolePages.submit(page, "form.formulaire button[type=submit]");
 
             assertThat(refused.status()).isEqualTo(400);
             assertThat(page.locator("#erreur-name")).isVisible();
@@ -173,8 +172,7 @@ class EvaluationPagesTest {
 
             page.locator("#date").fill("2026-09-30");
             page.locator("#value").fill("45,5");
-            Response refused = page.waitForResponse(response -> response.request().method().equals("POST"),
-                    () -> page.locator("form.formulaire button[type=submit]").click());
+            Response refused = ConsolePages.submit(page, "form.formulaire button[type=submit]");
             assertThat(refused.status()).isEqualTo(400);
             assertThat(page.locator("#erreur-source")).isVisible();
             assertThat(page.locator("#value")).hasValue("45,5");
@@ -196,8 +194,7 @@ class EvaluationPagesTest {
             page.navigate(console + "evaluation/auto-evaluation");
             // a value no checkbox offers (a forged form) is refused by the API and nothing is declared
             page.locator("#roles-DPO").evaluate("box => { box.value = 'ASTRONAUTE'; box.checked = true; }");
-            Response refused = page.waitForResponse(response -> response.request().method().equals("POST"),
-                    () -> page.locator("form.formulaire button[type=submit]").click());
+            Response refused = ConsolePages.submit(page, "form.formulaire button[type=submit]");
             assertThat(refused.status()).isEqualTo(400);
             assertThat(page.locator("#probleme")).isVisible();
 
