@@ -3,6 +3,9 @@ package fr.mutualis.bench;
 import fr.mutualis.localstack.LocalStack;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -43,6 +46,12 @@ final class BenchStack {
         }
         for (String app : apps.split(",")) {
             Path recording = Path.of("bench", "target", name, app + ".jfr").toAbsolutePath();
+            try {
+                // JFR refuses to start, and so the JVM, when the recording's directory is missing.
+                Files.createDirectories(recording.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             builder.appEnvironment(app, "JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename="
                     + recording + ",dumponexit=true");
         }

@@ -59,7 +59,8 @@ public final class PlatformBenchmark {
                 .mapToInt(value -> Integer.parseInt(value.trim())).toArray();
         int lagSamples = Integer.parseInt(options.getOrDefault("lag-samples", "100"));
 
-        try (LocalStack stack = BenchStack.builder("bench-stack")
+        try (LocalStack stack = BenchStack.profiled(BenchStack.builder("bench-stack"), "platform-profile",
+                        options.get("profile"))
                 .build()
                 .start()) {
             new PlatformBenchmark(stack).run(duration, warmup, concurrency, lagSamples);
