@@ -10,6 +10,7 @@ import fr.mutualis.governance.query.SessionView;
 import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.error.NotFoundException;
+import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.kit.tenant.Caller;
 import jakarta.validation.Valid;
@@ -67,6 +68,7 @@ public class SessionController {
         InstanceView instance = managed(id, caller);
         long version = commands.sendAndWait(new RecordAttendance(instance.id(), id, caller,
                 new LinkedHashSet<>(request.present().stream().map(String::strip).toList()), IfMatch.expectedVersion(ifMatch)));
+        awaitReadable(id, version, caller);
         return Versions.versioned("id", id, version);
     }
 
@@ -81,6 +83,7 @@ public class SessionController {
                 UUID.randomUUID(), request.agendaItemId(), request.votesFor(), request.votesAgainst(),
                 request.abstentions(), Boolean.TRUE.equals(request.deferred()), Boolean.TRUE.equals(request.secretBallot()),
                 request.chairVote(), IfMatch.expectedVersion(ifMatch)));
+        awaitReadable(id, taken.version(), caller);
         var location = Created.location("/api/governance/sessions/{id}", id);
         return ResponseEntity.created(location).body(Map.of("id", taken.decisionId(), "outcome", taken.outcome(),
                 "version", taken.version()));
@@ -93,7 +96,17 @@ public class SessionController {
                                      Caller caller) {
         InstanceView instance = managed(id, caller);
         long version = commands.sendAndWait(new CloseSession(instance.id(), id, caller, IfMatch.expectedVersion(ifMatch)));
+        awaitReadable(id, version, caller);
         return Map.of("id", id, "status", "CLOSED", "version", version);
+    }
+
+    /**
+     * A séance's page is read right after each of its writes (the console goes from closing to the minutes):
+     * answer once the read model has reached the version written, so that the next read shows it.
+     */
+    private void awaitReadable(UUID sessionId, long version, Caller caller) {
+        ReadYourWrites.awaitVisible(() -> queries.session(sessionId, caller.tenantId())
+                .filter(session -> session.version() >= version));
     }
 
     private InstanceView managed(UUID sessionId, Caller caller) {
