@@ -164,6 +164,25 @@ class KubernetesManifestsTest {
         assertThat(find(objects, "KafkaNodePool", "dual-role").at("/spec/replicas").asInt()).isGreaterThanOrEqualTo(3);
     }
 
+    /** docs/operations.md: every pool of every replica at the autoscalers' maximum, and room left for people. */
+    @Test
+    void theDatabaseAcceptsEveryConnectionPoolAtTheAutoscalersMaximum() {
+        List<ObjectNode> objects = render("production");
+        int connections = 0;
+        for (JsonNode deployment : of(objects, "Deployment")) {
+            if (deployment.at("/spec/template/spec/containers/0/env").findValuesAsText("name").contains("SPRING_DATASOURCE_URL")) {
+                JsonNode scaler = find(objects, "HorizontalPodAutoscaler", name(deployment));
+                int replicas = scaler == null ? deployment.at("/spec/replicas").asInt(1) : scaler.at("/spec/maxReplicas").asInt();
+                connections += replicas * poolSize(name(deployment));
+            }
+        }
+        int maxConnections = find(objects, "Cluster", "mutualis-pg").at("/spec/postgresql/parameters/max_connections").asInt();
+
+        assertThat(connections).isEqualTo(4 * 4 * 12 + 3 * 6);
+        // The operator, backups and a person at a psql prompt need connections too.
+        assertThat(connections + 30).isLessThanOrEqualTo(maxConnections);
+    }
+
     @Test
     void theTrialFitsOneNode() {
         List<ObjectNode> objects = render("trial");
@@ -260,6 +279,18 @@ class KubernetesManifestsTest {
         }
         Topics.ALL.forEach(topic -> topics.put(Topics.deadLetter(topic), topics.get(topic)));
         return topics;
+    }
+
+    /** A module's Hikari pool: its own application.yml's, else the services' shared defaults, else Hikari's. */
+    private static int poolSize(String module) {
+        for (Path file : List.of(Path.of("..", module, "src/main/resources/application.yml"),
+                Path.of("../service-kit/src/main/resources/mutualis-service-defaults.yml"))) {
+            JsonNode size = Kustomize.readDocuments(file).getFirst().at("/spring/datasource/hikari/maximum-pool-size");
+            if (!size.isMissingNode()) {
+                return size.asInt();
+            }
+        }
+        return 10;
     }
 
     private static List<ObjectNode> render(String overlay) {
