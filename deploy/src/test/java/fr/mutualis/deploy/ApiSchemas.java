@@ -35,6 +35,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,7 @@ final class ApiSchemas {
         if (schema == null) {
             return List.of(name + ": no schema known for " + type);
         }
-        List<String> problems = new java.util.ArrayList<>(typeProblem(name, object.path("metadata"), ObjectMeta.class));
+        List<String> problems = new ArrayList<>(typeProblem(name, object.path("metadata"), ObjectMeta.class));
         schema.validate(toJackson3(object)).forEach(error -> problems.add(name + ": " + error));
         return problems;
     }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -314,7 +315,7 @@ class KubernetesManifestsTest {
     }
 
     private static Set<String> keys(JsonNode map) {
-        Set<String> keys = new java.util.TreeSet<>();
+        Set<String> keys = new TreeSet<>();
         map.fieldNames().forEachRemaining(keys::add);
         return keys;
     }
