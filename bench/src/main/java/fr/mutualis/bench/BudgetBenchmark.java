@@ -36,9 +36,10 @@ import java.util.stream.Collectors;
  * <p>
  * {@code java -cp bench/target/bench-0.1.0-SNAPSHOT-exec.jar -Dloader.main=fr.mutualis.bench.BudgetBenchmark
  * org.springframework.boot.loader.launch.PropertiesLauncher [duration=15] [warmup=5] [clients=1,8,32]
- * [apps=gateway,budget-service] [readiness=600] [profile=budget-service]} from the repository root, once the
- * executable jars are built; {@code profile} names the apps that record a JDK Flight Recording
- * ({@code bench/target/budget-profile/<app>.jfr}).
+ * [apps=gateway,budget-service] [readiness=600] [profile=budget-service] [snapshot-after-events=50]} from the
+ * repository root, once the executable jars are built; {@code profile} names the apps that record a JDK Flight
+ * Recording ({@code bench/target/budget-profile/<app>.jfr}); {@code snapshot-after-events} sets budget-service's
+ * snapshot interval (1000000000: no snapshot, the behaviour before them).
  */
 public final class BudgetBenchmark {
 
@@ -75,8 +76,14 @@ public final class BudgetBenchmark {
                 .map(String::trim).toList();
         Duration readiness = Duration.ofSeconds(Long.parseLong(options.getOrDefault("readiness", "600")));
 
-        try (LocalStack stack = BenchStack.profiled(BenchStack.builder("budget-bench-stack"), "budget-profile",
-                        options.get("profile"))
+        LocalStack.Builder builder = BenchStack.profiled(BenchStack.builder("budget-bench-stack"), "budget-profile",
+                options.get("profile"));
+        if (options.containsKey("snapshot-after-events")) {
+            // The same build with another snapshot interval (a huge one: none), to compare both in one machine state.
+            builder.appEnvironment("budget-service", "MUTUALIS_BUDGET_SNAPSHOT_AFTER_EVENTS",
+                    options.get("snapshot-after-events"));
+        }
+        try (LocalStack stack = builder
                 .apps(apps)
                 .readinessTimeout(readiness)
                 .build()
@@ -100,6 +107,8 @@ public final class BudgetBenchmark {
                 + " %s.", insertCommits, BenchStack.loadAverage()));
         line("");
 
+        // On a loaded machine the gateway may still answer 503 for a moment after the stack said it was ready.
+        settle();
         int maxClients = Arrays.stream(concurrency).max().orElse(1);
         String hotLine = openLine("Ligne chaude");
         List<String> ownLines = new ArrayList<>();
