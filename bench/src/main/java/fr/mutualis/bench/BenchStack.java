@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 
 /** The stack every bench program starts: local-stack's, on random ports, empty, its logs quiet. */
 final class BenchStack {
@@ -33,6 +34,15 @@ final class BenchStack {
                 // the per-tenant limit stays on (its cost is part of the gateway's), high enough not to throttle
                 .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_REPLENISH_RATE", "1000000")
                 .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "1000000");
+    }
+
+    /** The 1, 5 and 15-minute load averages, written beside each figure: the machine is often shared. */
+    static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /**

@@ -36,7 +36,10 @@ import java.util.stream.Collectors;
  * <p>
  * {@code java -cp bench/target/bench-0.1.0-SNAPSHOT-exec.jar -Dloader.main=fr.mutualis.bench.BudgetBenchmark
  * org.springframework.boot.loader.launch.PropertiesLauncher [duration=15] [warmup=5] [clients=1,8,32]
- * [apps=gateway,budget-service] [readiness=600]} from the repository root, once the executable jars are built.
+ * [apps=gateway,budget-service] [readiness=600] [profile=budget-service] [snapshot-after-events=50]} from the
+ * repository root, once the executable jars are built; {@code profile} names the apps that record a JDK Flight
+ * Recording ({@code bench/target/budget-profile/<app>.jfr}); {@code snapshot-after-events} sets budget-service's
+ * snapshot interval (1000000000: no snapshot, the behaviour before them).
  */
 public final class BudgetBenchmark {
 
@@ -73,7 +76,14 @@ public final class BudgetBenchmark {
                 .map(String::trim).toList();
         Duration readiness = Duration.ofSeconds(Long.parseLong(options.getOrDefault("readiness", "600")));
 
-        try (LocalStack stack = BenchStack.builder("budget-bench-stack")
+        LocalStack.Builder builder = BenchStack.profiled(BenchStack.builder("budget-bench-stack"), "budget-profile",
+                options.get("profile"));
+        if (options.containsKey("snapshot-after-events")) {
+            // The same build with another snapshot interval (a huge one: none), to compare both in one machine state.
+            builder.appEnvironment("budget-service", "MUTUALIS_BUDGET_SNAPSHOT_AFTER_EVENTS",
+                    options.get("snapshot-after-events"));
+        }
+        try (LocalStack stack = builder
                 .apps(apps)
                 .readinessTimeout(readiness)
                 .build()
@@ -91,8 +101,14 @@ public final class BudgetBenchmark {
                 + " s after " + warmup.toSeconds() + " s of warm-up per run; closed loop through the gateway;"
                 + " apps " + stack.apps().stream().map(app -> app.module()).toList() + ";"
                 + " each engagement answers once it is readable (read-your-writes).");
+        double insertCommits = PhysicalReference.postgresInsertCommitsPerSecond(stack.jdbcUrl("budget"), "mutualis",
+                "mutualis", Duration.ofSeconds(5));
+        line(String.format(Locale.ROOT, "Physical reference: PostgreSQL single-row insert + commit %.0f /s; load average"
+                + " %s.", insertCommits, BenchStack.loadAverage()));
         line("");
 
+        // On a loaded machine the gateway may still answer 503 for a moment after the stack said it was ready.
+        settle();
         int maxClients = Arrays.stream(concurrency).max().orElse(1);
         String hotLine = openLine("Ligne chaude");
         List<String> ownLines = new ArrayList<>();
@@ -104,18 +120,19 @@ public final class BudgetBenchmark {
         vote(every);
 
         line("## POST /api/budget/lines/{id}/engagements");
-        line("| lines | clients | engagements/s | p50 ms | p99 ms | max ms | refused | answers by status (warm-up included) |");
-        line("|---|---|---|---|---|---|---|---|");
+        line("| lines | clients | engagements/s | ratio to insert+commit | p50 ms | p99 ms | max ms | refused | answers by status (warm-up included) | load average |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
         for (int clients : concurrency) {
             for (boolean hot : new boolean[]{true, false}) {
                 statuses.clear();
                 LoadResult result = hot
                         ? LoadRunner.run("one hot line", clients, warmup, duration, client -> engage(hotLine))
                         : LoadRunner.run("one line per client", clients, warmup, duration, client -> engage(ownLines.get(client)));
-                line(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %d | %s |", result.target(),
-                        result.clients(), result.perSecond(), result.latencies().percentileMillis(50),
-                        result.latencies().percentileMillis(99), result.latencies().percentileMillis(100),
-                        result.refused(), new java.util.TreeMap<>(statuses)));
+                line(String.format(Locale.ROOT, "| %s | %d | %.1f | %.4f | %.1f | %.1f | %.1f | %d | %s | %s |",
+                        result.target(), result.clients(), result.perSecond(), result.perSecond() / insertCommits,
+                        result.latencies().percentileMillis(50), result.latencies().percentileMillis(99),
+                        result.latencies().percentileMillis(100), result.refused(), new java.util.TreeMap<>(statuses),
+                        BenchStack.loadAverage()));
                 settle();
             }
         }

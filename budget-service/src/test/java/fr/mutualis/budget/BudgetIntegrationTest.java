@@ -10,6 +10,7 @@ import fr.mutualis.contracts.portfolio.RoadmapDrafted;
 import fr.mutualis.testsupport.ServiceIntegrationTest;
 import fr.mutualis.testsupport.TestHttp;
 import fr.mutualis.testsupport.TestEvents;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -25,8 +26,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * What every API and integration test of the budget shares: ONE Spring context (same configuration, same
  * infrastructure registration, so Spring caches it), the demo tenants' tokens and helpers over real HTTP. Tests
- * share the database, so each creates its own data and asserts on it.
+ * share the database, so each creates its own data and asserts on it. Lines and programmes are snapshotted every 5
+ * events here (50 by default), so that every test also decides on aggregates loaded from a snapshot.
  */
+@TestPropertySource(properties = "mutualis.budget.snapshot-after-events=5")
 public abstract class BudgetIntegrationTest extends ServiceIntegrationTest {
 
     /** The mutualisations' administrator: SHARED_SERVICE_ADMIN of the EPCI that administers them. */

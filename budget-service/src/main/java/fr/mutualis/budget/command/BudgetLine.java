@@ -1,5 +1,6 @@
 package fr.mutualis.budget.command;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import fr.mutualis.budget.messages.BudgetLineOpened;
 import fr.mutualis.budget.messages.BudgetStage;
 import fr.mutualis.budget.messages.CreditsVoted;
@@ -40,7 +41,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * through it, so that its event stream serialises them (Axon's lock in one instance, the unique (aggregate,
  * sequence) key of the event store across instances) and voted ≥ Σ engagements ≥ ... always holds.
  */
-@Aggregate
+// The snapshot is the aggregate's fields, as they are: no getters or setters to go through.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@Aggregate(snapshotTriggerDefinition = "budgetLineSnapshots")
 class BudgetLine {
 
     @AggregateIdentifier
@@ -55,7 +59,8 @@ class BudgetLine {
     /** The credits open on the line: its last vote, plus or minus the transfers made since. */
     private long creditsCents;
     private long engagedCents;
-    private final Map<UUID, Engagement> engagements = new HashMap<>();
+    // Not final: Jackson 3 does not write final fields, and the snapshot must restore it.
+    private Map<UUID, Engagement> engagements = new HashMap<>();
 
     protected BudgetLine() {
     }

@@ -1,5 +1,6 @@
 package fr.mutualis.budget.command;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import fr.mutualis.budget.messages.AttachLineToProgramme;
 import fr.mutualis.budget.messages.CpSchedule;
 import fr.mutualis.budget.messages.CreateProgramme;
@@ -36,7 +37,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * below what was mandated in it. Engagements and mandates of its lines are charged here in the same transaction as
  * on the line, so both streams guard the rules together.
  */
-@Aggregate
+// The snapshot is the aggregate's fields, as they are: no getters or setters to go through.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@Aggregate(snapshotTriggerDefinition = "programmeSnapshots")
 class Programme {
 
     @AggregateIdentifier
@@ -47,7 +51,8 @@ class Programme {
     private CpSchedule schedule;
     private int revision;
     private long engagedCents;
-    private final Map<Integer, Long> mandatedByYear = new HashMap<>();
+    // Not final: Jackson 3 does not write final fields, and the snapshot must restore it.
+    private Map<Integer, Long> mandatedByYear = new HashMap<>();
 
     protected Programme() {
     }

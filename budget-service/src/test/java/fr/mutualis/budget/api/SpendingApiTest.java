@@ -2,7 +2,10 @@ package fr.mutualis.budget.api;
 
 import fr.mutualis.budget.BudgetIntegrationTest;
 import fr.mutualis.testsupport.TestHttp;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -17,6 +20,9 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SpendingApiTest extends BudgetIntegrationTest {
+
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void engagementsAndMandatesAreRecordedOnTheLine() {
@@ -179,6 +185,44 @@ class SpendingApiTest extends BudgetIntegrationTest {
         assertBadRequest(http.post("/api/budget/engagements/" + UUID.randomUUID() + "/mandates", spending(-5, "M", "2026-01-01"),
                 VALMONT_AGENT, null), "amountCents");
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    /**
+     * A line with a long history is loaded from its latest snapshot (every 5 events in the tests) and decides exactly
+     * as if it had replayed every event: the credits left, what is left to mandate on an engagement recorded before
+     * the snapshot, a vote below what is engaged.
+     */
+    @Test
+    void aLineLoadedFromItsSnapshotDecidesAsOnItsWholeHistory() {
+        String line = votedLine(VALMONT_AGENT, 2026, "INVESTMENT", "23", 10_000);
+        var first = http.post("/api/budget/lines/" + line + "/engagements", spending(1_000, "BC-S-0", "2026-03-01"), VALMONT_AGENT, null);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        for (int i = 1; i <= 11; i++) {
+            assertThat(http.post("/api/budget/lines/" + line + "/engagements", spending(500, "BC-S-" + i, "2026-03-01"),
+                    VALMONT_AGENT, null).status()).isEqualTo(201);
+        }
+
+        DomainEventMessage<?> latest = eventStore.readEvents(line).peek();
+        assertThat(latest.getPayloadType().getSimpleName()).as("the line is loaded from a snapshot").isEqualTo("BudgetLine");
+        assertThat(latest.getSequenceNumber()).isGreaterThanOrEqualTo(5);
+        long events = eventCount();
+        var beyond = http.post("/api/budget/lines/" + line + "/engagements", spending(3_501, "BC-S-X", "2026-03-02"), VALMONT_AGENT, null);
+        assertProblem(beyond, 422, "credits-exceeded");
+        assertThat(beyond.json().get("engagedCents").asLong()).isEqualTo(6_500);
+        assertThat(beyond.json().get("availableCents").asLong()).isEqualTo(3_500);
+        String firstId = first.json().get("id").asString();
+        assertThat(http.post("/api/budget/engagements/" + firstId + "/mandates", spending(1_000, "M-S-0", "2026-04-01"),
+                VALMONT_AGENT, null).status()).isEqualTo(201);
+        assertProblem(http.post("/api/budget/engagements/" + firstId + "/mandates", spending(1, "M-S-X", "2026-04-01"),
+                VALMONT_AGENT, null), 422, "engagement-exceeded");
+        assertProblem(http.post("/api/budget/votes", """
+                {"fiscalYear": 2026, "stage": "DM", "lines": [{"lineId": "%s", "creditsCents": 6499}]}""".formatted(line),
+                VALMONT_AGENT, null), 422, "credits-below-engaged");
+        assertThat(eventCount()).isEqualTo(events + 1);
+        assertThat(http.post("/api/budget/lines/" + line + "/engagements", spending(3_500, "BC-S-12", "2026-03-02"),
+                VALMONT_AGENT, null).status()).isEqualTo(201);
+        assertThat(awaitLine(line, VALMONT_AGENT, current -> current.get("engagements").size() == 13)
+                .get("engagedCents").asLong()).isEqualTo(10_000);
     }
 
     /**
