@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 
 /** The stack every bench program starts: local-stack's, on random ports, empty, its logs quiet. */
 final class BenchStack {
@@ -56,5 +57,14 @@ final class BenchStack {
                     + recording + ",dumponexit=true");
         }
         return builder;
+    }
+
+    /** The machine's load average (1, 5, 15 min), printed beside each figure since the machine is shared. */
+    static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 }

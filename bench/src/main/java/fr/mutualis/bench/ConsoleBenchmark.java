@@ -107,7 +107,7 @@ public final class ConsoleBenchmark {
         List<String> apps = Arrays.stream(options.getOrDefault("apps",
                 "gateway,portfolio-service,budget-service,governance-service,evaluation-service,console")
                 .split(",")).toList();
-        String loadBefore = loadAverage();
+        String loadBefore = BenchStack.loadAverage();
         try (LocalStack stack = BenchStack.builder("console-bench-stack").apps(apps)
                 .readinessTimeout(readiness).build().start()) {
             new ConsoleBenchmark(stack).run(rounds1, rounds8, apiTime, loadBefore);
@@ -122,7 +122,7 @@ public final class ConsoleBenchmark {
         line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + "; stack started in "
                 + stack.startupTime().toMillis() / 1000.0 + " s; load average before the stack started: "
-                + loadBefore + ", when measuring started: " + loadAverage() + ". Browser: headless "
+                + loadBefore + ", when measuring started: " + BenchStack.loadAverage() + ". Browser: headless "
                 + CHROMIUM + ", one context (session) per person, signed in as " + USER + ".");
         line("");
         line("Console: each round, every person loads the page at the same time; TTFB is Navigation Timing's"
@@ -165,7 +165,7 @@ public final class ConsoleBenchmark {
             browser.close();
         }
         line("");
-        line("Load average when measuring ended: " + loadAverage() + ".");
+        line("Load average when measuring ended: " + BenchStack.loadAverage() + ".");
 
         Path out = Path.of("bench", "target", "console-benchmark-report.md");
         Files.createDirectories(out.getParent());
@@ -365,14 +365,6 @@ public final class ConsoleBenchmark {
             Thread.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 
