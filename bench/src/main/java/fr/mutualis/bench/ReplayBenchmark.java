@@ -31,13 +31,19 @@ import java.util.Map;
  * become the clone's number) until the store holds the requested count. The cloned history is marked as already
  * published (the Kafka publisher's token moves to the head) so that only the projection works during the replay.
  * <p>
+ * With {@code compare=true} (the default) the same history is rebuilt twice in the run: first with the projection's
+ * statements run one by one ({@code mutualis.projection.batch-updates=false}), then batched, so that the two compare
+ * under the same load. {@code profile=portfolio-service} records the service with JDK Flight Recorder.
+ * <p>
  * {@code java -cp bench/target/bench-0.1.0-SNAPSHOT-exec.jar -Dloader.main=fr.mutualis.bench.ReplayBenchmark
- * org.springframework.boot.loader.launch.PropertiesLauncher [events=1000000] [template-projects=200]}
+ * org.springframework.boot.loader.launch.PropertiesLauncher [events=1000000] [template-projects=200] [compare=true]
+ * [profile=portfolio-service]}
  */
 public final class ReplayBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String VALMONT = "210000022";
+    private static final String BATCH_UPDATES = "MUTUALIS_PROJECTION_BATCH_UPDATES";
     private static final String UUID_HEAD = "[0-9a-f]{8}(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -55,15 +61,17 @@ public final class ReplayBenchmark {
         Map<String, String> options = PlatformBenchmark.options(args);
         long events = Long.parseLong(options.getOrDefault("events", "1000000"));
         int templateProjects = Integer.parseInt(options.getOrDefault("template-projects", "200"));
-        try (LocalStack stack = BenchStack.builder("replay-stack")
+        boolean compare = Boolean.parseBoolean(options.getOrDefault("compare", "true"));
+        try (LocalStack stack = BenchStack.profiled(BenchStack.builder("replay-stack"), "replay-stack",
+                        options.get("profile"))
                 .apps(java.util.List.of("gateway", "portfolio-service"))
                 .build()
                 .start()) {
-            new ReplayBenchmark(stack).run(events, templateProjects);
+            new ReplayBenchmark(stack).run(events, templateProjects, compare);
         }
     }
 
-    private void run(long targetEvents, int templateProjects) throws Exception {
+    private void run(long targetEvents, int templateProjects, boolean compare) throws Exception {
         System.out.println("# Projection replay benchmark");
         long templateEvents = writeTemplate(templateProjects);
         System.out.printf(Locale.ROOT, "template: %d events written through the API%n", templateEvents);
@@ -78,6 +86,21 @@ public final class ReplayBenchmark {
                 Duration.ofSeconds(5));
         System.out.printf(Locale.ROOT, "reference: PostgreSQL single-row INSERT + COMMIT, %.0f /s%n", insertCommits);
 
+        double oneByOne = 0;
+        if (compare) {
+            stack.restartApp("portfolio-service", Map.of(BATCH_UPDATES, "false"));
+            oneByOne = replay("statements one by one (" + BATCH_UPDATES + "=false)", jdbcUrl, total, insertCommits);
+            stack.restartApp("portfolio-service", Map.of());
+        }
+        double batched = replay("statements batched per processor batch (the default)", jdbcUrl, total, insertCommits);
+        if (compare) {
+            System.out.printf(Locale.ROOT, "%nBatched / one by one, same run: %.2f x%n", batched / oneByOne);
+        }
+    }
+
+    /** One rebuild from scratch, followed through the status endpoint; answers its events/s. */
+    private double replay(String variant, String jdbcUrl, long total, double insertCommits) throws Exception {
+        System.out.printf(Locale.ROOT, "%n## Rebuild, %s (load average %s)%n", variant, BenchStack.loadAverage());
         String admin = stack.token("platform-admin");
         long rssBefore = portfolioRss();
         HttpResponse<String> started = send(HttpRequest.newBuilder(uri("/api/portfolio/admin/rebuild"))
@@ -94,8 +117,9 @@ public final class ReplayBenchmark {
                     .header("Authorization", "Bearer " + admin).header("X-Tenant-Id", VALMONT).GET().build()).body());
             peakRss = Math.max(peakRss, portfolioRss());
             String state = status.get("state").asString();
-            System.out.printf(Locale.ROOT, "replay: %s, position %d of %d (%d %%)%n", state,
-                    status.get("position").asLong(), status.get("target").asLong(), status.get("percent").asInt());
+            System.out.printf(Locale.ROOT, "replay: %s, position %d of %d (%d %%), %.0f events/s so far%n", state,
+                    status.get("position").asLong(), status.get("target").asLong(), status.get("percent").asInt(),
+                    status.get("perSecond").asDouble());
             if (!state.equals("RUNNING")) {
                 break;
             }
@@ -109,7 +133,9 @@ public final class ReplayBenchmark {
         System.out.printf(Locale.ROOT, "= %.2f x the single-row INSERT + COMMIT rate of the same PostgreSQL%n",
                 total / seconds / insertCommits);
         System.out.printf(Locale.ROOT, "Read model after the replay: %d projects; portfolio-service RSS %d MB before,"
-                + " %d MB at most during the replay%n", projects, rssBefore >> 20, peakRss >> 20);
+                + " %d MB at most during the replay; load average %s%n", projects, rssBefore >> 20, peakRss >> 20,
+                BenchStack.loadAverage());
+        return total / seconds;
     }
 
     /** Roadmaps with projects, each assessed and given a milestone: the events of a real portfolio. */

@@ -2,11 +2,11 @@ package fr.mutualis.evaluation.query;
 
 import fr.mutualis.evaluation.messages.BarometerProfileChanged;
 import fr.mutualis.evaluation.messages.SelfAssessmentDeclared;
+import fr.mutualis.kit.projection.ProjectionUpdates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +19,10 @@ public class BarometerProjection {
 
     public static final String GROUP = "barometer-projection";
 
-    private final JdbcClient jdbc;
+    private final ProjectionUpdates jdbc;
     private final BarometerPending pending;
 
-    public BarometerProjection(JdbcClient jdbc, BarometerPending pending) {
+    public BarometerProjection(ProjectionUpdates jdbc, BarometerPending pending) {
         this.jdbc = jdbc;
         this.pending = pending;
     }

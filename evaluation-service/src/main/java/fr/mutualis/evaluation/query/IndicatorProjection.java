@@ -2,11 +2,11 @@ package fr.mutualis.evaluation.query;
 
 import fr.mutualis.evaluation.messages.IndicatorDefined;
 import fr.mutualis.evaluation.messages.MeasurementRecorded;
+import fr.mutualis.kit.projection.ProjectionUpdates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import static fr.mutualis.kit.time.PlausibleDates.stored;
@@ -18,10 +18,10 @@ public class IndicatorProjection {
 
     public static final String GROUP = "indicator-projection";
 
-    private final JdbcClient jdbc;
+    private final ProjectionUpdates jdbc;
     private final BarometerPending pending;
 
-    public IndicatorProjection(JdbcClient jdbc, BarometerPending pending) {
+    public IndicatorProjection(ProjectionUpdates jdbc, BarometerPending pending) {
         this.jdbc = jdbc;
         this.pending = pending;
     }

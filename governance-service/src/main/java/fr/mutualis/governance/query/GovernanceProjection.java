@@ -10,12 +10,12 @@ import fr.mutualis.governance.messages.MutualisationCreated;
 import fr.mutualis.governance.messages.SessionClosed;
 import fr.mutualis.governance.messages.SessionScheduled;
 import fr.mutualis.kit.mutualisation.MutualisationDirectory;
+import fr.mutualis.kit.projection.ProjectionUpdates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,11 +35,11 @@ public class GovernanceProjection {
     public static final String GROUP = "governance-projection";
     private static final ZoneId LOCAL_TIME = ZoneId.of("Europe/Paris");
 
-    private final JdbcClient jdbc;
+    private final ProjectionUpdates jdbc;
     private final JsonMapper json;
     private final MutualisationDirectory directory;
 
-    public GovernanceProjection(JdbcClient jdbc, JsonMapper json, MutualisationDirectory directory) {
+    public GovernanceProjection(ProjectionUpdates jdbc, JsonMapper json, MutualisationDirectory directory) {
         this.jdbc = jdbc;
         this.json = json;
         this.directory = directory;

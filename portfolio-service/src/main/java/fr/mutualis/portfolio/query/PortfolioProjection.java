@@ -1,5 +1,6 @@
 package fr.mutualis.portfolio.query;
 
+import fr.mutualis.kit.projection.ProjectionUpdates;
 import fr.mutualis.portfolio.messages.AssessmentScores;
 import fr.mutualis.portfolio.messages.Axis;
 import fr.mutualis.portfolio.messages.MilestonePlanned;
@@ -20,7 +21,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
@@ -29,7 +29,8 @@ import static fr.mutualis.kit.time.PlausibleDates.stored;
 
 /**
  * Projects roadmap and project events into the tables read by the API. Every update is guarded by the aggregate's
- * sequence number, so a redelivered or replayed event changes nothing twice.
+ * sequence number, so a redelivered or replayed event changes nothing twice. The statements of a processor batch go
+ * to the database together ({@link ProjectionUpdates}).
  */
 @Component
 @ProcessingGroup(PortfolioProjection.GROUP)
@@ -38,9 +39,9 @@ public class PortfolioProjection {
     public static final String GROUP = "portfolio-projection";
     private static final Logger log = LoggerFactory.getLogger(PortfolioProjection.class);
 
-    private final JdbcClient jdbc;
+    private final ProjectionUpdates jdbc;
 
-    public PortfolioProjection(JdbcClient jdbc) {
+    public PortfolioProjection(ProjectionUpdates jdbc) {
         this.jdbc = jdbc;
     }
 

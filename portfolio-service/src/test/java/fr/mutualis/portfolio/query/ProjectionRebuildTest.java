@@ -60,6 +60,7 @@ class ProjectionRebuildTest extends PortfolioServiceTest {
             var status = http.get("/api/portfolio/admin/rebuild", PLATFORM_ADMIN, null);
             assertThat(status.json().get("state").asString()).isEqualTo("COMPLETED");
             assertThat(status.json().get("percent").asInt()).isEqualTo(100);
+            assertThat(status.json().get("perSecond").asDouble()).as("events replayed per second").isPositive();
         } finally {
             logger.detachAppender(logs);
         }
@@ -68,7 +69,8 @@ class ProjectionRebuildTest extends PortfolioServiceTest {
         before.forEach((table, rows) -> assertThat(after.get(table)).as(table).containsExactlyElementsOf(rows));
         assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
                 .anySatisfy(message -> assertThat(message).startsWith("Rebuild of [portfolio-projection] started"))
-                .anySatisfy(message -> assertThat(message).startsWith("Rebuild of [portfolio-projection] complete"));
+                .anySatisfy(message -> assertThat(message).startsWith("Rebuild of [portfolio-projection] complete")
+                        .contains("events/s"));
         assertThat(http.get("/api/portfolio/projects/" + projectId, VALMONT_AGENT, null).json().get("status").asString())
                 .isEqualTo("IN_PROGRESS");
     }

@@ -73,7 +73,7 @@ public class EventStoreReadModelRebuild implements ReadModelRebuild {
         log.info("Rebuild of {} started: replaying the event store", names);
         targets.clear();
         startedAt = clock.instant();
-        status.set(RebuildStatus.of(RebuildStatus.State.RUNNING, startedAt, null,
+        status.set(RebuildStatus.of(RebuildStatus.State.RUNNING, startedAt, null, startedAt,
                 names.stream().map(name -> new RebuildStatus.Part(name, EVENT_STORE, 0, 0)).toList()));
         progress = monitor.scheduleAtFixedRate(() -> report(projections), progressInterval.toMillis(),
                 progressInterval.toMillis(), TimeUnit.MILLISECONDS);
@@ -114,16 +114,19 @@ public class EventStoreReadModelRebuild implements ReadModelRebuild {
                 parts.add(new RebuildStatus.Part(name, EVENT_STORE, position, target));
                 done &= caughtUp;
             }
+            Instant now = clock.instant();
             if (done) {
-                status.set(RebuildStatus.of(RebuildStatus.State.COMPLETED, startedAt, clock.instant(), parts));
-                log.info("Rebuild of {} complete: {} events replayed in {} ms", projections.keySet(),
-                        status.get().target(), Duration.between(startedAt, clock.instant()).toMillis());
+                RebuildStatus completed = RebuildStatus.of(RebuildStatus.State.COMPLETED, startedAt, now, now, parts);
+                status.set(completed);
+                log.info("Rebuild of {} complete: {} events replayed in {} ms, {} events/s", projections.keySet(),
+                        completed.target(), Duration.between(startedAt, now).toMillis(), completed.perSecond());
                 progress.cancel(false);
                 return;
             }
-            status.set(RebuildStatus.of(RebuildStatus.State.RUNNING, startedAt, null, parts));
-            parts.forEach(part -> log.info("Rebuild of {}: replayed up to position {} of {}", part.name(),
-                    part.position(), part.target()));
+            RebuildStatus running = RebuildStatus.of(RebuildStatus.State.RUNNING, startedAt, null, now, parts);
+            status.set(running);
+            parts.forEach(part -> log.info("Rebuild of {}: replayed up to position {} of {}, {} events/s so far",
+                    part.name(), part.position(), part.target(), running.perSecond()));
         } catch (RuntimeException e) {
             status.set(status.get().failed(clock.instant(), e.getMessage()));
             log.error("Rebuild of {} failed", projections.keySet(), e);

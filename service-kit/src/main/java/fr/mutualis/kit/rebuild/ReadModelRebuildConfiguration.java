@@ -1,6 +1,7 @@
 package fr.mutualis.kit.rebuild;
 
 import fr.mutualis.kit.axon.AxonInfrastructureConfiguration;
+import fr.mutualis.kit.projection.ProjectionUpdates;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,5 +28,16 @@ public class ReadModelRebuildConfiguration {
     ReadModelRebuild eventStoreReadModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,
                                                 @Value("${mutualis.rebuild.progress-interval:1s}") Duration progressInterval) {
         return new EventStoreReadModelRebuild(processing, tokenStore, progressInterval, Clock.systemUTC());
+    }
+
+    /**
+     * The projections' writes, batched per processor batch: what lets a rebuild replay millions of events.
+     * {@code mutualis.projection.batch-updates=false} runs them one by one, for the replay benchmark's comparison.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ProjectionUpdates projectionUpdates(NamedParameterJdbcOperations jdbc,
+                                        @Value("${mutualis.projection.batch-updates:true}") boolean batched) {
+        return new ProjectionUpdates(jdbc, batched);
     }
 }
