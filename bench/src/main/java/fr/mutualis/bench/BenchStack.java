@@ -67,13 +67,4 @@ final class BenchStack {
         }
         return builder;
     }
-
-    /** The machine's load average (1, 5, 15 min), printed beside each figure since the machine is shared. */
-    static String loadAverage() {
-        try {
-            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 }
