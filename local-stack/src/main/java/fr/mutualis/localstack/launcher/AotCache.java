@@ -135,10 +135,13 @@ public final class AotCache {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
             }
-            try {
-                Files.deleteIfExists(output);
-            } catch (IOException e) {
-                log.debug("aot: {} left behind: {}", output, e.toString());
+            // the JVM's own intermediate file stays behind when the training run was cut short
+            for (Path leftover : List.of(output, output.resolveSibling(output.getFileName() + ".config"))) {
+                try {
+                    Files.deleteIfExists(leftover);
+                } catch (IOException e) {
+                    log.debug("aot: {} left behind: {}", leftover, e.toString());
+                }
             }
         }
     }
