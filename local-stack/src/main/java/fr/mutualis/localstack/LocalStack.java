@@ -60,7 +60,7 @@ public final class LocalStack implements AutoCloseable {
     public static final int KAFKA_PARTITIONS = 3;
 
     private static final Logger log = LoggerFactory.getLogger("fr.mutualis.localstack.stack");
-    private static final Duration AOT_TRAINING_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration AOT_TRAINING_TIMEOUT = Duration.ofMinutes(20);
 
     private final Builder settings;
     private final Map<StackApp, AppProcess> apps = new EnumMap<>(StackApp.class);
