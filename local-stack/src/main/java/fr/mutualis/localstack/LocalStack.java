@@ -12,6 +12,7 @@ import fr.mutualis.localstack.issuer.DemoClients;
 import fr.mutualis.localstack.issuer.ConsoleClient;
 import fr.mutualis.localstack.issuer.IssuerServer;
 import fr.mutualis.localstack.issuer.TokenClient;
+import fr.mutualis.localstack.launcher.AotCache;
 import fr.mutualis.localstack.launcher.AppProcess;
 import fr.mutualis.localstack.launcher.JarLocator;
 import fr.mutualis.localstack.launcher.ReadinessWaiter;
@@ -59,6 +60,7 @@ public final class LocalStack implements AutoCloseable {
     public static final int KAFKA_PARTITIONS = 3;
 
     private static final Logger log = LoggerFactory.getLogger("fr.mutualis.localstack.stack");
+    private static final Duration AOT_TRAINING_TIMEOUT = Duration.ofMinutes(20);
 
     private final Builder settings;
     private final Map<StackApp, AppProcess> apps = new EnumMap<>(StackApp.class);
@@ -72,7 +74,9 @@ public final class LocalStack implements AutoCloseable {
     private TokenClient tokenClient;
     private DemoReport demoReport;
     private Duration startupTime;
+    private StartupReport startupReport;
     private Thread shutdownHook;
+    private Thread aotTrainer;
     private volatile boolean running;
 
     private LocalStack(Builder settings) {
@@ -99,13 +103,16 @@ public final class LocalStack implements AutoCloseable {
             shutdownHook = new Thread(this::stopFromHook, "local-stack-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
+        List<StartupReport.Phase> phases = new ArrayList<>();
         try {
             Map<StackApp, Path> jars = locateJars();
-            startInfrastructure();
-            launchApps(jars);
+            Map<StackApp, AotCache.Launch> launches = new EnumMap<>(StackApp.class);
+            phases.add(startInfrastructure(jars, launches));
+            launchApps(jars, launches).ifPresent(phases::add);
             if (settings.loadDemo) {
-                loadDemo();
+                loadDemo().ifPresent(phases::add);
             }
+            trainAotCaches(launches);
         } catch (RuntimeException | Error e) {
             if (!running) {
                 // stop() was called meanwhile (Ctrl-C): what failed is the consequence, not the cause
@@ -117,6 +124,8 @@ public final class LocalStack implements AutoCloseable {
                     : new LocalStackException("Local stack failed to start: " + e, e);
         }
         startupTime = Duration.ofNanos(System.nanoTime() - start);
+        startupReport = new StartupReport(startupTime, phases);
+        log.info("start-up phases: {}", startupReport.line());
         log.info("stack ready in {} s: gateway {}", seconds(startupTime), hasApp(StackApp.GATEWAY) ? gatewayUrl() : "(not launched)");
         return this;
     }
@@ -137,6 +146,10 @@ public final class LocalStack implements AutoCloseable {
         }
         running = false;
         long start = System.nanoTime();
+        if (aotTrainer != null) {
+            aotTrainer.interrupt();
+            aotTrainer = null;
+        }
         if (!apps.isEmpty()) {
             log.info("stopping {}", names(apps.keySet()));
             apps.values().forEach(AppProcess::requestStop);
@@ -342,6 +355,11 @@ public final class LocalStack implements AutoCloseable {
         return startupTime;
     }
 
+    /** Where {@link #start()} spent its time, phase by phase; null before it returned. */
+    public StartupReport startupReport() {
+        return startupReport;
+    }
+
     /** The banner printed by {@code LocalStackApplication}: URLs, demo clients, a curl example. */
     public String banner() {
         return StackBanner.render(this);
@@ -367,9 +385,19 @@ public final class LocalStack implements AutoCloseable {
         return jars;
     }
 
-    private void startInfrastructure() {
+    /**
+     * Starts the servers and, side by side with them, readies the apps' jars for the ahead-of-time cache when it is
+     * on ({@code launches} gets them).
+     */
+    private StartupReport.Phase startInfrastructure(Map<StackApp, Path> jars, Map<StackApp, AotCache.Launch> launches) {
+        long start = System.nanoTime();
+        List<StartupReport.Part> parts = java.util.Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Map<StackApp, AotCache.Launch>> prepared = aotCache()
+                .map(cache -> timed("app jars", parts, () -> prepareLaunches(cache, jars),
+                        ready -> ready.size() + " for the ahead-of-time cache"))
+                .orElse(CompletableFuture.completedFuture(Map.of()));
         // PostgreSQL (a child process), Kafka and the issuer (in this JVM) start side by side.
-        CompletableFuture<EmbeddedPostgresServer> pg = timed("postgres", () -> {
+        CompletableFuture<EmbeddedPostgresServer> pg = timed("postgres", parts, () -> {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.postgresPort, settings.postgresDataDir());
             for (StackApp app : StackApp.values()) {
                 if (app.database() != null) {
@@ -379,11 +407,11 @@ public final class LocalStack implements AutoCloseable {
             return server;
         }, server -> "on port " + server.port() + ", databases " + databases() + " (owner " + DB_USERNAME + ")");
         List<String> topics = Topics.allWithDeadLetters();
-        CompletableFuture<EmbeddedKafkaServer> broker = timed("kafka",
+        CompletableFuture<EmbeddedKafkaServer> broker = timed("kafka", parts,
                 () -> EmbeddedKafkaServer.start(KAFKA_PARTITIONS, topics),
                 server -> "at " + server.bootstrapServers() + ", " + topics.size() + " topics x " + KAFKA_PARTITIONS
                         + " partitions");
-        CompletableFuture<IssuerServer> tokens = timed("issuer",
+        CompletableFuture<IssuerServer> tokens = timed("issuer", parts,
                 () -> IssuerServer.start(settings.issuerPort, null, List.of(gatewayUrl()),
                         settings.consoleAccessTokenTtl),
                 server -> "at " + server.issuerUri() + ", " + DemoClients.ALL.size() + " demo clients");
@@ -403,6 +431,11 @@ public final class LocalStack implements AutoCloseable {
         }
         try {
             startedIssuer = tokens.join();
+        } catch (CompletionException e) {
+            failure = failure != null ? failure : cause(e);
+        }
+        try {
+            launches.putAll(prepared.join());
         } catch (CompletionException e) {
             failure = failure != null ? failure : cause(e);
         }
@@ -427,18 +460,30 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         tokenClient = new TokenClient(URI.create(issuer.tokenUri()));
+        return new StartupReport.Phase("infrastructure", Duration.ofNanos(System.nanoTime() - start), parts);
     }
 
-    private void launchApps(Map<StackApp, Path> jars) {
+    private Optional<StartupReport.Phase> launchApps(Map<StackApp, Path> jars,
+                                                     Map<StackApp, AotCache.Launch> launches) {
         if (jars.isEmpty()) {
             log.info("apps: none launched");
-            return;
+            return Optional.empty();
         }
         wipeReportingState();
         for (StackApp app : jars.keySet()) {
-            AppProcess process = new AppProcess(app, jars.get(app), settings.port(app), environment(app),
-                    settings.jvmOptions, settings.logsDir().resolve(app.module() + ".log"));
+            AotCache.Launch launch = launches.get(app);
+            List<String> jvmOptions = new ArrayList<>(settings.jvmOptions);
+            if (launch != null) {
+                jvmOptions.addAll(launch.jvmOptions());
+            }
+            AppProcess process = new AppProcess(app, launch != null ? launch.jar() : jars.get(app), settings.port(app),
+                    environment(app), jvmOptions, settings.logsDir().resolve(app.module() + ".log"));
             apps.put(app, process);
+        }
+        if (!launches.isEmpty()) {
+            log.info("aot: from their cache: {}; without (trained once the stack is ready): {}",
+                    names(launches.keySet().stream().filter(app -> launches.get(app).cached()).toList()),
+                    names(launches.keySet().stream().filter(app -> !launches.get(app).cached()).toList()));
         }
         log.info("apps: launching {} (logs in {})", apps.values().stream()
                 .map(app -> app.app().module() + ":" + app.port()).collect(Collectors.joining(", ")),
@@ -449,7 +494,9 @@ public final class LocalStack implements AutoCloseable {
             }
             apps.values().forEach(app -> app.start(true));
         }
-        readiness.awaitReady(apps.values(), settings.readinessTimeout);
+        long start = System.nanoTime();
+        List<StartupReport.Part> ready = readiness.awaitReady(apps.values(), settings.readinessTimeout);
+        return Optional.of(new StartupReport.Phase("apps", Duration.ofNanos(System.nanoTime() - start), ready));
     }
 
     /** The environment variables every app understands (see service-kit's mutualis-service-defaults.yml). */
@@ -470,6 +517,9 @@ public final class LocalStack implements AutoCloseable {
             env.put("SPRING_DATASOURCE_USERNAME", DB_USERNAME);
             env.put("SPRING_DATASOURCE_PASSWORD", DB_PASSWORD);
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            // The stack created every topic and dead-letter topic they declare (same partitions): no admin client
+            // and topic description round trip at each start. The reporting job's own topics are its to create.
+            env.put("SPRING_KAFKA_ADMIN_AUTO_CREATE", "false");
         } else if (app == StackApp.REPORTING) {
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             // Its state stores live with the stack's data: wiped with it, and not shared with another stack's job.
@@ -501,13 +551,56 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void loadDemo() {
+    private Optional<StartupReport.Phase> loadDemo() {
         if (!apps.containsKey(StackApp.GATEWAY)) {
             log.warn("demo: not loaded, the gateway is not launched");
-            return;
+            return Optional.empty();
         }
         log.info("demo: loading the demo territory through {}", gatewayUrl());
         demoReport = new DemoLoader(URI.create(gatewayUrl()), this::token).load();
+        return Optional.of(new StartupReport.Phase("demo", demoReport.took(), List.of()));
+    }
+
+    /** The ahead-of-time cache when asked for and the JDK has it; the reason it is off is logged once. */
+    private Optional<AotCache> aotCache() {
+        if (!settings.aotCache || settings.apps.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!AotCache.supported(Runtime.version())) {
+            log.info("aot: JDK {} has no ahead-of-time cache of this form (JDK {}+): the apps start from their"
+                    + " executable jars", Runtime.version().feature(), AotCache.FIRST_JDK);
+            return Optional.empty();
+        }
+        return Optional.of(new AotCache(settings.aotDir(), settings.jvmOptions, settings.logsDir()));
+    }
+
+    private static Map<StackApp, AotCache.Launch> prepareLaunches(AotCache cache, Map<StackApp, Path> jars) {
+        Map<StackApp, AotCache.Launch> launches = new EnumMap<>(StackApp.class);
+        jars.forEach((app, jar) -> launches.put(app, cache.prepare(app, jar)));
+        return launches;
+    }
+
+    /**
+     * The apps that started without a cache get one for the next start: one training run at a time, in the
+     * background, so that this start is not delayed; stopping the stack abandons it.
+     */
+    private void trainAotCaches(Map<StackApp, AotCache.Launch> launches) {
+        List<StackApp> untrained = launches.keySet().stream().filter(app -> !launches.get(app).cached()).toList();
+        Optional<AotCache> cache = aotCache();
+        if (untrained.isEmpty() || cache.isEmpty()) {
+            return;
+        }
+        log.info("aot: training {} in the background for the next start", names(untrained));
+        aotTrainer = new Thread(() -> {
+            for (StackApp app : untrained) {
+                if (!running || Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                cache.get().train(app, launches.get(app), environment(app), AOT_TRAINING_TIMEOUT);
+            }
+        }, "local-stack-aot-training");
+        aotTrainer.setDaemon(true);
+        aotTrainer.start();
     }
 
     private boolean hasApp(StackApp app) {
@@ -552,13 +645,15 @@ public final class LocalStack implements AutoCloseable {
         return new LocalStackException("Stopped while starting");
     }
 
-    private static <T> CompletableFuture<T> timed(String name, Supplier<T> starter,
+    /** Starts {@code name} on its own thread, then logs its time and adds it to {@code parts}. */
+    private static <T> CompletableFuture<T> timed(String name, List<StartupReport.Part> parts, Supplier<T> starter,
                                                   java.util.function.Function<T, String> describe) {
         return CompletableFuture.supplyAsync(() -> {
             long start = System.nanoTime();
             T started = starter.get();
-            log.info("{}: started {} in {} s", name, describe.apply(started),
-                    seconds(Duration.ofNanos(System.nanoTime() - start)));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            log.info("{}: started {} in {} s", name, describe.apply(started), seconds(took));
+            parts.add(new StartupReport.Part(name, took, null));
             return started;
         }, runnable -> {
             Thread thread = new Thread(runnable, "local-stack-" + name);
@@ -596,7 +691,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static String names(Collection<StackApp> apps) {
-        return apps.stream().map(StackApp::module).collect(Collectors.joining(", "));
+        return apps.isEmpty() ? "none" : apps.stream().map(StackApp::module).collect(Collectors.joining(", "));
     }
 
     static String seconds(Duration duration) {
@@ -624,6 +719,7 @@ public final class LocalStack implements AutoCloseable {
         private List<String> jvmOptions = AppProcess.DEFAULT_JVM_OPTIONS;
         private boolean registerShutdownHook = true;
         private Duration consoleAccessTokenTtl = ConsoleClient.ACCESS_TOKEN_TTL;
+        private boolean aotCache;
 
         private Builder() {
             for (StackApp app : StackApp.values()) {
@@ -747,6 +843,15 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Start the apps from JDK 25's ahead-of-time cache ({@link AotCache}, under {@code <workDir>/aot}), made by a
+         * training run in the background after the first start. Default false; ignored on an older JDK.
+         */
+        public Builder aotCache(boolean use) {
+            aotCache = use;
+            return this;
+        }
+
         /** An extra environment variable for one app (overrides the stack's own). */
         public Builder appEnvironment(String app, String name, String value) {
             environment.computeIfAbsent(StackApp.of(app), key -> new LinkedHashMap<>()).put(name, value);
@@ -771,6 +876,10 @@ public final class LocalStack implements AutoCloseable {
 
         Path logsDir() {
             return workDir.resolve("logs");
+        }
+
+        Path aotDir() {
+            return workDir.resolve("aot");
         }
 
         Path postgresDataDir() {

@@ -31,6 +31,9 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code apps}: comma-separated apps to launch (default all; {@code none});</li>
  *   <li>{@code reporting} (default true): false leaves the reporting job out;</li>
  *   <li>{@code load-demo} (default true); {@code readiness-timeout} in seconds (default 180);</li>
+ *   <li>{@code aot-cache} (default true): on JDK 25 and later, the apps start from their ahead-of-time cache under
+ *       {@code <work-dir>/aot}, trained in the background after the first start (see {@code AotCache}); false
+ *       starts them from their executable jars, as an older JDK does;</li>
  *   <li>{@code console-access-token-ttl} in seconds (default 300): how long the console's access tokens live;</li>
  *   <li>{@code gateway-port}, {@code portfolio-port}, {@code budget-port}, {@code governance-port},
  *       {@code evaluation-port}, {@code console-port}, {@code reporting-port}, {@code issuer-port}, {@code postgres-port}, {@code kafka-port};</li>
@@ -84,6 +87,7 @@ public final class LocalStackApplication {
             builder.withoutApp(StackApp.REPORTING.module());
         }
         builder.loadDemo(env.getProperty(PREFIX + "load-demo", Boolean.class, true));
+        builder.aotCache(env.getProperty(PREFIX + "aot-cache", Boolean.class, true));
         builder.readinessTimeout(Duration.ofSeconds(env.getProperty(PREFIX + "readiness-timeout", Long.class, 180L)));
         Long consoleTokenSeconds = env.getProperty(PREFIX + "console-access-token-ttl", Long.class);
         if (consoleTokenSeconds != null) {
@@ -137,7 +141,8 @@ public final class LocalStackApplication {
 
     /** Catches misspelt options: an unknown --mutualis.stack.* option is an error. */
     private static void checkOptions(StandardEnvironment env, String[] args) {
-        List<String> known = List.of("jars-dir", "work-dir", "pg-data-dir", "apps", "load-demo", "readiness-timeout",
+        List<String> known = List.of("jars-dir", "work-dir", "pg-data-dir", "apps", "load-demo", "aot-cache",
+                "readiness-timeout",
                 "console-access-token-ttl",
                 "gateway-port", "portfolio-port", "budget-port", "governance-port", "evaluation-port", "console-port",
                 "reporting-port", "reporting", "issuer-port",

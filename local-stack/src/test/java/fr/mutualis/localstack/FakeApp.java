@@ -5,15 +5,25 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Stands in for an app's executable jar in {@link LocalStackTest} (JDK only): ready at once, shows its environment
@@ -27,12 +37,22 @@ public final class FakeApp {
             "210000030", "ENTREPRENEUR", "210000048", "UNCLASSIFIED");
 
     public static void main(String[] args) throws IOException {
+        // What a Spring Boot executable jar does with these, as far as the ahead-of-time cache needs it
+        if ("tools".equals(System.getProperty("jarmode"))) {
+            extract(args);
+            return;
+        }
+        if ("onRefresh".equals(System.getProperty("spring.context.exit"))) {
+            Runtime.getRuntime().halt(0);
+        }
         int port = Integer.parseInt(System.getenv("SERVER_PORT"));
         HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
         server.createContext("/actuator/health/readiness", exchange -> respond(exchange, 200, "{\"status\":\"UP\"}"));
         server.createContext("/env", exchange -> {
             Map<String, String> env = new TreeMap<>(System.getenv());
             env.put("parent-pid", System.getProperty("mutualis.parent-pid"));
+            env.put("jvm-options", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+            env.put("jar", System.getProperty("java.class.path"));
             env.put("max-heap-mb", String.valueOf(Runtime.getRuntime().maxMemory() / (1024 * 1024)));
             respond(exchange, 200, env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("\n")));
@@ -42,6 +62,14 @@ public final class FakeApp {
         server.createContext("/api/", FakeApp::api);
         server.start();
         System.out.println("fake app up on port " + port);
+    }
+
+    /** {@code extract --destination <dir>}: a plain jar is its own extracted form, so a copy of it. */
+    private static void extract(String[] args) throws IOException {
+        Path destination = Path.of(args[java.util.Arrays.asList(args).indexOf("--destination") + 1]);
+        Path jar = Path.of(System.getProperty("java.class.path"));
+        Files.createDirectories(destination);
+        Files.copy(jar, destination.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void api(HttpExchange exchange) throws IOException {
@@ -110,6 +138,26 @@ public final class FakeApp {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** {@code <dir>/fake-app.jar}: this class (and its nested ones) with it as main class. */
+    public static Path jar(Path dir) throws IOException, URISyntaxException {
+        Files.createDirectories(dir);
+        Path classes = Path.of(FakeApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path packageDir = classes.resolve("fr/mutualis/localstack");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeApp.class.getName());
+        Path jar = dir.resolve("fake-app.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+             Stream<Path> files = Files.list(packageDir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("FakeApp")).toList()) {
+                out.putNextEntry(new JarEntry("fr/mutualis/localstack/" + file.getFileName()));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+        return jar;
     }
 
     private FakeApp() {

@@ -2,6 +2,7 @@ package fr.mutualis.localstack;
 
 import fr.mutualis.localstack.demo.DemoReport;
 import fr.mutualis.localstack.demo.DemoTerritory;
+import fr.mutualis.localstack.launcher.AotCache;
 import fr.mutualis.localstack.launcher.JarLocator;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
@@ -18,15 +19,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The whole orchestration with real PostgreSQL, Kafka and issuer, the five apps replaced by {@link FakeApp} jars:
@@ -35,15 +33,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocalStackTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Path BASE = Path.of(System.getProperty("java.io.tmpdir")).resolve("local-stack-test");
     private static LocalStack stack;
 
     @BeforeAll
     static void start() throws Exception {
-        Path base = Path.of(System.getProperty("java.io.tmpdir")).resolve("local-stack-test");
-        Path jars = fakeJars(base.resolve("jars"));
+        Path jars = fakeJars(BASE.resolve("jars"));
         stack = LocalStack.builder()
                 .randomPorts()
-                .workDir(base.resolve("work"))
+                .workDir(BASE.resolve("work"))
+                .aotCache(true)
                 .jarsDir(jars)
                 .jvmOptions(java.util.List.of("-XX:+UseSerialGC", "-Xmx64m", "-XX:TieredStopAtLevel=1"))
                 .readinessTimeout(Duration.ofSeconds(60))
@@ -68,6 +67,7 @@ class LocalStackTest {
                 .containsEntry("SPRING_DATASOURCE_USERNAME", "mutualis")
                 .containsEntry("SPRING_DATASOURCE_PASSWORD", "mutualis")
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers())
+                .containsEntry("SPRING_KAFKA_ADMIN_AUTO_CREATE", "false")
                 .containsEntry("MUTUALIS_SECURITY_ISSUER_URI", stack.issuerUrl())
                 .containsEntry("MUTUALIS_SECURITY_JWK_SET_URI", stack.issuerUrl() + "/oauth2/jwks")
                 .containsEntry("parent-pid", String.valueOf(ProcessHandle.current().pid()));
@@ -110,6 +110,46 @@ class LocalStackTest {
                         DemoTerritory.TRANSFER_RATES.size())
                 .containsEntry("POST /api/budget/transfers", DemoTerritory.TRANSFERS.size())
                 .containsEntry("PUT /api/evaluation/self-assessment", DemoTerritory.TENANTS.size());
+    }
+
+    @Test
+    void theStartUpTellsTheTimeOfEachPhaseAndOfEachAppWithItsCpu() {
+        StartupReport report = stack.startupReport();
+
+        assertThat(report.phases()).extracting(StartupReport.Phase::name)
+                .containsExactly("infrastructure", "apps", "demo");
+        // the jars are readied for the ahead-of-time cache side by side with the servers
+        List<String> infrastructure = AotCache.supported(Runtime.version())
+                ? List.of("postgres", "kafka", "issuer", "app jars") : List.of("postgres", "kafka", "issuer");
+        assertThat(report.phase("infrastructure").orElseThrow().parts()).extracting(StartupReport.Part::name)
+                .containsExactlyInAnyOrderElementsOf(infrastructure);
+        assertThat(report.phase("apps").orElseThrow().parts()).extracting(StartupReport.Part::name)
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(StackApp.values()).map(StackApp::module)
+                        .toList());
+        assertThat(report.phase("apps").orElseThrow().parts())
+                .allSatisfy(app -> assertThat(app.cpu()).isPositive().isLessThan(report.total().multipliedBy(2)));
+        Duration phases = report.phases().stream().map(StartupReport.Phase::took).reduce(Duration.ZERO, Duration::plus);
+        assertThat(report.total()).isGreaterThanOrEqualTo(phases);
+        assertThat(report.phase("demo").orElseThrow().took()).isEqualTo(stack.demoReport().orElseThrow().took());
+        assertThat(report.line()).contains("| infrastructure ", "postgres ", "| apps ", "portfolio-service ", " cpu ",
+                "| demo ");
+    }
+
+    @Test
+    void theAppsStartFromTheirExtractedJarsAndGetACacheForTheNextStart() throws Exception {
+        assumeTrue(AotCache.supported(Runtime.version()), "needs JDK " + AotCache.FIRST_JDK);
+        Path aot = BASE.resolve("work").resolve("aot").toAbsolutePath();
+
+        assertThat(env("portfolio-service").get("jar")).startsWith(aot.resolve("portfolio-service").toString());
+        // trained one after the other in the background once the stack was ready
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!java.util.Arrays.stream(StackApp.values())
+                .allMatch(app -> Files.isRegularFile(aot.resolve(app.module()).resolve(AotCache.CACHE_FILE)))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        assertThat(StackApp.values()).allSatisfy(app -> assertThat(aot.resolve(app.module())
+                .resolve(AotCache.CACHE_FILE)).isRegularFile());
     }
 
     @Test
@@ -174,23 +214,9 @@ class LocalStackTest {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** One jar with FakeApp as main class, copied under every app's name. */
+    /** The fake app's jar copied under every app's name. */
     private static Path fakeJars(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        Path classes = Path.of(FakeApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path packageDir = classes.resolve("fr/mutualis/localstack");
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeApp.class.getName());
-        Path jar = dir.resolve("fake-app.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
-             Stream<Path> files = Files.list(packageDir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("FakeApp")).toList()) {
-                out.putNextEntry(new JarEntry("fr/mutualis/localstack/" + file.getFileName()));
-                out.write(Files.readAllBytes(file));
-                out.closeEntry();
-            }
-        }
+        Path jar = FakeApp.jar(dir);
         for (StackApp app : StackApp.values()) {
             Files.copy(jar, dir.resolve(app.module() + "-" + JarLocator.VERSION + "-" + JarLocator.CLASSIFIER + ".jar"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);

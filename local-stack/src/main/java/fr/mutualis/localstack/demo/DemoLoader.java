@@ -32,12 +32,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -60,14 +67,17 @@ public final class DemoLoader {
     private final BiFunction<String, String, String> tokenSource;
     private final Duration asyncBound;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, String> tokens = new HashMap<>();
+    // The maps are shared by the parts of the load that run side by side (see load()).
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
     /** Ids answered by the services, by the keys of {@link DemoTerritory}. */
-    private final Map<String, String> ids = new LinkedHashMap<>();
+    private final Map<String, String> ids = new ConcurrentHashMap<>();
     /** Decision ids by agenda item title: an AP revision names the decision that voted it. */
-    private final Map<String, String> decisionIds = new HashMap<>();
+    private final Map<String, String> decisionIds = new ConcurrentHashMap<>();
     /** Engagements and indicators have no key in the data: their ids by the very record. */
-    private final Map<Engagement, String> engagementIds = new IdentityHashMap<>();
-    private final Map<Indicator, String> indicatorIds = new IdentityHashMap<>();
+    private final Map<Engagement, String> engagementIds = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Indicator, String> indicatorIds = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** The first failure of a part of the load: the others stop at their next call. */
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     /**
      * @param gateway     the gateway's base URL, e.g. {@code http://localhost:8080}
@@ -84,38 +94,125 @@ public final class DemoLoader {
         this.asyncBound = asyncBound;
     }
 
+    /**
+     * Loads the territory, its independent parts side by side (the HTTP calls are what takes time): once the
+     * collectivités and the mutualisation exist, the portfolio and governance steps, the governance instances, the
+     * evaluation steps and, once projects have ids, the budget steps run on their own threads, each part in its
+     * order; the AP revisions wait for the séances whose decisions they name, and the barometer for everything. The
+     * report lists the steps in {@link Stage} order whatever order they ended in. A failure stops the other parts at
+     * their next call, and this method returns only once none is left running.
+     */
     public DemoReport load() {
         long start = System.nanoTime();
-        List<DemoReport.Step> steps = new ArrayList<>();
-        steps.add(step("collectivités", DemoTerritory.COLLECTIVITES.size(), this::registerCollectivites));
-        steps.add(step("élus au numérique", DemoTerritory.TENANTS.size(), this::designateElectedLeads));
-        steps.add(step("mutualisations", 1, this::createMutualisation));
-        steps.add(step("roadmaps", DemoTerritory.ROADMAPS.size(), this::draftRoadmaps));
-        steps.add(step("projects", (int) DemoTerritory.projects().count(), this::proposeProjects));
-        steps.add(step("assessments", (int) DemoTerritory.projects().count(), this::assessProjects));
-        steps.add(step("governance instances", DemoTerritory.INSTANCES.size(), this::createInstances));
-        steps.add(step("séances held and closed", (int) DemoTerritory.sessions().count(), this::holdSessions));
-        steps.add(step("decisions applied by portfolio", decisionsToApply(), this::awaitDecisionsApplied));
-        steps.add(step("projects under way", (int) DemoTerritory.projects().filter(Project::started).count(),
-                this::startProjects));
-        steps.add(step("milestones", (int) DemoTerritory.milestones().count(), this::planMilestones));
-        steps.add(step("programmes (AP/CP)", DemoTerritory.PROGRAMMES.size(), this::createProgrammes));
-        steps.add(step("budget lines", DemoTerritory.BUDGET_LINES.size(), this::openBudgetLines));
-        steps.add(step("BP votes", DemoTerritory.budgetOwners().size(), this::voteBudgets));
-        steps.add(step("engagements", (int) DemoTerritory.engagements().count(), this::recordEngagements));
-        steps.add(step("mandates", (int) DemoTerritory.mandates().count(), this::recordMandates));
-        steps.add(step("AP revisions", (int) DemoTerritory.PROGRAMMES.stream()
-                .filter(programme -> programme.revision() != null).count(), this::reviseProgrammes));
-        steps.add(step("delegations of transfers", DemoTerritory.TRANSFER_RATES.size(), this::delegateTransfers));
-        steps.add(step("transfers between chapters", DemoTerritory.TRANSFERS.size(), this::transferCredits));
-        steps.add(step("shared-cost allocations", 1, this::allocateSharedCosts));
-        steps.add(step("indicators", DemoTerritory.INDICATORS.size(), this::defineIndicators));
-        steps.add(step("measurements", (int) DemoTerritory.measurements().count(), this::recordMeasurements));
-        steps.add(step("self-assessments", DemoTerritory.TENANTS.size(), this::declareSelfAssessments));
-        steps.add(step("barometer profiles", DemoTerritory.TENANTS.size(), this::awaitBarometerProfiles));
-        DemoReport report = new DemoReport(steps, ids, Duration.ofNanos(System.nanoTime() - start));
+        Map<Stage, DemoReport.Step> steps = new ConcurrentHashMap<>();
+        try (ExecutorService parts = Executors.newVirtualThreadPerTaskExecutor()) {
+            step(steps, Stage.COLLECTIVITES, DemoTerritory.COLLECTIVITES.size(), this::registerCollectivites);
+            step(steps, Stage.ELECTED_LEADS, DemoTerritory.TENANTS.size(), this::designateElectedLeads);
+            step(steps, Stage.MUTUALISATIONS, 1, this::createMutualisation);
+            CompletableFuture<Void> projects = part(parts, () -> {
+                step(steps, Stage.ROADMAPS, DemoTerritory.ROADMAPS.size(), this::draftRoadmaps);
+                step(steps, Stage.PROJECTS, (int) DemoTerritory.projects().count(), this::proposeProjects);
+            });
+            CompletableFuture<Void> instances = part(parts, () -> step(steps, Stage.INSTANCES,
+                    DemoTerritory.INSTANCES.size(), this::createInstances));
+            CompletableFuture<Void> evaluation = part(parts, () -> {
+                step(steps, Stage.INDICATORS, DemoTerritory.INDICATORS.size(), this::defineIndicators);
+                step(steps, Stage.MEASUREMENTS, (int) DemoTerritory.measurements().count(), this::recordMeasurements);
+                step(steps, Stage.SELF_ASSESSMENTS, DemoTerritory.TENANTS.size(), this::declareSelfAssessments);
+            });
+            CompletableFuture<Void> sessions = after(parts, List.of(projects), () -> step(steps, Stage.ASSESSMENTS,
+                    (int) DemoTerritory.projects().count(), this::assessProjects))
+                    .thenCompose(assessed -> after(parts, List.of(instances), () -> step(steps, Stage.SESSIONS,
+                            (int) DemoTerritory.sessions().count(), this::holdSessions)));
+            CompletableFuture<Void> delivery = after(parts, List.of(sessions), () -> {
+                step(steps, Stage.DECISIONS_APPLIED, decisionsToApply(), this::awaitDecisionsApplied);
+                step(steps, Stage.PROJECTS_STARTED, (int) DemoTerritory.projects().filter(Project::started).count(),
+                        this::startProjects);
+                step(steps, Stage.MILESTONES, (int) DemoTerritory.milestones().count(), this::planMilestones);
+            });
+            CompletableFuture<Void> budget = after(parts, List.of(projects), () -> {
+                step(steps, Stage.PROGRAMMES, DemoTerritory.PROGRAMMES.size(), this::createProgrammes);
+                step(steps, Stage.BUDGET_LINES, DemoTerritory.BUDGET_LINES.size(), this::openBudgetLines);
+                step(steps, Stage.BP_VOTES, DemoTerritory.budgetOwners().size(), this::voteBudgets);
+                step(steps, Stage.ENGAGEMENTS, (int) DemoTerritory.engagements().count(), this::recordEngagements);
+                step(steps, Stage.MANDATES, (int) DemoTerritory.mandates().count(), this::recordMandates);
+            }).thenCompose(mandated -> after(parts, List.of(sessions), () -> {
+                step(steps, Stage.AP_REVISIONS, (int) DemoTerritory.PROGRAMMES.stream()
+                        .filter(programme -> programme.revision() != null).count(), this::reviseProgrammes);
+                step(steps, Stage.DELEGATIONS, DemoTerritory.TRANSFER_RATES.size(), this::delegateTransfers);
+                step(steps, Stage.TRANSFERS, DemoTerritory.TRANSFERS.size(), this::transferCredits);
+                step(steps, Stage.ALLOCATIONS, 1, this::allocateSharedCosts);
+            }));
+            awaitAll(List.of(projects, instances, evaluation, sessions, delivery, budget));
+            step(steps, Stage.BAROMETER, DemoTerritory.TENANTS.size(), this::awaitBarometerProfiles);
+        }
+        DemoReport report = new DemoReport(new TreeMap<>(steps).values().stream().toList(), ids,
+                Duration.ofNanos(System.nanoTime() - start));
         log.info("demo: loaded in {} s: {}", seconds(report.took()), report.summary());
         return report;
+    }
+
+    /** The steps, in the order the report lists them: an earlier one never depends on a later one. */
+    private enum Stage {
+        COLLECTIVITES("collectivités"), ELECTED_LEADS("élus au numérique"), MUTUALISATIONS("mutualisations"),
+        ROADMAPS("roadmaps"), PROJECTS("projects"), ASSESSMENTS("assessments"), INSTANCES("governance instances"),
+        SESSIONS("séances held and closed"), DECISIONS_APPLIED("decisions applied by portfolio"),
+        PROJECTS_STARTED("projects under way"), MILESTONES("milestones"), PROGRAMMES("programmes (AP/CP)"),
+        BUDGET_LINES("budget lines"), BP_VOTES("BP votes"), ENGAGEMENTS("engagements"), MANDATES("mandates"),
+        AP_REVISIONS("AP revisions"), DELEGATIONS("delegations of transfers"),
+        TRANSFERS("transfers between chapters"), ALLOCATIONS("shared-cost allocations"), INDICATORS("indicators"),
+        MEASUREMENTS("measurements"), SELF_ASSESSMENTS("self-assessments"), BAROMETER("barometer profiles");
+
+        private final String label;
+
+        Stage(String label) {
+            this.label = label;
+        }
+    }
+
+    private CompletableFuture<Void> part(ExecutorService parts, Runnable body) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                body.run();
+            } catch (RuntimeException | Error e) {
+                // The first failure is the one to report; what it made the other parts abandon is not.
+                if (!(e instanceof Abandoned)) {
+                    failure.compareAndSet(null, e);
+                }
+                throw e;
+            }
+        }, parts);
+    }
+
+    /** {@code body} once every one of {@code before} is done (not run when one of them failed). */
+    private CompletableFuture<Void> after(ExecutorService parts, List<CompletableFuture<Void>> before, Runnable body) {
+        return CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
+                .thenCompose(done -> part(parts, body));
+    }
+
+    /** Waits until every part has ended, then throws the first failure if there was one. */
+    private void awaitAll(List<CompletableFuture<Void>> all) {
+        for (CompletableFuture<Void> part : all) {
+            try {
+                part.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                // every part ends (done, failed, or abandoned at its next call): the first failure is thrown below
+            }
+        }
+        Throwable first = failure.get();
+        if (first instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (first instanceof Error error) {
+            throw error;
+        }
+    }
+
+    /** Thrown by a part's next call once another part failed. */
+    private static final class Abandoned extends DemoLoadException {
+        Abandoned() {
+            super("demo: abandoned, another step failed");
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- governance
@@ -566,17 +663,17 @@ public final class DemoLoader {
         }
     }
 
-    private DemoReport.Step step(String name, int total, StepBody body) {
+    private void step(Map<Stage, DemoReport.Step> steps, Stage stage, int total, StepBody body) {
         long start = System.nanoTime();
         Counter counter = new Counter();
         body.run(counter);
-        DemoReport.Step step = new DemoReport.Step(name, counter.loaded, total, counter.detail,
+        DemoReport.Step step = new DemoReport.Step(stage.label, counter.loaded, total, counter.detail,
                 Duration.ofNanos(System.nanoTime() - start));
         if (!step.complete()) {
-            throw new DemoLoadException("demo: step " + name + " loaded " + counter.loaded + " of " + total);
+            throw new DemoLoadException("demo: step " + stage.label + " loaded " + counter.loaded + " of " + total);
         }
         log.info("demo: {}", step);
-        return step;
+        steps.put(stage, step);
     }
 
     private interface ProjectAction {
@@ -663,6 +760,9 @@ public final class DemoLoader {
     }
 
     private HttpResponse<String> send(String method, Actor actor, String path, Object body, String what) {
+        if (failure.get() != null) {
+            throw new Abandoned();
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token(actor.clientId()))

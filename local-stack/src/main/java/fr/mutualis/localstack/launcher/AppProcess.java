@@ -114,6 +114,11 @@ public final class AppProcess {
         return process == null ? Optional.empty() : Optional.of(process.pid());
     }
 
+    /** The CPU time the app's JVM has used so far (user and system), when the platform tells it. */
+    public synchronized Optional<Duration> cpuTime() {
+        return process == null ? Optional.empty() : process.toHandle().info().totalCpuDuration();
+    }
+
     /** Asks the JVM to stop (SIGTERM: Spring's graceful shutdown) without waiting. */
     public synchronized void requestStop() {
         if (process != null && process.isAlive()) {

@@ -1,6 +1,7 @@
 package fr.mutualis.localstack.launcher;
 
 import fr.mutualis.localstack.LocalStackException;
+import fr.mutualis.localstack.StartupReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ public final class ReadinessWaiter {
     public static final String READINESS_PATH = "/actuator/health/readiness";
 
     private static final Logger log = LoggerFactory.getLogger("fr.mutualis.localstack.apps");
-    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -48,13 +49,17 @@ public final class ReadinessWaiter {
         }
     }
 
-    /** Waits for all {@code apps}; throws {@link LocalStackException} on timeout or when one exits. */
-    public void awaitReady(Collection<AppProcess> apps, Duration timeout) {
+    /**
+     * Waits for all {@code apps}; throws {@link LocalStackException} on timeout or when one exits. Answers, in the
+     * order they became ready, how long each took from this call and the CPU its JVM had used by then.
+     */
+    public List<StartupReport.Part> awaitReady(Collection<AppProcess> apps, Duration timeout) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         long nextProgress = start + PROGRESS_EVERY.toNanos();
         Set<AppProcess> waiting = new LinkedHashSet<>(apps);
         List<String> ready = new ArrayList<>();
+        List<StartupReport.Part> took = new ArrayList<>();
         while (!waiting.isEmpty()) {
             for (AppProcess app : List.copyOf(waiting)) {
                 if (!app.isAlive()) {
@@ -63,6 +68,8 @@ public final class ReadinessWaiter {
                             + app.logFile() + " ends with:" + System.lineSeparator() + app.logTail(40));
                 }
                 if (isReady(app.port())) {
+                    took.add(new StartupReport.Part(app.app().module(), Duration.ofNanos(System.nanoTime() - start),
+                            app.cpuTime().orElse(null)));
                     waiting.remove(app);
                     ready.add(app.app().module());
                     log.info("ready {}/{}: {} on port {} ({} s)", ready.size(), apps.size(), app.app().module(),
@@ -90,6 +97,7 @@ public final class ReadinessWaiter {
                 throw new LocalStackException("Interrupted while waiting for the apps");
             }
         }
+        return took;
     }
 
     private static String names(Collection<AppProcess> apps) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,11 +30,13 @@ class DemoLoaderTest {
             + "\"status\":422,\"detail\":\"Engaging would exceed the voted credits\"}";
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger inFlightAtMost = new AtomicInteger();
     private HttpServer server;
 
-    /** Answers a call differently from the fake services, or empty to keep their answer. */
+    /** Answers a call (by the client named) differently from the fake services, or empty to keep their answer. */
     private interface Override {
-        Optional<FakeApp.Answer> answer(String method, String path);
+        Optional<FakeApp.Answer> answer(String method, String path, String client);
     }
 
     @AfterEach
@@ -59,20 +62,51 @@ class DemoLoaderTest {
     }
 
     @Test
-    void aRefusedCallFailsTheLoadWithItsStatusAndProblemBodyAndNothingIsSentAfterIt() throws IOException {
-        DemoLoader loader = loader((method, path) -> path.endsWith("/engagements")
+    void aRefusedCallFailsTheLoadWithItsStatusAndProblemBodyAndNothingIsSentAfterIt() throws Exception {
+        DemoLoader loader = loader((method, path, client) -> path.endsWith("/engagements")
                 ? Optional.of(new FakeApp.Answer(422, PROBLEM)) : Optional.empty());
 
         assertThatThrownBy(loader::load).isInstanceOf(DemoLoadException.class)
                 .hasMessageContaining("POST /api/budget/lines/").hasMessageContaining("/engagements")
                 .hasMessageContaining("answered 422").hasMessageContaining(PROBLEM);
-        assertThat(calls.getLast()).startsWith("POST /api/budget/lines/");
-        assertThat(calls).noneMatch(call -> call.contains("/mandates") || call.contains("/api/evaluation/"));
+        int sent = calls.size();
+        assertThat(calls).filteredOn(call -> call.contains("/engagements")).hasSize(1);
+        assertThat(calls).noneMatch(call -> call.contains("/mandates") || call.contains("/transfers")
+                || call.contains("/barometer"));
+        // every part of the load has stopped when it fails: none goes on calling in the background
+        Thread.sleep(300);
+        assertThat(calls).hasSize(sent);
+    }
+
+    @Test
+    void independentPartsLoadSideBySideEachInItsOrder() throws IOException {
+        DemoReport report = loader(noOverride(), Duration.ofSeconds(1), Duration.ofMillis(10)).load();
+
+        assertThat(report.complete()).isTrue();
+        assertThat(inFlightAtMost.get()).as("calls in flight at once").isGreaterThanOrEqualTo(3);
+        // each part keeps its order, and waits for what it names: projects, séances, mandates
+        assertThat(lastIndexOf("POST /api/portfolio/projects ")).isLessThan(firstIndexOf("POST /api/budget/programmes"))
+                .isLessThan(firstIndexOf("/assessment "));
+        assertThat(lastIndexOf("POST /api/governance/instances ")).isLessThan(firstIndexOf("/sessions "));
+        assertThat(lastIndexOf("/assessment ")).isLessThan(firstIndexOf("/sessions "));
+        assertThat(lastIndexOf("/close ")).isLessThan(firstIndexOf("/revisions "))
+                .isLessThan(firstIndexOf("GET /api/portfolio/roadmaps/"));
+        assertThat(lastIndexOf("/mandates ")).isLessThan(firstIndexOf("/revisions "));
+        assertThat(lastIndexOf("/indicators ")).isLessThan(firstIndexOf("/measurements "));
+        assertThat(calls.stream().filter(call -> !call.contains("/barometer")).count())
+                .isEqualTo(firstIndexOf("/barometer "));
+        // the report keeps the steps' order whatever order they ended in
+        assertThat(report.steps()).extracting(DemoReport.Step::name).containsExactly("collectivités",
+                "élus au numérique", "mutualisations", "roadmaps", "projects", "assessments", "governance instances",
+                "séances held and closed", "decisions applied by portfolio", "projects under way", "milestones",
+                "programmes (AP/CP)", "budget lines", "BP votes", "engagements", "mandates", "AP revisions",
+                "delegations of transfers", "transfers between chapters", "shared-cost allocations",
+                "indicators", "measurements", "self-assessments", "barometer profiles");
     }
 
     @Test
     void anEndpointAnswering404FailsTheLoadInsteadOfBeingSkipped() throws IOException {
-        DemoLoader loader = loader((method, path) -> path.startsWith("/api/budget/")
+        DemoLoader loader = loader((method, path, client) -> path.startsWith("/api/budget/")
                 ? Optional.of(new FakeApp.Answer(404, "{\"status\":404,\"title\":\"Not Found\"}")) : Optional.empty());
 
         assertThatThrownBy(loader::load).isInstanceOf(DemoLoadException.class)
@@ -82,7 +116,7 @@ class DemoLoaderTest {
 
     @Test
     void aDecisionNeverAppliedFailsTheLoadAfterTheBoundNamingWhatItWaitedFor() throws IOException {
-        DemoLoader loader = loader((method, path) -> method.equals("GET") && path.contains("/api/portfolio/roadmaps/")
+        DemoLoader loader = loader((method, path, client) -> method.equals("GET") && path.contains("/api/portfolio/roadmaps/")
                 ? Optional.of(new FakeApp.Answer(200, "{\"status\":\"DRAFT\"}")) : Optional.empty());
 
         assertThatThrownBy(loader::load).isInstanceOf(DemoLoadException.class)
@@ -94,9 +128,8 @@ class DemoLoaderTest {
     @Test
     void aServiceThatHasNotHeardOfTheMutualisationYetIsAskedAgain() throws IOException {
         AtomicInteger refusals = new AtomicInteger();
-        Override notHeardOfYet = (method, path) -> {
-            boolean sharedRoadmap = path.equals("/api/portfolio/roadmaps")
-                    && calls.getLast().endsWith(" cagv-shared-admin");
+        Override notHeardOfYet = (method, path, client) -> {
+            boolean sharedRoadmap = path.equals("/api/portfolio/roadmaps") && client.equals("cagv-shared-admin");
             if (sharedRoadmap && refusals.get() < 2) {
                 refusals.incrementAndGet();
                 return Optional.of(new FakeApp.Answer(404, "{\"status\":404,\"title\":\"Not Found\"}"));
@@ -110,8 +143,19 @@ class DemoLoaderTest {
         assertThat(calls).filteredOn("POST /api/portfolio/roadmaps cagv-shared-admin"::equals).hasSize(3);
     }
 
+    private int firstIndexOf(String part) {
+        return java.util.stream.IntStream.range(0, calls.size()).filter(i -> calls.get(i).contains(part)).findFirst()
+                .orElseThrow(() -> new AssertionError("no call with " + part));
+    }
+
+    private int lastIndexOf(String part) {
+        return java.util.stream.IntStream.range(0, calls.size()).map(i -> calls.size() - 1 - i)
+                .filter(i -> calls.get(i).contains(part)).findFirst()
+                .orElseThrow(() -> new AssertionError("no call with " + part));
+    }
+
     private static Override noOverride() {
-        return (method, path) -> Optional.empty();
+        return (method, path, client) -> Optional.empty();
     }
 
     private DemoLoader loader(Override override) throws IOException {
@@ -120,14 +164,27 @@ class DemoLoaderTest {
 
     /** Tokens name their client, so that each call records who made it. */
     private DemoLoader loader(Override override, Duration asyncBound) throws IOException {
+        return loader(override, asyncBound, Duration.ZERO);
+    }
+
+    /** {@code latency}: how long the fake gateway takes to answer each call. */
+    private DemoLoader loader(Override override, Duration asyncBound, Duration latency) throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String client = exchange.getRequestHeaders().getFirst("Authorization").substring("Bearer ey-".length());
             calls.add(method + " " + path + " " + client);
-            FakeApp.Answer answer = override.answer(method, path)
+            inFlightAtMost.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(latency);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            FakeApp.Answer answer = override.answer(method, path, client)
                     .orElseGet(() -> FakeApp.answer(method, path, body, exchange.getRequestHeaders().getFirst("X-Tenant-Id")));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
