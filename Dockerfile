@@ -24,6 +24,7 @@ COPY reporting-job/pom.xml reporting-job/
 COPY local-stack/pom.xml local-stack/
 COPY e2e/pom.xml e2e/
 COPY bench/pom.xml bench/
+COPY deploy/pom.xml deploy/
 COPY contracts/src contracts/src
 COPY service-kit/src service-kit/src
 COPY ${MODULE}/src ${MODULE}/src
