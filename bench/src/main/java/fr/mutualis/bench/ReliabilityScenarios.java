@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Fault injection against the whole platform, started as local-stack starts it. Each scenario prints what it
@@ -71,6 +72,23 @@ public final class ReliabilityScenarios {
     public static void main(String[] args) throws Exception {
         BenchStack.quietLogs();
         int failures;
+        if (List.of(args).contains("instances")) {
+            // Two instances of portfolio-service and evaluation-service behind the gateway (issue 20).
+            try (LocalStack stack = BenchStack.builder("instances-stack")
+                    .apps(List.of("gateway", "portfolio-service", "evaluation-service"))
+                    .loadDemo(false)
+                    .instances("portfolio-service", 2)
+                    .instances("evaluation-service", 2)
+                    .build()
+                    .start()) {
+                ReliabilityScenarios scenarios = new ReliabilityScenarios(stack);
+                scenarios.throughputWithOneAndTwoInstances();
+                scenarios.instancesKilledUnderLoad();
+                failures = scenarios.failures;
+            }
+            System.out.println(failures == 0 ? "ALL SCENARIOS PASSED" : failures + " COMPARISON(S) FAILED");
+            System.exit(failures == 0 ? 0 : 1);
+        }
         try (LocalStack stack = BenchStack.builder("reliability-stack")
                 .build()
                 .start()) {
@@ -234,6 +252,105 @@ public final class ReliabilityScenarios {
     }
 
     /** Every acknowledged write is in portfolio's read model once, and evaluation's copy has converged to it. */
+    /**
+     * Creates through the gateway at 16 clients with both portfolio instances, then with one (the other killed and
+     * left out by the gateway's health checks, its segments taken over), in the same run.
+     */
+    private void throughputWithOneAndTwoInstances() throws Exception {
+        System.out.println();
+        System.out.println("== Throughput: POST /api/portfolio/projects through the gateway, 16 clients, two then one portfolio instance");
+        awaitSegmentsSpread(2);
+        IntUnaryOperator create = client -> {
+            try {
+                return post("/api/portfolio/projects", project()).statusCode();
+            } catch (IOException e) {
+                return 599;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 599;
+            }
+        };
+        LoadResult two = LoadRunner.run("two instances", 16, Duration.ofSeconds(5), Duration.ofSeconds(20), create);
+        stack.killInstance("portfolio-service", 1);
+        awaitSegmentsSpread(1);
+        LoadResult one = LoadRunner.run("one instance", 16, Duration.ofSeconds(5), Duration.ofSeconds(20), create);
+        for (LoadResult result : List.of(one, two)) {
+            System.out.printf("measured: %s: %.1f creates/s, p50 %.0f ms, p99 %.0f ms, %d refused%n", result.target(),
+                    result.perSecond(), result.latencies().percentileMillis(50),
+                    result.latencies().percentileMillis(99), result.refused());
+        }
+        System.out.printf("measured: two instances / one: %.2f (load average %s)%n", two.perSecond() / one.perSecond(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        stack.startInstance("portfolio-service", 1);
+    }
+
+    /**
+     * Kills one instance of portfolio-service and one of evaluation-service with SIGKILL while 8 clients write
+     * through the gateway, restarts them, and checks that nothing acknowledged is lost or doubled, that evaluation
+     * counts what portfolio holds, and that both portfolio instances share its processors again.
+     */
+    private void instancesKilledUnderLoad() throws Exception {
+        System.out.println();
+        System.out.println("== Scenario: SIGKILL one instance of portfolio-service and of evaluation-service under 8 writers");
+        awaitSegmentsSpread(2);
+        Writers writers = new Writers(8);
+        Thread.sleep(5_000);
+        int beforeCrash = writers.acknowledged.size();
+        long killedAt = System.nanoTime();
+        stack.killInstance("portfolio-service", 1);
+        stack.killInstance("evaluation-service", 1);
+        Thread.sleep(10_000);
+        int whileDown = writers.acknowledged.size() - beforeCrash;
+        stack.startInstance("portfolio-service", 1);
+        stack.startInstance("evaluation-service", 1);
+        double downSeconds = (System.nanoTime() - killedAt) / 1e9;
+        Thread.sleep(5_000);
+        writers.stop();
+        System.out.printf("injected: SIGKILL of portfolio-service #2 and evaluation-service #2 after %d acknowledged"
+                + " writes; %d acknowledged by the survivors meanwhile; back after %.1f s%n", beforeCrash, whileDown,
+                downSeconds);
+        writers.report();
+        compare("writes acknowledged while one instance of each was down (> 0)", 1, whileDown > 0 ? 1 : 0);
+        compareEverywhere(writers.acknowledged);
+        compare("portfolio's processors shared by its two instances again", 1, awaitSegmentsSpread(2) ? 1 : 0);
+    }
+
+    /** Waits until each of portfolio's processors has its segments held by {@code instances} instances evenly. */
+    private boolean awaitSegmentsSpread(int instances) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + CONVERGENCE.toNanos();
+        Map<String, Map<String, Integer>> owners = Map.of();
+        while (System.nanoTime() < deadline) {
+            owners = segmentOwners();
+            boolean spread = !owners.isEmpty() && owners.values().stream().allMatch(byOwner -> byOwner.size() == instances
+                    && byOwner.values().stream().distinct().count() == 1);
+            if (spread) {
+                System.out.printf("  segments held by %d instance(s) evenly after %.1f s: %s%n", instances,
+                        (System.nanoTime() - start) / 1e9, owners);
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        System.out.printf("  segments not spread over %d instance(s) within %d s: %s%n", instances,
+                CONVERGENCE.toSeconds(), owners);
+        return false;
+    }
+
+    private Map<String, Map<String, Integer>> segmentOwners() throws java.sql.SQLException {
+        Map<String, Map<String, Integer>> owners = new java.util.TreeMap<>();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(stack.jdbcUrl("portfolio"),
+                LocalStack.DB_USERNAME, LocalStack.DB_PASSWORD);
+             java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT processor_name, owner, count(*) FROM token_entry WHERE owner IS NOT NULL"
+                             + " GROUP BY processor_name, owner")) {
+            while (rows.next()) {
+                owners.computeIfAbsent(rows.getString(1), name -> new java.util.TreeMap<>())
+                        .put(rows.getString(2), rows.getInt(3));
+            }
+        }
+        return owners;
+    }
+
     private void compareEverywhere(Set<String> acknowledged) throws Exception {
         long start = System.nanoTime();
         List<String> portfolioIds = awaitPortfolioContains(acknowledged);

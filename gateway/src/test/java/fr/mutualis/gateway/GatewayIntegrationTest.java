@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
@@ -71,6 +72,9 @@ class GatewayIntegrationTest {
     static final FakeService BUDGET = new FakeService("budget");
     static final FakeService GOVERNANCE = new FakeService("governance");
     static final FakeService EVALUATION = new FakeService("evaluation");
+    /** Two instances of the reporting job behind its one route. */
+    static final FakeService REPORTING_A = new FakeService("reporting-a");
+    static final FakeService REPORTING_B = new FakeService("reporting-b");
 
     static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
@@ -82,11 +86,12 @@ class GatewayIntegrationTest {
         registry.add("MUTUALIS_ROUTES_BUDGET_URI", BUDGET::uri);
         registry.add("MUTUALIS_ROUTES_GOVERNANCE_URI", GOVERNANCE::uri);
         registry.add("MUTUALIS_ROUTES_EVALUATION_URI", EVALUATION::uri);
+        registry.add("MUTUALIS_ROUTES_REPORTING_URI", () -> REPORTING_A.uri() + "," + REPORTING_B.uri());
     }
 
     @AfterAll
     static void stopServers() {
-        List.of(PORTFOLIO, BUDGET, GOVERNANCE, EVALUATION).forEach(FakeService::close);
+        List.of(PORTFOLIO, BUDGET, GOVERNANCE, EVALUATION, REPORTING_A, REPORTING_B).forEach(FakeService::close);
     }
 
     @LocalServerPort
@@ -370,6 +375,27 @@ class GatewayIntegrationTest {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.headers.x-tenant-id").isEqualTo(SAINT_AUBIN);
+    }
+
+    @Test
+    void requestsAreSharedBetweenAServicesInstancesAndADeadOneIsLeftOut() {
+        String path = "/api/reporting/territory";
+        String reporting = ISSUER.token(USER, List.of(VALMONT), List.of("REPORTING"));
+        for (int i = 0; i < 20; i++) {
+            client.get().uri(path).headers(h -> h.setBearerAuth(reporting)).exchange().expectStatus().isOk();
+        }
+        assertThat(REPORTING_A.received(path) + REPORTING_B.received(path)).isEqualTo(20);
+        assertThat(REPORTING_A.received(path)).isBetween(5L, 15L);
+
+        REPORTING_B.stop();
+        // Within a few health checks (every 2 s) the dead instance gets no more requests: ten in a row reach A.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            long before = REPORTING_A.received(path);
+            for (int i = 0; i < 10; i++) {
+                client.get().uri(path).headers(h -> h.setBearerAuth(reporting)).exchange().expectStatus().isOk();
+            }
+            assertThat(REPORTING_A.received(path)).isEqualTo(before + 10);
+        });
     }
 
     @Test

@@ -64,6 +64,8 @@ public final class LocalStack implements AutoCloseable {
 
     private final Builder settings;
     private final Map<StackApp, AppProcess> apps = new EnumMap<>(StackApp.class);
+    /** Instances of an app beyond its first ({@link Builder#instances}), numbered from 1. */
+    private final Map<StackApp, List<AppProcess>> extraInstances = new EnumMap<>(StackApp.class);
     private final ReadinessWaiter readiness = new ReadinessWaiter();
     /** stop() may come from the shutdown hook while start() runs (Ctrl-C during start-up): it must not wait for it. */
     private final Object stopLock = new Object();
@@ -152,7 +154,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (!apps.isEmpty()) {
             log.info("stopping {}", names(apps.keySet()));
+            extraInstances.values().forEach(instances -> instances.forEach(AppProcess::requestStop));
             apps.values().forEach(AppProcess::requestStop);
+            extraInstances.values().forEach(instances -> instances.forEach(app -> app.awaitStop(settings.stopGrace)));
             apps.values().forEach(app -> app.awaitStop(settings.stopGrace));
         }
         quietly("issuer", issuer);
@@ -224,6 +228,42 @@ public final class LocalStack implements AutoCloseable {
         environment.putAll(overrides);
         apps.put(current.app(), current.withEnvironment(environment));
         startApp(name);
+    }
+
+    /** The port of instance {@code instance} of an app: 0 is its first ({@link #appPort}), 1 the second... */
+    public int instancePort(String name, int instance) {
+        return instance == 0 ? appPort(name) : extraInstance(name, instance).port();
+    }
+
+    /** Kills one instance of an app with SIGKILL ({@code 0}: the first, as {@link #killApp}). */
+    public void killInstance(String name, int instance) {
+        if (instance == 0) {
+            killApp(name);
+            return;
+        }
+        AppProcess app = extraInstance(name, instance);
+        app.kill();
+        log.info("killed {} instance {} (SIGKILL)", app.app().module(), instance + 1);
+    }
+
+    /** Starts a stopped instance of an app again (same port) and waits until it is ready. */
+    public void startInstance(String name, int instance) {
+        if (instance == 0) {
+            startApp(name);
+            return;
+        }
+        AppProcess app = extraInstance(name, instance);
+        log.info("starting {} instance {} on port {}", app.app().module(), instance + 1, app.port());
+        app.start(false);
+        readiness.awaitReady(List.of(app), settings.readinessTimeout);
+    }
+
+    private AppProcess extraInstance(String name, int instance) {
+        List<AppProcess> instances = extraInstances.getOrDefault(StackApp.of(name), List.of());
+        if (instance < 1 || instance > instances.size()) {
+            throw new IllegalArgumentException(name + " has no instance " + instance + " in this stack");
+        }
+        return instances.get(instance - 1);
     }
 
     public boolean isAppRunning(String name) {
@@ -479,13 +519,24 @@ public final class LocalStack implements AutoCloseable {
             AppProcess process = new AppProcess(app, launch != null ? launch.jar() : jars.get(app), settings.port(app),
                     environment(app), jvmOptions, settings.logsDir().resolve(app.module() + ".log"));
             apps.put(app, process);
+            List<Integer> extraPorts = settings.extraPorts.getOrDefault(app, List.of());
+            for (int instance = 1; instance <= extraPorts.size(); instance++) {
+                int port = extraPorts.get(instance - 1);
+                Map<String, String> environment = new LinkedHashMap<>(environment(app));
+                environment.put("SERVER_PORT", String.valueOf(port));
+                extraInstances.computeIfAbsent(app, key -> new ArrayList<>()).add(new AppProcess(app,
+                        launch != null ? launch.jar() : jars.get(app), port, environment, jvmOptions,
+                        settings.logsDir().resolve(app.module() + "-" + (instance + 1) + ".log")));
+            }
         }
         if (!launches.isEmpty()) {
             log.info("aot: from their cache: {}; without (trained once the stack is ready): {}",
                     names(launches.keySet().stream().filter(app -> launches.get(app).cached()).toList()),
                     names(launches.keySet().stream().filter(app -> !launches.get(app).cached()).toList()));
         }
-        log.info("apps: launching {} (logs in {})", apps.values().stream()
+        List<AppProcess> all = new ArrayList<>(apps.values());
+        extraInstances.values().forEach(all::addAll);
+        log.info("apps: launching {} (logs in {})", all.stream()
                 .map(app -> app.app().module() + ":" + app.port()).collect(Collectors.joining(", ")),
                 settings.logsDir().toAbsolutePath().normalize());
         synchronized (stopLock) {
@@ -493,9 +544,10 @@ public final class LocalStack implements AutoCloseable {
                 throw stoppedDuringStart();
             }
             apps.values().forEach(app -> app.start(true));
+            extraInstances.values().forEach(instances -> instances.forEach(app -> app.start(true)));
         }
         long start = System.nanoTime();
-        List<StartupReport.Part> ready = readiness.awaitReady(apps.values(), settings.readinessTimeout);
+        List<StartupReport.Part> ready = readiness.awaitReady(all, settings.readinessTimeout);
         return Optional.of(new StartupReport.Phase("apps", Duration.ofNanos(System.nanoTime() - start), ready));
     }
 
@@ -528,14 +580,22 @@ public final class LocalStack implements AutoCloseable {
             for (StackApp service : StackApp.values()) {
                 if (service.isService()) {
                     env.put("MUTUALIS_ROUTES_" + service.context().toUpperCase(Locale.ROOT) + "_URI",
-                            "http://localhost:" + settings.port(service));
+                            instanceUrls(service));
                 }
             }
-            env.put("MUTUALIS_ROUTES_CONSOLE_URI", "http://localhost:" + settings.port(StackApp.CONSOLE));
-            env.put("MUTUALIS_ROUTES_REPORTING_URI", "http://localhost:" + settings.port(StackApp.REPORTING));
+            env.put("MUTUALIS_ROUTES_CONSOLE_URI", instanceUrls(StackApp.CONSOLE));
+            env.put("MUTUALIS_ROUTES_REPORTING_URI", instanceUrls(StackApp.REPORTING));
         }
         env.putAll(settings.environment.getOrDefault(app, Map.of()));
         return env;
+    }
+
+    /** Every instance of {@code app}, comma-separated, as the gateway balances over them. */
+    private String instanceUrls(StackApp app) {
+        List<String> urls = new ArrayList<>();
+        urls.add("http://localhost:" + settings.port(app));
+        settings.extraPorts.getOrDefault(app, List.of()).forEach(port -> urls.add("http://localhost:" + port));
+        return String.join(",", urls);
     }
 
     private Path reportingStateDir() {
@@ -705,6 +765,7 @@ public final class LocalStack implements AutoCloseable {
 
         private final Map<StackApp, Integer> ports = new EnumMap<>(StackApp.class);
         private final Map<StackApp, Map<String, String>> environment = new EnumMap<>(StackApp.class);
+        private final Map<StackApp, List<Integer>> extraPorts = new EnumMap<>(StackApp.class);
         private int issuerPort = 9000;
         private int postgresPort = 15432;
         private int kafkaPort = 19092;
@@ -730,6 +791,19 @@ public final class LocalStack implements AutoCloseable {
         /** Port of an app; 0 picks a free one at start. Defaults: gateway 8080, services 8081 to 8084. */
         public Builder appPort(String app, int port) {
             ports.put(StackApp.of(app), requirePort(port));
+            return this;
+        }
+
+        /**
+         * Runs {@code count} instances of an app (services, console, reporting job) on the same database and broker,
+         * the gateway balancing over them; the second and later get free ports. Default 1.
+         */
+        public Builder instances(String app, int count) {
+            StackApp chosen = StackApp.of(app);
+            if (count < 1 || chosen == StackApp.GATEWAY) {
+                throw new IllegalArgumentException("instances of " + app + ": at least 1, and one gateway");
+            }
+            extraPorts.put(chosen, java.util.stream.IntStream.range(1, count).mapToObj(i -> 0).toList());
             return this;
         }
 
@@ -867,6 +941,7 @@ public final class LocalStack implements AutoCloseable {
         public LocalStack build() {
             // Resolve "pick a free port" for the apps now: their URLs must be known before they are launched.
             ports.replaceAll((app, port) -> port == 0 ? FreePorts.pick() : port);
+            extraPorts.replaceAll((app, instances) -> instances.stream().map(port -> FreePorts.pick()).toList());
             return new LocalStack(this);
         }
 

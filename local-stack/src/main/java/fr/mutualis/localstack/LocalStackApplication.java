@@ -98,6 +98,10 @@ public final class LocalStackApplication {
             if (port != null) {
                 builder.appPort(app.module(), port);
             }
+            Integer instances = env.getProperty(PREFIX + app.context() + "-instances", Integer.class);
+            if (instances != null) {
+                builder.instances(app.module(), instances);
+            }
         }
         integer(env, "issuer-port").ifPresent(builder::issuerPort);
         integer(env, "postgres-port").ifPresent(builder::postgresPort);
@@ -146,6 +150,8 @@ public final class LocalStackApplication {
                 "console-access-token-ttl",
                 "gateway-port", "portfolio-port", "budget-port", "governance-port", "evaluation-port", "console-port",
                 "reporting-port", "reporting", "issuer-port",
+                "portfolio-instances", "budget-instances", "governance-instances", "evaluation-instances",
+                "console-instances", "reporting-instances",
                 "postgres-port", "kafka-port", "demo-only", "gateway-url", "token-uri");
         for (String arg : args) {
             if (arg.startsWith("--" + PREFIX)) {

@@ -44,6 +44,7 @@ class LocalStackTest {
                 .workDir(BASE.resolve("work"))
                 .aotCache(true)
                 .jarsDir(jars)
+                .instances("evaluation-service", 2)
                 .jvmOptions(java.util.List.of("-XX:+UseSerialGC", "-Xmx64m", "-XX:TieredStopAtLevel=1"))
                 .readinessTimeout(Duration.ofSeconds(60))
                 .stopGrace(Duration.ofSeconds(5))
@@ -83,6 +84,22 @@ class LocalStackTest {
                 .containsEntry("MUTUALIS_ROUTES_EVALUATION_URI", stack.appUrl("evaluation"))
                 .containsEntry("MUTUALIS_SECURITY_ISSUER_URI", stack.issuerUrl())
                 .doesNotContainKey("SPRING_DATASOURCE_URL");
+    }
+
+    @Test
+    void aSecondInstanceRunsOnItsOwnPortAndTheGatewayBalancesOverBoth() throws Exception {
+        int second = stack.instancePort("evaluation", 1);
+        Map<String, String> env = env("http://localhost:" + second);
+        assertThat(env).containsEntry("SERVER_PORT", String.valueOf(second))
+                .containsEntry("SPRING_DATASOURCE_URL", stack.jdbcUrl("evaluation"));
+        assertThat(second).isNotEqualTo(stack.appPort("evaluation"));
+        assertThat(env("gateway")).containsEntry("MUTUALIS_ROUTES_EVALUATION_URI",
+                stack.appUrl("evaluation") + ",http://localhost:" + second);
+
+        stack.killInstance("evaluation", 1);
+        assertThat(stack.isAppRunning("evaluation")).as("the first instance is untouched").isTrue();
+        stack.startInstance("evaluation", 1);
+        assertThat(env("http://localhost:" + second)).containsEntry("SERVER_PORT", String.valueOf(second));
     }
 
     @Test
@@ -203,8 +220,10 @@ class LocalStackTest {
         return stack.appPid(app).orElseThrow();
     }
 
+    /** The environment an app (by name) or an instance (by its URL) was launched with. */
     private static Map<String, String> env(String app) throws Exception {
-        return get(stack.appUrl(app) + "/env").body().lines()
+        String url = app.startsWith("http") ? app : stack.appUrl(app);
+        return get(url + "/env").body().lines()
                 .map(line -> line.split("=", 2))
                 .filter(parts -> parts.length == 2)
                 .collect(Collectors.toMap(parts -> parts[0], parts -> parts[1], (a, b) -> b));

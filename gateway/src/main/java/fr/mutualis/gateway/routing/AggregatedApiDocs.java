@@ -2,6 +2,7 @@ package fr.mutualis.gateway.routing;
 
 import fr.mutualis.contracts.openapi.ApiDocuments;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.http.HttpStatus;
@@ -35,17 +36,19 @@ public class AggregatedApiDocs {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final RouteLocator routes;
-    private final WebClient client = WebClient.create();
+    private final WebClient client;
 
-    public AggregatedApiDocs(RouteLocator routes) {
+    public AggregatedApiDocs(RouteLocator routes, ReactorLoadBalancerExchangeFilterFunction loadBalancer) {
         this.routes = routes;
+        // Routes name a service (lb://portfolio): this client picks one of its healthy instances the same way.
+        this.client = WebClient.builder().filter(loadBalancer).build();
     }
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<String> aggregated() {
         return Flux.fromIterable(ApiDocuments.CONTEXTS)
                 .concatMap(context -> serviceUri(context).flatMap(uri -> client.get()
-                        .uri(uri.resolve("/v3/api-docs")).retrieve().bodyToMono(String.class).timeout(TIMEOUT)
+                        .uri(documentOf(uri)).retrieve().bodyToMono(String.class).timeout(TIMEOUT)
                         .map(text -> Map.entry(context, ApiDocuments.parse(text)))))
                 .collectList()
                 .map(entries -> {
@@ -62,6 +65,11 @@ public class AggregatedApiDocs {
     private Mono<URI> serviceUri(String context) {
         // The API route, which every context has (the reporting job has no route of its own document).
         return routes.getRoutes().filter(route -> route.getId().equals(context)).next().map(Route::getUri);
+    }
+
+    private static URI documentOf(URI routeUri) {
+        return "lb".equals(routeUri.getScheme()) ? URI.create("http://" + routeUri.getHost() + "/v3/api-docs")
+                : routeUri.resolve("/v3/api-docs");
     }
 
     private static ResponseStatusException unavailable(Throwable cause) {

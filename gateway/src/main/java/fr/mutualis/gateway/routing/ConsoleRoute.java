@@ -1,6 +1,5 @@
 package fr.mutualis.gateway.routing;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -21,15 +20,15 @@ public class ConsoleRoute {
     public static final String[] PLATFORM_PATHS = {"/api/**", "/v3/api-docs/**", "/actuator/**"};
 
     @Bean
-    RouteLocator consoleRouteLocator(RouteLocatorBuilder routes,
-                                     @Value("${MUTUALIS_ROUTES_CONSOLE_URI:http://localhost:8085}") String consoleUri) {
+    RouteLocator consoleRouteLocator(RouteLocatorBuilder routes) {
         return routes.routes()
                 .route("console", route -> route
                         .order(Ordered.LOWEST_PRECEDENCE)
                         .not(path -> path.path(PLATFORM_PATHS))
                         // The console's redirect URIs must name the gateway's host, as the browser saw it.
                         .filters(filters -> filters.preserveHostHeader())
-                        .uri(consoleUri))
+                        // The console's instances (mutualis.gateway.instances.console) share their sessions in its database.
+                        .uri("lb://console"))
                 .build();
     }
 }

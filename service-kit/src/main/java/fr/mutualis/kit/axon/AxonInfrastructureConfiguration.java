@@ -29,10 +29,12 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 
 /**
  * Axon on the service's own PostgreSQL: JDBC event store and token store on snake_case tables created by
@@ -100,12 +102,22 @@ public class AxonInfrastructureConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema) {
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          ProcessorNodes nodes) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(tokenSchema)
+                .nodeId(nodes.nodeId())
                 .build();
+    }
+
+    /** The live instances of this service, and each one's fair share of a processor's segments. */
+    @Bean
+    ProcessorNodes processorNodes(DataSource dataSource,
+                                  @Value("${mutualis.axon.node-heartbeat:2s}") Duration heartbeat,
+                                  @Value("${mutualis.axon.node-timeout:10s}") Duration timeout) {
+        return new ProcessorNodes(JdbcClient.create(dataSource), heartbeat, timeout);
     }
 
     @Bean
@@ -140,11 +152,15 @@ public class AxonInfrastructureConfiguration {
     }
 
     /**
-     * Every processor is pooled and, unless {@code mutualis.axon.notify-processors} is false (Axon's own polling every
+     * Every processor is pooled, split in {@code mutualis.axon.segments} segments when first created (at most that
+     * many instances share its work) and shared fairly between the live instances ({@link ProcessorNodes}), and,
+     * unless {@code mutualis.axon.notify-processors} is false (Axon's own polling every
      * 500 ms then), reads the event store through the notifier so that it learns of new events at once.
      */
     @Bean
-    ConfigurerModule pooledProcessorsModule(@Value("${mutualis.axon.notify-processors:true}") boolean notifyProcessors) {
+    ConfigurerModule pooledProcessorsModule(@Value("${mutualis.axon.notify-processors:true}") boolean notifyProcessors,
+                                            @Value("${mutualis.axon.segments:4}") int segments,
+                                            ProcessorNodes nodes) {
         return configurer -> {
             if (notifyProcessors) {
                 configurer.registerComponent(EventAvailabilityNotifier.class,
@@ -154,7 +170,8 @@ public class AxonInfrastructureConfiguration {
             }
             configurer.eventProcessing(processing -> processing
                     .usingPooledStreamingEventProcessors((config, builder) -> builder
-                            .initialSegmentCount(4)
+                            .initialSegmentCount(segments)
+                            .maxSegmentProvider(nodes)
                             .batchSize(64))
                     .registerListenerInvocationErrorHandler(PUBLISHER_GROUP, config -> PropagatingErrorHandler.instance()));
         };
