@@ -141,7 +141,8 @@ public class AxonInfrastructureConfiguration {
 
     /**
      * Every processor is pooled and, unless {@code mutualis.axon.notify-processors} is false (Axon's own polling every
-     * 500 ms then), reads the event store through the notifier so that it learns of new events at once.
+     * 500 ms then), reads the event store through the notifier so that it learns of new events at once. Every batch a
+     * projection commits wakes the writes waiting to read it ({@link ProjectionCommitSignal}).
      */
     @Bean
     ConfigurerModule pooledProcessorsModule(@Value("${mutualis.axon.notify-processors:true}") boolean notifyProcessors) {
@@ -156,7 +157,9 @@ public class AxonInfrastructureConfiguration {
                     .usingPooledStreamingEventProcessors((config, builder) -> builder
                             .initialSegmentCount(4)
                             .batchSize(64))
-                    .registerListenerInvocationErrorHandler(PUBLISHER_GROUP, config -> PropagatingErrorHandler.instance()));
+                    .registerListenerInvocationErrorHandler(PUBLISHER_GROUP, config -> PropagatingErrorHandler.instance())
+                    .registerDefaultHandlerInterceptor((config, processor) -> PUBLISHER_GROUP.equals(processor)
+                            ? ProjectionCommitSignal.NONE : ProjectionCommitSignal.AFTER_COMMIT));
         };
     }
 
