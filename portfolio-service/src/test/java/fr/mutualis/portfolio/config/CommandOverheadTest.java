@@ -1,0 +1,29 @@
+package fr.mutualis.portfolio.config;
+
+import fr.mutualis.portfolio.PortfolioServiceTest;
+import org.axonframework.messaging.timeout.HandlerTimeoutHandlerEnhancerDefinition;
+import org.axonframework.springboot.autoconfig.AxonTimeoutAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Work the service kit spares every command, found in the platform benchmark's flight recordings
+ * (docs/benchmarks.md): each was a sizeable part of a command's CPU and bought nothing the platform uses.
+ */
+class CommandOverheadTest extends PortfolioServiceTest {
+
+    @Autowired
+    private ApplicationContext context;
+
+    /** With none configured they limit nothing, but each handler call and unit of work captured the whole stack. */
+    @Test
+    void noHandlerNorUnitOfWorkIsWrappedInAxonsTimeLimits() {
+        assertThat(context.getBeanNamesForType(HandlerTimeoutHandlerEnhancerDefinition.class))
+                .as("per-handler time limits").isEmpty();
+        assertThat(context.getBeanNamesForType(AxonTimeoutAutoConfiguration.class))
+                .as("time limits on the buses' and processors' units of work").isEmpty();
+    }
+}
