@@ -1,6 +1,7 @@
 package fr.mutualis.portfolio.config;
 
 import fr.mutualis.portfolio.PortfolioServiceTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.messaging.timeout.HandlerTimeoutHandlerEnhancerDefinition;
 import org.axonframework.springboot.autoconfig.AxonTimeoutAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,9 @@ class CommandOverheadTest extends PortfolioServiceTest {
     @Autowired
     private ApplicationContext context;
 
+    @Autowired
+    private MeterRegistry meters;
+
     /** With none configured they limit nothing, but each handler call and unit of work captured the whole stack. */
     @Test
     void noHandlerNorUnitOfWorkIsWrappedInAxonsTimeLimits() {
@@ -25,5 +29,15 @@ class CommandOverheadTest extends PortfolioServiceTest {
                 .as("per-handler time limits").isEmpty();
         assertThat(context.getBeanNamesForType(AxonTimeoutAutoConfiguration.class))
                 .as("time limits on the buses' and processors' units of work").isEmpty();
+    }
+
+    /** The request's own observation keeps its trace and timing; one per security filter only cost CPU. */
+    @Test
+    void aCommandRecordsNoObservationPerSecurityFilter() {
+        proposeProject(createRoadmap(VALMONT_AGENT), VALMONT_AGENT);
+
+        assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName())
+                .contains("http.server.requests")
+                .noneMatch(name -> name.startsWith("spring.security."));
     }
 }
