@@ -155,7 +155,8 @@ public class AxonInfrastructureConfiguration {
      * Every processor is pooled, split in {@code mutualis.axon.segments} segments when first created (at most that
      * many instances share its work) and shared fairly between the live instances ({@link ProcessorNodes}), and,
      * unless {@code mutualis.axon.notify-processors} is false (Axon's own polling every
-     * 500 ms then), reads the event store through the notifier so that it learns of new events at once.
+     * 500 ms then), reads the event store through the notifier so that it learns of new events at once. Every batch a
+     * projection commits wakes the writes waiting to read it ({@link ProjectionCommitSignal}).
      */
     @Bean
     ConfigurerModule pooledProcessorsModule(@Value("${mutualis.axon.notify-processors:true}") boolean notifyProcessors,
@@ -173,7 +174,9 @@ public class AxonInfrastructureConfiguration {
                             .initialSegmentCount(segments)
                             .maxSegmentProvider(nodes)
                             .batchSize(64))
-                    .registerListenerInvocationErrorHandler(PUBLISHER_GROUP, config -> PropagatingErrorHandler.instance()));
+                    .registerListenerInvocationErrorHandler(PUBLISHER_GROUP, config -> PropagatingErrorHandler.instance())
+                    .registerDefaultHandlerInterceptor((config, processor) -> PUBLISHER_GROUP.equals(processor)
+                            ? ProjectionCommitSignal.NONE : ProjectionCommitSignal.AFTER_COMMIT));
         };
     }
 

@@ -2,6 +2,8 @@ package fr.mutualis.kit.query;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -9,14 +11,24 @@ import java.util.function.Supplier;
  * asynchronously (a few milliseconds behind), and later requests are authorised against them: a client that creates
  * an instance and schedules its first séance in the next request must not get a 404. Such a write answers only once
  * its result is visible, or after the timeout: the write itself is already durable either way.
+ * <p>
+ * A waiting write looks again as soon as a projection of this process commits ({@link #projectionsAdvanced()}, called
+ * by the kit after every event processor's batch), not at its next poll: polling alone made a command wait for the
+ * end of a pause that had started before its projection committed, and looked uselessly many times under load. The
+ * growing pause stays as the fallback for read models fed otherwise (Kafka consumers, another instance).
  */
 public final class ReadYourWrites {
 
     /** Long enough to cover a projection's usual delay under load, short enough never to hold a client for long. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
-    private static final long FIRST_PAUSE_MILLIS = 2;
-    private static final long LONGEST_PAUSE_MILLIS = 50;
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(2);
+    private static final Duration LONGEST_PAUSE = Duration.ofMillis(50);
+
+    private static final ReentrantLock LOCK = new ReentrantLock();
+    private static final Condition ADVANCED = LOCK.newCondition();
+    /** How many commits of projections this process has seen; guarded by {@link #LOCK}. */
+    private static long generation;
 
     private ReadYourWrites() {
     }
@@ -26,20 +38,60 @@ public final class ReadYourWrites {
     }
 
     public static <T> Optional<T> awaitVisible(Supplier<Optional<T>> lookup, Duration timeout) {
+        return awaitVisible(lookup, timeout, FIRST_PAUSE, LONGEST_PAUSE);
+    }
+
+    static <T> Optional<T> awaitVisible(Supplier<Optional<T>> lookup, Duration timeout, Duration firstPause,
+                                        Duration longestPause) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = FIRST_PAUSE_MILLIS;
+        long pause = firstPause.toNanos();
         while (true) {
+            // Read before looking: a commit between the lookup and the wait still wakes this write.
+            long seen = generation();
             Optional<T> found = lookup.get();
-            if (found.isPresent() || System.nanoTime() - deadline >= 0) {
+            long left = deadline - System.nanoTime();
+            if (found.isPresent() || left <= 0) {
                 return found;
             }
             try {
-                Thread.sleep(pause);
+                awaitAdvanceAfter(seen, Math.min(pause, left));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return found;
             }
-            pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
+            pause = Math.min(pause * 2, longestPause.toNanos());
+        }
+    }
+
+    /** A projection of this process committed: every waiting write looks again. */
+    public static void projectionsAdvanced() {
+        LOCK.lock();
+        try {
+            generation++;
+            ADVANCED.signalAll();
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    private static long generation() {
+        LOCK.lock();
+        try {
+            return generation;
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    private static void awaitAdvanceAfter(long seen, long nanos) throws InterruptedException {
+        LOCK.lock();
+        try {
+            long left = nanos;
+            while (generation == seen && left > 0) {
+                left = ADVANCED.awaitNanos(left);
+            }
+        } finally {
+            LOCK.unlock();
         }
     }
 }

@@ -7,9 +7,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,12 +89,49 @@ class TenantScopedDataSourceTest {
     }
 
     @Test
+    void aPooledConnectionAlreadyCarryingTheCallersTenantIsNotWrittenAgain() {
+        AtomicInteger writes = new AtomicInteger();
+        JdbcClient counted = JdbcClient.create(new TenantScopedDataSource(countingTenantWrites(pool, writes)));
+        bind(VALMONT);
+        for (int i = 0; i < 3; i++) {
+            assertThat(counted.sql("SELECT owner_id FROM note").query(String.class).list()).hasSize(3);
+        }
+        assertThat(writes).as("one write at most for three checkouts by the same tenant").hasValueLessThanOrEqualTo(1);
+
+        TenantContextHolder.clear();
+        assertThat(counted.sql("SELECT owner_id FROM note").query(String.class).list()).hasSize(5);
+        assertThat(counted.sql("SELECT owner_id FROM note").query(String.class).list()).hasSize(5);
+        assertThat(writes).as("cleared once for the platform's own work, not on every return").hasValueLessThanOrEqualTo(2);
+    }
+
+        @Test
     void aCallerCannotWriteRowsForAnotherTenant() {
         bind(SAINT_AUBIN);
         assertThatThrownBy(() -> jdbc.sql("INSERT INTO note VALUES (:owner, 'forged')").param("owner", VALMONT).update())
                 .rootCause().hasMessageContaining("row-level security");
         TenantContextHolder.clear();
         assertThat(jdbc.sql("SELECT body FROM note").query(String.class).list()).doesNotContain("forged").hasSize(5);
+    }
+
+    /** The pool's connections, counting the statements that write the tenant setting. */
+    private static DataSource countingTenantWrites(DataSource target, AtomicInteger writes) {
+        return new DelegatingDataSource(target) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("prepareStatement") && args[0].toString().contains("set_config")) {
+                                writes.incrementAndGet();
+                            }
+                            try {
+                                return method.invoke(connection, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
     }
 
     private static List<String> owners() {
