@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * requests was spent), which is the gateway's capacity question, not this per-tenant rule's.
  */
 @ExtendWith(Platform.class)
+@Isolated("It restarts the gateway with a low rate limit, which every other class would meet")
 class FloodingTenantTest {
 
     /** The flood lasts until the neighbour has been served while the flooder was refused, or this long at most. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,6 +61,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * number of cases per family, so that an enumeration that comes back empty fails.
  */
 @ExtendWith(Platform.class)
+@Isolated("Every refused case is checked against the event stores' positions, which another class's writes would move")
 class HostileInputTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(Platform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Isolated("It stops budget-service for a while, which every other class would meet")
 class PlatformEndToEndTest {
 
     private static final String VALMONT = "210000022";

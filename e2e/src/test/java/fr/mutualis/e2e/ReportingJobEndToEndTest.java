@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  * caller reads only its tenants' reports through the gateway, and an application reset rebuilds the same reports.
  */
 @ExtendWith(Platform.class)
+@Isolated("It restarts the reporting job with a reset, which other classes' reports would meet")
 class ReportingJobEndToEndTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -84,8 +86,8 @@ class ReportingJobEndToEndTest {
         String key = t.ville + "/2026/Q4";
         int published = published(key).size();
         stack.restartApp("reporting-job", Map.of("MUTUALIS_REPORTING_RESET_ON_STARTUP", "true"));
-        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> published(key).size() > published);
-        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2))
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> published(key).size() > published);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
                 .until(() -> JSON.readTree(published(key).getLast().value()).equals(ville));
         assertThat(report(t.ville, t.reporting(t.ville))).isEqualTo(ville);
         assertThat(report(t.mutualisation, t.reporting(t.ville))).isEqualTo(shared);
@@ -94,7 +96,7 @@ class ReportingJobEndToEndTest {
 
     /** Waits until the job's Q4 2026 report of {@code owner} shows the services' figures, and returns it. */
     private static JsonNode awaitReport(String owner, String token, JsonNode summary, JsonNode dashboard) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             JsonNode report = report(owner, token);
             assertThat(report).as("report of " + owner).isNotNull();
             for (String section : List.of("investment", "operating")) {

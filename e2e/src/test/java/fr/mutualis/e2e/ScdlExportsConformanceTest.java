@@ -1,5 +1,6 @@
 package fr.mutualis.e2e;
 
+import fr.mutualis.e2e.support.Platform;
 import fr.mutualis.e2e.support.TableSchema;
 import fr.mutualis.testsupport.TestHttp;
 import fr.mutualis.testsupport.TestHttp.Response;
@@ -8,6 +9,7 @@ import fr.mutualis.localstack.issuer.DemoClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
@@ -26,9 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * The platform of the other end-to-end classes runs without the demo so that their counts are theirs: this class
  * starts its own stack like the README's run command, the demo loaded (without the console, which no export needs),
- * and stops it when done. The demo votes the 2026 budget at the BP only: a BS, a DM and a CA are voted on one of
+ * and stops it when done. It starts it once the shared platform is up ({@link Platform}, which it does not use
+ * otherwise): the classes run concurrently, and two stacks starting at once on two cores would delay every class
+ * waiting for the shared one. The demo votes the 2026 budget at the BP only: a BS, a DM and a CA are voted on one of
  * Valmont's lines, through the API, so that every stage has rows to check.
  */
+@ExtendWith(Platform.class)
 class ScdlExportsConformanceTest {
 
     private static final TableSchema BUDGET = TableSchema.resource("/scdl/budget-0.8.3.schema.json");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  * completes so that the classes running after this one read complete views.
  */
 @ExtendWith(Platform.class)
+@Isolated("It rebuilds governance's views, which other classes read")
 class AdminPagesTest {
 
     /** One of the demo administrator's collectivités, named in X-Tenant-Id (its token lists four). */

@@ -118,7 +118,7 @@ final class ConsolePages {
         if (gateway.get("/api/governance/collectivites/" + siren, adminToken, actingFor).status() == 200) {
             return;
         }
-        TestHttp.Response answer = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(
+        TestHttp.Response answer = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(
                 () -> gateway.post("/api/governance/collectivites", """
                 {"siren": "%s", "siret": "%s", "name": "%s", "kind": "%s", "population": %d%s}""".formatted(siren,
                 fr.mutualis.contracts.Sirets.completing(siren, "0001"), name, kind, population,
@@ -133,7 +133,7 @@ final class ConsolePages {
      * retried; whether the refused attempt was applied or not matters nowhere this is used.
      */
     static String created(Supplier<TestHttp.Response> write) {
-        TestHttp.Response answer = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2))
+        TestHttp.Response answer = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
                 .until(write::get, response -> response.status() != 503);
         return created(answer);
     }

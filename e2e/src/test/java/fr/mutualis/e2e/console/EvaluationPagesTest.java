@@ -89,7 +89,7 @@ class EvaluationPagesTest {
         try (BrowserContext context = pages.newContext()) {
             Page page = pages.signedIn(context, "aulnes-agent");
             // the dashboard is a projection of events still arriving: page and API agree once both have them
-            await().atMost(ConsolePages.PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            await().atMost(ConsolePages.PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
                 JsonNode api = gateway.get("/api/evaluation/dashboard", stack.token("aulnes-agent"), null).json();
                 page.navigate(console + "evaluation");
                 Drawn indicators = ConsolePages.drawn(page, "#graphique-indicateurs");
@@ -251,7 +251,7 @@ class EvaluationPagesTest {
             Page page = pages.signedIn(context, "reporting");
             String token = stack.token("reporting");
             List<String> sirens = List.of("210000022", "210000030", LES_AULNES, CAGV);
-            await().atMost(ConsolePages.PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            await().atMost(ConsolePages.PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
                 Map<String, List<Double>> expected = new LinkedHashMap<>();
                 for (String siren : sirens) {
                     JsonNode budget = gateway.get("/api/evaluation/dashboard?fiscalYear=" + year, token, siren).json()

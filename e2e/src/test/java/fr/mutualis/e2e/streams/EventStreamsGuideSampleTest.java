@@ -7,6 +7,7 @@ import fr.mutualis.testsupport.TestHttp.Response;
 import fr.mutualis.localstack.LocalStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -27,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * docs/event-streams.md quotes the job verbatim.
  */
 @ExtendWith(Platform.class)
+@Isolated("Two runs of the sample job over the topics must agree, which another class's records would break")
 class EventStreamsGuideSampleTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(Platform.class)
 @Order(Integer.MAX_VALUE)
+@Isolated("It reads what the whole run published, so it comes after every other class")
 class PublishedRecordsMatchAsyncApiTest {
 
     private final AsyncApiMessages documents = AsyncApiMessages.load("asyncapi");

@@ -16,7 +16,8 @@ import java.time.Duration;
 /**
  * One platform for every end-to-end class of the run: started like the README's run command (random ports, no
  * demo data so that every count is caused by the tests), stopped when the run ends. Starting five JVMs once instead
- * of once per class keeps the suite within its time budget.
+ * of once per class keeps the suite within its time budget. The classes share it concurrently; the first to start
+ * starts it, the others wait for it.
  */
 public final class Platform implements BeforeAllCallback {
 
@@ -26,7 +27,8 @@ public final class Platform implements BeforeAllCallback {
      */
     public static final Duration CONSOLE_ACCESS_TOKEN_TTL = Duration.ofSeconds(35);
 
-    private static LocalStack stack;
+    // classes run concurrently (junit-platform.properties): each reads the stack the first one started
+    private static volatile LocalStack stack;
     private static ContractCheck contract;
 
     @Override
