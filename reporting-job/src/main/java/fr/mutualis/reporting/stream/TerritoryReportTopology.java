@@ -71,9 +71,11 @@ public final class TerritoryReportTopology {
                         Produced.with(Serdes.String(), Serdes.String()).withName("dead-letters"));
 
         read.filter((key, value) -> value.usable(), Named.as("usable"))
-                .map((key, value) -> KeyValue.pair(value.envelope().tenantId(), value.envelope()), Named.as("by-owner"))
-                .repartition(Repartitioned.<String, EventEnvelope>as("owner")
-                        .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(json, EventEnvelope.class)))
+                // The record goes on as it came (an envelope's JSON): read again past the repartition, rather than
+                // written out and read back as a new JSON of the envelope.
+                .map((key, value) -> KeyValue.pair(value.envelope().tenantId(), value.raw()), Named.as("by-owner"))
+                .repartition(Repartitioned.<String, String>as("owner")
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
                 .processValues(() -> new ApplyToFacts(reader), Named.as("facts"), FACTS_STORE)
                 // Kafka Streams' record cache coalesces the owners changed between two commits and hands each one
                 // on once, at the commit (or sooner when the cache is full): one set of reports per owner and commit.
@@ -106,7 +108,7 @@ public final class TerritoryReportTopology {
      * Folds an event into its owner's facts (decoded once per task, see {@link DecodedCacheStore}) and hands the
      * owner on, with the event's id as value so that the changed-owners table sees a new value.
      */
-    private static final class ApplyToFacts implements FixedKeyProcessor<String, EventEnvelope, String> {
+    private static final class ApplyToFacts implements FixedKeyProcessor<String, String, String> {
 
         private final EventReader reader;
         private FixedKeyProcessorContext<String, String> context;
@@ -125,11 +127,12 @@ public final class TerritoryReportTopology {
         }
 
         @Override
-        public void process(FixedKeyRecord<String, EventEnvelope> record) {
+        public void process(FixedKeyRecord<String, String> record) {
             String owner = record.key();
-            EventEnvelope envelope = record.value();
+            EventReader.Read read = reader.read(record.value());
+            EventEnvelope envelope = read.envelope();
             OwnerFacts known = facts.get(owner);
-            facts.put(owner, (known == null ? OwnerFacts.empty(owner) : known).apply(envelope, reader.payload(envelope)));
+            facts.put(owner, (known == null ? OwnerFacts.empty(owner) : known).apply(envelope, read.payload()));
             latest = Math.max(latest, record.timestamp());
             context.forward(record.withValue(envelope.eventId().toString()).withTimestamp(latest));
         }
