@@ -24,7 +24,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.springframework.kafka.support.KafkaHeaders;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
@@ -79,8 +78,10 @@ public final class TerritoryReportTopology {
                 .processValues(() -> new ApplyToFacts(reader), Named.as("facts"), FACTS_STORE)
                 // Kafka Streams' record cache coalesces the owners changed between two commits and hands each one
                 // on once, at the commit (or sooner when the cache is full): one set of reports per owner and commit.
-                .toTable(Named.as("changed-owners"), Materialized.<String, String>as(
-                                Stores.inMemoryKeyValueStore(CHANGED_OWNERS_STORE))
+                // Its content is worthless after a crash (the uncommitted events are read again): no changelog. RocksDB
+                // like the other stores, whose Kafka metrics carry the same tags (Prometheus refuses other ones).
+                .toTable(Named.as("changed-owners"), Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(
+                                CHANGED_OWNERS_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.String())
                         .withCachingEnabled().withLoggingDisabled())
                 .toStream(Named.as("owners-to-report"))
