@@ -60,8 +60,9 @@ public final class DecodedCacheStore<V> implements KeyValueStore<String, V>, Cac
     }
 
     /**
-     * A persistent, changelogged store named {@code name} keeping at most {@code capacity} values decoded; Kafka
-     * Streams' byte cache is left out under it (the decoded values are the cache).
+     * A persistent, changelogged store named {@code name} keeping at most {@code capacity} values decoded ({@code 0}:
+     * none, every value decoded at each read and written at each write); Kafka Streams' byte cache is left out under
+     * it (the decoded values are the cache).
      */
     public static <V> StoreBuilder<DecodedCacheStore<V>> builder(String name, Serde<V> values, int capacity) {
         return builder(Stores.persistentKeyValueStore(name), values, capacity);
@@ -91,8 +92,9 @@ public final class DecodedCacheStore<V> implements KeyValueStore<String, V>, Cac
             delete(key);
             return;
         }
-        decoded.put(key, value);
+        // Dirty first: a cache of no value pushes this one out at once, and it must be written then.
         dirty.add(key);
+        decoded.put(key, value);
     }
 
     @Override

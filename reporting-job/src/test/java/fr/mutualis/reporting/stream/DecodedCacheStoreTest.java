@@ -1,5 +1,6 @@
 package fr.mutualis.reporting.stream;
 
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.Stores;
@@ -15,14 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The decoded values in front of a store: read once, written at the flush, and written before being pushed out. */
 class DecodedCacheStoreTest {
 
+    /** A list is encoded as its text: each decoding gives a new instance, which the tests can tell apart. */
+    static final Serde<List<String>> LIST = Serdes.serdeFrom((topic, list) -> String.join(",", list).getBytes(),
+            (topic, bytes) -> new ArrayList<>(List.of(new String(bytes).split(","))));
+
     DecodedCacheStore<List<String>> store;
 
     @BeforeEach
     void open() {
-        // A list is encoded as its text: each decoding gives a new instance, which the test can tell apart.
-        store = DecodedCacheStore.<List<String>>builder(Stores.inMemoryKeyValueStore("facts"),
-                Serdes.serdeFrom((topic, list) -> String.join(",", list).getBytes(),
-                        (topic, bytes) -> new ArrayList<>(List.of(new String(bytes).split(",")))), 2)
+        store = DecodedCacheStore.<List<String>>builder(Stores.inMemoryKeyValueStore("facts"), LIST, 2)
                 .withLoggingDisabled().build();
         store.init(new MockProcessorContext<>().getStateStoreContext(), store);
     }
@@ -53,6 +55,18 @@ class DecodedCacheStoreTest {
         store.put("y", List.of("y"));
 
         assertThat(store.get("owner")).containsExactly("a");
+    }
+
+    @Test
+    void withoutCapacityEveryValueIsWrittenAtOnce() {
+        DecodedCacheStore<List<String>> uncached = DecodedCacheStore.<List<String>>builder(
+                Stores.inMemoryKeyValueStore("uncached"), LIST, 0).withLoggingDisabled().build();
+        uncached.init(new MockProcessorContext<>().getStateStoreContext(), uncached);
+        uncached.put("owner", List.of("a"));
+        uncached.flush();
+
+        assertThat(uncached.get("owner")).containsExactly("a");
+        uncached.close();
     }
 
     @Test
