@@ -52,7 +52,8 @@ import java.util.stream.Collectors;
  * first committed offset to its last (its consumer group's committed offsets against the topics' ends).
  * <p>
  * {@code java -cp bench/target/bench-0.1.0-SNAPSHOT-exec.jar -Dloader.main=fr.mutualis.bench.ReportingJobBenchmark
- * org.springframework.boot.loader.launch.PropertiesLauncher [events=1000000] [owners=500] [profile=reporting-job]}
+ * org.springframework.boot.loader.launch.PropertiesLauncher [events=1000000] [owners=500] [decoded-owners=0,2000]
+ * [profile=reporting-job]}; with {@code mode=lag}, {@link ReportingLagBenchmark}.
  */
 public final class ReportingJobBenchmark {
 
@@ -70,15 +71,25 @@ public final class ReportingJobBenchmark {
     public static void main(String[] args) throws Exception {
         BenchStack.quietLogs();
         Map<String, String> options = PlatformBenchmark.options(args);
+        if ("lag".equals(options.get("mode"))) {
+            ReportingLagBenchmark.run(options);
+            return;
+        }
         long events = Long.parseLong(options.getOrDefault("events", "1000000"));
         int owners = Integer.parseInt(options.getOrDefault("owners", "500"));
+        List<String> decodedOwners = List.of(options.getOrDefault("decoded-owners", "2000").split(","));
         LocalStack.Builder builder = BenchStack.builder("reporting-stack").apps(List.of(JOB));
         try (LocalStack stack = BenchStack.profiled(builder, "reporting-stack", options.get("profile")).build().start()) {
-            new ReportingJobBenchmark(stack).run(events, owners);
+            new ReportingJobBenchmark(stack).run(events, owners, decodedOwners);
         }
     }
 
-    private void run(long target, int owners) throws Exception {
+    /**
+     * Each value of {@code decodedOwners} is one catch-up of the job on the same events, under its own application
+     * id (so from the beginning, with new state): {@code 0} keeps no facts decoded, so each event decodes and encodes
+     * its owner's facts as the job did before its decoded cache.
+     */
+    private void run(long target, int owners, List<String> decodedOwners) throws Exception {
         System.out.println("# Reporting job catch-up benchmark");
         stack.stopApp(JOB);
         long started = System.nanoTime();
@@ -90,19 +101,30 @@ public final class ReportingJobBenchmark {
         long consumed = consumeAll();
         double consumeSeconds = seconds(consumeStart);
         double consumeRate = consumed / consumeSeconds;
-        System.out.printf(Locale.ROOT, "plain consumer: %d records in %.1f s, %.0f records/s%n", consumed,
-                consumeSeconds, consumeRate);
+        System.out.printf(Locale.ROOT, "plain consumer: %d records in %.1f s, %.0f records/s (load average %.1f)%n",
+                consumed, consumeSeconds, consumeRate, loadAverage());
+        for (String decoded : decodedOwners) {
+            String group = GROUP + "-decoded-" + decoded;
+            stack.restartApp(JOB, Map.of("SPRING_KAFKA_STREAMS_APPLICATION_ID", group,
+                    "MUTUALIS_REPORTING_DECODED_OWNERS", decoded));
+            System.out.printf(Locale.ROOT, "decoded-owners=%s: ", decoded);
+            catchUp(group, consumeRate);
+            stack.stopApp(JOB);
+        }
+    }
 
+    private void catchUp(String group, double consumeRate) throws Exception {
         long jobStart = System.nanoTime();
-        stack.startApp(JOB);
         Map<TopicPartition, Long> ends = ends();
         long total = ends.values().stream().mapToLong(Long::longValue).sum();
         long firstCommitAt = 0;
+        double cpuAtFirstCommit = 0;
         long lastReport = System.nanoTime();
         while (true) {
-            long committed = committed();
+            long committed = committed(group);
             if (committed > 0 && firstCommitAt == 0) {
                 firstCommitAt = System.nanoTime();
+                cpuAtFirstCommit = cpuSeconds();
             }
             if (committed >= total) {
                 break;
@@ -114,11 +136,13 @@ public final class ReportingJobBenchmark {
             }
             Thread.sleep(500);
         }
+        double jobCpu = cpuSeconds() - cpuAtFirstCommit;
         double jobSeconds = seconds(firstCommitAt);
         double jobRate = total / Math.max(jobSeconds, 1e-3);
         System.out.printf(Locale.ROOT, "job: %d events in %.1f s from its first commit (%.1f s with its start), "
-                + "%.0f events/s, %.2f x the plain consumer%n", total, jobSeconds, seconds(jobStart), jobRate,
-                jobRate / consumeRate);
+                + "%.0f events/s, %.3f x the plain consumer (load average %.1f); the job's CPU time %.1f s, "
+                + "%.1f ms per 1,000 events%n", total, jobSeconds, seconds(jobStart), jobRate, jobRate / consumeRate,
+                loadAverage(), jobCpu, jobCpu * 1e6 / total);
     }
 
     /** Per collectivité, units of 22 events: a project and its milestones, its line and spending, an indicator... */
@@ -247,14 +271,30 @@ public final class ReportingJobBenchmark {
         }
     }
 
-    private long committed() throws Exception {
+    private long committed(String group) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(GROUP)
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
             return offsets.entrySet().stream()
                     .filter(e -> Topics.ALL.contains(e.getKey().topic()) && e.getValue() != null)
                     .mapToLong(e -> e.getValue().offset()).sum();
         }
+    }
+
+    /**
+     * The job's process CPU time (user + system, every thread: stream thread, clients, GC, JIT) from
+     * {@code /proc/<pid>/stat}: on a shared machine its rate follows its share of the cores, its CPU per event does not.
+     */
+    private double cpuSeconds() throws java.io.IOException {
+        long pid = stack.appPid(JOB).orElseThrow();
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 1/100 s
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static double seconds(long since) {

@@ -50,13 +50,6 @@ public final class EventReader {
         }
     }
 
-    /** The payload of an envelope already read (after the repartition by owner). */
-    public Record payload(EventEnvelope envelope) {
-        return IntegrationEvents.payloadType(envelope.type(), envelope.version())
-                .map(type -> payload(envelope, type))
-                .orElseThrow(() -> new IllegalArgumentException("unknown event " + envelope.type()));
-    }
-
     private Record payload(EventEnvelope envelope, Class<? extends Record> type) {
         return json.treeToValue(envelope.payload(), type);
     }

@@ -38,8 +38,10 @@ public class StreamsConfiguration {
 
     @Bean
     GlobalKTable<String, TerritoryReport> territoryReports(StreamsBuilder builder, JsonMapper json, MeterRegistry meters,
-                                                           @Value("${spring.kafka.streams.application-id}") String job) {
+                                                           @Value("${spring.kafka.streams.application-id}") String job,
+                                                           @Value("${mutualis.reporting.decoded-owners}") int decodedOwners) {
         return TerritoryReportTopology.build(builder, json,
-                topic -> meters.counter("mutualis.integration.dead.lettered", "topic", topic).increment(), job);
+                topic -> meters.counter("mutualis.integration.dead.lettered", "topic", topic).increment(), job,
+                decodedOwners);
     }
 }

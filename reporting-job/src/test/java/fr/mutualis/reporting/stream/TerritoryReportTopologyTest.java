@@ -1,7 +1,5 @@
 package fr.mutualis.reporting.stream;
 
-import fr.mutualis.contracts.EventEnvelope;
-import fr.mutualis.contracts.IntegrationEvents;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.budget.BudgetLineOpened;
 import fr.mutualis.contracts.budget.CreditsVoted;
@@ -39,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,7 +59,7 @@ class TerritoryReportTopologyTest {
 
     final JsonMapper json = JsonMapper.builder().build();
     final List<String> deadLettered = new ArrayList<>();
-    final Map<String, Long> sequences = new HashMap<>();
+    final TestEnvelopes envelopes = new TestEnvelopes(json);
     final List<TestRecord<String, String>> sent = new ArrayList<>();
     /** The latest value of each key read from the report topic, as its compaction keeps. */
     final Map<String, String> reports = new HashMap<>();
@@ -77,7 +74,7 @@ class TerritoryReportTopologyTest {
     void start() {
         reports.clear();
         StreamsBuilder builder = new StreamsBuilder();
-        TerritoryReportTopology.build(builder, json, deadLettered::add, "reporting-test");
+        TerritoryReportTopology.build(builder, json, deadLettered::add, "reporting-test", 100);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "reporting-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -329,25 +326,17 @@ class TerritoryReportTopologyTest {
         publish(VALMONT, aggregate, occurredAt, payload);
     }
 
-    /** Publishes as a service does: keyed by aggregate, the next sequence of that aggregate, a new event id. */
+    /** Publishes as a service does (see {@link TestEnvelopes}), and keeps the record to send it again. */
     private void publish(String tenant, Object aggregate, String occurredAt, Record payload) {
-        String aggregateId = aggregate.toString();
-        long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
-        var described = IntegrationEvents.describe(payload.getClass());
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), described.type(), described.version(),
-                Instant.parse(occurredAt), tenant, aggregateId, sequence, null, json.valueToTree(payload));
-        TestRecord<String, String> record = new TestRecord<>(aggregateId, json.writeValueAsString(envelope));
-        record.headers().add("topic", topicOf(described.type()).getBytes(StandardCharsets.UTF_8));
+        TestRecord<String, String> record = new TestRecord<>(aggregate.toString(),
+                envelopes.envelope(tenant, aggregate, occurredAt, payload));
+        record.headers().add("topic", TestEnvelopes.topicOf(payload).getBytes(StandardCharsets.UTF_8));
         sent.add(record);
         inputs.get(topicOf(record)).pipeInput(record);
     }
 
     private static String topicOf(TestRecord<String, String> record) {
         return new String(record.headers().lastHeader("topic").value(), StandardCharsets.UTF_8);
-    }
-
-    private static String topicOf(String type) {
-        return "mutualis." + type.substring(0, type.indexOf('.')) + ".events";
     }
 
     /** The owner's latest report of the quarter on the output topic. */
