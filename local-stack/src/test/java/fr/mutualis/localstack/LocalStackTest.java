@@ -81,7 +81,9 @@ class LocalStackTest {
         assertThat(env).containsEntry("MUTUALIS_ROUTES_PORTFOLIO_URI", stack.appUrl("portfolio"))
                 .containsEntry("MUTUALIS_ROUTES_BUDGET_URI", stack.appUrl("budget"))
                 .containsEntry("MUTUALIS_ROUTES_GOVERNANCE_URI", stack.appUrl("governance"))
-                .containsEntry("MUTUALIS_ROUTES_EVALUATION_URI", stack.appUrl("evaluation"))
+                // this stack runs two evaluation instances: the gateway gets both addresses
+                .containsEntry("MUTUALIS_ROUTES_EVALUATION_URI",
+                        stack.appUrl("evaluation") + ",http://localhost:" + stack.instancePort("evaluation", 1))
                 .containsEntry("MUTUALIS_SECURITY_ISSUER_URI", stack.issuerUrl())
                 .doesNotContainKey("SPRING_DATASOURCE_URL");
     }
@@ -141,8 +143,9 @@ class LocalStackTest {
         assertThat(report.phase("infrastructure").orElseThrow().parts()).extracting(StartupReport.Part::name)
                 .containsExactlyInAnyOrderElementsOf(infrastructure);
         assertThat(report.phase("apps").orElseThrow().parts()).extracting(StartupReport.Part::name)
-                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(StackApp.values()).map(StackApp::module)
-                        .toList());
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(StackApp.values()).map(StackApp::module),
+                        java.util.stream.Stream.of("evaluation-service")).toList()); // and its second instance
         assertThat(report.phase("apps").orElseThrow().parts())
                 .allSatisfy(app -> assertThat(app.cpu()).isPositive().isLessThan(report.total().multipliedBy(2)));
         Duration phases = report.phases().stream().map(StartupReport.Phase::took).reduce(Duration.ZERO, Duration::plus);
