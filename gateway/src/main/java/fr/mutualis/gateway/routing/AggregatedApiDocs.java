@@ -67,9 +67,9 @@ public class AggregatedApiDocs {
         return routes.getRoutes().filter(route -> route.getId().equals(context)).next().map(Route::getUri);
     }
 
+    /** A route's {@code lb://portfolio} names the service; the load-balanced client resolves {@code http://portfolio}. */
     private static URI documentOf(URI routeUri) {
-        return "lb".equals(routeUri.getScheme()) ? URI.create("http://" + routeUri.getHost() + "/v3/api-docs")
-                : routeUri.resolve("/v3/api-docs");
+        return URI.create("http://" + routeUri.getHost() + "/v3/api-docs");
     }
 
     private static ResponseStatusException unavailable(Throwable cause) {
