@@ -15,7 +15,9 @@ public final class EvaluationEvents {
     public static final List<Class<? extends Record>> ALL = List.of(
             IndicatorDefined.class,
             MeasurementRecorded.class,
-            BarometerProfileChanged.class);
+            BarometerProfileChanged.class,
+            AlertRaised.class,
+            AlertEnded.class);
 
     private EvaluationEvents() {
     }
