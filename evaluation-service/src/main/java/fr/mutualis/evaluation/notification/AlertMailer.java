@@ -74,7 +74,7 @@ public class AlertMailer {
     public int sendImmediate(Instant now) {
         int accepted = 0;
         for (int i = 0; i < BATCH; i++) {
-            Boolean sent = transactions.execute(status -> jdbc.sql("""
+            Outcome outcome = transactions.execute(status -> jdbc.sql("""
                             SELECT d.person_id, d.email, d.attempts, a.*
                             FROM alert_delivery d JOIN notified_alert a ON a.alert_id = d.alert_id
                             WHERE d.status = 'PENDING' AND d.mode = 'IMMEDIATE' AND d.next_attempt_at <= :now
@@ -103,12 +103,14 @@ public class AlertMailer {
                                 .param("alert", alert.alertId())
                                 .param("person", person)
                                 .update();
-                        return ok;
+                        return ok ? Outcome.SENT : Outcome.FAILED;
                     }).optional().orElse(null));
-            if (sent == null) {
+            // Nothing due, or the server refused: the next run tries again (a server that does not answer costs one
+            // connection timeout per run, not one per pending mail).
+            if (outcome == null || outcome == Outcome.FAILED) {
                 break;
             }
-            accepted += sent ? 1 : 0;
+            accepted++;
         }
         return accepted;
     }
@@ -143,7 +145,7 @@ public class AlertMailer {
         });
         int accepted = 0;
         for (int i = 0; i < BATCH; i++) {
-            Boolean sent = transactions.execute(status -> jdbc.sql("""
+            Outcome outcome = transactions.execute(status -> jdbc.sql("""
                             SELECT person_id, digest_day, email, attempts FROM alert_digest
                             WHERE status = 'PENDING' AND digest_day <= :lastDue AND next_attempt_at <= :now
                             ORDER BY digest_day, person_id
@@ -154,15 +156,15 @@ public class AlertMailer {
                     .query((row, number) -> sendDigest(row.getString("person_id"), row.getObject("digest_day", LocalDate.class),
                             row.getString("email"), row.getInt("attempts") + 1, now))
                     .optional().orElse(null));
-            if (sent == null) {
+            if (outcome == null || outcome == Outcome.FAILED) {
                 break;
             }
-            accepted += sent ? 1 : 0;
+            accepted += outcome == Outcome.SENT ? 1 : 0;
         }
         return accepted;
     }
 
-    private boolean sendDigest(String person, LocalDate day, String email, int attempts, Instant now) {
+    private Outcome sendDigest(String person, LocalDate day, String email, int attempts, Instant now) {
         List<NotifiedAlert> alerts = jdbc.sql("""
                         SELECT a.* FROM alert_delivery d JOIN notified_alert a ON a.alert_id = d.alert_id
                         WHERE d.person_id = :person AND d.digest_day = :day AND d.mode = 'DAILY_DIGEST'
@@ -174,7 +176,7 @@ public class AlertMailer {
         if (alerts.isEmpty()) {
             jdbc.sql("DELETE FROM alert_digest WHERE person_id = :person AND digest_day = :day")
                     .param("person", person).param("day", day).update();
-            return false;
+            return Outcome.NOTHING;
         }
         String error = send(mails.digest(day, alerts, person, email), "digest");
         boolean ok = error == null;
@@ -200,7 +202,12 @@ public class AlertMailer {
                     .param("day", day)
                     .update();
         }
-        return ok;
+        return ok ? Outcome.SENT : Outcome.FAILED;
+    }
+
+    /** What became of one pending mail: accepted, refused (to retry), or nothing left to send in it. */
+    private enum Outcome {
+        SENT, FAILED, NOTHING
     }
 
     /** Hands one mail to the SMTP server: null once it accepted it, else why not. */
