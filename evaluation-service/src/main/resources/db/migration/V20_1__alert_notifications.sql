@@ -13,10 +13,6 @@ CREATE TABLE alert_subscription (
 );
 CREATE INDEX alert_subscription_by_tenant_and_kind ON alert_subscription (tenant_id, kind);
 
--- A request sees its tenant's subscriptions only; the notifier (no request tenant) sees them all.
-ALTER TABLE alert_subscription ENABLE ROW LEVEL SECURITY;
-ALTER TABLE alert_subscription FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_wall ON alert_subscription USING (kit_visible(tenant_id));
 
 -- The alerts as the notifier heard of them, whatever the order AlertRaised and AlertEnded arrive in: what the mails
 -- say. raised_on is the day (Paris) the alert was raised, the day whose digest lists it.
@@ -69,3 +65,14 @@ CREATE TABLE alert_digest (
     PRIMARY KEY (person_id, digest_day)
 );
 CREATE INDEX alert_digest_due ON alert_digest (digest_day) WHERE status = 'PENDING';
+
+-- The tenant wall of V3 (a request sees its tenant's rows only; the notifier, without a request tenant, sees them all).
+ALTER TABLE alert_subscription ENABLE ROW LEVEL SECURITY;
+ALTER TABLE alert_subscription FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_wall ON alert_subscription USING (kit_visible(tenant_id));
+ALTER TABLE notified_alert ENABLE ROW LEVEL SECURITY;
+ALTER TABLE notified_alert FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_wall ON notified_alert USING (kit_visible(owner_id));
+ALTER TABLE alert_delivery ENABLE ROW LEVEL SECURITY;
+ALTER TABLE alert_delivery FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_wall ON alert_delivery USING (kit_visible(tenant_id));
