@@ -7,10 +7,13 @@ import fr.mutualis.contracts.governance.MutualisationCreated;
 import fr.mutualis.testsupport.ServiceIntegrationTest;
 import fr.mutualis.testsupport.TestEvents;
 import fr.mutualis.testsupport.TestInfrastructure;
+import fr.mutualis.testsupport.infra.EmbeddedMailServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +35,30 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.lifecycle.timeout-per-shutdown-phase=3s")
 public abstract class EvaluationIntegrationTest extends ServiceIntegrationTest {
+
+    /** The SMTP server alert mails go to, one per test JVM (GreenMail). */
+    protected static final EmbeddedMailServer MAIL = mailServer();
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", MAIL::port);
+        // Retries within a test's patience.
+        registry.add("mutualis.notification.retry-initial", () -> "200ms");
+        registry.add("mutualis.notification.retry-max", () -> "1s");
+        registry.add("mutualis.notification.poll-interval-ms", () -> "200");
+    }
+
+    private static EmbeddedMailServer mailServer() {
+        EmbeddedMailServer server = EmbeddedMailServer.start(0);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        return server;
+    }
+
+    /** A person's token (with an {@code email}, which alert mails go to) acting for {@code siren} as an agent. */
+    protected static String person(String subject, String email, String... sirens) {
+        return ISSUER.personToken(subject, email, List.of(sirens), List.of("AGENT"));
+    }
 
     /** A SIREN no other test uses (evaluation does not check the Luhn key: governance does). */
     protected static String newSiren() {

@@ -16,6 +16,8 @@ import fr.mutualis.localstack.launcher.AotCache;
 import fr.mutualis.localstack.launcher.AppProcess;
 import fr.mutualis.localstack.launcher.JarLocator;
 import fr.mutualis.localstack.launcher.ReadinessWaiter;
+import fr.mutualis.localstack.mail.Mailbox;
+import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +75,7 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedKafkaServer kafka;
     private PortForwarder kafkaForwarder;
     private IssuerServer issuer;
+    private Mailbox mailbox;
     private TokenClient tokenClient;
     private DemoReport demoReport;
     private Duration startupTime;
@@ -160,10 +163,12 @@ public final class LocalStack implements AutoCloseable {
             apps.values().forEach(app -> app.awaitStop(settings.stopGrace));
         }
         quietly("issuer", issuer);
+        quietly("mailbox", mailbox);
         quietly("kafka forwarder", kafkaForwarder);
         quietly("kafka", kafka);
         quietly("postgres", postgres);
         issuer = null;
+        mailbox = null;
         kafkaForwarder = null;
         kafka = null;
         postgres = null;
@@ -351,6 +356,21 @@ public final class LocalStack implements AutoCloseable {
         requireStarted(issuer, "issuer").registerClient(new ClientProfile(clientId, clientId, tenants, roles), secret);
     }
 
+    /** The port of the SMTP server the platform sends its mails to (GreenMail). */
+    public int mailPort() {
+        return requireStarted(mailbox, "mailbox").smtpPort();
+    }
+
+    /** The page (loopback only) listing the mails the SMTP server received. */
+    public String mailboxUrl() {
+        return requireStarted(mailbox, "mailbox").pageUrl();
+    }
+
+    /** Every mail the SMTP server received, in the order received. */
+    public List<MimeMessage> receivedMails() {
+        return requireStarted(mailbox, "mailbox").received();
+    }
+
     /** Stops the Kafka broker (fault injection); the applications keep running and retry. */
     public void stopKafkaBroker() {
         requireStarted(kafka, "kafka").stopBroker();
@@ -432,6 +452,9 @@ public final class LocalStack implements AutoCloseable {
     private StartupReport.Phase startInfrastructure(Map<StackApp, Path> jars, Map<StackApp, AotCache.Launch> launches) {
         long start = System.nanoTime();
         List<StartupReport.Part> parts = java.util.Collections.synchronizedList(new ArrayList<>());
+        // The SMTP server starts at once (a fraction of a second), before anything that may send to it.
+        mailbox = Mailbox.start(settings.mailPort, settings.mailboxPort);
+        log.info("mail: SMTP server on port {}, received mails at {}", mailbox.smtpPort(), mailbox.pageUrl());
         CompletableFuture<Map<StackApp, AotCache.Launch>> prepared = aotCache()
                 .map(cache -> timed("app jars", parts, () -> prepareLaunches(cache, jars),
                         ready -> ready.size() + " for the ahead-of-time cache"))
@@ -572,6 +595,12 @@ public final class LocalStack implements AutoCloseable {
             // The stack created every topic and dead-letter topic they declare (same partitions): no admin client
             // and topic description round trip at each start. The reporting job's own topics are its to create.
             env.put("SPRING_KAFKA_ADMIN_AUTO_CREATE", "false");
+            if (app == StackApp.EVALUATION) {
+                // Alert mails go to the stack's SMTP server and link to the console at the gateway.
+                env.put("SPRING_MAIL_HOST", "localhost");
+                env.put("SPRING_MAIL_PORT", String.valueOf(mailbox.smtpPort()));
+                env.put("MUTUALIS_NOTIFICATION_CONSOLE_URL", gatewayUrl());
+            }
         } else if (app == StackApp.REPORTING) {
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             // Its state stores live with the stack's data: wiped with it, and not shared with another stack's job.
@@ -769,6 +798,8 @@ public final class LocalStack implements AutoCloseable {
         private int issuerPort = 9000;
         private int postgresPort = 15432;
         private int kafkaPort = 19092;
+        private int mailPort = 3025;
+        private int mailboxPort = 8025;
         private Path workDir = Path.of(".local-stack");
         private Path postgresDataDir;
         private Path jarsDir;
@@ -841,9 +872,23 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
+        /** The SMTP server's port; 0 picks a free one. Default 3025. */
+        public Builder mailPort(int port) {
+            mailPort = requirePort(port);
+            return this;
+        }
+
+        /** The port of the page listing the received mails (loopback only); 0 picks a free one. Default 8025. */
+        public Builder mailboxPort(int port) {
+            mailboxPort = requirePort(port);
+            return this;
+        }
+
         /** Every port picked at random (a second stack next to the default one, parallel tests). */
         public Builder randomPorts() {
             ports.replaceAll((app, port) -> 0);
+            mailPort = 0;
+            mailboxPort = 0;
             issuerPort = 0;
             postgresPort = 0;
             kafkaPort = 0;

@@ -36,7 +36,8 @@ import java.util.concurrent.CountDownLatch;
  *       starts them from their executable jars, as an older JDK does;</li>
  *   <li>{@code console-access-token-ttl} in seconds (default 300): how long the console's access tokens live;</li>
  *   <li>{@code gateway-port}, {@code portfolio-port}, {@code budget-port}, {@code governance-port},
- *       {@code evaluation-port}, {@code console-port}, {@code reporting-port}, {@code issuer-port}, {@code postgres-port}, {@code kafka-port};</li>
+ *       {@code evaluation-port}, {@code console-port}, {@code reporting-port}, {@code issuer-port}, {@code postgres-port}, {@code kafka-port},
+ *       {@code mail-port} (SMTP, default 3025), {@code mailbox-port} (the received mails' page, default 8025);</li>
  *   <li>{@code demo-only=true} with {@code gateway-url} and {@code token-uri}: only load the demo territory into an
  *       already running platform (e.g. docker-compose with Keycloak's token endpoint).</li>
  * </ul>
@@ -106,6 +107,8 @@ public final class LocalStackApplication {
         integer(env, "issuer-port").ifPresent(builder::issuerPort);
         integer(env, "postgres-port").ifPresent(builder::postgresPort);
         integer(env, "kafka-port").ifPresent(builder::kafkaPort);
+        integer(env, "mail-port").ifPresent(builder::mailPort);
+        integer(env, "mailbox-port").ifPresent(builder::mailboxPort);
         return builder;
     }
 
@@ -152,7 +155,7 @@ public final class LocalStackApplication {
                 "reporting-port", "reporting", "issuer-port",
                 "portfolio-instances", "budget-instances", "governance-instances", "evaluation-instances",
                 "console-instances", "reporting-instances",
-                "postgres-port", "kafka-port", "demo-only", "gateway-url", "token-uri");
+                "postgres-port", "kafka-port", "mail-port", "mailbox-port", "demo-only", "gateway-url", "token-uri");
         for (String arg : args) {
             if (arg.startsWith("--" + PREFIX)) {
                 String option = arg.substring(2 + PREFIX.length()).split("=", 2)[0];

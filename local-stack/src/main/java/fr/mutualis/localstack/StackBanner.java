@@ -44,6 +44,8 @@ final class StackBanner {
                 : stack.kafkaPublicBootstrapServers() + " (broker " + stack.kafkaBootstrapServers() + ")";
         line(out, "Kafka", kafka + "   topics mutualis.<context>.events and .DLT, "
                 + LocalStack.KAFKA_PARTITIONS + " partitions");
+        line(out, "Mail", "SMTP localhost:" + stack.mailPort() + "   received mails " + stack.mailboxUrl()
+                + " (this machine only)");
         stack.demoReport().ifPresent(report -> line(out, "Demo", report.summary()));
         out.append(nl).append(" Demo clients (secret \"").append(DemoClients.SECRET)
                 .append("\", grant client_credentials, HTTP Basic) and users of the console (password \"")

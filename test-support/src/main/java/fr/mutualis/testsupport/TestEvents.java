@@ -1,12 +1,14 @@
 package fr.mutualis.testsupport;
 
 import fr.mutualis.contracts.EventEnvelope;
+import fr.mutualis.contracts.EventHeaders;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -24,15 +26,40 @@ public final class TestEvents {
     private TestEvents() {
     }
 
-    /** {@code envelope} on {@code topic}, keyed by its aggregate as the platform's publishers key it. */
+    /**
+     * {@code envelope} on {@code topic} as the platform's publishers write it: keyed by its aggregate, with the headers
+     * that repeat its tenant, type, version and correlation.
+     */
     public static void publish(String topic, EventEnvelope envelope) {
-        publishRaw(topic, envelope.aggregateId(), JSON.writeValueAsString(envelope));
+        send(record(topic, envelope));
+    }
+
+    /** The record a publisher of the platform writes for {@code envelope}, for a producer of the caller's own. */
+    public static ProducerRecord<String, String> record(String topic, EventEnvelope envelope) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, envelope.aggregateId(),
+                JSON.writeValueAsString(envelope));
+        header(record, EventHeaders.TENANT_ID, envelope.tenantId());
+        header(record, EventHeaders.EVENT_TYPE, envelope.type());
+        header(record, EventHeaders.EVENT_VERSION, String.valueOf(envelope.version()));
+        header(record, EventHeaders.CORRELATION_ID, envelope.correlationId());
+        return record;
     }
 
     /** Any value, for records a publisher of the platform would never write (poison, foreign formats). */
     public static void publishRaw(String topic, String key, String value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        if (value != null) {
+            record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void send(ProducerRecord<String, String> record) {
+        String topic = record.topic();
         try {
-            producer().send(new ProducerRecord<>(topic, key, value)).get();
+            producer().send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while Kafka took a record for " + topic, e);

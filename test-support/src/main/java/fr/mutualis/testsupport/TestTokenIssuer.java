@@ -93,6 +93,11 @@ public final class TestTokenIssuer implements AutoCloseable {
         return sign(key, claims(subject, tenants, roles, Duration.ofHours(1)).build());
     }
 
+    /** A person's token: as {@link #token}, with the person's {@code email} (tokens of people, not of clients). */
+    public String personToken(String subject, String email, List<String> tenants, List<String> roles) {
+        return sign(key, claims(subject, tenants, roles, Duration.ofHours(1)).claim("email", email).build());
+    }
+
     public String expiredToken(String subject, List<String> tenants, List<String> roles) {
         return sign(key, claims(subject, tenants, roles, Duration.ofHours(-1)).build());
     }

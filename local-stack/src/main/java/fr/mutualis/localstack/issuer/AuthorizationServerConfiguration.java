@@ -41,7 +41,8 @@ import java.util.UUID;
  * {@code /oauth2/token}, RS256 JWT access tokens signed with an RSA key generated at start and published at
  * {@code /oauth2/jwks}, discovery at {@code /.well-known/openid-configuration} and
  * {@code /.well-known/oauth-authorization-server}. Each access token carries the client's {@code name},
- * {@code tenants} and {@code roles}, and {@value IssuerServer#PLATFORM_AUDIENCE} among its audiences. People ({@link DemoUsers}) sign in on {@code /login} for the console's
+ * {@code tenants} and {@code roles}, and {@value IssuerServer#PLATFORM_AUDIENCE} among its audiences; a person's
+ * also their {@code email}. People ({@link DemoUsers}) sign in on {@code /login} for the console's
  * authorization code flow ({@link ConsoleClient}, PKCE) and sign out with OIDC RP-initiated logout
  * ({@code /connect/logout}); their tokens carry the same claims as the client of the same name.
  */
@@ -160,6 +161,10 @@ class AuthorizationServerConfiguration {
                     .claim("name", found.name())
                     .claim(HttpContract.TENANTS_CLAIM, found.tenants())
                     .claim(HttpContract.ROLES_CLAIM, found.roles()));
+            // Only a person has an address (alert mails go to it); a client acting for itself has none.
+            if (person) {
+                profile.ifPresent(found -> context.getClaims().claim(DemoUsers.EMAIL_CLAIM, DemoUsers.email(found.clientId())));
+            }
         };
     }
 }

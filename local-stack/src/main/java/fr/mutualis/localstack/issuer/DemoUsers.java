@@ -15,9 +15,14 @@ import java.util.stream.Collectors;
 /**
  * The people who sign in at the embedded issuer (API.md, "Identity for people"): one per demo client, with the same
  * name, password {@value DemoClients#SECRET}, and the same profile, so that a person's access token carries the same
- * {@code name}, {@code tenants} and {@code roles} as the client of the same name.
+ * {@code name}, {@code tenants} and {@code roles} as the client of the same name, and an {@code email} ({@link #email}).
  */
 public final class DemoUsers implements UserDetailsService {
+
+    /** The claim of a person's address (OpenID Connect's standard {@code email}). */
+    public static final String EMAIL_CLAIM = "email";
+    /** The domain of the demo people's addresses; their mails reach the local stack's SMTP server. */
+    public static final String EMAIL_DOMAIN = "mutualis.localhost";
 
     /** A low BCrypt cost keeps sign-in fast (demo issuer only). */
     private static final BCryptPasswordEncoder PASSWORD_ENCODER = new BCryptPasswordEncoder(4);
@@ -31,6 +36,11 @@ public final class DemoUsers implements UserDetailsService {
         String hash = "{bcrypt}" + PASSWORD_ENCODER.encode(password);
         this.passwordHashes = people.stream().collect(Collectors.toUnmodifiableMap(ClientProfile::clientId,
                 person -> hash));
+    }
+
+    /** A demo person's address, e.g. {@code valmont-agent@mutualis.localhost}. */
+    public static String email(String username) {
+        return username + "@" + EMAIL_DOMAIN;
     }
 
     /** The person's claims, by user name. */

@@ -52,6 +52,8 @@ class IssuerServerTest {
         assertThat(jwt.getClaimAsStringList("tenants")).containsExactly("210000022");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("AGENT");
         assertThat(jwt.getClaimAsString("name")).isEqualTo("Agent de Valmont");
+        // A client acting for itself is no person: no address to send mails to.
+        assertThat(jwt.hasClaim("email")).isFalse();
         assertThat(jwt.getIssuer()).hasToString("http://localhost:" + issuer.port());
         assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofHours(1));
     }

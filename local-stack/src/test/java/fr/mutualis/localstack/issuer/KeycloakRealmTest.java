@@ -66,6 +66,8 @@ class KeycloakRealmTest {
                     .isEqualTo(profile.tenants());
             assertThat(strings(user.get("attributes").get("roles"))).as(profile.clientId()).isEqualTo(profile.roles());
             assertThat(strings(user.get("attributes").get("mutualisName"))).containsExactly(profile.name());
+            // The same address as the embedded issuer's person: alert mails go to it.
+            assertThat(user.get("email").asString()).isEqualTo(DemoUsers.email(profile.clientId()));
         }
         JsonNode console = realm.get("clients").valueStream()
                 .filter(client -> client.get("clientId").asString().equals(ConsoleClient.CLIENT_ID))
@@ -78,7 +80,7 @@ class KeycloakRealmTest {
                 .containsExactly("http://localhost:8080" + ConsoleClient.REDIRECT_PATH);
         assertThat(console.get("protocolMappers").valueStream()
                 .map(mapper -> mapper.get("config").get("claim.name").asString()).toList())
-                .containsExactlyInAnyOrder("tenants", "roles", "name");
+                .containsExactlyInAnyOrder("tenants", "roles", "name", "email");
     }
 
     private static List<String> strings(JsonNode array) {

@@ -82,6 +82,8 @@ class PersonSignInTest {
         assertThat(access.getClaimAsStringList("tenants")).containsExactly(DemoClients.SAINT_AUBIN);
         assertThat(access.getClaimAsStringList("roles")).containsExactly("ELU");
         assertThat(access.getClaimAsString("name")).isEqualTo("Élu de Saint-Aubin-sur-Val");
+        // A person has an address, which alert mails go to.
+        assertThat(access.getClaimAsString("email")).isEqualTo("staubin-elu@mutualis.localhost");
         assertThat(Duration.between(access.getIssuedAt(), access.getExpiresAt())).isEqualTo(Duration.ofMinutes(5));
         Jwt id = decoder.decode(tokens.get("id_token").asString());
         assertThat(id.getClaimAsString("name")).isEqualTo("Élu de Saint-Aubin-sur-Val");

@@ -1,0 +1,7 @@
+package fr.mutualis.evaluation.notification;
+
+import jakarta.validation.constraints.NotNull;
+
+/** One kind of alert a person hears of, and how. */
+public record AlertSubscription(@NotNull AlertKind kind, @NotNull DeliveryMode mode) {
+}
