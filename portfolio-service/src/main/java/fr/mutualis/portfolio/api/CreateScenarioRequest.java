@@ -20,9 +20,9 @@ import java.util.UUID;
 public record CreateScenarioRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull @Size(max = 500) List<@NotNull UUID> projectIds,
-        @Size(max = 24) List<@NotNull @Valid Envelope> envelopes) {
+        @Size(max = 24) List<@NotNull @Valid EnteredEnvelope> envelopes) {
 
-    public record Envelope(@NotNull Integer year, @NotNull BudgetSection section,
+    public record EnteredEnvelope(@NotNull Integer year, @NotNull BudgetSection section,
                            @NotNull @PositiveOrZero @Max(Money.MAX_CENTS) Long amountCents) {
     }
 }
