@@ -7,6 +7,7 @@ import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.budget.BudgetLineOpened;
 import fr.mutualis.contracts.portfolio.ProjectProposed;
 import fr.mutualis.contracts.portfolio.RoadmapDrafted;
+import fr.mutualis.contracts.portfolio.ScenarioDefined;
 import fr.mutualis.testsupport.ServiceIntegrationTest;
 import fr.mutualis.testsupport.TestHttp;
 import fr.mutualis.testsupport.TestEvents;
@@ -115,6 +116,14 @@ public abstract class GovernanceIntegrationTest extends ServiceIntegrationTest {
         publish(Topics.PORTFOLIO, roadmap, owner, new RoadmapDrafted(roadmap, owner, "Feuille de route", 2026, 2028,
                 List.of("OPEN_DATA")));
         return awaitReference(roadmap);
+    }
+
+    /** Publishes a what-if scenario of {@code owner} on portfolio's topic and waits until governance read it. */
+    protected UUID publishedScenario(String owner) {
+        UUID scenario = UUID.randomUUID();
+        publish(Topics.PORTFOLIO, scenario, owner, new ScenarioDefined(scenario, UUID.randomUUID(), owner, "Scénario",
+                List.of(), List.of()));
+        return awaitReference(scenario);
     }
 
     /** Publishes a budget line of {@code owner} on budget's topic and waits until governance read it. */

@@ -40,10 +40,12 @@ class GovernanceController {
 
     private final PlatformClient platform;
     private final ActiveTenant tenant;
+    private final ScenarioChoices scenarios;
 
-    GovernanceController(PlatformClient platform, ActiveTenant tenant) {
+    GovernanceController(PlatformClient platform, ActiveTenant tenant, ScenarioChoices scenarios) {
         this.platform = platform;
         this.tenant = tenant;
+        this.scenarios = scenarios;
     }
 
     @ModelAttribute("agendaKinds")
@@ -78,6 +80,7 @@ class GovernanceController {
         model.addAttribute("instance", platform.get("/api/governance/instances/{id}", id));
         model.addAttribute("sessions", platform.list("/api/governance/instances/{id}/sessions", Map.of(), id));
         model.addAttribute("form", form);
+        model.addAttribute("scenarioChoices", scenarios.all());
         return "governance/instance";
     }
 

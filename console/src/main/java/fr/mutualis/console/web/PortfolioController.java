@@ -114,6 +114,8 @@ class PortfolioController {
         model.addAttribute("criteria", CriteriaForm.CRITERIA);
         model.addAttribute("weights", weights != null ? weights : CriteriaForm.of(roadmap.get("weights")));
         model.addAttribute("weighable", !"CLOSED".equals(roadmap.get("status")));
+        model.addAttribute("scenarios", Lists.items(platform.get("/api/portfolio/roadmaps/{id}/scenarios", id)));
+        ScenarioPagesController.addFormAttributes(model, roadmap, ScenarioPagesController.ScenarioForm.empty());
         return PartialPages.view(model, "portfolio/roadmap", Set.of("classement"));
     }
 

@@ -20,7 +20,9 @@ public final class PortfolioEvents {
             ProjectStatusChanged.class,
             MilestonePlanned.class,
             MilestoneReached.class,
-            ProjectAssessed.class);
+            ProjectAssessed.class,
+            ScenarioDefined.class,
+            ScenarioChosen.class);
 
     private PortfolioEvents() {
     }

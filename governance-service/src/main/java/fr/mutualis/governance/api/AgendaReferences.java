@@ -13,9 +13,9 @@ import java.util.UUID;
 
 /**
  * What an agenda names in other contexts, checked against what they published before a séance is convened: a
- * PROJECT_GATE's subject is a project, a ROADMAP_ADOPTION's a roadmap, any other item's subject (optional) one or
- * the other (DecisionPublished's contract); an arbitrated amount is for a budget line or a project. Each must be
- * visible to the caller's tenant; else 404 (or 422 for an object of another kind) naming the field.
+ * PROJECT_GATE's subject is a project, a ROADMAP_ADOPTION's a roadmap, a PRIORITISATION's (optional) a project, a
+ * roadmap or a portfolio scenario, any other item's subject (optional) a project or a roadmap; an arbitrated amount
+ * is for a budget line or a project. Each must be visible to the caller's tenant; else 404 (or 422 for an object of another kind) naming the field.
  */
 @Component
 class AgendaReferences {
@@ -36,6 +36,8 @@ class AgendaReferences {
                 Set<ReferenceKind> kinds = switch (item.kind()) {
                     case PROJECT_GATE -> Set.of(ReferenceKind.PROJECT);
                     case ROADMAP_ADOPTION -> Set.of(ReferenceKind.ROADMAP);
+                    // A priorisation may arbitrate between a roadmap's what-if scenarios: its decision chooses one.
+                    case PRIORITISATION -> Set.of(ReferenceKind.PROJECT, ReferenceKind.ROADMAP, ReferenceKind.SCENARIO);
                     default -> Set.of(ReferenceKind.PROJECT, ReferenceKind.ROADMAP);
                 };
                 wanted.add(new Wanted(field, uuid(field, item.subjectId().strip()), kinds));
@@ -61,7 +63,7 @@ class AgendaReferences {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "names a project or a roadmap by its id (a UUID)");
+            throw new InvalidInputException(field, "names the subject by its id (a UUID)");
         }
     }
 }

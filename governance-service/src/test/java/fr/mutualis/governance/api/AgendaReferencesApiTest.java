@@ -9,7 +9,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An agenda names projects, roadmaps and budget lines of portfolio and budget: each must be one the caller's tenant
+ * An agenda names projects, roadmaps, scenarios and budget lines of portfolio and budget: each must be one the caller's tenant
  * sees, as its context published it, of the kind the item calls for; else 404 or 422 naming the field, and nothing
  * is recorded.
  */
@@ -37,6 +37,8 @@ class AgendaReferencesApiTest extends GovernanceIntegrationTest {
         assertNotFoundNaming(schedule(instance, agent, item("BUDGET_ARBITRATION", null, null, theirProject)),
                 "agenda[0].amounts[0].projectId");
         assertNotFoundNaming(schedule(instance, agent, item("PRIORITISATION", theirProject, null, null)), "agenda[0].subjectId");
+        assertNotFoundNaming(schedule(instance, agent, item("PRIORITISATION", publishedScenario(t.outsider()), null, null)),
+                "agenda[0].subjectId");
         assertNotFoundNaming(schedule(instance, agent, item("PROJECT_GATE", UUID.randomUUID(), null, null)), "agenda[0].subjectId");
         TestHttp.Response notAnId = schedule(instance, agent, """
                 {"kind": "PROJECT_GATE", "title": "Go", "subjectId": "projet-42"}""");
@@ -66,6 +68,9 @@ class AgendaReferencesApiTest extends GovernanceIntegrationTest {
         assertKindNaming(schedule(instance, agent, item("BUDGET_ARBITRATION", null, null, line)),
                 "agenda[0].amounts[0].projectId");
         assertKindNaming(schedule(instance, agent, item("PRIORITISATION", line, null, null)), "agenda[0].subjectId");
+        UUID scenario = publishedScenario(t.ville());
+        assertKindNaming(schedule(instance, agent, item("PROJECT_GATE", scenario, null, null)), "agenda[0].subjectId");
+        assertKindNaming(schedule(instance, agent, item("INFORMATION", scenario, null, null)), "agenda[0].subjectId");
         assertThat(eventCount()).isEqualTo(events);
     }
 
@@ -79,7 +84,8 @@ class AgendaReferencesApiTest extends GovernanceIntegrationTest {
                 item("ROADMAP_ADOPTION", publishedRoadmap(t.ville()), null, null),
                 item("BUDGET_ARBITRATION", null, publishedBudgetLine(t.ville()), null),
                 item("BUDGET_ARBITRATION", null, null, publishedProject(t.ville())),
-                item("PRIORITISATION", publishedRoadmap(t.ville()), null, null)));
+                item("PRIORITISATION", publishedRoadmap(t.ville()), null, null),
+                item("PRIORITISATION", publishedScenario(t.ville()), null, null)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
     }
 

@@ -129,6 +129,7 @@ public final class DemoLoader {
                 step(steps, Stage.PROJECTS_STARTED, (int) DemoTerritory.projects().filter(Project::started).count(),
                         this::startProjects);
                 step(steps, Stage.MILESTONES, (int) DemoTerritory.milestones().count(), this::planMilestones);
+                step(steps, Stage.SCENARIOS, DemoTerritory.ROADMAPS.size(), this::defineScenarios);
             });
             CompletableFuture<Void> budget = after(parts, List.of(projects), () -> {
                 step(steps, Stage.PROGRAMMES, DemoTerritory.PROGRAMMES.size(), this::createProgrammes);
@@ -157,7 +158,8 @@ public final class DemoLoader {
         COLLECTIVITES("collectivités"), ELECTED_LEADS("élus au numérique"), MUTUALISATIONS("mutualisations"),
         ROADMAPS("roadmaps"), PROJECTS("projects"), ASSESSMENTS("assessments"), INSTANCES("governance instances"),
         SESSIONS("séances held and closed"), DECISIONS_APPLIED("decisions applied by portfolio"),
-        PROJECTS_STARTED("projects under way"), MILESTONES("milestones"), PROGRAMMES("programmes (AP/CP)"),
+        PROJECTS_STARTED("projects under way"), MILESTONES("milestones"),
+        SCENARIOS("what-if scenarios"), PROGRAMMES("programmes (AP/CP)"),
         BUDGET_LINES("budget lines"), BP_VOTES("BP votes"), ENGAGEMENTS("engagements"), MANDATES("mandates"),
         AP_REVISIONS("AP revisions"), DELEGATIONS("delegations of transfers"),
         TRANSFERS("transfers between chapters"), ALLOCATIONS("shared-cost allocations"), INDICATORS("indicators"),
@@ -404,6 +406,23 @@ public final class DemoLoader {
                 counter.add();
             }
         });
+    }
+
+    /**
+     * One what-if scenario per roadmap, so that the roadmap's page shows one at first sign-in: it keeps the projects
+     * still only assessed (those approved or under way always count), against the budget's open credits.
+     */
+    private void defineScenarios(Counter counter) {
+        for (Roadmap roadmap : DemoTerritory.ROADMAPS) {
+            List<String> assessed = roadmap.projects().stream()
+                    .filter(project -> project.finalStatus().equals("ASSESSED"))
+                    .map(project -> ids.get(project.key()))
+                    .toList();
+            post(DemoTerritory.writer(roadmap.owner()), "/api/portfolio/roadmaps/" + ids.get(roadmap.key())
+                    + "/scenarios", Map.of("name", "Tous les projets évalués", "projectIds", assessed),
+                    "a scenario of " + roadmap.title());
+            counter.add();
+        }
     }
 
     private void startProjects(Counter counter) {

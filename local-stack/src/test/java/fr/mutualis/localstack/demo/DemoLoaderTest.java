@@ -99,7 +99,7 @@ class DemoLoaderTest {
         assertThat(report.steps()).extracting(DemoReport.Step::name).containsExactly("collectivités",
                 "élus au numérique", "mutualisations", "roadmaps", "projects", "assessments", "governance instances",
                 "séances held and closed", "decisions applied by portfolio", "projects under way", "milestones",
-                "programmes (AP/CP)", "budget lines", "BP votes", "engagements", "mandates", "AP revisions",
+                "what-if scenarios", "programmes (AP/CP)", "budget lines", "BP votes", "engagements", "mandates", "AP revisions",
                 "delegations of transfers", "transfers between chapters", "shared-cost allocations",
                 "indicators", "measurements", "self-assessments", "barometer profiles");
     }

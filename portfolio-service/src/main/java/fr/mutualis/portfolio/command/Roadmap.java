@@ -7,6 +7,7 @@ import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.portfolio.messages.AdoptRoadmap;
 import fr.mutualis.portfolio.messages.CloseRoadmap;
 import fr.mutualis.portfolio.messages.DecisionEffect;
+import fr.mutualis.portfolio.messages.DefineScenario;
 import fr.mutualis.portfolio.messages.DraftRoadmap;
 import fr.mutualis.portfolio.messages.ProjectProposed;
 import fr.mutualis.portfolio.messages.ProposeProject;
@@ -15,12 +16,15 @@ import fr.mutualis.portfolio.messages.RoadmapClosed;
 import fr.mutualis.portfolio.messages.RoadmapDrafted;
 import fr.mutualis.portfolio.messages.RoadmapStatus;
 import fr.mutualis.portfolio.messages.RoadmapWeightsSet;
+import fr.mutualis.portfolio.messages.ScenarioDefined;
+import fr.mutualis.portfolio.messages.ScenarioEnvelope;
 import fr.mutualis.portfolio.messages.SetPriorityWeights;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,6 +82,35 @@ class Roadmap {
                 command.title(), command.description(), command.axis(), command.theme(), command.sponsor(),
                 command.manager(), command.plannedStart(), command.plannedEnd(), command.estimatedInvestmentCents(),
                 command.estimatedOperatingCents(), command.participantSirens())));
+    }
+
+    /**
+     * A what-if scenario weighs the roadmap's projects against envelopes of its own years; at most one envelope per
+     * year and section, so that the comparison is unambiguous. A closed roadmap's priorisation is final.
+     */
+    @CommandHandler
+    public void handle(DefineScenario command) throws Exception {
+        command.caller().requireManages(ownerId, "Roadmap", roadmapId);
+        if (status == RoadmapStatus.CLOSED) {
+            throw new StateConflictException("Roadmap " + roadmapId + " is CLOSED: its priorisation is final",
+                    status.name());
+        }
+        Set<String> entered = new HashSet<>();
+        for (int index = 0; index < command.envelopes().size(); index++) {
+            ScenarioEnvelope envelope = command.envelopes().get(index);
+            if (envelope.year() < startYear || envelope.year() > endYear) {
+                throw new BusinessRuleViolationException("envelope-outside-roadmap", "envelopes[" + index + "].year",
+                        "The roadmap covers " + startYear + "–" + endYear + ", not " + envelope.year(),
+                        Map.of("year", envelope.year(), "startYear", startYear, "endYear", endYear));
+            }
+            if (!entered.add(envelope.year() + " " + envelope.section())) {
+                throw new BusinessRuleViolationException("envelope-repeated", "envelopes[" + index + "]",
+                        "A second envelope for " + envelope.section() + " in " + envelope.year(),
+                        Map.of("year", envelope.year(), "section", envelope.section().name()));
+            }
+        }
+        createNew(Scenario.class, () -> new Scenario(new ScenarioDefined(command.scenarioId(), roadmapId, ownerId,
+                command.name(), List.copyOf(command.projectIds()), List.copyOf(command.envelopes()))));
     }
 
     /** Participating members only make sense for a mutualisation's project, and only its parties participate. */

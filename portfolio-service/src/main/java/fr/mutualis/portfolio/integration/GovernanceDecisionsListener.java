@@ -10,6 +10,7 @@ import fr.mutualis.kit.integration.PoisonRecordException;
 import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.portfolio.messages.AdoptRoadmap;
 import fr.mutualis.portfolio.messages.ApproveProject;
+import fr.mutualis.portfolio.messages.ChooseScenario;
 import fr.mutualis.portfolio.messages.DecisionEffect;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -31,10 +32,12 @@ import java.util.function.Function;
 
 /**
  * Governance decides, the portfolio follows: an APPROVED PROJECT_GATE decision approves its project, an APPROVED
- * ROADMAP_ADOPTION decision adopts its roadmap; REJECTED and DEFERRED ones change nothing.
+ * ROADMAP_ADOPTION decision adopts its roadmap, an APPROVED PRIORITISATION decision naming a scenario records it as
+ * chosen (one naming a project or a roadmap, or nothing, is no concern of the portfolio); REJECTED and DEFERRED ones
+ * change nothing.
  * <p>
- * Each decision is applied once (inbox) in the same transaction as its events, and every PROJECT_GATE or
- * ROADMAP_ADOPTION decision received is noted in {@code governance_decision_receipt} with its effect. A decision that
+ * Each decision is applied once (inbox) in the same transaction as its events, and every PROJECT_GATE,
+ * ROADMAP_ADOPTION or scenario's PRIORITISATION decision received is noted in {@code governance_decision_receipt} with its effect. A decision that
  * cannot apply (unknown subject, subject not in ASSESSED/DRAFT, instance of another owner) is noted and skipped: it is
  * an immutable record of another context, retrying it would never succeed, and it must not block the decisions
  * behind it. Order does not matter: a late REJECTED or DEFERRED decision never undoes an approval, and a decision
@@ -80,6 +83,9 @@ public class GovernanceDecisionsListener {
             case "ROADMAP_ADOPTION" -> effectOf(decision, envelope, "Roadmap",
                     subject -> new AdoptRoadmap(subject, decision.decisionId(), Owner.of(decision.ownerId()),
                             decision.decidedOn()));
+            case "PRIORITISATION" -> subject(decision.subjectId(), "Scenario").isEmpty() ? null
+                    : effectOf(decision, envelope, "Scenario", subject -> new ChooseScenario(subject,
+                    decision.decisionId(), Owner.of(decision.ownerId()), decision.decidedOn()));
             default -> null;
         };
         if (effect == null) {

@@ -12,6 +12,8 @@ import fr.mutualis.portfolio.messages.ProjectStatusChanged;
 import fr.mutualis.portfolio.messages.RoadmapAdopted;
 import fr.mutualis.portfolio.messages.RoadmapClosed;
 import fr.mutualis.portfolio.messages.RoadmapDrafted;
+import fr.mutualis.portfolio.messages.ScenarioChosen;
+import fr.mutualis.portfolio.messages.ScenarioDefined;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -50,6 +52,12 @@ public class PortfolioIntegrationEvents implements IntegrationEventMapper {
                     e.projectId(), e.milestoneId(), e.ownerId().id(), e.title(), e.plannedDate()));
             case MilestoneReached e -> new OutboundEvent(e.ownerId().id(), new fr.mutualis.contracts.portfolio.MilestoneReached(
                     e.projectId(), e.milestoneId(), e.ownerId().id(), e.plannedDate(), e.actualDate()));
+            case ScenarioDefined e -> new OutboundEvent(e.ownerId().id(), new fr.mutualis.contracts.portfolio.ScenarioDefined(
+                    e.scenarioId(), e.roadmapId(), e.ownerId().id(), e.name(), e.projectIds(),
+                    e.envelopes().stream().map(envelope -> new fr.mutualis.contracts.portfolio.ScenarioDefined.Envelope(
+                            envelope.year(), envelope.section().name(), envelope.amountCents())).toList()));
+            case ScenarioChosen e -> new OutboundEvent(e.ownerId().id(), new fr.mutualis.contracts.portfolio.ScenarioChosen(
+                    e.scenarioId(), e.roadmapId(), e.ownerId().id(), e.decisionId(), e.chosenOn()));
             default -> null;
         });
     }

@@ -5,7 +5,7 @@ package fr.mutualis.portfolio.messages;
  * it comes from another context's immutable record, and refusing it would only block the consumer.
  */
 public enum DecisionEffect {
-    /** The subject moved (project APPROVED, roadmap ADOPTED). */
+    /** The subject moved (project APPROVED, roadmap ADOPTED, scenario chosen). */
     APPLIED,
     /** The subject already went through this very decision (a redelivery). */
     ALREADY_APPLIED,
@@ -13,7 +13,7 @@ public enum DecisionEffect {
     WRONG_STATE,
     /** The deciding instance belongs to another owner than the subject: it has no say on it. */
     OTHER_OWNER,
-    /** No project or roadmap has this id here. */
+    /** No project, roadmap or scenario has this id here. */
     UNKNOWN_SUBJECT,
     /** REJECTED or DEFERRED: nothing changes. */
     NOT_APPROVED

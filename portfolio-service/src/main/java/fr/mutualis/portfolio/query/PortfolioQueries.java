@@ -96,6 +96,18 @@ public class PortfolioQueries {
         return new Page<>(withMilestones(items), page, size, total);
     }
 
+    /**
+     * Every project of a roadmap (without its milestones), highest priority first, for a caller that already saw the
+     * roadmap: the projects of a roadmap have its owner.
+     */
+    public List<ProjectView> projectsOfRoadmap(UUID roadmapId) {
+        return jdbc.sql("""
+                        SELECT * FROM project_priority WHERE roadmap_id = :id
+                        ORDER BY priority DESC NULLS LAST, title, project_id""")
+                .param("id", roadmapId)
+                .query(PROJECT).list();
+    }
+
     public Optional<RankingView> ranking(UUID roadmapId, Collection<Owner> owners) {
         return roadmap(roadmapId, owners).map(roadmap -> {
             List<ProjectView> ranked = jdbc.sql("""

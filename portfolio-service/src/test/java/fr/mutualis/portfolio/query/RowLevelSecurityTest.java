@@ -80,6 +80,40 @@ class RowLevelSecurityTest extends PortfolioServiceTest {
     }
 
     @Test
+    void scenariosAndTheBudgetsCopyAreWalledLikeTheOtherReadModels() {
+        String memberScenario = scenarioOf(memberProject, agent(member));
+        String strangerScenario = scenarioOf(strangerProject, agent(stranger));
+        for (String owner : List.of(member, stranger)) {
+            jdbc.sql("""
+                            INSERT INTO budget_line_credits (line_id, owner_id, fiscal_year, section, credits_cents, credits_at,
+                                credits_sequence) VALUES (:id, :owner, 2026, 'INVESTMENT', 100, now(), 0)""")
+                    .param("id", UUID.randomUUID()).param("owner", owner).update();
+            jdbc.sql("""
+                            INSERT INTO budget_programme (programme_id, owner_id, section, project_id, revision, schedule_years,
+                                schedule_cents) VALUES (:id, :owner, 'INVESTMENT', NULL, 0, '{2026}', '{100}')""")
+                    .param("id", UUID.randomUUID()).param("owner", owner).update();
+        }
+        assertThat(as(member, "SELECT scenario_id::text FROM scenario_view")).contains(memberScenario)
+                .doesNotContain(strangerScenario);
+        assertThat(as(member, "SELECT scenario_id::text FROM scenario_envelope")).contains(memberScenario)
+                .doesNotContain(strangerScenario);
+        assertThat(as(member, "SELECT DISTINCT owner_id FROM budget_line_credits")).containsOnly(member);
+        assertThat(as(member, "SELECT DISTINCT owner_id FROM budget_programme")).containsOnly(member);
+        assertThat(as(stranger, "SELECT scenario_id::text FROM scenario_view")).containsExactly(strangerScenario);
+    }
+
+    /** A scenario on the roadmap of {@code projectId}, with one envelope. */
+    private String scenarioOf(String projectId, String token) {
+        String roadmapId = jdbc.sql("SELECT roadmap_id::text FROM project_view WHERE project_id = :id")
+                .param("id", UUID.fromString(projectId)).query(String.class).single();
+        var created = http.post("/api/portfolio/roadmaps/" + roadmapId + "/scenarios", """
+                {"name": "Scénario", "projectIds": ["%s"], "envelopes": [{"year": 2026, "section": "OPERATING", "amountCents": 5}]}"""
+                .formatted(projectId), token, null);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    @Test
     void aCallerCanNeitherChangeNorForgeAnotherTenantsRows() {
         TenantContext caller = caller(stranger);
         int updated = TenantScope.callAs(caller, () -> jdbc.sql("UPDATE project_view SET title = 'hijacked' WHERE project_id = :id")

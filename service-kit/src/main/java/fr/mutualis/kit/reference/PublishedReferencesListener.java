@@ -4,6 +4,7 @@ import fr.mutualis.contracts.budget.BudgetLineOpened;
 import fr.mutualis.contracts.governance.DecisionPublished;
 import fr.mutualis.contracts.portfolio.ProjectProposed;
 import fr.mutualis.contracts.portfolio.RoadmapDrafted;
+import fr.mutualis.contracts.portfolio.ScenarioDefined;
 import fr.mutualis.kit.integration.IntegrationEventHandlers;
 import fr.mutualis.kit.integration.IntegrationEventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +27,8 @@ public class PublishedReferencesListener {
                         references.record(ReferenceKind.ROADMAP, drafted.roadmapId(), drafted.ownerId()))
                 .on(ProjectProposed.class, proposed ->
                         references.record(ReferenceKind.PROJECT, proposed.projectId(), proposed.ownerId()))
+                .on(ScenarioDefined.class, defined ->
+                        references.record(ReferenceKind.SCENARIO, defined.scenarioId(), defined.ownerId()))
                 .on(BudgetLineOpened.class, opened ->
                         references.record(ReferenceKind.BUDGET_LINE, opened.lineId(), opened.ownerId()))
                 .on(DecisionPublished.class, published ->

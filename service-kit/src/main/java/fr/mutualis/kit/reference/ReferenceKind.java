@@ -7,7 +7,8 @@ public enum ReferenceKind {
     ROADMAP("roadmap"),
     PROJECT("project"),
     BUDGET_LINE("budget line"),
-    DECISION("decision");
+    DECISION("decision"),
+    SCENARIO("scenario");
 
     private final String label;
 
