@@ -9,6 +9,7 @@ import fr.mutualis.budget.query.BudgetLineView;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.creation.Creations;
+import fr.mutualis.kit.creation.IdempotentCreation;
 import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
@@ -73,6 +74,7 @@ public class BudgetLineController {
      */
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping
     public ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenBudgetLineRequest request, Caller caller) {
         Owner owner = caller.managedOwner(request.mutualisationId());

@@ -2,6 +2,7 @@ package fr.mutualis.portfolio.api;
 
 import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.creation.Creations;
+import fr.mutualis.kit.creation.IdempotentCreation;
 import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
@@ -72,6 +73,7 @@ public class ProjectController {
 
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping
     public ResponseEntity<Map<String, Object>> propose(@Valid @RequestBody ProposeProjectRequest request, Caller caller) {
         return creations.create(request, caller, id -> commands.sendAndWait(new ProposeProject(request.roadmapId(), id,
