@@ -76,21 +76,22 @@ class ImportController {
         }
     }
 
+    /** What the pages show: their counts are public, as Thymeleaf's expressions call only public methods. */
     record Plan(String id, Kind kind, String fileName, List<Row> rows) implements Serializable {
 
-        long accepted() {
+        public long accepted() {
             return count(Status.ACCEPTED);
         }
 
-        long refused() {
+        public long refused() {
             return count(Status.REFUSED);
         }
 
-        long alreadyImported() {
+        public long alreadyImported() {
             return count(Status.ALREADY_IMPORTED);
         }
 
-        long created() {
+        public long created() {
             return count(Status.CREATED);
         }
 

@@ -1,7 +1,7 @@
 package fr.mutualis.console.sheet;
 
+import fr.mutualis.console.TestMessages;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,7 @@ class SheetsTest {
             SheetColumn.labels("section", "budget.section", "budget.section.", List.of("INVESTMENT", "OPERATING"), true),
             SheetColumn.shown("votedCents", "budget.voted", CellKind.MONEY));
 
-    private final Sheets sheets = new Sheets(bundles());
+    private final Sheets sheets = new Sheets(TestMessages.french());
 
     @Test
     void amountsAreReadWithFrenchGroupingAndDecimalComma() {
@@ -91,13 +91,5 @@ class SheetsTest {
     private static void assertRefused(String name, byte[] bytes, String key) {
         assertThatThrownBy(() -> SheetReader.read(name, bytes)).isInstanceOf(SheetException.class)
                 .satisfies(e -> assertThat(((SheetException) e).messageKey()).isEqualTo(key));
-    }
-
-    private static ResourceBundleMessageSource bundles() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages", "messages-budget");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
     }
 }

@@ -1,5 +1,6 @@
 package fr.mutualis.console.web;
 
+import fr.mutualis.console.TestMessages;
 import fr.mutualis.console.sheet.SheetReader;
 import fr.mutualis.console.sheet.SheetTable;
 import fr.mutualis.console.sheet.SheetWriter;
@@ -12,7 +13,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SheetRoundTripTest {
 
-    private final Sheets sheets = new Sheets(bundles());
+    private final Sheets sheets = new Sheets(TestMessages.french());
 
     @Test
     void exportedProjectsImportBackAsTheirRequestsFromXlsxAndCsv() {
@@ -117,13 +117,5 @@ class SheetRoundTripTest {
         project.put("priority", scores == null ? null : 3.75);
         project.put("scores", scores);
         return project;
-    }
-
-    static ResourceBundleMessageSource bundles() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages", "messages-budget", "messages-evaluation");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
     }
 }
