@@ -71,6 +71,7 @@ class GeneratedClientTest {
                 });
     }
 
+    /** No Idempotency-Key and no dry run (the operation's two optional parameters): a plain creation. */
     private static UUID propose(ProjectApi projects, UUID roadmapId, String title) throws ApiException {
         return UUID.fromString(projects.proposeProject(new ProposeProjectRequest()
                 .roadmapId(roadmapId).title(title).description("Proposé par le client généré")
@@ -78,7 +79,7 @@ class GeneratedClientTest {
                 .theme(ProposeProjectRequest.ThemeEnum.BUSINESS_SERVICES)
                 .sponsor("Adjointe au numérique").manager("DSI")
                 .plannedStart(LocalDate.of(2026, 3, 1)).plannedEnd(LocalDate.of(2027, 6, 30))
-                .estimatedInvestmentCents(1_800_000L).estimatedOperatingCents(250_000L))
+                .estimatedInvestmentCents(1_800_000L).estimatedOperatingCents(250_000L), null, null)
                 .get("id").toString());
     }
 

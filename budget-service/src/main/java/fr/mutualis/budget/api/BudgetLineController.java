@@ -8,6 +8,8 @@ import fr.mutualis.budget.query.BudgetLineDetail;
 import fr.mutualis.budget.query.BudgetLineView;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.creation.Creations;
+import fr.mutualis.kit.creation.IdempotentCreation;
 import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
@@ -46,19 +48,21 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 /**
  * Budget lines. A line with {@code mutualisationId} is the mutualisation's (its owner): opened, voted and spent by
  * the administering EPCI's SHARED_SERVICE_ADMIN (anyone else 403, or 404 when the mutualisation is not theirs to
- * see), read by every member.
+ * see), read by every member. Opening a line honours {@code Idempotency-Key} and {@code ?dryRun=true} (kit.creation).
  */
 @RestController
 @RequestMapping("/api/budget/lines")
 public class BudgetLineController {
 
     private final BudgetTransactions transactions;
+    private final Creations creations;
     private final BudgetQueries queries;
     private final PublishedReferences references;
 
-    public BudgetLineController(BudgetTransactions transactions, BudgetQueries queries,
+    public BudgetLineController(BudgetTransactions transactions, Creations creations, BudgetQueries queries,
                                 PublishedReferences references) {
         this.transactions = transactions;
+        this.creations = creations;
         this.queries = queries;
         this.references = references;
     }
@@ -70,26 +74,26 @@ public class BudgetLineController {
      */
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping
     public ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenBudgetLineRequest request, Caller caller) {
         Owner owner = caller.managedOwner(request.mutualisationId());
         if (request.projectId() != null) {
             references.require(caller.tenantId(), "projectId", request.projectId(), ReferenceKind.PROJECT);
         }
-        UUID id = UUID.randomUUID();
-        try {
-            transactions.openLine(new OpenBudgetLine(id, owner, request.fiscalYear(), request.section(),
-                    request.chapter(), request.label().strip(), request.projectId(), request.plannedCents(),
-                    request.programmeId()));
-        } catch (NotFoundException | AggregateNotFoundException e) {
-            if (request.programmeId() == null) {
-                throw e;
+        return creations.create(request, caller, id -> {
+            try {
+                transactions.openLine(new OpenBudgetLine(id, owner, request.fiscalYear(), request.section(),
+                        request.chapter(), request.label().strip(), request.projectId(), request.plannedCents(),
+                        request.programmeId()));
+            } catch (NotFoundException | AggregateNotFoundException e) {
+                if (request.programmeId() == null) {
+                    throw e;
+                }
+                // Opening a line names nothing else that could be missing: the programme is unknown or not the owner's.
+                throw new NotFoundException("Programme", request.programmeId(), "programmeId", null);
             }
-            // Opening a line names nothing else that could be missing: the programme is unknown or not the owner's.
-            throw new NotFoundException("Programme", request.programmeId(), "programmeId", null);
-        }
-        ReadYourWrites.awaitVisible(() -> queries.line(id, caller.sees()));
-        return Created.at(id);
+        }, id -> ReadYourWrites.awaitVisible(() -> queries.line(id, caller.sees())));
     }
 
     /** The line with its credit history by stage, arbitrated amounts and engagements. */

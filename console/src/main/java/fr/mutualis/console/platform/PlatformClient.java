@@ -45,6 +45,8 @@ import java.util.Map;
 public class PlatformClient {
 
     public static final String REGISTRATION_ID = "mutualis";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String REPLAYED = "Idempotent-Replayed";
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
     };
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
@@ -96,6 +98,15 @@ public class PlatformClient {
         return write(rest.post().uri(uri(path, Map.of(), variables)), body);
     }
 
+    /**
+     * A creation with an {@code Idempotency-Key} (the same key never creates twice) and, with {@code dryRun}, only
+     * checked by the API ({@code ?dryRun=true}: every rule of a creation, nothing written).
+     */
+    public ApiResult create(String path, Object body, String idempotencyKey, boolean dryRun) {
+        RestClient.RequestBodySpec request = rest.post().uri(uri(path, dryRun ? Map.of("dryRun", true) : Map.of()));
+        return write(request.header(IDEMPOTENCY_KEY, idempotencyKey), body);
+    }
+
     public ApiResult put(String path, Object body, Object... variables) {
         return write(rest.put().uri(uri(path, Map.of(), variables)), body);
     }
@@ -142,7 +153,8 @@ public class PlatformClient {
             }
             if (status.is2xxSuccessful()) {
                 byte[] bytes = response.getBody().readAllBytes();
-                return new ApiResult(bytes.length == 0 ? Map.of() : JSON.readValue(bytes, Map.class), null);
+                return new ApiResult(bytes.length == 0 ? Map.of() : JSON.readValue(bytes, Map.class), null,
+                        "true".equals(response.getHeaders().getFirst(REPLAYED)));
             }
             ApiProblem problem = problem(response);
             if (status.value() == 404 || status.value() == 403 || status.is5xxServerError()) {

@@ -3,6 +3,7 @@ package fr.mutualis.console.web;
 import fr.mutualis.console.format.FrenchFormats;
 import fr.mutualis.console.platform.ApiResult;
 import fr.mutualis.console.platform.PlatformClient;
+import fr.mutualis.console.sheet.Sheets;
 import fr.mutualis.console.web.BudgetForms.LineForm;
 import fr.mutualis.console.web.BudgetForms.ProgrammeForm;
 import fr.mutualis.console.web.BudgetForms.RatesForm;
@@ -47,10 +48,12 @@ class BudgetController {
 
     private final PlatformClient platform;
     private final BudgetRefusals refusals;
+    private final Sheets sheets;
 
-    BudgetController(PlatformClient platform, BudgetRefusals refusals) {
+    BudgetController(PlatformClient platform, BudgetRefusals refusals, Sheets sheets) {
         this.platform = platform;
         this.refusals = refusals;
+        this.sheets = sheets;
     }
 
     @ModelAttribute("stages")
@@ -80,6 +83,16 @@ class BudgetController {
         }
         flash.addFlashAttribute("notice", "budget.line.opened");
         return "redirect:/budget/lignes/" + result.id();
+    }
+
+    /** The year's lines as a file, all of them, in the page's order (section, chapter, label). */
+    @GetMapping("/budget/lignes/export.{format}")
+    ResponseEntity<byte[]> exportLines(@PathVariable String format, @RequestParam(required = false) Integer fiscalYear) {
+        int year = year(fiscalYear);
+        List<Map<String, Object>> lines = sorted(SheetFiles.allPages(platform, "/api/budget/lines",
+                Map.of("fiscalYear", year)));
+        return SheetFiles.download("lignes-budgetaires-" + year, format,
+                sheets.table("Lignes " + year, SheetLayouts.LINES, lines));
     }
 
     private String yearPage(int year, Model model, LineForm form) {

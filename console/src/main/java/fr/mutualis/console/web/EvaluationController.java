@@ -4,10 +4,12 @@ import fr.mutualis.console.format.FrenchFormats;
 import fr.mutualis.console.platform.ActiveTenant;
 import fr.mutualis.console.platform.ApiResult;
 import fr.mutualis.console.platform.PlatformClient;
+import fr.mutualis.console.sheet.Sheets;
 import fr.mutualis.console.web.EvaluationForms.IndicatorForm;
 import fr.mutualis.console.web.EvaluationForms.MeasurementForm;
 import fr.mutualis.console.web.EvaluationForms.SelfAssessmentForm;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,10 +47,12 @@ class EvaluationController {
 
     private final PlatformClient platform;
     private final ActiveTenant tenant;
+    private final Sheets sheets;
 
-    EvaluationController(PlatformClient platform, ActiveTenant tenant) {
+    EvaluationController(PlatformClient platform, ActiveTenant tenant, Sheets sheets) {
         this.platform = platform;
         this.tenant = tenant;
+        this.sheets = sheets;
     }
 
     @ModelAttribute("indicatorStatuses")
@@ -76,6 +80,13 @@ class EvaluationController {
     @GetMapping("/evaluation/indicateurs")
     String indicators(Model model) {
         return indicatorsPage(model, IndicatorForm.forTenant(tenant.current().orElse(null)));
+    }
+
+    /** The indicators as a file, all of them, each with its last measurement and status. */
+    @GetMapping("/evaluation/indicateurs/export.{format}")
+    ResponseEntity<byte[]> exportIndicators(@PathVariable String format) {
+        List<Map<String, Object>> indicators = SheetFiles.allPages(platform, "/api/evaluation/indicators", Map.of());
+        return SheetFiles.download("indicateurs", format, sheets.table("Indicateurs", SheetLayouts.INDICATORS, indicators));
     }
 
     @PostMapping("/evaluation/indicateurs")

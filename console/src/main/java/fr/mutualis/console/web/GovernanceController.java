@@ -4,8 +4,10 @@ import fr.mutualis.console.format.FrenchFormats;
 import fr.mutualis.console.platform.ActiveTenant;
 import fr.mutualis.console.platform.ApiResult;
 import fr.mutualis.console.platform.PlatformClient;
+import fr.mutualis.console.sheet.Sheets;
 import fr.mutualis.console.platform.PlatformException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,11 +43,13 @@ class GovernanceController {
     private final PlatformClient platform;
     private final ActiveTenant tenant;
     private final ScenarioChoices scenarios;
+    private final Sheets sheets;
 
-    GovernanceController(PlatformClient platform, ActiveTenant tenant, ScenarioChoices scenarios) {
+    GovernanceController(PlatformClient platform, ActiveTenant tenant, ScenarioChoices scenarios, Sheets sheets) {
         this.platform = platform;
         this.tenant = tenant;
         this.scenarios = scenarios;
+        this.sheets = sheets;
     }
 
     @ModelAttribute("agendaKinds")
@@ -145,20 +149,9 @@ class GovernanceController {
     String decisions(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
                      @RequestParam(required = false) String outcome, @RequestParam(required = false) String from,
                      @RequestParam(required = false) String to, Model model) {
-        Map<String, Object> query = new HashMap<>();
-        query.put("kind", kind != null && AGENDA_KINDS.contains(kind) ? kind : null);
-        query.put("outcome", outcome != null && OUTCOMES.contains(outcome) ? outcome : null);
-        query.put("from", isoDate(from));
-        query.put("to", isoDate(to));
+        Map<String, Object> query = decisionFilters(kind, outcome, from, to);
         query.put("size", 200);
-        List<Map<String, Object>> found = Lists.items(platform.get("/api/governance/decisions", query));
-        String words = q == null ? "" : q.strip().toLowerCase(java.util.Locale.FRENCH);
-        if (!words.isEmpty()) {
-            // The register's own filters are by instance, kind, outcome and dates; words search its titles here.
-            found = found.stream().filter(decision -> (String.valueOf(decision.get("title")) + " "
-                    + decision.get("instanceName")).toLowerCase(java.util.Locale.FRENCH).contains(words)).toList();
-        }
-        model.addAttribute("decisions", found);
+        model.addAttribute("decisions", withWords(Lists.items(platform.get("/api/governance/decisions", query)), q));
         model.addAttribute("q", q);
         model.addAttribute("kind", query.get("kind"));
         model.addAttribute("outcome", query.get("outcome"));
@@ -166,6 +159,37 @@ class GovernanceController {
         model.addAttribute("to", query.get("to"));
         model.addAttribute("outcomes", OUTCOMES);
         return "governance/decisions";
+    }
+
+    /** The register as a file, with the page's filters and words, all its pages. */
+    @GetMapping("/gouvernance/deliberations/export.{format}")
+    ResponseEntity<byte[]> exportDecisions(@PathVariable String format, @RequestParam(required = false) String q,
+                                           @RequestParam(required = false) String kind,
+                                           @RequestParam(required = false) String outcome,
+                                           @RequestParam(required = false) String from,
+                                           @RequestParam(required = false) String to) {
+        List<Map<String, Object>> decisions = withWords(SheetFiles.allPages(platform, "/api/governance/decisions",
+                decisionFilters(kind, outcome, from, to)), q);
+        return SheetFiles.download("decisions", format, sheets.table("Décisions", SheetLayouts.DECISIONS, decisions));
+    }
+
+    private static Map<String, Object> decisionFilters(String kind, String outcome, String from, String to) {
+        Map<String, Object> query = new HashMap<>();
+        query.put("kind", kind != null && AGENDA_KINDS.contains(kind) ? kind : null);
+        query.put("outcome", outcome != null && OUTCOMES.contains(outcome) ? outcome : null);
+        query.put("from", isoDate(from));
+        query.put("to", isoDate(to));
+        return query;
+    }
+
+    private static List<Map<String, Object>> withWords(List<Map<String, Object>> found, String q) {
+        String words = q == null ? "" : q.strip().toLowerCase(java.util.Locale.FRENCH);
+        if (words.isEmpty()) {
+            return found;
+        }
+        // The register's own filters are by instance, kind, outcome and dates; words search its titles here.
+        return found.stream().filter(decision -> (String.valueOf(decision.get("title")) + " "
+                + decision.get("instanceName")).toLowerCase(java.util.Locale.FRENCH).contains(words)).toList();
     }
 
     @GetMapping("/gouvernance/annuaire")

@@ -2,12 +2,14 @@ package fr.mutualis.console.web;
 
 import fr.mutualis.console.platform.ApiResult;
 import fr.mutualis.console.platform.PlatformClient;
+import fr.mutualis.console.sheet.Sheets;
 import fr.mutualis.console.web.PortfolioForms.CriteriaForm;
 import fr.mutualis.console.web.PortfolioForms.MilestoneForm;
 import fr.mutualis.console.web.PortfolioForms.ProjectForm;
 import fr.mutualis.console.web.PortfolioForms.RoadmapForm;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,10 +52,12 @@ class PortfolioController {
     private static final Set<String> ASSESSABLE = Set.of("PROPOSED", "ASSESSED");
 
     private final PlatformClient platform;
+    private final Sheets sheets;
     private final int pageSize;
 
-    PortfolioController(PlatformClient platform, @Value("${mutualis.console.page-size}") int pageSize) {
+    PortfolioController(PlatformClient platform, Sheets sheets, @Value("${mutualis.console.page-size}") int pageSize) {
         this.platform = platform;
+        this.sheets = sheets;
         this.pageSize = pageSize;
     }
 
@@ -125,11 +129,7 @@ class PortfolioController {
     String projects(@RequestParam(required = false) String status, @RequestParam(required = false) String axis,
                     @RequestParam(required = false) UUID roadmapId, @RequestParam(defaultValue = "0") int page,
                     Model model) {
-        Map<String, Object> query = new HashMap<>();
-        // List.of(...).contains(null) throws: an absent filter is checked first.
-        query.put("status", status != null && STATUSES.contains(status) ? status : null);
-        query.put("axis", axis != null && AXES.contains(axis) ? axis : null);
-        query.put("roadmapId", roadmapId);
+        Map<String, Object> query = projectFilters(status, axis, roadmapId);
         query.put("page", Math.max(page, 0));
         query.put("size", pageSize);
         Map<String, Object> found = platform.get("/api/portfolio/projects", query);
@@ -143,6 +143,25 @@ class PortfolioController {
         model.addAttribute("roadmapId", roadmapId);
         model.addAttribute("statuses", STATUSES);
         return PartialPages.view(model, "portfolio/projects", Set.of("resultats"));
+    }
+
+    /** The list as a file, with the page's filters and all its pages. */
+    @GetMapping("/projets/export.{format}")
+    ResponseEntity<byte[]> exportProjects(@PathVariable String format, @RequestParam(required = false) String status,
+                                          @RequestParam(required = false) String axis,
+                                          @RequestParam(required = false) UUID roadmapId) {
+        List<Map<String, Object>> projects = SheetFiles.allPages(platform, "/api/portfolio/projects",
+                projectFilters(status, axis, roadmapId));
+        return SheetFiles.download("projets", format, sheets.table("Projets", SheetLayouts.PROJECTS, projects));
+    }
+
+    private static Map<String, Object> projectFilters(String status, String axis, UUID roadmapId) {
+        Map<String, Object> query = new HashMap<>();
+        // List.of(...).contains(null) throws: an absent filter is checked first.
+        query.put("status", status != null && STATUSES.contains(status) ? status : null);
+        query.put("axis", axis != null && AXES.contains(axis) ? axis : null);
+        query.put("roadmapId", roadmapId);
+        return query;
     }
 
     @GetMapping("/projets/nouveau")

@@ -1,9 +1,9 @@
 package fr.mutualis.console.web;
 
+import fr.mutualis.console.TestMessages;
 import fr.mutualis.console.platform.ApiProblem;
 import fr.mutualis.console.platform.ApiResult;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.ui.ExtendedModelMap;
 
@@ -20,7 +20,7 @@ class BudgetRefusalsTest {
 
     private static final String TYPE = "https://mutualis.fr/problems/";
 
-    private final BudgetRefusals refusals = new BudgetRefusals(bundles());
+    private final BudgetRefusals refusals = new BudgetRefusals(TestMessages.french());
 
     @Test
     void aBusinessRuleWithoutAFieldIsToldInFrenchNextToTheFormsAmount() {
@@ -76,13 +76,5 @@ class BudgetRefusalsTest {
 
     private static ApiResult refused(int status, String code, String detail, List<ApiProblem.FieldProblem> errors) {
         return new ApiResult(null, new ApiProblem(status, TYPE + code, "Refused", detail, errors));
-    }
-
-    private static ResourceBundleMessageSource bundles() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages", "messages-budget");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
     }
 }

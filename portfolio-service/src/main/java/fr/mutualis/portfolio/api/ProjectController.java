@@ -1,6 +1,8 @@
 package fr.mutualis.portfolio.api;
 
 import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.creation.Creations;
+import fr.mutualis.kit.creation.IdempotentCreation;
 import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
@@ -47,7 +49,7 @@ import static fr.mutualis.kit.security.AllowedRoles.REPORTING;
 import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 
 /**
- * Projects and their lifecycle. Approval is not here: only an approved PROJECT_GATE decision of governance approves
+ * Projects and their lifecycle. A proposal honours {@code Idempotency-Key} and {@code ?dryRun=true} (kit.creation). Approval is not here: only an approved PROJECT_GATE decision of governance approves
  * a project.
  */
 @RestController
@@ -58,28 +60,29 @@ public class ProjectController {
     private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     private final CommandSender commands;
+    private final Creations creations;
     private final PortfolioQueries queries;
     private final AuditTrail audit;
 
-    ProjectController(CommandSender commands, PortfolioQueries queries, AuditTrail audit) {
+    ProjectController(CommandSender commands, Creations creations, PortfolioQueries queries, AuditTrail audit) {
         this.commands = commands;
+        this.creations = creations;
         this.queries = queries;
         this.audit = audit;
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping
     public ResponseEntity<Map<String, Object>> propose(@Valid @RequestBody ProposeProjectRequest request, Caller caller) {
-        UUID id = UUID.randomUUID();
-        commands.sendAndWait(new ProposeProject(request.roadmapId(), id, caller, request.title().strip(),
-                request.description(), request.axis(), request.theme(), request.sponsor(), request.manager(),
-                request.plannedStart(), request.plannedEnd(), request.estimatedInvestmentCents(),
-                request.estimatedOperatingCents(),
-                request.participantSirens() == null ? Set.of() : request.participantSirens()), "Roadmap", request.roadmapId(),
-                "roadmapId");
-        ReadYourWrites.awaitVisible(() -> queries.project(id, caller.sees()));
-        return Created.at(id);
+        return creations.create(request, caller, id -> commands.sendAndWait(new ProposeProject(request.roadmapId(), id,
+                        caller, request.title().strip(), request.description(), request.axis(), request.theme(),
+                        request.sponsor(), request.manager(), request.plannedStart(), request.plannedEnd(),
+                        request.estimatedInvestmentCents(), request.estimatedOperatingCents(),
+                        request.participantSirens() == null ? Set.of() : request.participantSirens()),
+                        "Roadmap", request.roadmapId(), "roadmapId"),
+                id -> ReadYourWrites.awaitVisible(() -> queries.project(id, caller.sees())));
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})

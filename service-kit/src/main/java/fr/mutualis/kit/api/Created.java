@@ -40,10 +40,18 @@ public final class Created {
                 .buildAndExpand(variables).toUri();
     }
 
-    // The request's path is already percent-encoded, and ids (UUIDs, SIRENs) need no encoding.
+    /** The path-absolute address of {@code id} under the requested collection. */
+    public static URI member(Object id) {
+        return member(request().getRequestURI(), id);
+    }
+
     private static ResponseEntity<Map<String, Object>> created(String encodedPath, Object id) {
-        URI location = UriComponentsBuilder.fromPath(encodedPath).path("/" + id).build(true).toUri();
-        return ResponseEntity.created(location).body(Map.of("id", id));
+        return ResponseEntity.created(member(encodedPath, id)).body(Map.of("id", id));
+    }
+
+    // The request's path is already percent-encoded, and ids (UUIDs, SIRENs) need no encoding.
+    private static URI member(String encodedPath, Object id) {
+        return UriComponentsBuilder.fromPath(encodedPath).path("/" + id).build(true).toUri();
     }
 
     private static HttpServletRequest request() {

@@ -15,7 +15,8 @@ import java.util.function.BiFunction;
 
 /**
  * Stamps commands sent while serving a request with who sent them, for which tenant, in which request: read from that
- * request's attributes, where the tenant and correlation filters keep them. A command sent outside a request (a Kafka
+ * request's attributes, where the tenant and correlation filters keep them (and kit.creation the fingerprint of an
+ * idempotent creation's request). A command sent outside a request (a Kafka
  * consumer, a scheduled task) carries the metadata its sender gives it, and the sender's wins over the request's.
  */
 class AuditMetadataDispatchInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
@@ -44,6 +45,9 @@ class AuditMetadataDispatchInterceptor implements MessageDispatchInterceptor<Com
             audit.put(AuditMetadata.USER_NAME, context.userName());
         });
         CorrelationIdFilter.of(request).ifPresent(id -> audit.put(AuditMetadata.CORRELATION_ID, id));
+        if (request.getAttribute(AuditMetadata.REQUEST_FINGERPRINT, RequestAttributes.SCOPE_REQUEST) instanceof String fingerprint) {
+            audit.put(AuditMetadata.REQUEST_FINGERPRINT, fingerprint);
+        }
         return audit;
     }
 }

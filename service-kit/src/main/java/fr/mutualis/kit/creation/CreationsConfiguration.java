@@ -1,0 +1,52 @@
+package fr.mutualis.kit.creation;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.BooleanSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.method.HandlerMethod;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Idempotent and dry-run creations for every service with an event store, and their place in the API document. */
+@AutoConfiguration(after = AxonAutoConfiguration.class)
+@ConditionalOnBean(EventStore.class)
+public class CreationsConfiguration {
+
+    @Bean
+    Creations creations(EventStore eventStore, PlatformTransactionManager transactionManager, JsonMapper jsonMapper) {
+        return new Creations(eventStore, transactionManager, jsonMapper);
+    }
+
+    /** The header, the parameter and the 200 of every {@link IdempotentCreation} handler, written once here. */
+    @Bean
+    OperationCustomizer idempotentCreations() {
+        return (Operation operation, HandlerMethod handler) -> {
+            if (!handler.hasMethodAnnotation(IdempotentCreation.class)) {
+                return operation;
+            }
+            operation.addParametersItem(new HeaderParameter().name(Creations.IDEMPOTENCY_KEY).required(false)
+                    .description("1 to 255 printable ASCII characters (IETF draft): the same key creates once; "
+                            + "again with the same body 200 and the same id, with another body 422")
+                    .schema(new StringSchema().maxLength(257)));
+            operation.addParametersItem(new QueryParameter().name(Creations.DRY_RUN).required(false)
+                    .description("true: every check of the creation, nothing written (200, or the creation's problem)")
+                    .schema(new BooleanSchema()));
+            operation.getResponses().addApiResponse("200", new ApiResponse()
+                    .description("A replay of the Idempotency-Key (the id it created) or a dry run that passed")
+                    .addHeaderObject(Creations.REPLAYED, new Header().schema(new StringSchema()))
+                    .content(operation.getResponses().get("201") == null ? null
+                            : operation.getResponses().get("201").getContent()));
+            return operation;
+        };
+    }
+}
