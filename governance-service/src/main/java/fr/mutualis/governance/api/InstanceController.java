@@ -155,7 +155,9 @@ public class InstanceController {
                                 .toList()))
                 .toList();
         long version = commands.sendAndWait(new ScheduleSession(id, sessionId, caller,
-                request.scheduledAt().toInstant(), agenda, request.reconvenedFrom(), IfMatch.expectedVersion(ifMatch)));
+                request.scheduledAt().toInstant(), agenda, request.reconvenedFrom(), IfMatch.expectedVersion(ifMatch),
+                request.convenedAt() == null ? LocalDate.now(LOCAL_TIME) : request.convenedAt(),
+                Boolean.TRUE.equals(request.urgent())));
         ReadYourWrites.awaitVisible(() -> queries.instanceOfSession(sessionId, caller.tenantId()));
         var location = Created.location("/api/governance/sessions/{id}", sessionId);
         Map<String, Object> body = new LinkedHashMap<>();
