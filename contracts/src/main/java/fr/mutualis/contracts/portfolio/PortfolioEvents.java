@@ -20,7 +20,8 @@ public final class PortfolioEvents {
             ProjectStatusChanged.class,
             MilestonePlanned.class,
             MilestoneReached.class,
-            ProjectAssessed.class);
+            ProjectAssessed.class,
+            DecisionNotApplied.class);
 
     private PortfolioEvents() {
     }

@@ -6,6 +6,7 @@ import fr.mutualis.kit.integration.OutboundEvent;
 import fr.mutualis.portfolio.messages.AssessmentScores;
 import fr.mutualis.portfolio.messages.Axis;
 import fr.mutualis.portfolio.messages.MilestonePlanned;
+import fr.mutualis.portfolio.messages.DecisionNotApplied;
 import fr.mutualis.portfolio.messages.MilestoneReached;
 import fr.mutualis.portfolio.messages.ProjectProposed;
 import fr.mutualis.portfolio.messages.ProjectStatusChanged;
@@ -50,6 +51,8 @@ public class PortfolioIntegrationEvents implements IntegrationEventMapper {
                     e.projectId(), e.milestoneId(), e.ownerId().id(), e.title(), e.plannedDate()));
             case MilestoneReached e -> new OutboundEvent(e.ownerId().id(), new fr.mutualis.contracts.portfolio.MilestoneReached(
                     e.projectId(), e.milestoneId(), e.ownerId().id(), e.plannedDate(), e.actualDate()));
+            case DecisionNotApplied e -> new OutboundEvent(e.ownerId().id(), new fr.mutualis.contracts.portfolio.DecisionNotApplied(
+                    e.decisionId(), e.ownerId().id(), e.agendaItemKind(), e.subjectId(), e.reason().name()));
             default -> null;
         });
     }

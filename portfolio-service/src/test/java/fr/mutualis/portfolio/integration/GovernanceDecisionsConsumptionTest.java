@@ -99,6 +99,37 @@ class GovernanceDecisionsConsumptionTest extends PortfolioServiceTest {
         assertThat(eventCount(proposed)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM governance_decision_receipt WHERE decision_id = :id")
                 .param("id", foreign.decisionId()).query(Long.class).single()).isEqualTo(1);
+        // Each one is told on the portfolio topic, with its reason, so that evaluation can raise DECISION_NOT_APPLIED.
+        assertThat(notApplied(java.util.Set.of(unknown, notAUuid, roadmapAsProject, tooEarly, foreign))).containsOnly(
+                Map.entry(unknown.decisionId().toString(), "UNKNOWN_SUBJECT"),
+                Map.entry(notAUuid.decisionId().toString(), "UNKNOWN_SUBJECT"),
+                Map.entry(roadmapAsProject.decisionId().toString(), "UNKNOWN_SUBJECT"),
+                Map.entry(tooEarly.decisionId().toString(), "WRONG_STATE"),
+                Map.entry(foreign.decisionId().toString(), "OTHER_OWNER"));
+    }
+
+    /** The portfolio.DecisionNotApplied records of {@code decisions} on the topic, decision id to reason. */
+    private Map<String, String> notApplied(java.util.Set<DecisionPublished> decisions) {
+        List<String> ids = decisions.stream().map(decision -> decision.decisionId().toString()).toList();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "not-applied-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.PORTFOLIO));
+            Map<String, String> reasons = new java.util.HashMap<>();
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline) && reasons.size() < ids.size()) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    JsonNode envelope = tools.jackson.databind.json.JsonMapper.shared().readTree(record.value());
+                    if ("portfolio.DecisionNotApplied".equals(envelope.get("type").asString())
+                            && ids.contains(envelope.get("payload").get("decisionId").asString())) {
+                        reasons.put(envelope.get("payload").get("decisionId").asString(),
+                                envelope.get("payload").get("reason").asString());
+                    }
+                });
+            }
+            return reasons;
+        }
     }
 
     @Test
