@@ -20,8 +20,8 @@ import java.util.UUID;
 
 /**
  * @param reconvenedFrom the assembly's earlier séance that lacked quorum, when this one re-convenes it
- * @param convenedAt     the day the convocation was sent, on or before the séance's day (default: today in France):
- *                       the legal notice of a deliberative assembly counts from it
+ * @param convenedAt     the day the convocation was sent, on or before the séance's day (default: today in France, or
+ *                       the séance's day for one recorded after the fact): the legal notice of an assembly counts from it
  * @param urgent         convened in urgency (default false): the legal notice is then one jour franc
  */
 public record ScheduleSessionRequest(
