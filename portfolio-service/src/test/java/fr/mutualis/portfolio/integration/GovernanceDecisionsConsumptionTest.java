@@ -109,27 +109,12 @@ class GovernanceDecisionsConsumptionTest extends PortfolioServiceTest {
     }
 
     /** The portfolio.DecisionNotApplied records of {@code decisions} on the topic, decision id to reason. */
-    private Map<String, String> notApplied(java.util.Set<DecisionPublished> decisions) {
-        List<String> ids = decisions.stream().map(decision -> decision.decisionId().toString()).toList();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "not-applied-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.PORTFOLIO));
-            Map<String, String> reasons = new java.util.HashMap<>();
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (Instant.now().isBefore(deadline) && reasons.size() < ids.size()) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    JsonNode envelope = tools.jackson.databind.json.JsonMapper.shared().readTree(record.value());
-                    if ("portfolio.DecisionNotApplied".equals(envelope.get("type").asString())
-                            && ids.contains(envelope.get("payload").get("decisionId").asString())) {
-                        reasons.put(envelope.get("payload").get("decisionId").asString(),
-                                envelope.get("payload").get("reason").asString());
-                    }
-                });
-            }
-            return reasons;
-        }
+    private static Map<String, String> notApplied(java.util.Set<DecisionPublished> decisions) {
+        Map<String, String> reasons = new java.util.HashMap<>();
+        fr.mutualis.testsupport.TestEvents.published(Topics.PORTFOLIO, "portfolio.DecisionNotApplied", "decisionId",
+                        decisions.stream().map(decision -> decision.decisionId().toString()).toList())
+                .forEach(payload -> reasons.put(payload.get("decisionId").asString(), payload.get("reason").asString()));
+        return reasons;
     }
 
     @Test
