@@ -27,7 +27,7 @@ class AlertsController {
     /** An unknown kind or state is ignored rather than refused: the filters are links and a select. */
     @GetMapping("/alertes")
     String alerts(@RequestParam(required = false) String kind, @RequestParam(required = false) String state, Model model) {
-        String chosenKind = KINDS.contains(kind) ? kind : null;
+        String chosenKind = kind != null && KINDS.contains(kind) ? kind : null;
         Boolean open = "ouvertes".equals(state) ? Boolean.TRUE : "terminees".equals(state) ? Boolean.FALSE : null;
         Map<String, Object> query = new HashMap<>();
         query.put("kind", chosenKind);

@@ -101,14 +101,15 @@ public class AlertEngine {
             Instant now = clock.instant();
             LocalDate today = LocalDate.now(clock);
             Map<String, AlertCause> causes = rules.causes(owner, today, now).stream()
-                    .collect(Collectors.toMap(AlertEngine::key, Function.identity(), (first, second) -> first));
+                    .collect(Collectors.toMap(cause -> key(cause.kind().name(), cause.causeKey()), Function.identity(),
+                            (first, second) -> first));
             List<OpenAlert> open = jdbc.sql("SELECT alert_id, kind, cause_key FROM alert_view WHERE owner_id = :owner AND until IS NULL")
                     .param("owner", owner)
                     .query((rs, row) -> new OpenAlert(rs.getObject("alert_id", UUID.class), rs.getString("kind"),
                             rs.getString("cause_key")))
                     .list();
             for (OpenAlert alert : open) {
-                if (causes.remove(alert.kind() + "|" + alert.causeKey()) == null) {
+                if (causes.remove(key(alert.kind(), alert.causeKey())) == null) {
                     commands.sendAndWait(new EndAlert(alert.alertId(), now, endReason(AlertKind.valueOf(alert.kind()))));
                 }
             }
@@ -153,8 +154,9 @@ public class AlertEngine {
         };
     }
 
-    private static String key(AlertCause cause) {
-        return cause.kind().name() + "|" + cause.causeKey();
+    /** One open alert per kind and cause. */
+    private static String key(String kind, String causeKey) {
+        return kind + "|" + causeKey;
     }
 
     private record OpenAlert(UUID alertId, String kind, String causeKey) {
