@@ -19,9 +19,11 @@ class AlertsController {
             "INDICATOR_OFF_TRACK", "CADENCE_NOT_KEPT", "SHORT_NOTICE", "MINUTES_LATE", "DECISION_NOT_APPLIED");
 
     private final PlatformClient platform;
+    private final SubjectAlerts subjects;
 
-    AlertsController(PlatformClient platform) {
+    AlertsController(PlatformClient platform, SubjectAlerts subjects) {
         this.platform = platform;
+        this.subjects = subjects;
     }
 
     /** An unknown kind or state is ignored rather than refused: the filters are links and a select. */
@@ -34,7 +36,13 @@ class AlertsController {
         query.put("open", open);
         query.put("size", 100);
         Map<String, Object> page = platform.get("/api/evaluation/alerts", query);
-        model.addAttribute("alerts", Lists.items(page));
+        // Each subject's page, computed here: Thymeleaf forbids calling beans in a link expression.
+        List<Map<String, Object>> alerts = Lists.items(page).stream().map(alert -> {
+            Map<String, Object> withLink = new HashMap<>(alert);
+            withLink.put("href", subjects.link(alert.get("subjectKind"), alert.get("subjectId")));
+            return withLink;
+        }).toList();
+        model.addAttribute("alerts", alerts);
         model.addAttribute("total", page.get("total"));
         model.addAttribute("kinds", KINDS);
         model.addAttribute("kind", chosenKind);

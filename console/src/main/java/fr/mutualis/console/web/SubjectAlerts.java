@@ -24,7 +24,7 @@ public class SubjectAlerts {
         return Lists.items(platform.get("/api/evaluation/alerts", Map.of("subjectId", String.valueOf(subjectId), "size", 50)));
     }
 
-    /** The console page of an alert's subject; a decision is shown in the register of délibérations. */
+    /** The console page of an alert's subject (for the list's links); a decision is shown in the register of délibérations. */
     public String link(Object subjectKind, Object subjectId) {
         return switch (String.valueOf(subjectKind)) {
             case "PROJECT" -> "/projets/" + subjectId;
