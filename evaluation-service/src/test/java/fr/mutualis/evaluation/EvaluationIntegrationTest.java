@@ -4,6 +4,7 @@ import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.IntegrationEvents;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.governance.MutualisationCreated;
+import fr.mutualis.evaluation.messages.BarometerProfileChanged;
 import fr.mutualis.testsupport.ServiceIntegrationTest;
 import fr.mutualis.testsupport.TestEvents;
 import fr.mutualis.testsupport.TestInfrastructure;
@@ -86,6 +87,18 @@ public abstract class EvaluationIntegrationTest extends ServiceIntegrationTest {
 
     protected static void sendRaw(String topic, String key, String value) {
         TestEvents.publishRaw(topic, key, value);
+    }
+
+    /**
+     * The events stored by requests, to prove that a refused one stored nothing: the profile tracker's and the alert
+     * engine's, which follow other tests' data in the background, are left out.
+     */
+    protected long requestEvents() {
+        return jdbc.sql("""
+                        SELECT count(*) FROM domain_event_entry
+                        WHERE payload_type <> :profileChanged AND (type IS NULL OR type <> 'Alert')""")
+                .param("profileChanged", BarometerProfileChanged.class.getName())
+                .query(Long.class).single();
     }
 
     /** Publishes a mutualisation as governance does, and waits until evaluation's directory knows it. */

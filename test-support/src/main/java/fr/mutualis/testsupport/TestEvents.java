@@ -2,15 +2,26 @@ package fr.mutualis.testsupport;
 
 import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.EventHeaders;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -65,6 +76,35 @@ public final class TestEvents {
             throw new IllegalStateException("Interrupted while Kafka took a record for " + topic, e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Kafka did not take a record for " + topic, e.getCause());
+        }
+    }
+
+    /**
+     * The payloads of the {@code type} envelopes on {@code topic} whose {@code field} is one of {@code values}, read from
+     * the beginning until each value was seen (or 30 s passed): what a service published about given objects,
+     * whatever key it used.
+     */
+    public static List<JsonNode> published(String topic, String type, String field, Collection<String> values) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "published-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<JsonNode> payloads = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline) && !seen.containsAll(values)) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    JsonNode envelope = JSON.readTree(record.value());
+                    JsonNode payload = envelope.get("payload");
+                    if (type.equals(envelope.path("type").asString()) && payload != null && payload.hasNonNull(field)
+                            && values.contains(payload.get(field).asString())) {
+                        payloads.add(payload);
+                        seen.add(payload.get(field).asString());
+                    }
+                });
+            }
+            return payloads;
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.mutualis.budget.integration;
 
+import fr.mutualis.budget.messages.DecisionNotApplied;
 import fr.mutualis.budget.messages.BudgetLineOpened;
 import fr.mutualis.budget.messages.CostsAllocated;
 import fr.mutualis.budget.messages.CreditTransferMade;
@@ -68,6 +69,8 @@ public class BudgetIntegrationEvents implements IntegrationEventMapper {
                     e.lineId(), e.ownerId().id(), e.fiscalYear(), e.section().name(), e.transferId(), e.deltaCents(),
                     e.creditsCents()));
             // The year's bookkeeping of a vote: the lines' CreditsVoted are the published facts.
+            case DecisionNotApplied e -> new OutboundEvent(e.ownerId().id(), new fr.mutualis.contracts.budget.DecisionNotApplied(
+                    e.decisionId(), e.ownerId().id(), e.agendaItemKind(), e.subjectId(), e.reason()));
             default -> null;
         });
     }

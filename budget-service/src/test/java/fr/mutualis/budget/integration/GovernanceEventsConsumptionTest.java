@@ -2,9 +2,11 @@ package fr.mutualis.budget.integration;
 
 import fr.mutualis.budget.BudgetIntegrationTest;
 import fr.mutualis.contracts.EventEnvelope;
+import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.governance.CollectiviteRegistered;
 import fr.mutualis.contracts.governance.DecisionPublished;
 import fr.mutualis.contracts.governance.MutualisationCreated;
+import fr.mutualis.testsupport.TestEvents;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -48,6 +50,12 @@ class GovernanceEventsConsumptionTest extends BudgetIntegrationTest {
         send(envelope);
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("SELECT count(*) FROM line_arbitration WHERE line_id = :id")
                 .param("id", notYetProjected).query(Long.class).single() == 1);
+        // No line has this id in the budget's event store: the arbitration is told as not applied.
+        assertThat(notApplied(envelope)).singleElement().satisfies(payload -> {
+            assertThat(payload.get("subjectId").asString()).isEqualTo(notYetProjected.toString());
+            assertThat(payload.get("reason").asString()).isEqualTo("UNKNOWN_SUBJECT");
+            assertThat(payload.get("ownerId").asString()).isEqualTo(SAINT_AUBIN);
+        });
     }
 
     @Test
@@ -56,7 +64,8 @@ class GovernanceEventsConsumptionTest extends BudgetIntegrationTest {
         UUID lineId = UUID.fromString(line);
         send(decision(VALMONT, "REJECTED", "BUDGET_ARBITRATION", LocalDate.of(2026, 4, 1), lineId, 1));
         send(decision(VALMONT, "APPROVED", "PRIORITISATION", LocalDate.of(2026, 4, 1), lineId, 2));
-        send(decision(SAINT_AUBIN, "APPROVED", "BUDGET_ARBITRATION", LocalDate.of(2026, 4, 1), lineId, 3));
+        EventEnvelope foreign = decision(SAINT_AUBIN, "APPROVED", "BUDGET_ARBITRATION", LocalDate.of(2026, 4, 1), lineId, 3);
+        send(foreign);
         EventEnvelope marker = decision(VALMONT, "APPROVED", "BUDGET_ARBITRATION", LocalDate.of(2026, 4, 2), lineId, 9_000);
         send(marker);
 
@@ -65,6 +74,15 @@ class GovernanceEventsConsumptionTest extends BudgetIntegrationTest {
         assertThat(read.get("arbitrations")).singleElement()
                 .satisfies(arbitration -> assertThat(arbitration.get("amountCents").asLong()).isEqualTo(9_000));
         assertThat(read.get("arbitratedCents").asLong()).isEqualTo(9_000);
+        // Saint-Aubin's instance has no say on Valmont's line: told as not applied.
+        assertThat(notApplied(foreign)).singleElement()
+                .satisfies(payload -> assertThat(payload.get("reason").asString()).isEqualTo("OTHER_OWNER"));
+    }
+
+    /** The budget.DecisionNotApplied payloads of the decision {@code published}. */
+    private static List<JsonNode> notApplied(EventEnvelope published) {
+        return TestEvents.published(Topics.BUDGET, "budget.DecisionNotApplied", "decisionId",
+                List.of(published.payload().get("decisionId").asString()));
     }
 
     /**

@@ -53,6 +53,16 @@ public class FrenchFormats {
         return text.length() > 10 ? dateTime(text) : DATE.format(LocalDate.parse(text));
     }
 
+    /** The day of an instant ({@code 2026-03-30T22:00:00Z}) in Paris, as {@code 31/03/2026}. */
+    public String day(Object instant) {
+        if (instant == null || String.valueOf(instant).isBlank()) {
+            return "";
+        }
+        String text = String.valueOf(instant);
+        Instant parsed = text.endsWith("Z") ? Instant.parse(text) : OffsetDateTime.parse(text).toInstant();
+        return DATE.format(parsed.atZone(PARIS));
+    }
+
     /** An instant ({@code 2026-03-31T16:00:00Z}) as {@code 31/03/2026 à 18h00}, Paris time. */
     public String dateTime(Object instant) {
         if (instant == null || String.valueOf(instant).isBlank()) {

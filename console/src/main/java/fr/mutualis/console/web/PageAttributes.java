@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.client.RestClientException;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -76,6 +77,26 @@ class PageAttributes {
     @ModelAttribute("roles")
     List<String> roles() {
         return tenant.roles();
+    }
+
+    /**
+     * How many alerts are open for the active collectivité, for the link in every page's navigation: one call asking
+     * for a page of one. Null (no link) when nobody is signed in or evaluation does not answer: a page must not fail
+     * for its badge.
+     */
+    @ModelAttribute("openAlerts")
+    Long openAlerts() {
+        if (tenant.person().isEmpty() || tenant.current().isEmpty()) {
+            return null;
+        }
+        try {
+            Object total = platform.get("/api/evaluation/alerts", Map.of("open", true, "size", 1)).get("total");
+            return total instanceof Number number ? number.longValue() : null;
+        } catch (ClientAuthorizationRequiredException signInAgain) {
+            throw signInAgain;
+        } catch (PlatformException | RestClientException unavailable) {
+            return null;
+        }
     }
 
     private String nameOf(String siren) {

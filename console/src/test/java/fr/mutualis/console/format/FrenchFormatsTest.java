@@ -24,6 +24,15 @@ class FrenchFormatsTest {
         assertThat(fr.date(null)).isEmpty();
     }
 
+    /** An alert's "depuis le …" is the day in Paris: the evening of 30 March in UTC is already the 31st there. */
+    @Test
+    void theDayOfAnInstantIsTheDayInParis() {
+        assertThat(fr.day("2026-03-30T22:00:00Z")).isEqualTo("31/03/2026");
+        assertThat(fr.day("2026-03-30T21:59:59Z")).isEqualTo("30/03/2026");
+        assertThat(fr.day("2026-07-01T00:30:00+02:00")).isEqualTo("01/07/2026");
+        assertThat(fr.day(null)).isEmpty();
+    }
+
     @Test
     void typedEurosAcceptEveryFrenchSpacingAndAComma() {
         assertThat(FrenchFormats.parseEuros("1 234 567,89")).contains(123456789L);

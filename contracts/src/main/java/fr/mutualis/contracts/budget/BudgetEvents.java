@@ -25,7 +25,8 @@ public final class BudgetEvents {
             ProgrammeMandated.class,
             TransferRatesVoted.class,
             CreditTransferMade.class,
-            LineCreditsTransferred.class);
+            LineCreditsTransferred.class,
+            DecisionNotApplied.class);
 
     private BudgetEvents() {
     }

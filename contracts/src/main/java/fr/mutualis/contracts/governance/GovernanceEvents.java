@@ -18,7 +18,8 @@ public final class GovernanceEvents {
             MutualisationCreated.class,
             InstanceCreated.class,
             SessionClosed.class,
-            DecisionPublished.class);
+            DecisionPublished.class,
+            SessionScheduled.class);
 
     private GovernanceEvents() {
     }

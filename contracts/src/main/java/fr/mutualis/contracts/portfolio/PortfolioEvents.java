@@ -22,7 +22,8 @@ public final class PortfolioEvents {
             MilestoneReached.class,
             ProjectAssessed.class,
             ScenarioDefined.class,
-            ScenarioChosen.class);
+            ScenarioChosen.class,
+            DecisionNotApplied.class);
 
     private PortfolioEvents() {
     }

@@ -1,5 +1,5 @@
 /**
- * The domain: the Indicator and TenantBarometer aggregates, package-private. They take commands and apply events
+ * The domain: the Indicator, TenantBarometer and Alert aggregates, package-private. They take commands and apply events
  * from {@code messages} and raise the kit's domain exceptions; they know nothing of the web, JDBC, security, Kafka or
  * the read side.
  */

@@ -1,5 +1,7 @@
 package fr.mutualis.evaluation.integration;
 
+import fr.mutualis.evaluation.messages.AlertEnded;
+import fr.mutualis.evaluation.messages.AlertRaised;
 import fr.mutualis.evaluation.messages.BarometerProfileChanged;
 import fr.mutualis.evaluation.messages.IndicatorDefined;
 import fr.mutualis.evaluation.messages.MeasurementRecorded;
@@ -24,6 +26,12 @@ public class EvaluationIntegrationEvents implements IntegrationEventMapper {
             case BarometerProfileChanged e -> new OutboundEvent(e.siren(),
                     new fr.mutualis.contracts.evaluation.BarometerProfileChanged(e.siren(), e.previousProfile().name(),
                             e.profile().name(), e.nearestProfile() == null ? null : e.nearestProfile().name(), e.missing()));
+            case AlertRaised e -> new OutboundEvent(e.ownerId().id(), new fr.mutualis.contracts.evaluation.AlertRaised(
+                    e.alertId(), e.kind().name(), e.ownerId().id(), e.subjectKind().name(), e.subjectId(), e.subjectLabel(),
+                    e.since(), e.detail()));
+            case AlertEnded e -> new OutboundEvent(e.ownerId().id(), new fr.mutualis.contracts.evaluation.AlertEnded(
+                    e.alertId(), e.kind().name(), e.ownerId().id(), e.subjectKind().name(), e.subjectId(), e.since(),
+                    e.until(), e.reason()));
             default -> null;
         });
     }

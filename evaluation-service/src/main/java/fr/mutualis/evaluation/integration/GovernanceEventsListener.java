@@ -4,6 +4,8 @@ import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.governance.ElectedLeadDesignated;
 import fr.mutualis.contracts.governance.InstanceCreated;
 import fr.mutualis.contracts.governance.SessionClosed;
+import fr.mutualis.contracts.governance.SessionScheduled;
+import fr.mutualis.evaluation.query.AlertPending;
 import fr.mutualis.evaluation.query.GovernanceActivityProjection;
 import fr.mutualis.kit.integration.IntegrationEventHandlers;
 import fr.mutualis.kit.integration.IntegrationEventInbox;
@@ -25,7 +27,8 @@ public class GovernanceEventsListener {
     private final IntegrationEventInbox inbox;
     private final IntegrationEventHandlers handlers;
 
-    public GovernanceEventsListener(IntegrationEventInbox inbox, GovernanceActivityProjection projection) {
+    public GovernanceEventsListener(IntegrationEventInbox inbox, GovernanceActivityProjection projection,
+                                    AlertPending alerts) {
         this.inbox = inbox;
         // Mutualisations and collectivités are kept by service-kit's directories; decisions act through portfolio and
         // budget: the inbox acknowledges and skips them.
@@ -38,7 +41,15 @@ public class GovernanceEventsListener {
                     }
                     projection.instanceCreated(event, LocalDate.ofInstant(envelope.occurredAt(), FRANCE));
                 })
-                .on(SessionClosed.class, projection::sessionClosed);
+                // A séance convened or held changes its owner's SHORT_NOTICE, MINUTES_LATE and CADENCE_NOT_KEPT alerts.
+                .on(SessionScheduled.class, event -> {
+                    projection.sessionScheduled(event);
+                    alerts.mark(event.ownerId());
+                })
+                .on(SessionClosed.class, event -> {
+                    projection.sessionClosed(event);
+                    alerts.mark(event.ownerId());
+                });
     }
 
     @KafkaListener(id = ID, topics = Topics.GOVERNANCE)

@@ -7,6 +7,7 @@ import fr.mutualis.evaluation.query.BudgetActivityProjection;
 import fr.mutualis.evaluation.query.GovernanceActivityProjection;
 import fr.mutualis.evaluation.query.IndicatorProjection;
 import fr.mutualis.evaluation.query.PortfolioActivityProjection;
+import fr.mutualis.evaluation.query.AlertProjection;
 import fr.mutualis.evaluation.query.BarometerProjection;
 import fr.mutualis.kit.error.StateConflictException;
 import fr.mutualis.kit.rebuild.ReadModelRebuild;
@@ -65,7 +66,8 @@ public class KafkaReadModelRebuild implements ReadModelRebuild {
     private static final Duration GROUP_DELETION_TIMEOUT = Duration.ofSeconds(30);
 
     private final List<Source> sources;
-    private final List<String> processors = List.of(IndicatorProjection.GROUP, BarometerProjection.GROUP);
+    private final List<String> processors = List.of(IndicatorProjection.GROUP, BarometerProjection.GROUP,
+            AlertProjection.GROUP);
     private final KafkaListenerEndpointRegistry listeners;
     private final KafkaAdmin kafkaAdmin;
     private final JdbcClient jdbc;

@@ -15,29 +15,21 @@ public class BarometerPending {
 
     private static final Pattern SIREN = Pattern.compile("\\d{9}");
 
-    private final JdbcClient jdbc;
+    private final PendingMarks marks;
 
     public BarometerPending(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.marks = new PendingMarks(jdbc, "barometer_pending", "siren");
     }
 
     public void mark(String ownerId) {
         if (ownerId == null || !SIREN.matcher(ownerId).matches()) {
             return;
         }
-        jdbc.sql("INSERT INTO barometer_pending (siren, marked_at) VALUES (:siren, now()) ON CONFLICT (siren) DO NOTHING")
-                .param("siren", ownerId)
-                .update();
+        marks.mark(ownerId);
     }
 
     /** Takes up to {@code limit} marked collectivités off the list. */
     public List<String> take(int limit) {
-        return jdbc.sql("""
-                        DELETE FROM barometer_pending WHERE siren IN (
-                            SELECT siren FROM barometer_pending ORDER BY marked_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-                        RETURNING siren""")
-                .param("limit", limit)
-                .query(String.class)
-                .list();
+        return marks.take(limit);
     }
 }

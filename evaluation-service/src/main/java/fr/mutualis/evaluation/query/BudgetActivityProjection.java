@@ -3,11 +3,15 @@ package fr.mutualis.evaluation.query;
 import fr.mutualis.contracts.budget.BudgetLineOpened;
 import fr.mutualis.contracts.budget.EngagementRecorded;
 import fr.mutualis.contracts.budget.MandateRecorded;
+import fr.mutualis.contracts.budget.ProgrammeCreated;
+import fr.mutualis.contracts.budget.ProgrammeEngaged;
+import fr.mutualis.contracts.budget.ProgrammeMandated;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static fr.mutualis.kit.time.PlausibleDates.stored;
@@ -15,12 +19,14 @@ import static fr.mutualis.kit.time.PlausibleDates.stored;
 /**
  * Evaluation's copy of the budget, for the planned / voted / engaged / mandated comparison. Engagements and mandates
  * carry their line's owner, year and section, so they count even before the line's opening arrives; a vote or a
- * transfer sets a line's credits to a new total, and only the newest (by time, then by sequence) is kept.
+ * transfer sets a line's credits to a new total, and only the newest (by time, then by sequence) is kept. Programmes
+ * keep the CP schedule of their latest revision, and what was engaged and mandated under them.
  */
 @Component
 public class BudgetActivityProjection {
 
-    public static final String[] TABLES = {"budget_line", "budget_engagement", "budget_mandate"};
+    public static final String[] TABLES = {"budget_line", "budget_engagement", "budget_mandate", "budget_programme",
+            "budget_programme_cp", "budget_programme_engagement", "budget_programme_mandate"};
 
     private final JdbcClient jdbc;
 
@@ -97,6 +103,59 @@ public class BudgetActivityProjection {
                 .param("project", event.projectId())
                 .param("amount", event.amountCents())
                 .param("date", stored(event.date()))
+                .update();
+    }
+
+    /** A programme's CP schedule as set by {@code revision} (0 at its creation); an older revision changes nothing. */
+    public void programmeScheduled(UUID programmeId, String ownerId, String label, int revision,
+                                   List<ProgrammeCreated.ScheduledCredit> schedule) {
+        int changed = jdbc.sql("""
+                        INSERT INTO budget_programme (programme_id, owner_id, label, revision) VALUES (:id, :owner, :label, :revision)
+                        ON CONFLICT (programme_id) DO UPDATE SET revision = excluded.revision,
+                            label = COALESCE(excluded.label, budget_programme.label)
+                        WHERE budget_programme.revision < excluded.revision
+                           OR (budget_programme.revision = excluded.revision AND budget_programme.label IS NULL)""")
+                .param("id", programmeId)
+                .param("owner", ownerId)
+                .param("label", label)
+                .param("revision", revision)
+                .update();
+        if (changed == 0) {
+            return;
+        }
+        jdbc.sql("DELETE FROM budget_programme_cp WHERE programme_id = :id").param("id", programmeId).update();
+        for (ProgrammeCreated.ScheduledCredit credit : schedule == null ? List.<ProgrammeCreated.ScheduledCredit>of() : schedule) {
+            jdbc.sql("""
+                            INSERT INTO budget_programme_cp (programme_id, owner_id, year, amount_cents)
+                            VALUES (:id, :owner, :year, :amount)""")
+                    .param("id", programmeId)
+                    .param("owner", ownerId)
+                    .param("year", credit.year())
+                    .param("amount", credit.amountCents())
+                    .update();
+        }
+    }
+
+    public void programmeEngaged(ProgrammeEngaged event) {
+        jdbc.sql("""
+                        INSERT INTO budget_programme_engagement (engagement_id, programme_id, owner_id, amount_cents)
+                        VALUES (:engagement, :programme, :owner, :amount) ON CONFLICT (engagement_id) DO NOTHING""")
+                .param("engagement", event.engagementId())
+                .param("programme", event.programmeId())
+                .param("owner", event.ownerId())
+                .param("amount", event.amountCents())
+                .update();
+    }
+
+    public void programmeMandated(ProgrammeMandated event) {
+        jdbc.sql("""
+                        INSERT INTO budget_programme_mandate (mandate_id, programme_id, owner_id, year, amount_cents)
+                        VALUES (:mandate, :programme, :owner, :year, :amount) ON CONFLICT (mandate_id) DO NOTHING""")
+                .param("mandate", event.mandateId())
+                .param("programme", event.programmeId())
+                .param("owner", event.ownerId())
+                .param("year", event.year())
+                .param("amount", event.amountCents())
                 .update();
     }
 }

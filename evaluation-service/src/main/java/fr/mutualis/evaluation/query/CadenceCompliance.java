@@ -20,15 +20,34 @@ public record CadenceCompliance(int sessionsHeld, int sessionsExpected, int peri
         return periodsKept == sessionsExpected;
     }
 
-    public static Optional<CadenceCompliance> of(String cadence, LocalDate createdOn, List<LocalDate> sessions, int year,
-                                                 LocalDate today) {
-        Integer months = switch (cadence) {
+    /** A period of a cadence, both days included. */
+    public record Period(LocalDate start, LocalDate end) {
+    }
+
+    /** The last period of the cadence that ended before {@code today} (periods start on 1 January). */
+    public static Optional<Period> lastFullPeriod(String cadence, LocalDate today) {
+        Integer months = months(cadence);
+        if (months == null) {
+            return Optional.empty();
+        }
+        int monthIndex = today.getMonthValue() - 1;
+        LocalDate current = LocalDate.of(today.getYear(), 1, 1).plusMonths(monthIndex - monthIndex % months);
+        return Optional.of(new Period(current.minusMonths(months), current.minusDays(1)));
+    }
+
+    private static Integer months(String cadence) {
+        return switch (cadence) {
             case "MONTHLY" -> 1;
             case "QUARTERLY" -> 3;
             case "SEMIANNUAL" -> 6;
             case "ANNUAL" -> 12;
             default -> null;
         };
+    }
+
+    public static Optional<CadenceCompliance> of(String cadence, LocalDate createdOn, List<LocalDate> sessions, int year,
+                                                 LocalDate today) {
+        Integer months = months(cadence);
         if (months == null) {
             return Optional.empty();
         }

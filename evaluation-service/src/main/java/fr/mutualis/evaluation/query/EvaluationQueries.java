@@ -88,7 +88,17 @@ public class EvaluationQueries {
         for (IndicatorStatus status : IndicatorStatus.values()) {
             counts.put(status, 0L);
         }
-        jdbc.sql("""
+        indicatorStatuses(owner).forEach(status -> counts.merge(status.status(), 1L, Long::sum));
+        return counts;
+    }
+
+    /** An indicator, its latest measurement (null without any) and its status at that measurement. */
+    public record Status(IndicatorView indicator, IndicatorDetails.Measurement latest, IndicatorStatus status) {
+    }
+
+    /** Every indicator of one owner with its status at its latest measurement. */
+    public List<Status> indicatorStatuses(String owner) {
+        return jdbc.sql("""
                         SELECT i.*, m.measured_on, m.value, m.source FROM indicator_view i
                         LEFT JOIN LATERAL (SELECT measured_on, value, source FROM indicator_measurement
                             WHERE indicator_id = i.indicator_id ORDER BY measured_on DESC, sequence DESC LIMIT 1) m ON true
@@ -97,11 +107,9 @@ public class EvaluationQueries {
                 .query((rs, row) -> {
                     IndicatorView indicator = INDICATOR.mapRow(rs, row);
                     IndicatorDetails.Measurement latest = rs.getDate("measured_on") == null ? null : MEASUREMENT.mapRow(rs, row);
-                    return status(indicator, latest);
+                    return new Status(indicator, latest, status(indicator, latest));
                 })
-                .list()
-                .forEach(status -> counts.merge(status, 1L, Long::sum));
-        return counts;
+                .list();
     }
 
     private static IndicatorStatus status(IndicatorView indicator, IndicatorDetails.Measurement latest) {

@@ -3,6 +3,7 @@ package fr.mutualis.evaluation.query;
 import fr.mutualis.contracts.governance.ElectedLeadDesignated;
 import fr.mutualis.contracts.governance.InstanceCreated;
 import fr.mutualis.contracts.governance.SessionClosed;
+import fr.mutualis.contracts.governance.SessionScheduled;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,8 @@ import static fr.mutualis.kit.time.PlausibleDates.stored;
 @Component
 public class GovernanceActivityProjection {
 
-    public static final String[] TABLES = {"governance_elected_lead", "governance_instance", "governance_session"};
+    public static final String[] TABLES = {"governance_elected_lead", "governance_instance", "governance_session",
+            "governance_session_scheduled"};
 
     private final JdbcClient jdbc;
     private final BarometerPending pending;
@@ -52,6 +54,23 @@ public class GovernanceActivityProjection {
                 .param("kind", event.kind())
                 .param("cadence", event.cadence())
                 .param("createdOn", createdOn)
+                .update();
+    }
+
+    /** A séance convened again keeps its first record: a redelivery, never a new convocation (governance has none). */
+    public void sessionScheduled(SessionScheduled event) {
+        jdbc.sql("""
+                        INSERT INTO governance_session_scheduled (session_id, instance_id, owner_id, instance_kind, scheduled_at,
+                            convened_at, urgent)
+                        VALUES (:id, :instance, :owner, :kind, :scheduledAt, :convenedAt, :urgent)
+                        ON CONFLICT (session_id) DO NOTHING""")
+                .param("id", event.sessionId())
+                .param("instance", event.instanceId())
+                .param("owner", event.ownerId())
+                .param("kind", event.instanceKind())
+                .param("scheduledAt", java.sql.Timestamp.from(stored(event.scheduledAt())))
+                .param("convenedAt", stored(event.convenedAt()))
+                .param("urgent", event.urgent())
                 .update();
     }
 

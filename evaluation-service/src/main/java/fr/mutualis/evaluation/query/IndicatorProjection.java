@@ -20,10 +20,12 @@ public class IndicatorProjection {
 
     private final ProjectionUpdates jdbc;
     private final BarometerPending pending;
+    private final AlertPending alerts;
 
-    public IndicatorProjection(ProjectionUpdates jdbc, BarometerPending pending) {
+    public IndicatorProjection(ProjectionUpdates jdbc, BarometerPending pending, AlertPending alerts) {
         this.jdbc = jdbc;
         this.pending = pending;
+        this.alerts = alerts;
     }
 
     @EventHandler
@@ -68,6 +70,8 @@ public class IndicatorProjection {
                 .param("version", version)
                 .update();
         pending.mark(event.ownerId().id());
+        // The last measurement decides INDICATOR_OFF_TRACK.
+        alerts.mark(event.ownerId().id());
     }
 
     @ResetHandler

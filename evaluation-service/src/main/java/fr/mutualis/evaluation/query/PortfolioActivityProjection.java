@@ -10,6 +10,9 @@ import fr.mutualis.contracts.portfolio.RoadmapDrafted;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.util.UUID;
+
 import static fr.mutualis.kit.time.PlausibleDates.stored;
 
 /**
@@ -21,7 +24,8 @@ import static fr.mutualis.kit.time.PlausibleDates.stored;
 @Component
 public class PortfolioActivityProjection {
 
-    public static final String[] TABLES = {"portfolio_roadmap", "portfolio_project", "portfolio_milestone"};
+    public static final String[] TABLES = {"portfolio_roadmap", "portfolio_project", "portfolio_milestone",
+            "decision_not_applied"};
 
     private final JdbcClient jdbc;
     private final BarometerPending pending;
@@ -118,6 +122,25 @@ public class PortfolioActivityProjection {
                 .param("sequence", sequence)
                 .update();
         pending.mark(event.ownerId());
+    }
+
+    /**
+     * An approved decision portfolio or budget could not apply (both publish DecisionNotApplied, budget once per line),
+     * noted once per decision and subject.
+     */
+    public void decisionNotApplied(UUID decisionId, String ownerId, String agendaItemKind, String subjectId, String reason,
+                                   Instant occurredAt) {
+        jdbc.sql("""
+                        INSERT INTO decision_not_applied (decision_id, owner_id, agenda_item_kind, subject_id, reason, noted_at)
+                        VALUES (:id, :owner, :kind, :subject, :reason, :notedAt)
+                        ON CONFLICT (decision_id, subject_id) DO NOTHING""")
+                .param("id", decisionId)
+                .param("owner", ownerId)
+                .param("kind", agendaItemKind)
+                .param("subject", subjectId == null ? "" : subjectId)
+                .param("reason", reason)
+                .param("notedAt", java.sql.Timestamp.from(occurredAt == null ? Instant.now() : occurredAt))
+                .update();
     }
 
     public void milestonePlanned(MilestonePlanned event) {

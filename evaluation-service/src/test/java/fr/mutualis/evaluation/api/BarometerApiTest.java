@@ -5,7 +5,6 @@ import fr.mutualis.contracts.budget.BudgetLineOpened;
 import fr.mutualis.contracts.governance.CollectiviteRegistered;
 import fr.mutualis.contracts.portfolio.ProjectStatusChanged;
 import fr.mutualis.evaluation.EvaluationIntegrationTest;
-import fr.mutualis.evaluation.messages.BarometerProfileChanged;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -175,8 +174,6 @@ class BarometerApiTest extends EvaluationIntegrationTest {
 
     /** Events written by requests; profile changes are recorded in the background for any tenant, so not counted. */
     private long events() {
-        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE payload_type <> :profileChanged")
-                .param("profileChanged", BarometerProfileChanged.class.getName())
-                .query(Long.class).single();
+        return requestEvents();
     }
 }

@@ -4,7 +4,6 @@ import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.portfolio.ProjectProposed;
 import fr.mutualis.contracts.portfolio.RoadmapDrafted;
 import fr.mutualis.evaluation.EvaluationIntegrationTest;
-import fr.mutualis.evaluation.messages.BarometerProfileChanged;
 import fr.mutualis.testsupport.CommittedApiDocument;
 import fr.mutualis.testsupport.DocumentedRoles;
 import fr.mutualis.testsupport.TestHttp;
@@ -335,9 +334,7 @@ class EvaluationApiTest extends EvaluationIntegrationTest {
 
     /** Events written by requests; profile changes are recorded in the background for any tenant, so not counted. */
     private long events() {
-        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE payload_type <> :profileChanged")
-                .param("profileChanged", BarometerProfileChanged.class.getName())
-                .query(Long.class).single();
+        return requestEvents();
     }
 
     static void assertBadRequest(TestHttp.Response answer, String named) {

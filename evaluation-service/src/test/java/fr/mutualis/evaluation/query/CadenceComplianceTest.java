@@ -46,4 +46,20 @@ class CadenceComplianceTest {
         assertThat(DashboardQueries.slippageDays(LocalDate.of(2026, 12, 1), null, today)).isZero();
         assertThat(DashboardQueries.slippageDays(LocalDate.of(2026, 3, 11), LocalDate.of(2026, 3, 1), today)).isZero();
     }
+
+    @Test
+    void theLastFullPeriodIsTheOneBeforeTodaysPeriod() {
+        assertThat(CadenceCompliance.lastFullPeriod("MONTHLY", LocalDate.of(2026, 3, 1)))
+                .contains(new CadenceCompliance.Period(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)));
+        assertThat(CadenceCompliance.lastFullPeriod("QUARTERLY", LocalDate.of(2026, 11, 23)))
+                .contains(new CadenceCompliance.Period(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30)));
+        // Across the year: in January the last full quarter, half-year or year is the previous year's.
+        assertThat(CadenceCompliance.lastFullPeriod("QUARTERLY", LocalDate.of(2026, 1, 1)))
+                .contains(new CadenceCompliance.Period(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 12, 31)));
+        assertThat(CadenceCompliance.lastFullPeriod("SEMIANNUAL", LocalDate.of(2026, 6, 30)))
+                .contains(new CadenceCompliance.Period(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 12, 31)));
+        assertThat(CadenceCompliance.lastFullPeriod("ANNUAL", LocalDate.of(2026, 12, 31)))
+                .contains(new CadenceCompliance.Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)));
+        assertThat(CadenceCompliance.lastFullPeriod("WEEKLY", LocalDate.of(2026, 1, 1))).isEmpty();
+    }
 }

@@ -155,7 +155,9 @@ public class InstanceController {
                                 .toList()))
                 .toList();
         long version = commands.sendAndWait(new ScheduleSession(id, sessionId, caller,
-                request.scheduledAt().toInstant(), agenda, request.reconvenedFrom(), IfMatch.expectedVersion(ifMatch)));
+                request.scheduledAt().toInstant(), agenda, request.reconvenedFrom(), IfMatch.expectedVersion(ifMatch),
+                request.convenedAt() == null ? convenedToday(request.scheduledAt().toInstant()) : request.convenedAt(),
+                Boolean.TRUE.equals(request.urgent())));
         ReadYourWrites.awaitVisible(() -> queries.instanceOfSession(sessionId, caller.tenantId()));
         var location = Created.location("/api/governance/sessions/{id}", sessionId);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -163,6 +165,16 @@ public class InstanceController {
         body.put("agendaItemIds", agenda.stream().map(AgendaItem::agendaItemId).toList());
         body.put("version", version);
         return ResponseEntity.created(location).body(body);
+    }
+
+    /**
+     * A convocation not dated was sent today; a séance recorded after the fact (dated in the past) was convened at the
+     * latest on its own day, the only date that can be said of it.
+     */
+    private static LocalDate convenedToday(java.time.Instant scheduledAt) {
+        LocalDate today = LocalDate.now(LOCAL_TIME);
+        LocalDate seance = LocalDate.ofInstant(scheduledAt, LOCAL_TIME);
+        return today.isAfter(seance) ? seance : today;
     }
 
     /** Séances held against the instance's cadence between {@code from} and {@code to} (default: the last year). */

@@ -13,16 +13,24 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** @param reconvenedFrom the assembly's earlier séance that lacked quorum, when this one re-convenes it */
+/**
+ * @param reconvenedFrom the assembly's earlier séance that lacked quorum, when this one re-convenes it
+ * @param convenedAt     the day the convocation was sent, on or before the séance's day (default: today in France, or
+ *                       the séance's day for one recorded after the fact): the legal notice of an assembly counts from it
+ * @param urgent         convened in urgency (default false): the legal notice is then one jour franc
+ */
 public record ScheduleSessionRequest(
         @NotNull @YearBetween(min = ScheduleSessionRequest.FIRST_YEAR, max = ScheduleSessionRequest.LAST_YEAR)
         OffsetDateTime scheduledAt,
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Item> agenda,
-        UUID reconvenedFrom) {
+        UUID reconvenedFrom,
+        @YearBetween(min = ScheduleSessionRequest.FIRST_YEAR, max = ScheduleSessionRequest.LAST_YEAR) LocalDate convenedAt,
+        Boolean urgent) {
 
     /** The years a séance may be scheduled in: the platform's planning horizon, as for roadmaps and budgets. */
     static final int FIRST_YEAR = 2000;

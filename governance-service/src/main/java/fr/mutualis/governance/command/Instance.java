@@ -152,6 +152,10 @@ class Instance {
                 }
             }
         }
+        // The convocation precedes the séance: sent after it, the notice would be negative and the alert meaningless.
+        if (command.convenedAt().isAfter(LocalDate.ofInstant(command.scheduledAt(), LOCAL_TIME))) {
+            throw new InvalidInputException("convenedAt", "the convocation is sent on or before the day of the séance");
+        }
         boolean quorumWaived = false;
         if (command.reconvenedFrom() != null) {
             Session earlier = sessions.get(command.reconvenedFrom());
@@ -175,7 +179,7 @@ class Instance {
             quorumWaived = true;
         }
         apply(new SessionScheduled(instanceId, command.sessionId(), command.scheduledAt(), List.copyOf(command.agenda()),
-                command.reconvenedFrom(), quorumWaived));
+                command.reconvenedFrom(), quorumWaived, ownerId, kind, command.convenedAt(), command.urgent()));
         return AggregateLifecycle.getVersion();
     }
 

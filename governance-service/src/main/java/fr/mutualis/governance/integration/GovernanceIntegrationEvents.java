@@ -7,6 +7,7 @@ import fr.mutualis.governance.messages.ElectedLeadDesignated;
 import fr.mutualis.governance.messages.InstanceCreated;
 import fr.mutualis.governance.messages.MutualisationCreated;
 import fr.mutualis.governance.messages.SessionClosed;
+import fr.mutualis.governance.messages.SessionScheduled;
 import fr.mutualis.kit.integration.IntegrationEventMapper;
 import fr.mutualis.kit.integration.OutboundEvent;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,10 @@ public class GovernanceIntegrationEvents implements IntegrationEventMapper {
                                     .map(a -> new ArbitratedAmount(a.budgetLineId(), a.projectId(), a.amountCents()))
                                     .toList(),
                             e.decidedOn()));
+            // Séances convened before the owner and the convocation were recorded are not announced: they are long held.
+            case SessionScheduled e when e.ownerId() != null && e.convenedAt() != null -> new OutboundEvent(e.ownerId().id(),
+                    new fr.mutualis.contracts.governance.SessionScheduled(e.sessionId(), e.instanceId(), e.ownerId().id(),
+                            e.instanceKind().name(), e.scheduledAt(), e.convenedAt(), e.urgent()));
             case SessionClosed e -> new OutboundEvent(e.ownerId().id(),
                     new fr.mutualis.contracts.governance.SessionClosed(e.sessionId(), e.instanceId(), e.ownerId().id(),
                             e.heldOn(), e.decisionCount()));

@@ -459,6 +459,38 @@ class SessionApiTest extends GovernanceIntegrationTest {
         assertThat(http.get("/api/governance/decisions?from=1900-01-01&to=2200-12-31", agent, null).status()).isEqualTo(200);
     }
 
+    /** The legal notice counts from the convocation: it is dated on or before its séance, today or the séance's day by default. */
+    @Test
+    void aConvocationIsSentOnOrBeforeItsSeance() {
+        Territory t = newTerritory();
+        String agent = t.agent(t.ville());
+        String assembly = instance(t.ville(), agent, "DELIBERATIVE_ASSEMBLY", "QUARTERLY");
+        References references = references(t.ville());
+        String sessions = "/api/governance/instances/" + assembly + "/sessions";
+        String body = sessionBody("2026-03-16T18:00:00+01:00", null, references);
+        long events = eventCount();
+        var afterTheSeance = http.post(sessions, body.replaceFirst("\\{", "{\"convenedAt\": \"2026-03-17\", "), agent, null);
+        assertProblem(afterTheSeance, 400, "convenedAt");
+        assertThat(afterTheSeance.json().get("errors").valueStream().map(error -> error.get("field").asString()))
+                .containsExactly("convenedAt");
+        assertThat(eventCount()).isEqualTo(events);
+
+        var urgent = http.post(sessions, body.replaceFirst("\\{", "{\"convenedAt\": \"2026-03-15\", \"urgent\": true, "), agent, null);
+        assertThat(urgent.status()).as(urgent.toString()).isEqualTo(201);
+        assertThat(scheduledPayload(urgent.json().get("id").asString())).contains("\"convenedAt\":\"2026-03-15\"", "\"urgent\":true");
+        // Recorded after the fact, a séance with no convocation date was convened on its day at the latest.
+        var recorded = http.post(sessions, body, agent, null);
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        assertThat(scheduledPayload(recorded.json().get("id").asString())).contains("\"convenedAt\":\"2026-03-16\"", "\"urgent\":false");
+    }
+
+    private String scheduledPayload(String sessionId) {
+        return jdbc.sql("""
+                        SELECT convert_from(payload, 'UTF8') FROM domain_event_entry
+                        WHERE payload_type LIKE '%SessionScheduled' AND convert_from(payload, 'UTF8') LIKE :session""")
+                .param("session", "%" + sessionId + "%").query(String.class).single();
+    }
+
     private static void assertDateRefused(TestHttp.Response answer, String field) {
         assertProblem(answer, 400, "between 1900-01-01 and 2200-12-31");
         assertThat(answer.json().get("errors").valueStream().map(error -> error.get("field").asString()))

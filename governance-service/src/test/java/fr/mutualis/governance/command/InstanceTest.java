@@ -56,6 +56,8 @@ class InstanceTest {
     static final UUID INFO = UUID.randomUUID();
     static final UUID DECISION = UUID.randomUUID();
     static final Instant MONDAY = Instant.parse("2026-03-16T17:00:00Z");
+    /** The convocation of MONDAY's séance, sent ten days before. */
+    static final LocalDate CONVENED = LocalDate.parse("2026-03-06");
     static final UUID LINE = UUID.randomUUID();
 
     /** Five voting councillors, the maire chairing, and the DGS who sits without voting. */
@@ -96,7 +98,7 @@ class InstanceTest {
     }
 
     static SessionScheduled scheduled() {
-        return new SessionScheduled(INSTANCE, SESSION, MONDAY, AGENDA, null, false);
+        return new SessionScheduled(INSTANCE, SESSION, MONDAY, AGENDA, null, false, Owner.tenant(VALMONT), InstanceKind.DELIBERATIVE_ASSEMBLY, CONVENED, false);
     }
 
     static AttendanceRecorded present(boolean quorum, String... personIds) {
@@ -188,13 +190,31 @@ class InstanceTest {
         }
 
         @Test
+        void aSeanceRecordsItsOwnerKindConvocationAndUrgencyForTheNoticeAlert() {
+            fixture.given(council())
+                    .when(new ScheduleSession(INSTANCE, SESSION, Caller.tenant(VALMONT), MONDAY, AGENDA, null, null,
+                            LocalDate.parse("2026-03-15"), true))
+                    .expectEvents(new SessionScheduled(INSTANCE, SESSION, MONDAY, AGENDA, null, false, Owner.tenant(VALMONT),
+                            InstanceKind.DELIBERATIVE_ASSEMBLY, LocalDate.parse("2026-03-15"), true));
+        }
+
+        @Test
+        void aConvocationIsNotSentAfterTheSeance() {
+            fixture.given(council())
+                    .when(new ScheduleSession(INSTANCE, SESSION, Caller.tenant(VALMONT), MONDAY, AGENDA, null, null,
+                            LocalDate.parse("2026-03-17"), false))
+                    .expectException(InvalidInputException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
         void anItemArbitratesEachLineOrProjectOnce() {
             UUID project = UUID.randomUUID();
             List<AgendaItem> twice = List.of(new AgendaItem(BUDGET, AgendaItemKind.BUDGET_ARBITRATION, "Crédits", null,
                     List.of(new ArbitratedAmount(LINE, null, 1_000), new ArbitratedAmount(null, project, 2_000),
                             new ArbitratedAmount(null, project, 3_000))));
             fixture.given(council())
-                    .when(new ScheduleSession(INSTANCE, SESSION, Caller.tenant(VALMONT), MONDAY, twice, null, null))
+                    .when(new ScheduleSession(INSTANCE, SESSION, Caller.tenant(VALMONT), MONDAY, twice, null, null, CONVENED, false))
                     .expectException(InvalidInputException.class)
                     .expectExceptionMessage("agenda[0].amounts[2].projectId: " + project + " is arbitrated twice in this item")
                     .expectNoEvents();
@@ -283,10 +303,10 @@ class InstanceTest {
         void aSessionReconvenedThreeDaysAfterOneWithoutQuorumNeedsNoQuorum() {
             Instant thursday = MONDAY.plus(Duration.ofDays(3));
             fixture.given(council(), scheduled(), present(false, "maire"), closedWithoutQuorum())
-                    .when(new ScheduleSession(INSTANCE, RECONVENED, Caller.tenant(VALMONT), thursday, AGENDA, SESSION, null))
-                    .expectEvents(new SessionScheduled(INSTANCE, RECONVENED, thursday, AGENDA, SESSION, true));
+                    .when(new ScheduleSession(INSTANCE, RECONVENED, Caller.tenant(VALMONT), thursday, AGENDA, SESSION, null, CONVENED, false))
+                    .expectEvents(new SessionScheduled(INSTANCE, RECONVENED, thursday, AGENDA, SESSION, true, Owner.tenant(VALMONT), InstanceKind.DELIBERATIVE_ASSEMBLY, CONVENED, false));
             fixture.given(council(), scheduled(), present(false, "maire"), closedWithoutQuorum(),
-                            new SessionScheduled(INSTANCE, RECONVENED, thursday, AGENDA, SESSION, true),
+                            new SessionScheduled(INSTANCE, RECONVENED, thursday, AGENDA, SESSION, true, Owner.tenant(VALMONT), InstanceKind.DELIBERATIVE_ASSEMBLY, CONVENED, false),
                             new AttendanceRecorded(INSTANCE, RECONVENED, List.of("maire", "c1"), false))
                     .when(new RecordDecision(INSTANCE, RECONVENED, Caller.tenant(VALMONT), DECISION, GATE, 2, 0, 0, false, false, null, null))
                     .expectEvents(new DecisionRecorded(INSTANCE, RECONVENED, DECISION, GATE, 2, 0, 0, 5, 2, false,
@@ -297,7 +317,7 @@ class InstanceTest {
         void aSessionReconvenedTooSoonIsRefused() {
             Instant tooSoon = MONDAY.plus(Duration.ofDays(3)).minusSeconds(60);
             fixture.given(council(), scheduled(), present(false, "maire"), closedWithoutQuorum())
-                    .when(new ScheduleSession(INSTANCE, RECONVENED, Caller.tenant(VALMONT), tooSoon, AGENDA, SESSION, null))
+                    .when(new ScheduleSession(INSTANCE, RECONVENED, Caller.tenant(VALMONT), tooSoon, AGENDA, SESSION, null, CONVENED, false))
                     .expectException(BusinessRuleViolationException.class)
                     .expectExceptionMessage("A re-convened séance sits at least 3 days after the one that lacked quorum")
                     .expectNoEvents();
@@ -308,11 +328,11 @@ class InstanceTest {
             Instant later = MONDAY.plus(Duration.ofDays(7));
             fixture.given(council(), scheduled(), present(true, "maire", "c1", "c2"),
                             new SessionClosed(INSTANCE, SESSION, Owner.tenant(VALMONT), LocalDate.of(2026, 3, 16), true, 0, "PV"))
-                    .when(new ScheduleSession(INSTANCE, RECONVENED, Caller.tenant(VALMONT), later, AGENDA, SESSION, null))
+                    .when(new ScheduleSession(INSTANCE, RECONVENED, Caller.tenant(VALMONT), later, AGENDA, SESSION, null, CONVENED, false))
                     .expectException(BusinessRuleViolationException.class)
                     .expectNoEvents();
             fixture.given(council(), scheduled(), present(false, "maire"))
-                    .when(new ScheduleSession(INSTANCE, RECONVENED, Caller.tenant(VALMONT), later, AGENDA, SESSION, null))
+                    .when(new ScheduleSession(INSTANCE, RECONVENED, Caller.tenant(VALMONT), later, AGENDA, SESSION, null, CONVENED, false))
                     .expectException(BusinessRuleViolationException.class)
                     .expectNoEvents();
         }
@@ -321,7 +341,7 @@ class InstanceTest {
         void steeringInstancesAreNotReconvenedWithoutQuorum() {
             fixture.given(committee(new BigDecimal("0.5")), scheduled(), present(false, "maire"), closedWithoutQuorum())
                     .when(new ScheduleSession(INSTANCE, RECONVENED, Caller.tenant(VALMONT), MONDAY.plus(Duration.ofDays(4)), AGENDA,
-                            SESSION, null))
+                            SESSION, null, CONVENED, false))
                     .expectException(BusinessRuleViolationException.class)
                     .expectNoEvents();
         }
@@ -455,7 +475,7 @@ class InstanceTest {
         /** A séance scheduled before dates were bounded may lie beyond what a calendar can print: it closes on the bound. */
         @Test
         void aSeanceScheduledAtAnAbsurdInstantBeforeTheFixStillCloses() {
-            fixture.given(council(), new SessionScheduled(INSTANCE, SESSION, java.time.Instant.MAX, AGENDA, null, false),
+            fixture.given(council(), new SessionScheduled(INSTANCE, SESSION, java.time.Instant.MAX, AGENDA, null, false, Owner.tenant(VALMONT), InstanceKind.DELIBERATIVE_ASSEMBLY, CONVENED, false),
                             present(true, "maire", "c1", "c2"))
                     .when(new CloseSession(INSTANCE, SESSION, Caller.tenant(VALMONT), null))
                     .expectEventsMatching(Matchers.payloadsMatching(Matchers.<Object>exactSequenceOf(

@@ -12,6 +12,9 @@ import fr.mutualis.portfolio.messages.AdoptRoadmap;
 import fr.mutualis.portfolio.messages.ApproveProject;
 import fr.mutualis.portfolio.messages.ChooseScenario;
 import fr.mutualis.portfolio.messages.DecisionEffect;
+import fr.mutualis.portfolio.messages.DecisionNotApplied;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -54,11 +57,13 @@ public class GovernanceDecisionsListener {
     private final CommandGateway commands;
     private final EventStore events;
     private final JdbcClient jdbc;
+    private final EventBus eventBus;
     private final IntegrationEventHandlers handlers;
 
     public GovernanceDecisionsListener(IntegrationEventInbox inbox, CommandGateway commands, EventStore events,
                                        JdbcClient jdbc) {
         this.inbox = inbox;
+        this.eventBus = events;
         this.commands = commands;
         this.events = events;
         this.jdbc = jdbc;
@@ -94,6 +99,9 @@ public class GovernanceDecisionsListener {
         if (effect != DecisionEffect.APPLIED && effect != DecisionEffect.ALREADY_APPLIED && effect != DecisionEffect.NOT_APPROVED) {
             log.warn("Governance decision {} ({} on {}) not applied: {}", decision.decisionId(), decision.agendaItemKind(),
                     decision.subjectId(), effect);
+            // Told to the other contexts (evaluation raises an alert), stored with the receipt in this transaction.
+            eventBus.publish(GenericEventMessage.asEventMessage(new DecisionNotApplied(decision.decisionId(),
+                    Owner.of(decision.ownerId()), decision.agendaItemKind(), decision.subjectId(), effect)));
         }
         jdbc.sql("""
                         INSERT INTO governance_decision_receipt (decision_id, agenda_item_kind, subject_id, outcome, effect, received_at)

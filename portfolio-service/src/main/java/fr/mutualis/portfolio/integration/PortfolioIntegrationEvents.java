@@ -6,6 +6,7 @@ import fr.mutualis.kit.integration.OutboundEvent;
 import fr.mutualis.portfolio.messages.AssessmentScores;
 import fr.mutualis.portfolio.messages.Axis;
 import fr.mutualis.portfolio.messages.MilestonePlanned;
+import fr.mutualis.portfolio.messages.DecisionNotApplied;
 import fr.mutualis.portfolio.messages.MilestoneReached;
 import fr.mutualis.portfolio.messages.ProjectProposed;
 import fr.mutualis.portfolio.messages.ProjectStatusChanged;
@@ -58,6 +59,8 @@ public class PortfolioIntegrationEvents implements IntegrationEventMapper {
                             envelope.year(), envelope.section().name(), envelope.amountCents())).toList()));
             case ScenarioChosen e -> new OutboundEvent(e.ownerId().id(), new fr.mutualis.contracts.portfolio.ScenarioChosen(
                     e.scenarioId(), e.roadmapId(), e.ownerId().id(), e.decisionId(), e.chosenOn()));
+            case DecisionNotApplied e -> new OutboundEvent(e.ownerId().id(), new fr.mutualis.contracts.portfolio.DecisionNotApplied(
+                    e.decisionId(), e.ownerId().id(), e.agendaItemKind(), e.subjectId(), e.reason().name()));
             default -> null;
         });
     }

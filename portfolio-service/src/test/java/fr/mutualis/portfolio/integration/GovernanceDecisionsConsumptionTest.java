@@ -99,6 +99,22 @@ class GovernanceDecisionsConsumptionTest extends PortfolioServiceTest {
         assertThat(eventCount(proposed)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM governance_decision_receipt WHERE decision_id = :id")
                 .param("id", foreign.decisionId()).query(Long.class).single()).isEqualTo(1);
+        // Each one is told on the portfolio topic, with its reason, so that evaluation can raise DECISION_NOT_APPLIED.
+        assertThat(notApplied(java.util.Set.of(unknown, notAUuid, roadmapAsProject, tooEarly, foreign))).containsOnly(
+                Map.entry(unknown.decisionId().toString(), "UNKNOWN_SUBJECT"),
+                Map.entry(notAUuid.decisionId().toString(), "UNKNOWN_SUBJECT"),
+                Map.entry(roadmapAsProject.decisionId().toString(), "UNKNOWN_SUBJECT"),
+                Map.entry(tooEarly.decisionId().toString(), "WRONG_STATE"),
+                Map.entry(foreign.decisionId().toString(), "OTHER_OWNER"));
+    }
+
+    /** The portfolio.DecisionNotApplied records of {@code decisions} on the topic, decision id to reason. */
+    private static Map<String, String> notApplied(java.util.Set<DecisionPublished> decisions) {
+        Map<String, String> reasons = new java.util.HashMap<>();
+        fr.mutualis.testsupport.TestEvents.published(Topics.PORTFOLIO, "portfolio.DecisionNotApplied", "decisionId",
+                        decisions.stream().map(decision -> decision.decisionId().toString()).toList())
+                .forEach(payload -> reasons.put(payload.get("decisionId").asString(), payload.get("reason").asString()));
+        return reasons;
     }
 
     @Test
