@@ -59,7 +59,7 @@ class PublishedEventsTest extends GovernanceIntegrationTest {
 
     /**
      * What portfolio and budget act on: an approved project gate names its project, an arbitration its amounts,
-     * and both carry the owner, the instance and the date; nothing is published before the séance closes.
+     * and both carry the owner, the instance and the date; no decision is published before the séance closes.
      */
     @Test
     void closingASessionPublishesItsDecisionsThenTheSession() {
@@ -94,16 +94,19 @@ class PublishedEventsTest extends GovernanceIntegrationTest {
                 .formatted(arbitration), t.sharedAdmin(), null);
         assertThat(http.post(base + "/close", "", t.sharedAdmin(), null).status()).isEqualTo(200);
 
-        // InstanceCreated, then two DecisionPublished and SessionClosed: séance events in between stay inside.
-        List<ConsumerRecord<String, String>> records = awaitRecords(instance, 4);
+        // InstanceCreated, the séance announced (SessionScheduled, for the alerts on its notice), then two
+        // DecisionPublished and SessionClosed: attendance and votes in between stay inside.
+        List<ConsumerRecord<String, String>> records = awaitRecords(instance, 5);
         JsonMapper json = JsonMapper.builder().build();
         List<JsonNode> envelopes = records.stream().map(record -> json.readTree(record.value())).toList();
         assertThat(envelopes).extracting(envelope -> envelope.get("type").asString()).containsExactly(
-                "governance.InstanceCreated", "governance.DecisionPublished", "governance.DecisionPublished",
-                "governance.SessionClosed");
-        JsonNode decision = envelopes.get(1);
+                "governance.InstanceCreated", "governance.SessionScheduled", "governance.DecisionPublished",
+                "governance.DecisionPublished", "governance.SessionClosed");
+        JsonNode scheduled = envelopes.get(1).get("payload");
+        assertThat(scheduled.get("sessionId").asString()).isEqualTo(sessionId);
+        JsonNode decision = envelopes.get(2);
         assertThat(decision.get("tenantId").asString()).isEqualTo(mutualisation);
-        assertThat(header(records.get(1), EventHeaders.TENANT_ID)).isEqualTo(mutualisation);
+        assertThat(header(records.get(2), EventHeaders.TENANT_ID)).isEqualTo(mutualisation);
         JsonNode payload = decision.get("payload");
         assertThat(payload.get("decisionId").asString()).isEqualTo(decisionId);
         assertThat(payload.get("sessionId").asString()).isEqualTo(sessionId);
@@ -117,11 +120,11 @@ class PublishedEventsTest extends GovernanceIntegrationTest {
         assertThat(payload.get("votesFor").asInt()).isEqualTo(3);
         // 23:30 UTC on 15 June is already the 16th in France, where the séance sat.
         assertThat(payload.get("decidedOn").asString()).isEqualTo("2026-06-16");
-        JsonNode amounts = envelopes.get(2).get("payload").get("amounts");
-        assertThat(envelopes.get(2).get("payload").get("agendaItemKind").asString()).isEqualTo("BUDGET_ARBITRATION");
+        JsonNode amounts = envelopes.get(3).get("payload").get("amounts");
+        assertThat(envelopes.get(3).get("payload").get("agendaItemKind").asString()).isEqualTo("BUDGET_ARBITRATION");
         assertThat(amounts.get(0).get("budgetLineId").asString()).isEqualTo(line);
         assertThat(amounts.get(0).get("amountCents").asLong()).isEqualTo(4_200_000);
-        JsonNode closed = envelopes.get(3).get("payload");
+        JsonNode closed = envelopes.get(4).get("payload");
         assertThat(closed.get("decisionCount").asInt()).isEqualTo(2);
         assertThat(closed.get("heldOn").asString()).isEqualTo("2026-06-16");
     }
