@@ -8,10 +8,10 @@ import fr.mutualis.e2e.support.Sirens;
 import fr.mutualis.e2e.support.Territory;
 import fr.mutualis.testsupport.TestHttp;
 import fr.mutualis.localstack.LocalStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Isolated;
 
 import java.time.Duration;
@@ -33,35 +33,25 @@ import static org.awaitility.Awaitility.await;
 @Isolated("It rebuilds governance's views, which other classes read")
 class AdminPagesTest {
 
+    @RegisterExtension
+    static final ConsolePages pages = ConsolePages.patient();
+
     /** One of the demo administrator's collectivités, named in X-Tenant-Id (its token lists four). */
     private static final String LES_AULNES = "210000048";
 
     private static LocalStack stack;
     private static TestHttp gateway;
-    private static Chromium chromium;
-    private static ConsolePages pages;
     private static String console;
     private static String epci;
     private static String commune;
 
     @BeforeAll
     static void setUp() {
-        chromium = Chromium.launch();
         stack = Platform.stack();
         gateway = Platform.gateway();
         console = stack.consoleUrl();
-        pages = new ConsolePages(chromium, console);
         epci = Sirens.next();
         commune = Sirens.next();
-        ConsolePages.patientAssertions(true);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        ConsolePages.patientAssertions(false);
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test

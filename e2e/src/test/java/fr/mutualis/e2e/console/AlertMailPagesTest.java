@@ -15,10 +15,10 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
@@ -42,27 +42,19 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(Platform.class)
 class AlertMailPagesTest {
 
+    @RegisterExtension
+    static final ConsolePages pages = ConsolePages.withDefaultAssertions();
+
     private static final String VALMONT = "210000022";
     private static final String ADDRESS = "valmont-agent@mutualis.localhost";
 
     private static LocalStack stack;
-    private static Chromium chromium;
-    private static ConsolePages pages;
     private static String console;
 
     @BeforeAll
     static void setUp() {
-        chromium = Chromium.launch();
         stack = Platform.stack();
         console = stack.consoleUrl();
-        pages = new ConsolePages(chromium, console);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test

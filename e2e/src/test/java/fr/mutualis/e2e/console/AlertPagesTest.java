@@ -5,10 +5,10 @@ import com.microsoft.playwright.Page;
 import fr.mutualis.e2e.support.Platform;
 import fr.mutualis.localstack.LocalStack;
 import fr.mutualis.testsupport.TestHttp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -32,24 +32,23 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(Platform.class)
 class AlertPagesTest {
 
+    @RegisterExtension
+    static final ConsolePages pages = ConsolePages.patient();
+
     private static final String CAGV = "200000016";
     private static final String SAINT_AUBIN = "210000030";
 
     private static LocalStack stack;
     private static TestHttp gateway;
-    private static Chromium chromium;
-    private static ConsolePages pages;
     private static String console;
     private static String projectTitle;
     private static String projectId;
 
     @BeforeAll
     static void setUp() {
-        chromium = Chromium.launch();
         stack = Platform.stack();
         gateway = Platform.gateway();
         console = stack.consoleUrl();
-        pages = new ConsolePages(chromium, console);
         String admin = stack.token("platform-admin");
         ConsolePages.registerIfAbsent(gateway, admin, CAGV, "Communauté d'agglomération du Grand Val", "EPCI", 98_000, null);
         ConsolePages.registerIfAbsent(gateway, admin, SAINT_AUBIN, "Saint-Aubin-sur-Val", "COMMUNE", 6_500, CAGV);
@@ -82,15 +81,6 @@ class AlertPagesTest {
         ConsolePages.created(gateway.post("/api/governance/sessions/" + sessionId + "/decisions", """
                 {"agendaItemId": "%s", "votesFor": 2, "votesAgainst": 0, "abstentions": 0}""".formatted(item), agent, null));
         assertThat(gateway.post("/api/governance/sessions/" + sessionId + "/close", "", agent, null).status()).isEqualTo(200);
-        ConsolePages.patientAssertions(true);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        ConsolePages.patientAssertions(false);
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test

@@ -14,10 +14,10 @@ import fr.mutualis.e2e.support.Platform;
 import fr.mutualis.e2e.support.Territory;
 import fr.mutualis.testsupport.TestHttp;
 import fr.mutualis.localstack.LocalStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -41,6 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(Platform.class)
 class BudgetPagesTest {
 
+    @RegisterExtension
+    static final ConsolePages pages = ConsolePages.withDefaultAssertions();
+
     private static final String CAGV = "200000016";
     private static final String VALMONT = "210000022";
     private static final String SAINT_AUBIN = "210000030";
@@ -49,9 +52,7 @@ class BudgetPagesTest {
 
     private static LocalStack stack;
     private static TestHttp gateway;
-    private static Chromium chromium;
     private static String console;
-    private static ConsolePages pages;
     private static String marker;
     private static String serversLine;
     private static String softwareLine;
@@ -62,11 +63,9 @@ class BudgetPagesTest {
 
     @BeforeAll
     static void setUp() {
-        chromium = Chromium.launch();
         stack = Platform.stack();
         gateway = Platform.gateway();
         console = stack.consoleUrl();
-        pages = new ConsolePages(chromium, console);
         marker = "B" + UUID.randomUUID().toString().substring(0, 6);
         String admin = stack.token("platform-admin");
         ConsolePages.registerIfAbsent(gateway, admin, CAGV, "Communauté d'agglomération du Grand Val", "EPCI", 98_000, null);
@@ -99,13 +98,6 @@ class BudgetPagesTest {
                 sharedAdmin, null));
         // the budget learns the mutualisation from governance's events
         Territory.awaitOk(() -> gateway.get("/api/budget/lines?mutualisationId=" + mutualisationId, sharedAdmin, null));
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     // ------------------------------------------------------------------------------------------------ the year

@@ -13,10 +13,10 @@ import com.microsoft.playwright.options.SameSiteAttribute;
 import fr.mutualis.e2e.support.Platform;
 import fr.mutualis.testsupport.TestHttp;
 import fr.mutualis.localstack.LocalStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
@@ -38,6 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(Platform.class)
 class ConsoleBrowserTest {
 
+    @RegisterExtension
+    static final ConsolePages pages = ConsolePages.withDefaultAssertions();
+
     private static final String LES_AULNES = "210000048";
     private static final String SAINT_AUBIN = "210000030";
     private static final String CAGV = "200000016";
@@ -47,8 +50,6 @@ class ConsoleBrowserTest {
 
     private static LocalStack stack;
     private static TestHttp gateway;
-    private static Chromium chromium;
-    private static ConsolePages pages;
     private static String console;
     private static String marker;
     private static String roadmapId;
@@ -59,11 +60,9 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void setUp() {
-        chromium = Chromium.launch();
         stack = Platform.stack();
         gateway = Platform.gateway();
         console = stack.consoleUrl();
-        pages = new ConsolePages(chromium, console);
         marker = "C" + UUID.randomUUID().toString().substring(0, 6);
         String admin = stack.token("platform-admin");
         ConsolePages.registerIfAbsent(gateway, admin, CAGV, "Communauté d'agglomération du Grand Val", "EPCI", 98_000, null);
@@ -94,13 +93,6 @@ class ConsoleBrowserTest {
                 .formatted(marker), aulnes, null));
         assessed(project("Stratégie " + marker, weightedRoadmapId), 5, 0, aulnes);
         assessed(project("Usagers " + marker, weightedRoadmapId), 0, 5, aulnes);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     // ------------------------------------------------------------------------------------------------ sign-in

@@ -6,8 +6,12 @@ import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import fr.mutualis.e2e.support.Platform;
 import fr.mutualis.e2e.support.Territory;
 import fr.mutualis.testsupport.TestHttp;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,21 +25,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the console's browser tests share: signing a demo person in, reading what
+ * What the console's browser tests share: one Chromium per test class, signing a demo person in, reading what
  * a chart drew, checking a page with axe-core and keeping its screenshot, and registering the collectivités they use.
+ * A class registers it as an extension, after the platform's:
+ * {@code @RegisterExtension static final ConsolePages pages = ConsolePages.patient();}
  */
-final class ConsolePages {
+final class ConsolePages implements BeforeAllCallback, AfterAllCallback {
 
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     static final Duration PATIENCE = Duration.ofMinutes(2);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Chromium chromium;
-    private final String console;
+    private final boolean patient;
+    private Chromium chromium;
+    private String console;
 
-    ConsolePages(Chromium chromium, String console) {
-        this.chromium = chromium;
-        this.console = console;
+    private ConsolePages(boolean patient) {
+        this.patient = patient;
+    }
+
+    /** For pages that call the API several times: Playwright's assertions wait {@link #PATIENCE} while the class runs. */
+    static ConsolePages patient() {
+        return new ConsolePages(true);
+    }
+
+    /** Playwright's own assertion timeout, for a class that says itself where it waits longer. */
+    static ConsolePages withDefaultAssertions() {
+        return new ConsolePages(false);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        console = Platform.stack().consoleUrl();
+        chromium = Chromium.launch();
+        if (patient) {
+            patientAssertions(true);
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        patientAssertions(false);
+        if (chromium != null) {
+            chromium.close();
+        }
     }
 
     /**
@@ -61,7 +94,7 @@ final class ConsolePages {
     }
 
     /** Playwright's assertions wait as long as pages may take here; back to its default after the class. */
-    static void patientAssertions(boolean patient) {
+    private static void patientAssertions(boolean patient) {
         PlaywrightAssertions.setDefaultAssertionTimeout(patient ? PATIENCE.toMillis() : 5_000);
     }
 

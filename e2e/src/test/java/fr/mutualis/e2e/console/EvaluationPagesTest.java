@@ -8,10 +8,10 @@ import fr.mutualis.e2e.console.ConsolePages.Drawn;
 import fr.mutualis.e2e.support.Platform;
 import fr.mutualis.testsupport.TestHttp;
 import fr.mutualis.localstack.LocalStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -35,6 +35,9 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(Platform.class)
 class EvaluationPagesTest {
 
+    @RegisterExtension
+    static final ConsolePages pages = ConsolePages.patient();
+
     private static final String LES_AULNES = "210000048";
     private static final String CAGV = "200000016";
     private static final List<String> INDICATOR_STATUSES = List.of("ACHIEVED", "ON_TRACK", "AT_RISK", "OFF_TRACK",
@@ -42,19 +45,15 @@ class EvaluationPagesTest {
 
     private static LocalStack stack;
     private static TestHttp gateway;
-    private static Chromium chromium;
-    private static ConsolePages pages;
     private static String console;
     private static String marker;
     private static String indicatorId;
 
     @BeforeAll
     static void setUp() {
-        chromium = Chromium.launch();
         stack = Platform.stack();
         gateway = Platform.gateway();
         console = stack.consoleUrl();
-        pages = new ConsolePages(chromium, console);
         marker = "E" + UUID.randomUUID().toString().substring(0, 6);
         String admin = stack.token("platform-admin");
         ConsolePages.registerIfAbsent(gateway, admin, CAGV, CAGV, "Communauté d'agglomération du Grand Val", "EPCI",
@@ -65,20 +64,11 @@ class EvaluationPagesTest {
                 {"scopeKind": "TENANT", "scopeId": "%s", "name": "Démarches en ligne %s", "unit": "%%",
                  "baselineValue": 20, "baselineDate": "2025-01-01", "targetValue": 80, "targetDate": "2028-12-31",
                  "direction": "UP", "frequency": "QUARTERLY"}""".formatted(LES_AULNES, marker), aulnes, null));
-        ConsolePages.patientAssertions(true);
         for (String measurement : List.of("""
                 {"date": "2025-06-30", "value": 30.5, "source": "Portail usagers"}""", """
                 {"date": "2026-03-31", "value": 41, "source": "Portail usagers"}""")) {
             ConsolePages.created(() -> gateway.post("/api/evaluation/indicators/" + indicatorId
                     + "/measurements", measurement, aulnes, null));
-        }
-    }
-
-    @AfterAll
-    static void tearDown() {
-        ConsolePages.patientAssertions(false);
-        if (chromium != null) {
-            chromium.close();
         }
     }
 

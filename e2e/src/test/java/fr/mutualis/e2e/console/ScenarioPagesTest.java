@@ -6,10 +6,10 @@ import com.microsoft.playwright.Response;
 import fr.mutualis.e2e.support.Platform;
 import fr.mutualis.localstack.LocalStack;
 import fr.mutualis.testsupport.TestHttp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -25,24 +25,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(Platform.class)
 class ScenarioPagesTest {
 
+    @RegisterExtension
+    static final ConsolePages pages = ConsolePages.patient();
+
     private static final String SAINT_AUBIN = "210000030";
     private static final String CAGV = "200000016";
 
     private static LocalStack stack;
     private static TestHttp gateway;
-    private static Chromium chromium;
-    private static ConsolePages pages;
     private static String console;
     private static String marker;
     private static String roadmapId;
 
     @BeforeAll
     static void setUp() {
-        chromium = Chromium.launch();
         stack = Platform.stack();
         gateway = Platform.gateway();
         console = stack.consoleUrl();
-        pages = new ConsolePages(chromium, console);
         marker = "S" + UUID.randomUUID().toString().substring(0, 6);
         String admin = stack.token("platform-admin");
         ConsolePages.registerIfAbsent(gateway, admin, CAGV, CAGV, "Communauté d'agglomération du Grand Val", "EPCI",
@@ -59,15 +58,6 @@ class ScenarioPagesTest {
                      "estimatedInvestmentCents": 1000000, "estimatedOperatingCents": 200000}"""
                     .formatted(roadmapId, project, marker, project.startsWith("Portail") ? "OPEN_DATA" : "E_INCLUSION"),
                     agent, null));
-        }
-        ConsolePages.patientAssertions(true);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        ConsolePages.patientAssertions(false);
-        if (chromium != null) {
-            chromium.close();
         }
     }
 

@@ -13,10 +13,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayOutputStream;
@@ -40,38 +40,28 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(Platform.class)
 class SheetPagesTest {
 
+    @RegisterExtension
+    static final ConsolePages pages = ConsolePages.patient();
+
     private static final String USER = "staubin-agent";
     /** A year no other test uses, so that the lines imported here are the year's only ones. */
     private static final int YEAR = 2031;
 
     private static LocalStack stack;
     private static TestHttp gateway;
-    private static Chromium chromium;
-    private static ConsolePages pages;
     private static String console;
     private static String marker;
     private static String roadmapId;
 
     @BeforeAll
     static void setUp() {
-        chromium = Chromium.launch();
         stack = Platform.stack();
         gateway = Platform.gateway();
         console = stack.consoleUrl();
-        pages = new ConsolePages(chromium, console);
         marker = "S" + UUID.randomUUID().toString().substring(0, 6);
         roadmapId = ConsolePages.created(() -> gateway.post("/api/portfolio/roadmaps", """
                 {"title": "Feuille de route %s", "startYear": 2026, "endYear": 2028,
                  "axes": ["DEMATERIALISATION", "OPEN_DATA"]}""".formatted(marker), stack.token(USER), null));
-        ConsolePages.patientAssertions(true);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        ConsolePages.patientAssertions(false);
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test
