@@ -1,5 +1,6 @@
 package fr.mutualis.localstack;
 
+import fr.mutualis.localstack.demo.DemoLoader;
 import fr.mutualis.localstack.demo.DemoReport;
 import fr.mutualis.localstack.demo.DemoTerritory;
 import fr.mutualis.localstack.launcher.AotCache;
@@ -109,12 +110,8 @@ class LocalStackTest {
         DemoReport report = stack.demoReport().orElseThrow();
 
         assertThat(report.complete()).isTrue();
-        assertThat(report.steps()).extracting(DemoReport.Step::name).containsExactly("collectivités",
-                "élus au numérique", "mutualisations", "roadmaps", "projects", "assessments", "governance instances",
-                "séances held and closed", "decisions applied by portfolio", "projects under way", "milestones",
-                "programmes (AP/CP)", "budget lines", "BP votes", "engagements", "mandates", "AP revisions",
-                "delegations of transfers", "transfers between chapters", "shared-cost allocations",
-                "indicators", "measurements", "self-assessments", "barometer profiles");
+        // every step of the loader (DemoLoaderTest states them and their order)
+        assertThat(report.steps()).extracting(DemoReport.Step::name).containsExactlyElementsOf(DemoLoader.STEPS);
         assertThat(report.ids()).containsKeys(DemoTerritory.MUTUALISATION, "valmont", "shared", "m-gis",
                 "valmont-council", "c-ap-cloud", "v-l-accounting");
         Map<String, Integer> calls = get(stack.gatewayUrl() + "/calls").body().lines()

@@ -153,6 +153,9 @@ public final class DemoLoader {
         return report;
     }
 
+    /** The names of the steps, in the order a complete report lists them. */
+    public static final List<String> STEPS = java.util.Arrays.stream(Stage.values()).map(stage -> stage.label).toList();
+
     /** The steps, in the order the report lists them: an earlier one never depends on a later one. */
     private enum Stage {
         COLLECTIVITES("collectivités"), ELECTED_LEADS("élus au numérique"), MUTUALISATIONS("mutualisations"),
