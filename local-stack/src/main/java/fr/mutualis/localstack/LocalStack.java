@@ -356,6 +356,12 @@ public final class LocalStack implements AutoCloseable {
         requireStarted(issuer, "issuer").registerClient(new ClientProfile(clientId, clientId, tenants, roles), secret);
     }
 
+    /** As {@link #registerClient(String, String, List, List)}, its tokens carrying {@code email} as a person's do. */
+    public void registerClient(String clientId, String secret, List<String> tenants, List<String> roles, String email) {
+        requireStarted(issuer, "issuer").registerClient(new ClientProfile(clientId, clientId, tenants, roles, email),
+                secret);
+    }
+
     /** The port of the SMTP server the platform sends its mails to (GreenMail). */
     public int mailPort() {
         return requireStarted(mailbox, "mailbox").smtpPort();

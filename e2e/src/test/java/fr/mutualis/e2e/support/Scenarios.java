@@ -84,6 +84,10 @@ public final class Scenarios {
         add("POST /api/portfolio/roadmaps/{id}/close", Kind.WRITE, "roadmap", "{\"finalAssessment\": \"Bilan\"}");
         add("POST /api/portfolio/projects", Kind.CREATE, null, PROJECT_BODY);
         add("GET /api/portfolio/projects", Kind.LIST, null, null, "?size=200");
+        add("POST /api/portfolio/roadmaps/{id}/scenarios", Kind.WRITE, "roadmap", """
+                {"name": "Intrus", "projectIds": []}""");
+        add("GET /api/portfolio/roadmaps/{id}/scenarios", Kind.READ, "roadmap", null);
+        add("GET /api/portfolio/scenarios/{id}", Kind.READ, "scenario", null);
         add("GET /api/portfolio/projects/{id}", Kind.READ, "project", null);
         add("GET /api/portfolio/projects/{id}/history", Kind.READ, "project", null);
         add("POST /api/portfolio/projects/{id}/assessment", Kind.WRITE, "project", SCORES);
@@ -177,6 +181,12 @@ public final class Scenarios {
         add("GET /api/evaluation/barometer", Kind.LIST, null, null, "");
         add("GET /api/evaluation/barometer/mutualisations/{id}", Kind.ADMINISTRATORS_READ, "mutualisation", null);
         add("GET /api/evaluation/dashboard", Kind.LIST, null, null, "?fiscalYear=2026");
+        add("GET /api/evaluation/alerts", Kind.LIST, null, null, "?size=200");
+        add("GET /api/evaluation/alert-settings", Kind.LIST, null, null, "");
+        add("PUT /api/evaluation/alert-settings", Kind.CREATE, null, null);
+        // a person's own choices in the tenant they act for: nothing of another tenant to reach
+        add("GET /api/evaluation/alert-subscriptions", Kind.LIST, null, null, "");
+        add("PUT /api/evaluation/alert-subscriptions", Kind.CREATE, null, null);
 
         // reporting: the reports of the caller's tenant and of its mutualisations, never another tenant's
         add("GET /api/reporting/territory", Kind.LIST, null, null, "?fiscalYear=2026&quarter=4");

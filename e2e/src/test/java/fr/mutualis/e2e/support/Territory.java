@@ -114,8 +114,9 @@ public final class Territory {
         return "e2e-" + kind + "-" + siren;
     }
 
+    /** A collectivité's client; its tokens carry an address, as a person's do, so that it may subscribe to alert mails. */
     private void client(String kind, String siren, String role) {
-        stack.registerClient(id(kind, siren), SECRET, List.of(siren), List.of(role));
+        stack.registerClient(id(kind, siren), SECRET, List.of(siren), List.of(role), id(kind, siren) + "@mutualis.localhost");
     }
 
     private void register(String siren, String name, String kind, long population, String epciSiren) {

@@ -96,6 +96,8 @@ public final class World {
                 .formatted(roadmap, marker), token));
         ids.put("milestone", create("/api/portfolio/projects/" + ids.get("project") + "/milestones", """
                 {"title": "Recette %s", "plannedDate": "2026-09-30"}""".formatted(marker), token));
+        ids.put("scenario", create("/api/portfolio/roadmaps/" + roadmap + "/scenarios", """
+                {"name": "Scénario %s", "projectIds": ["%s"]}""".formatted(marker, ids.get("project")), token));
     }
 
     private void governance(String token, String memberSiren, String mutualisation) {

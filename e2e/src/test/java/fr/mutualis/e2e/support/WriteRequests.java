@@ -94,6 +94,13 @@ public final class WriteRequests {
                 {"date": "2026-06-30", "value": 40, "source": "Relevé"}""", agent));
         bodies.put("PUT /api/evaluation/self-assessment", new Base("""
                 {"roles": ["DPO"], "communication": ["SOCIAL"]}""", agent));
+        bodies.put("PUT /api/evaluation/alert-settings", new Base("""
+                {"creditsPercent": 85, "mandatedPercent": 95}""", agent));
+        bodies.put("PUT /api/evaluation/alert-subscriptions", new Base("""
+                {"subscriptions": [{"kind": "MILESTONE_LATE", "mode": "IMMEDIATE"}]}""", agent));
+        bodies.put("POST /api/portfolio/roadmaps/{id}/scenarios", new Base("""
+                {"name": "Scénario", "projectIds": ["${project}"], "envelopes": [{"year": 2026, "section": "INVESTMENT", "amountCents": 100}]}""",
+                agent));
         return bodies;
     }
 

@@ -29,8 +29,8 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 /**
  * The alerts a person hears of by e-mail in the tenant they act for. The person is the token's {@code sub} and the
  * address its {@code email}: a client acting for itself (client credentials) has no address, so it cannot subscribe
- * (422 naming {@code email}); reading answers it has none. Subscribing changes nothing of the tenant's data: every
- * role may.
+ * (422 naming {@code email}); reading answers it has none. Subscribing changes nothing of the tenant's data, so every
+ * person's role may; a reporting job only reads (no write is open to REPORTING anywhere).
  */
 @RestController
 @RequestMapping("/api/evaluation/alert-subscriptions")
@@ -51,6 +51,7 @@ public class AlertSubscriptionController {
     }
 
     @PutMapping
+    @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     public AlertSubscriptions replace(@Valid @RequestBody AlertSubscriptionsRequest request,
                                       @AuthenticationPrincipal Jwt token, Caller caller) {
         String email = validEmail(token);

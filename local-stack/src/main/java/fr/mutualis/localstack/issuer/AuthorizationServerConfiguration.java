@@ -161,9 +161,12 @@ class AuthorizationServerConfiguration {
                     .claim("name", found.name())
                     .claim(HttpContract.TENANTS_CLAIM, found.tenants())
                     .claim(HttpContract.ROLES_CLAIM, found.roles()));
-            // Only a person has an address (alert mails go to it); a client acting for itself has none.
+            // Only a person has an address (alert mails go to it), or a trial client registered to stand for one; a
+            // client acting for itself has none.
             if (person) {
                 profile.ifPresent(found -> context.getClaims().claim(DemoUsers.EMAIL_CLAIM, DemoUsers.email(found.clientId())));
+            } else {
+                profile.map(ClientProfile::email).ifPresent(email -> context.getClaims().claim(DemoUsers.EMAIL_CLAIM, email));
             }
         };
     }

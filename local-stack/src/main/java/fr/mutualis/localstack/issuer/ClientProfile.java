@@ -9,8 +9,15 @@ import java.util.List;
  * @param name     a readable label, the token's {@code name}
  * @param tenants  SIRENs the client may act for, the token's {@code tenants}
  * @param roles    the token's {@code roles}
+ * @param email    the token's {@code email}, for a trial client standing for a person (alert mails); null for a
+ *                 client acting for itself
  */
-public record ClientProfile(String clientId, String name, List<String> tenants, List<String> roles) {
+public record ClientProfile(String clientId, String name, List<String> tenants, List<String> roles, String email) {
+
+    /** A client acting for itself, without an address. */
+    public ClientProfile(String clientId, String name, List<String> tenants, List<String> roles) {
+        this(clientId, name, tenants, roles, null);
+    }
 
     public ClientProfile {
         tenants = List.copyOf(tenants);

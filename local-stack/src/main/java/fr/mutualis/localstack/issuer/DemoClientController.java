@@ -63,7 +63,7 @@ class DemoClientController {
             return ResponseEntity.badRequest().body(problem);
         }
         ClientProfile profile = new ClientProfile(request.clientId(), request.name(),
-                request.tenants(), request.roles());
+                request.tenants(), request.roles(), request.email());
         clients.register(profile, request.secret());
         return ResponseEntity.created(URI.create("/demo/clients/" + profile.clientId())).body(profile);
     }
