@@ -298,7 +298,7 @@ class TenantIsolationTest {
 
     /**
      * Creations whose body names nothing of another owner (a programme, an indicator of the caller's own scope, the
-     * caller's self-assessment) and the public directory: made by another tenant, the creation is its own and the
+     * caller's self-assessment, alert thresholds and subscriptions) and the public directory: made by another tenant, the creation is its own and the
      * ville never sees it; the directory lists every collectivité to anyone.
      */
     @Test
@@ -313,7 +313,11 @@ class TenantIsolationTest {
                         {"scopeKind": "TENANT", "scopeId": "%s", "name": "Indicateur étranger", "unit": "%%",
                          "baselineValue": 1, "baselineDate": "2025-01-01", "targetValue": 2, "targetDate": "2027-12-31",
                          "direction": "UP", "frequency": "ANNUAL"}""".formatted(t.outsider),
-                "PUT /api/evaluation/self-assessment", "{\"roles\": [\"CIL\"], \"communication\": [\"TOP_DOWN\"]}");
+                "PUT /api/evaluation/self-assessment", "{\"roles\": [\"CIL\"], \"communication\": [\"TOP_DOWN\"]}",
+                "PUT /api/evaluation/alert-settings", "{\"creditsPercent\": 80, \"mandatedPercent\": 80}",
+                "PUT /api/evaluation/alert-subscriptions",
+                "{\"subscriptions\": [{\"kind\": \"CP_SHORTFALL\", \"mode\": \"DAILY_DIGEST\"}]}");
+        Response villeSettings = gateway.get("/api/evaluation/alert-settings", t.agent(t.ville), null);
         Response villeAssessment = gateway.get("/api/evaluation/self-assessment", t.agent(t.ville), null);
         for (Operation operation : operations) {
             Scenario scenario = Scenarios.ALL.get(operation.key());
@@ -346,6 +350,8 @@ class TenantIsolationTest {
         }
         Response afterwards = gateway.get("/api/evaluation/self-assessment", t.agent(t.ville), null);
         assertThat(afterwards.body()).as("the ville's self-assessment").isEqualTo(villeAssessment.body());
+        assertThat(gateway.get("/api/evaluation/alert-settings", t.agent(t.ville), null).body())
+                .as("the ville's alert thresholds").isEqualTo(villeSettings.body());
         assertThat(failures).as("creations of another tenant").isEmpty();
     }
 

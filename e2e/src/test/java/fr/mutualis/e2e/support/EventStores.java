@@ -30,20 +30,29 @@ public final class EventStores implements AutoCloseable {
         }
     }
 
-    /** The highest global index of the context's event store: it grows with every event appended, never otherwise. */
+    /**
+     * Aggregates a service changes by itself, in the background, from what it consumed or from the time of day: the
+     * evaluation's alerts (raised and ended by its engine). Their events are nobody's request's doing.
+     */
+    private static final String BACKGROUND = "type IS DISTINCT FROM 'Alert'";
+
+    /**
+     * The highest global index of the context's event store, left aside what the service appends by itself: it grows
+     * with every event a request caused, never otherwise.
+     */
     public long position(String context) {
         JdbcClient jdbc = clients.get(context);
         if (jdbc == null) {
             throw new IllegalArgumentException("No event store for " + context);
         }
-        return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
+        return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry WHERE " + BACKGROUND)
+                .query(Long.class).single();
     }
 
     /** The payload types appended to the context's store after {@code position}: what a grown store recorded. */
     public List<String> appendedSince(String context, long position) {
-        return clients.get(context).sql("""
-                        SELECT payload_type || ' ' || aggregate_identifier FROM domain_event_entry
-                        WHERE global_index > ? ORDER BY global_index LIMIT 5""")
+        return clients.get(context).sql("SELECT payload_type || ' ' || aggregate_identifier FROM domain_event_entry"
+                        + " WHERE global_index > ? AND " + BACKGROUND + " ORDER BY global_index LIMIT 5")
                 .param(position).query(String.class).list();
     }
 
