@@ -15,11 +15,13 @@ import fr.mutualis.portfolio.query.ProjectView;
 import fr.mutualis.portfolio.query.ScenarioQueries;
 import fr.mutualis.portfolio.query.ScenarioView;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
@@ -54,6 +56,7 @@ public class ScenarioController {
         this.scenarios = scenarios;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
     @PostMapping("/api/portfolio/roadmaps/{id}/scenarios")
     public ResponseEntity<Map<String, Object>> define(@PathVariable UUID id,
