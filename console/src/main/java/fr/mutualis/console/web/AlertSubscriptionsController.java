@@ -27,8 +27,6 @@ import java.util.regex.Pattern;
 class AlertSubscriptionsController {
 
     static final String PAGE = "/evaluation/alertes-email";
-    static final List<String> KINDS = List.of("CREDITS_NEARLY_CONSUMED", "CP_SHORTFALL", "MILESTONE_LATE",
-            "INDICATOR_OFF_TRACK", "CADENCE_NOT_KEPT", "SHORT_NOTICE", "MINUTES_LATE", "DECISION_NOT_APPLIED");
     static final String NONE = "NONE";
     static final List<String> MODES = List.of(NONE, "IMMEDIATE", "DAILY_DIGEST");
     private static final String API = "/api/evaluation/alert-subscriptions";
@@ -44,7 +42,7 @@ class AlertSubscriptionsController {
     String page(Model model) {
         Map<String, Object> current = platform.get(API);
         Map<String, String> chosen = new LinkedHashMap<>();
-        KINDS.forEach(kind -> chosen.put(kind, NONE));
+        AlertsController.KINDS.forEach(kind -> chosen.put(kind, NONE));
         if (current.get("subscriptions") instanceof List<?> subscriptions) {
             for (Object subscription : subscriptions) {
                 if (subscription instanceof Map<?, ?> item) {
@@ -61,7 +59,7 @@ class AlertSubscriptionsController {
         Map<String, String> chosen = new LinkedHashMap<>();
         List<String> sent = new ArrayList<>();
         List<Map<String, Object>> subscriptions = new ArrayList<>();
-        for (String kind : KINDS) {
+        for (String kind : AlertsController.KINDS) {
             String mode = form.getOrDefault("mode-" + kind, NONE);
             chosen.put(kind, mode);
             if (!NONE.equals(mode)) {
@@ -91,7 +89,7 @@ class AlertSubscriptionsController {
     }
 
     private static String page(Model model, Map<String, String> chosen, Object email, Map<String, Boolean> refused) {
-        model.addAttribute("kinds", KINDS);
+        model.addAttribute("kinds", AlertsController.KINDS);
         model.addAttribute("modes", MODES);
         model.addAttribute("chosen", chosen);
         model.addAttribute("email", email);

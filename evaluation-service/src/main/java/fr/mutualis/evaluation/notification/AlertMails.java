@@ -1,5 +1,7 @@
 package fr.mutualis.evaluation.notification;
 
+import fr.mutualis.evaluation.messages.AlertKind;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package fr.mutualis.evaluation.notification;
 
+import fr.mutualis.evaluation.messages.AlertKind;
 import jakarta.validation.constraints.NotNull;
 
 /** One kind of alert a person hears of, and how. */

@@ -1,5 +1,6 @@
 package fr.mutualis.evaluation.notification;
 
+import fr.mutualis.evaluation.messages.AlertKind;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.security.AllowedRoles;

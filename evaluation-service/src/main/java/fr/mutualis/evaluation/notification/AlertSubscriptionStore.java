@@ -1,5 +1,6 @@
 package fr.mutualis.evaluation.notification;
 
+import fr.mutualis.evaluation.messages.AlertKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
