@@ -1,5 +1,6 @@
 package fr.mutualis.console.sheet;
 
+import fr.mutualis.contracts.SpreadsheetText;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
@@ -134,7 +135,7 @@ public final class SheetReader {
                 }
                 List<Object> cells = new ArrayList<>();
                 for (int column = 0; column < headers.size(); column++) {
-                    cells.add(column < record.size() ? blankToNull(active(record.get(column))) : null);
+                    cells.add(column < record.size() ? blankToNull(SpreadsheetText.restored(record.get(column))) : null);
                 }
                 add(lines, (int) parser.getCurrentLineNumber(), cells);
             }
@@ -153,12 +154,6 @@ public final class SheetReader {
             throw new SheetException("too-many-rows", MAX_ROWS);
         }
         lines.add(new Line(number, cells));
-    }
-
-    /** Undoes the writer's protection against formulas: {@code '=A1} was the text {@code =A1}. */
-    private static String active(String cell) {
-        return cell.length() > 1 && cell.charAt(0) == '\'' && SheetWriter.FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0
-                ? cell.substring(1) : cell;
     }
 
     private static String blankToNull(String text) {

@@ -1,5 +1,6 @@
 package fr.mutualis.console.sheet;
 
+import fr.mutualis.contracts.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
@@ -32,8 +33,7 @@ import java.util.List;
  * <li>CSV through Commons CSV: RFC 4180 quoting with {@code ;} between cells (the separator a French Excel expects,
  * the comma being the decimal mark), UTF-8 with a byte-order mark (without it Excel reads the file as Windows-1252),
  * amounts and decimals with a decimal comma and no grouping, dates {@code 31/03/2026}. A text cell a spreadsheet
- * would run as a formula (starting with {@code = + - @}, tab or carriage return) is prefixed with a single quote
- * (OWASP, CSV injection); {@link SheetReader} removes it again.</li>
+ * would run as a formula is made inert ({@link SpreadsheetText}); {@link SheetReader} restores it.</li>
  * </ul>
  */
 public final class SheetWriter {
@@ -42,7 +42,6 @@ public final class SheetWriter {
     public static final String CSV_TYPE = "text/csv;charset=UTF-8";
     static final CSVFormat CSV = CSVFormat.RFC4180.builder().setDelimiter(';').get();
     static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    static final String FORMULA_STARTS = "=+-@\t\r";
     private static final char BOM = '\uFEFF';
     /** Rows SXSSF keeps in memory before flushing them to its temporary file. */
     private static final int WINDOW = 200;
@@ -95,7 +94,8 @@ public final class SheetWriter {
                 for (int column = 0; column < values.size(); column++) {
                     Object value = values.get(column);
                     CellKind kind = table.kinds().get(column);
-                    cells.add(value == null ? "" : kind == CellKind.TEXT ? inert(value.toString()) : text(kind, value));
+                    cells.add(value == null ? ""
+                            : kind == CellKind.TEXT ? SpreadsheetText.neutralised(value.toString()) : text(kind, value));
                 }
                 printer.printRecord(cells);
             }
@@ -121,10 +121,6 @@ public final class SheetWriter {
 
     private static BigDecimal euros(long cents) {
         return BigDecimal.valueOf(cents, 2);
-    }
-
-    private static String inert(String text) {
-        return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     private static void write(Cell cell, CellKind kind, Object value, Styles styles) {

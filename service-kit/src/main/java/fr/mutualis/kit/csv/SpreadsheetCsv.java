@@ -1,5 +1,6 @@
 package fr.mutualis.kit.csv;
 
+import fr.mutualis.contracts.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
@@ -12,17 +13,12 @@ import java.util.List;
  * Writes an export that a spreadsheet will open: RFC 4180 (comma, CRLF, double quotes), UTF-8 text, the header as
  * given and unquoted, then one line per row, through Apache Commons CSV.
  * <p>
- * A spreadsheet runs a cell whose text starts with {@code =}, {@code +}, {@code -}, {@code @}, tab or carriage
- * return as a formula ({@code =HYPERLINK(...)}, {@code +1+cmd|' /C calc'!A0}): a collectivité's label would act on
- * the computer of whoever opens its open data. As OWASP recommends against CSV injection, such a text cell is
- * prefixed with a single quote, and every text cell is quoted. Cells are typed, so that this never touches a
+ * A text cell that a spreadsheet would run as a formula is made inert ({@link SpreadsheetText}: a collectivité's label
+ * would act on the computer of whoever opens its open data), and every text cell is quoted. Cells are typed, so that this never touches a
  * number: a {@link Number} is written as is, unquoted (a negative amount stays a number), {@code null} is an empty
  * cell (a missing value), anything else is text.
  */
 public final class SpreadsheetCsv {
-
-    /** First characters that make a spreadsheet evaluate a cell (OWASP, CSV injection). */
-    static final String FORMULA_STARTS = "=+-@\t\r";
 
     private static final CSVFormat HEADER = CSVFormat.RFC4180;
     private static final CSVFormat ROWS = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.NON_NUMERIC).get();
@@ -49,15 +45,7 @@ public final class SpreadsheetCsv {
         if (value == null || value instanceof Number) {
             return value;
         }
-        return neutralised(value.toString());
-    }
-
-    /** {@code text}, prefixed with a single quote when a spreadsheet would run it as a formula. */
-    public static String neutralised(String text) {
-        if (!text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
+        return SpreadsheetText.neutralised(value.toString());
     }
 
     private SpreadsheetCsv() {
