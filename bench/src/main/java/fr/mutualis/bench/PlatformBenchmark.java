@@ -30,7 +30,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * physical references (PostgreSQL insert+commit, Kafka produce) and the memory of every process.
  * <p>
  * {@code java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [duration=15] [warmup=5] [clients=1,8,32]
- * [lag-samples=100]} from the repository root, after {@code ./mvnw -q install -DskipTests}.
+ * [lag-samples=100] [jit-warmup=0]} from the repository root, after {@code ./mvnw -q install -DskipTests}.
+ * <p>
+ * The loads run gateway first, then direct, so the service is already warmed by the gateway's run when its direct
+ * run starts, while the gateway's JVM starts its first run with a few seconds of warm-up: its JIT compilers are
+ * still busy for thousands of requests. With {@code jit-warmup=S}, gateway ÷ direct at one client is measured
+ * twice in the same run, before and after driving both paths for {@code S} seconds each, then the usual table
+ * follows on the warmed JVMs.
  */
 public final class PlatformBenchmark {
 
@@ -58,16 +64,18 @@ public final class PlatformBenchmark {
         int[] concurrency = Arrays.stream(options.getOrDefault("clients", "1,8,32").split(","))
                 .mapToInt(value -> Integer.parseInt(value.trim())).toArray();
         int lagSamples = Integer.parseInt(options.getOrDefault("lag-samples", "100"));
+        Duration jitWarmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("jit-warmup", "0")));
 
         try (LocalStack stack = BenchStack.profiled(BenchStack.builder("bench-stack"), "platform-profile",
                         options.get("profile"))
                 .build()
                 .start()) {
-            new PlatformBenchmark(stack).run(duration, warmup, concurrency, lagSamples);
+            new PlatformBenchmark(stack).run(duration, warmup, concurrency, lagSamples, jitWarmup);
         }
     }
 
-    private void run(Duration duration, Duration warmup, int[] concurrency, int lagSamples) throws Exception {
+    private void run(Duration duration, Duration warmup, int[] concurrency, int lagSamples, Duration jitWarmup)
+            throws Exception {
         line("# Mutualis benchmark, " + Instant.now());
         line("");
         line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
@@ -92,6 +100,10 @@ public final class PlatformBenchmark {
         int maxClients = Arrays.stream(concurrency).max().orElse(1);
         for (int i = 0; i < maxClients; i++) {
             roadmaps.add(createRoadmap(i));
+        }
+
+        if (!jitWarmup.isZero()) {
+            compareBeforeAndAfterJitWarmup(duration, warmup, jitWarmup, maxClients);
         }
 
         line("## Commands: POST /api/portfolio/projects (closed loop, one roadmap per client)");
@@ -193,6 +205,43 @@ public final class PlatformBenchmark {
         Files.writeString(out, report);
         System.out.println();
         System.out.println("Report written to " + out.toAbsolutePath());
+    }
+
+    /**
+     * Gateway ÷ direct at one client on the JVMs as the table would find them, then again after both paths were driven
+     * for {@code jitWarmup} each (as many clients as the largest load, so that the compilers see the hot paths soon).
+     */
+    private void compareBeforeAndAfterJitWarmup(Duration duration, Duration warmup, Duration jitWarmup, int clients)
+            throws InterruptedException {
+        line("## Gateway / direct at 1 client, before and after " + jitWarmup.toSeconds()
+                + " s of warm-up of each path (same run)");
+        line("| JVMs | target | commands/s | p50 ms | p99 ms | load average |");
+        line("|---|---|---|---|---|---|");
+        List<String> ratios = new ArrayList<>();
+        for (String phase : List.of("as the table finds them", "after the warm-up")) {
+            if (ratios.size() == 1) {
+                LoadRunner.run("gateway", clients, Duration.ZERO, jitWarmup,
+                        client -> proposeProject(stack.gatewayUrl(), client));
+                LoadRunner.run("direct", clients, Duration.ZERO, jitWarmup,
+                        client -> proposeProject(stack.appUrl(PORTFOLIO), client));
+            }
+            LoadResult viaGateway = LoadRunner.run("gateway", 1, warmup, duration,
+                    client -> proposeProject(stack.gatewayUrl(), client));
+            LoadResult direct = LoadRunner.run("direct", 1, warmup, duration,
+                    client -> proposeProject(stack.appUrl(PORTFOLIO), client));
+            String load = BenchStack.loadAverage();
+            for (LoadResult result : List.of(viaGateway, direct)) {
+                line(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %s |", phase, result.target(),
+                        result.perSecond(), result.latencies().percentileMillis(50),
+                        result.latencies().percentileMillis(99), load));
+            }
+            ratios.add(String.format(Locale.ROOT, "- %s: throughput ratio %.2f, p50 latency ratio %.2f", phase,
+                    viaGateway.perSecond() / direct.perSecond(),
+                    viaGateway.latencies().percentileMillis(50) / direct.latencies().percentileMillis(50)));
+        }
+        line("");
+        ratios.forEach(this::line);
+        line("");
     }
 
     private void waitUntilRanked(String roadmapId, String projectId, Duration timeout)
