@@ -143,6 +143,7 @@ public final class PlatformBenchmark {
                 "- %d clients: throughput ratio %.2f, p50 latency ratio %.2f", clients, figures[0] / figures[1],
                 figures[2] / figures[3])));
         line("");
+        compareInterleavedAtOneClient(duration, warmup);
 
         line("## Propagation: portfolio command -> evaluation dashboard (through Kafka)");
         long backlogStart = System.nanoTime();
@@ -241,6 +242,43 @@ public final class PlatformBenchmark {
         }
         line("");
         ratios.forEach(this::line);
+        line("");
+    }
+
+    /**
+     * Gateway ÷ direct at one client with the two paths taking turns, request by request (the first of each pair
+     * alternating), so that both see the same moments of a machine whose load drifts: run one after the other, as in
+     * the table above, they are measured a quarter of a minute apart. A closed loop of one client makes
+     * {@code count ÷ total latency} its throughput.
+     */
+    private void compareInterleavedAtOneClient(Duration duration, Duration warmup) {
+        long measureFrom = System.nanoTime() + warmup.toNanos();
+        long end = measureFrom + duration.toNanos();
+        List<String> targets = List.of(stack.gatewayUrl(), stack.appUrl(PORTFOLIO));
+        Map<String, List<Long>> latencies = new LinkedHashMap<>();
+        targets.forEach(target -> latencies.put(target, new ArrayList<>()));
+        for (long round = 0; System.nanoTime() < end; round++) {
+            for (int i = 0; i < 2; i++) {
+                String target = targets.get((int) ((round + i) % 2));
+                long sent = System.nanoTime();
+                int status = proposeProject(target, 0);
+                if (sent >= measureFrom && status == 201) {
+                    latencies.get(target).add(System.nanoTime() - sent);
+                }
+            }
+        }
+        Latencies gateway = Latencies.of(latencies.get(targets.get(0)).stream().mapToLong(Long::longValue).toArray());
+        Latencies direct = Latencies.of(latencies.get(targets.get(1)).stream().mapToLong(Long::longValue).toArray());
+        double gatewayRate = latencies.get(targets.get(0)).size()
+                / (latencies.get(targets.get(0)).stream().mapToLong(Long::longValue).sum() / 1e9);
+        double directRate = latencies.get(targets.get(1)).size()
+                / (latencies.get(targets.get(1)).stream().mapToLong(Long::longValue).sum() / 1e9);
+        line("## Gateway / direct at 1 client, interleaved request by request");
+        line(String.format(Locale.ROOT, "- %d creates each; p50 %.1f vs %.1f ms; p99 %.1f vs %.1f ms; load average %s",
+                latencies.get(targets.get(0)).size(), gateway.percentileMillis(50), direct.percentileMillis(50),
+                gateway.percentileMillis(99), direct.percentileMillis(99), BenchStack.loadAverage()));
+        line(String.format(Locale.ROOT, "- throughput ratio %.2f, p50 latency ratio %.2f", gatewayRate / directRate,
+                gateway.percentileMillis(50) / direct.percentileMillis(50)));
         line("");
     }
 
