@@ -19,8 +19,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Replay speed of a projection over at least a million events: the portfolio projection rebuilt from scratch by
@@ -33,13 +35,15 @@ import java.util.Map;
  * <p>
  * With {@code compare=true} (the default) the same history is rebuilt twice in the run, so that the two compare under
  * the same load: first with the settings of before issue 18's replay work ({@link #BEFORE}: processor batches of 64,
- * event store pages of 100, Axon's metadata reader), then with the kit's defaults. {@code compare=one-by-one} compares
+ * event store pages of 100, Axon's metadata reader), then with the kit's defaults; {@code before=NAME=value;NAME=value}
+ * gives the first rebuild other environment variables instead, to measure one setting against the defaults.
+ * {@code compare=one-by-one} compares
  * instead the projection's statements run one by one ({@code mutualis.projection.batch-updates=false}) with batched.
  * {@code profile=portfolio-service} records the service with JDK Flight Recorder.
  * <p>
  * {@code java -cp bench/target/bench-0.1.0-SNAPSHOT-exec.jar -Dloader.main=fr.mutualis.bench.ReplayBenchmark
  * org.springframework.boot.loader.launch.PropertiesLauncher [events=1000000] [template-projects=200] [compare=true|one-by-one|false]
- * [profile=portfolio-service]}
+ * [before=NAME=value;...] [profile=portfolio-service]}
  */
 public final class ReplayBenchmark {
 
@@ -67,16 +71,20 @@ public final class ReplayBenchmark {
         long events = Long.parseLong(options.getOrDefault("events", "1000000"));
         int templateProjects = Integer.parseInt(options.getOrDefault("template-projects", "200"));
         String compare = options.getOrDefault("compare", "true");
+        Map<String, String> before = options.containsKey("before") ? Arrays.stream(options.get("before").split(";"))
+                .map(setting -> setting.split("=", 2)).collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]))
+                : BEFORE;
         try (LocalStack stack = BenchStack.profiled(BenchStack.builder("replay-stack"), "replay-stack",
                         options.get("profile"))
                 .apps(java.util.List.of("gateway", "portfolio-service"))
                 .build()
                 .start()) {
-            new ReplayBenchmark(stack).run(events, templateProjects, compare);
+            new ReplayBenchmark(stack).run(events, templateProjects, compare, before);
         }
     }
 
-    private void run(long targetEvents, int templateProjects, String compare) throws Exception {
+    private void run(long targetEvents, int templateProjects, String compare, Map<String, String> settingsBefore)
+            throws Exception {
         System.out.println("# Projection replay benchmark");
         long templateEvents = writeTemplate(templateProjects);
         System.out.printf(Locale.ROOT, "template: %d events written through the API%n", templateEvents);
@@ -93,8 +101,8 @@ public final class ReplayBenchmark {
 
         switch (compare) {
             case "true" -> {
-                stack.restartApp("portfolio-service", BEFORE);
-                double before = replay("settings before issue 18's replay work " + BEFORE, jdbcUrl, total, insertCommits);
+                stack.restartApp("portfolio-service", settingsBefore);
+                double before = replay("settings before " + settingsBefore, jdbcUrl, total, insertCommits);
                 stack.restartApp("portfolio-service", Map.of());
                 double after = replay("the kit's defaults", jdbcUrl, total, insertCommits);
                 System.out.printf(Locale.ROOT, "%nDefaults / before, same run: %.2f x%n", after / before);
