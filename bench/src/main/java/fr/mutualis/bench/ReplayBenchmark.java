@@ -19,8 +19,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Replay speed of a projection over at least a million events: the portfolio projection rebuilt from scratch by
@@ -31,19 +33,26 @@ import java.util.Map;
  * become the clone's number) until the store holds the requested count. The cloned history is marked as already
  * published (the Kafka publisher's token moves to the head) so that only the projection works during the replay.
  * <p>
- * With {@code compare=true} (the default) the same history is rebuilt twice in the run: first with the projection's
- * statements run one by one ({@code mutualis.projection.batch-updates=false}), then batched, so that the two compare
- * under the same load. {@code profile=portfolio-service} records the service with JDK Flight Recorder.
+ * With {@code compare=true} (the default) the same history is rebuilt twice in the run, so that the two compare under
+ * the same load: first with the settings of before issue 18's replay work ({@link #BEFORE}: processor batches of 64,
+ * event store pages of 100, Axon's metadata reader), then with the kit's defaults; {@code before=NAME=value;NAME=value}
+ * gives the first rebuild other environment variables instead, to measure one setting against the defaults.
+ * {@code compare=one-by-one} compares
+ * instead the projection's statements run one by one ({@code mutualis.projection.batch-updates=false}) with batched.
+ * {@code profile=portfolio-service} records the service with JDK Flight Recorder.
  * <p>
  * {@code java -cp bench/target/bench-0.1.0-SNAPSHOT-exec.jar -Dloader.main=fr.mutualis.bench.ReplayBenchmark
- * org.springframework.boot.loader.launch.PropertiesLauncher [events=1000000] [template-projects=200] [compare=true]
- * [profile=portfolio-service]}
+ * org.springframework.boot.loader.launch.PropertiesLauncher [events=1000000] [template-projects=200] [compare=true|one-by-one|false]
+ * [before=NAME=value;...] [profile=portfolio-service]}
  */
 public final class ReplayBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String VALMONT = "210000022";
     private static final String BATCH_UPDATES = "MUTUALIS_PROJECTION_BATCH_UPDATES";
+    /** The kit's replay settings before issue 18's replay work: what {@code compare=true} measures against. */
+    private static final Map<String, String> BEFORE = Map.of("MUTUALIS_AXON_BATCH_SIZE", "64",
+            "MUTUALIS_AXON_EVENT_STORE_BATCH_SIZE", "100", "MUTUALIS_AXON_KIT_METADATA_READER", "false");
     private static final String UUID_HEAD = "[0-9a-f]{8}(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -61,17 +70,21 @@ public final class ReplayBenchmark {
         Map<String, String> options = PlatformBenchmark.options(args);
         long events = Long.parseLong(options.getOrDefault("events", "1000000"));
         int templateProjects = Integer.parseInt(options.getOrDefault("template-projects", "200"));
-        boolean compare = Boolean.parseBoolean(options.getOrDefault("compare", "true"));
+        String compare = options.getOrDefault("compare", "true");
+        Map<String, String> before = options.containsKey("before") ? Arrays.stream(options.get("before").split(";"))
+                .map(setting -> setting.split("=", 2)).collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]))
+                : BEFORE;
         try (LocalStack stack = BenchStack.profiled(BenchStack.builder("replay-stack"), "replay-stack",
                         options.get("profile"))
                 .apps(java.util.List.of("gateway", "portfolio-service"))
                 .build()
                 .start()) {
-            new ReplayBenchmark(stack).run(events, templateProjects, compare);
+            new ReplayBenchmark(stack).run(events, templateProjects, compare, before);
         }
     }
 
-    private void run(long targetEvents, int templateProjects, boolean compare) throws Exception {
+    private void run(long targetEvents, int templateProjects, String compare, Map<String, String> settingsBefore)
+            throws Exception {
         System.out.println("# Projection replay benchmark");
         long templateEvents = writeTemplate(templateProjects);
         System.out.printf(Locale.ROOT, "template: %d events written through the API%n", templateEvents);
@@ -86,15 +99,22 @@ public final class ReplayBenchmark {
                 Duration.ofSeconds(5));
         System.out.printf(Locale.ROOT, "reference: PostgreSQL single-row INSERT + COMMIT, %.0f /s%n", insertCommits);
 
-        double oneByOne = 0;
-        if (compare) {
-            stack.restartApp("portfolio-service", Map.of(BATCH_UPDATES, "false"));
-            oneByOne = replay("statements one by one (" + BATCH_UPDATES + "=false)", jdbcUrl, total, insertCommits);
-            stack.restartApp("portfolio-service", Map.of());
-        }
-        double batched = replay("statements batched per processor batch (the default)", jdbcUrl, total, insertCommits);
-        if (compare) {
-            System.out.printf(Locale.ROOT, "%nBatched / one by one, same run: %.2f x%n", batched / oneByOne);
+        switch (compare) {
+            case "true" -> {
+                stack.restartApp("portfolio-service", settingsBefore);
+                double before = replay("settings before " + settingsBefore, jdbcUrl, total, insertCommits);
+                stack.restartApp("portfolio-service", Map.of());
+                double after = replay("the kit's defaults", jdbcUrl, total, insertCommits);
+                System.out.printf(Locale.ROOT, "%nDefaults / before, same run: %.2f x%n", after / before);
+            }
+            case "one-by-one" -> {
+                stack.restartApp("portfolio-service", Map.of(BATCH_UPDATES, "false"));
+                double oneByOne = replay("statements one by one (" + BATCH_UPDATES + "=false)", jdbcUrl, total, insertCommits);
+                stack.restartApp("portfolio-service", Map.of());
+                double batched = replay("statements batched per processor batch (the default)", jdbcUrl, total, insertCommits);
+                System.out.printf(Locale.ROOT, "%nBatched / one by one, same run: %.2f x%n", batched / oneByOne);
+            }
+            default -> replay("the kit's defaults", jdbcUrl, total, insertCommits);
         }
     }
 

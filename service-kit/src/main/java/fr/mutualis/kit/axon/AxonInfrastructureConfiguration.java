@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -32,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import tools.jackson.databind.module.SimpleModule;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -62,13 +64,22 @@ public class AxonInfrastructureConfiguration {
      * a class-typed {@code Object}; Jackson 3's default validator refuses every polymorphic {@code Object}, so the
      * processor could never read its token back and would stop claiming segments. Only Axon's and the JDK's types may
      * be named in a serialized type id.
+     * <p>
+     * Also reads events' metadata with the kit's {@link MetaDataReader} (Axon takes one customizer only: both live here),
+     * unless {@code mutualis.axon.kit-metadata-reader} is false, kept for the replay benchmark's comparison.
      */
     @Bean
-    Jackson3SerializerCustomizer replayableTokens() {
-        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
-                .allowIfSubType("org.axonframework.")
-                .allowIfSubType("java.")
-                .build());
+    Jackson3SerializerCustomizer replayableTokens(@Value("${mutualis.axon.kit-metadata-reader:true}") boolean metaDataReader) {
+        return builder -> {
+            builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                    .allowIfSubType("org.axonframework.")
+                    .allowIfSubType("java.")
+                    .build());
+            if (metaDataReader) {
+                // registered after Axon's own module, so its deserializer for MetaData is the one found
+                builder.addModule(new SimpleModule("mutualis-metadata").addDeserializer(MetaData.class, new MetaDataReader()));
+            }
+        };
     }
 
     @Bean
@@ -86,10 +97,14 @@ public class AxonInfrastructureConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          EventSchema eventSchema, DataSource dataSource) throws java.sql.SQLException {
+                                          EventSchema eventSchema, DataSource dataSource,
+                                          @Value("${mutualis.axon.event-store-batch-size:1000}") int eventStoreBatchSize)
+            throws java.sql.SQLException {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
+                // A replay reads the store in pages of this many events: Axon's 100 cost a query per 100 events
+                .batchSize(eventStoreBatchSize)
                 // PostgreSQL's unique violation (SQL state 23505) on (aggregate id, sequence) means another writer got
                 // there first: Axon then reports a concurrency conflict (409) instead of an opaque storage error.
                 .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
@@ -157,10 +172,16 @@ public class AxonInfrastructureConfiguration {
      * unless {@code mutualis.axon.notify-processors} is false (Axon's own polling every
      * 500 ms then), reads the event store through the notifier so that it learns of new events at once. Every batch a
      * projection commits wakes the writes waiting to read it ({@link ProjectionCommitSignal}).
+     * <p>
+     * A batch is the events a work package has queued, up to {@code mutualis.axon.batch-size}: one transaction, one
+     * token update, a few JDBC batches ({@code ProjectionUpdates}). Live, a queue holds a few events and the size
+     * changes nothing; in a replay the queue is full (Axon queues up to 1,024 events per segment) and at 64 the token
+     * updates and flushes took a quarter of the work packages' CPU (flight recording, docs/benchmarks.md).
      */
     @Bean
     ConfigurerModule pooledProcessorsModule(@Value("${mutualis.axon.notify-processors:true}") boolean notifyProcessors,
                                             @Value("${mutualis.axon.segments:4}") int segments,
+                                            @Value("${mutualis.axon.batch-size:1024}") int batchSize,
                                             ProcessorNodes nodes) {
         return configurer -> {
             if (notifyProcessors) {
@@ -173,7 +194,7 @@ public class AxonInfrastructureConfiguration {
                     .usingPooledStreamingEventProcessors((config, builder) -> builder
                             .initialSegmentCount(segments)
                             .maxSegmentProvider(nodes)
-                            .batchSize(64))
+                            .batchSize(batchSize))
                     .registerListenerInvocationErrorHandler(PUBLISHER_GROUP, config -> PropagatingErrorHandler.instance())
                     .registerDefaultHandlerInterceptor((config, processor) -> PUBLISHER_GROUP.equals(processor)
                             ? ProjectionCommitSignal.NONE : ProjectionCommitSignal.AFTER_COMMIT));
