@@ -11,6 +11,7 @@ import fr.mutualis.testsupport.TestHttp.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpRequest;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * id) sent in a body are ignored, never trusted: every check runs, on what the read model shows once it caught up.
  */
 @ExtendWith(Platform.class)
+@Isolated("A refusal is proved to change nothing by counting every table, which another class's writes would move")
 class RolesAndMassAssignmentTest {
 
     private static final List<String> ROLES = List.of("AGENT", "ELU", "SHARED_SERVICE_ADMIN", "REPORTING", "PLATFORM_ADMIN");

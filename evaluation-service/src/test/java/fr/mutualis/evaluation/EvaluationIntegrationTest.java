@@ -6,6 +6,7 @@ import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.governance.MutualisationCreated;
 import fr.mutualis.evaluation.messages.BarometerProfileChanged;
 import fr.mutualis.testsupport.ServiceIntegrationTest;
+import fr.mutualis.testsupport.StopAtExit;
 import fr.mutualis.testsupport.TestEvents;
 import fr.mutualis.testsupport.TestInfrastructure;
 import fr.mutualis.testsupport.infra.EmbeddedMailServer;
@@ -52,7 +53,7 @@ public abstract class EvaluationIntegrationTest extends ServiceIntegrationTest {
 
     private static EmbeddedMailServer mailServer() {
         EmbeddedMailServer server = EmbeddedMailServer.start(0);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        StopAtExit.register("mail", server::close);
         return server;
     }
 

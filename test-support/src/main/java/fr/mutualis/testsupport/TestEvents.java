@@ -114,8 +114,8 @@ public final class TestEvents {
                     TestInfrastructure.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
                     new StringSerializer(), new StringSerializer());
             KafkaProducer<String, String> created = producer;
-            // Shared by every test class of the JVM: closed with it.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> created.close(Duration.ofSeconds(1))));
+            // Shared by every test class of the JVM: closed with it, before the broker (StopAtExit).
+            StopAtExit.register("test-events-producer", () -> created.close(Duration.ofSeconds(1)));
         }
         return producer;
     }

@@ -3,6 +3,7 @@ package fr.mutualis.testsupport;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.testsupport.infra.EmbeddedKafkaServer;
 import fr.mutualis.testsupport.infra.EmbeddedPostgresServer;
+import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -83,13 +84,13 @@ public final class TestInfrastructure {
         if (dockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
             container.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+            StopAtExit.register("postgres", container::stop);
             String base = container.getJdbcUrl().substring(0, container.getJdbcUrl().lastIndexOf('/') + 1);
             log.info("Tests use a PostgreSQL container at {}", base);
             return withApplicationRole(base, container.getUsername(), container.getPassword());
         }
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(0, tempDirectory("pg"));
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(0, tempDirectory("pg"), false);
+        StopAtExit.register("postgres", server::close);
         log.info("Tests use an embedded PostgreSQL on port {}", server.port());
         return new Postgres("jdbc:postgresql://localhost:" + server.port() + "/", EmbeddedPostgresServer.USER,
                 EmbeddedPostgresServer.PASSWORD, "postgres", "postgres");
@@ -122,11 +123,14 @@ public final class TestInfrastructure {
         if (dockerAvailable()) {
             KafkaContainer container = new KafkaContainer("apache/kafka-native:4.1.0");
             container.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+            StopAtExit.register("kafka", container::stop);
             return container.getBootstrapServers();
         }
+        // Kafka's test kit deletes the broker's log directories from JVM shutdown hooks of its own, which ran beside the
+        // closing contexts and took the broker down under them: they run after them instead.
+        Exit.setShutdownHookAdder(StopAtExit::register);
         EmbeddedKafkaServer server = EmbeddedKafkaServer.start(3, Topics.allWithDeadLetters());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        StopAtExit.register("kafka", server::close);
         log.info("Tests use an embedded KRaft Kafka broker at {}", server.bootstrapServers());
         return server.bootstrapServers();
     }

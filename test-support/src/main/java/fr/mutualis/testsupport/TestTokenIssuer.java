@@ -70,7 +70,7 @@ public final class TestTokenIssuer implements AutoCloseable {
     public static synchronized TestTokenIssuer shared() {
         if (shared == null) {
             shared = new TestTokenIssuer();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+            StopAtExit.register("token-issuer", shared::close);
         }
         return shared;
     }

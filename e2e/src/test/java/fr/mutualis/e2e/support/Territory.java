@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 public final class Territory {
 
     public static final String SECRET = "e2e-secret";
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** An upper bound only: classes run three at a time on two cores, and the events cross two services. */
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     public final String epci = Sirens.next();
     public final String ville = Sirens.next();

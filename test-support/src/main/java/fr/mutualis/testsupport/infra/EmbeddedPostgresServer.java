@@ -30,11 +30,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * Starts a server on {@code port} (0 picks a free one) with its data under {@code dataDirectory}.
-     * The data directory is wiped first: every start is a fresh cluster.
+     * The data directory is wiped first: every start is a fresh cluster. The server stops when the JVM exits.
      */
     public static EmbeddedPostgresServer start(int port, Path dataDirectory) {
+        return start(port, dataDirectory, true);
+    }
+
+    /**
+     * Like {@link #start(int, Path)}; without {@code stopWithTheJvm} the caller stops it, e.g. only once what uses
+     * it has closed (a JVM's shutdown hooks run all at once).
+     */
+    public static EmbeddedPostgresServer start(int port, Path dataDirectory, boolean stopWithTheJvm) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(stopWithTheJvm)
                     .setCleanDataDirectory(true)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
