@@ -12,10 +12,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,12 +29,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DemoLoaderTest {
 
+    private static final Pattern ID = Pattern.compile("/[0-9a-fA-F-]{9,}");
     private static final String PROBLEM = "{\"type\":\"https://mutualis.fr/problems/credits-exceeded\","
             + "\"status\":422,\"detail\":\"Engaging would exceed the voted credits\"}";
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger inFlightAtMost = new AtomicInteger();
+    /** Calls in flight at once at most, by kind of call: method and path, ids replaced by {@code *}. */
+    private final Map<String, Integer> kindInFlightAtMost = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> kindInFlight = new ConcurrentHashMap<>();
     private HttpServer server;
 
     /** Answers a call (by the client named) differently from the fake services, or empty to keep their answer. */
@@ -102,6 +109,28 @@ class DemoLoaderTest {
                 "what-if scenarios", "programmes (AP/CP)", "budget lines", "BP votes", "engagements", "mandates", "AP revisions",
                 "delegations of transfers", "transfers between chapters", "shared-cost allocations",
                 "indicators", "measurements", "self-assessments", "barometer profiles");
+    }
+
+    @Test
+    void theCallsOfTheLongestChainGoSideBySideWhereTheyAreIndependent() throws IOException {
+        DemoReport report = loader(noOverride(), Duration.ofSeconds(1), Duration.ofMillis(50)).load();
+
+        assertThat(report.complete()).isTrue();
+        // the communes once their EPCI exists, each tenant's élu, each roadmap and its projects, each instance's séances
+        assertThat(kindInFlightAtMost).hasEntrySatisfying("POST /api/governance/collectivites",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("PUT /api/governance/collectivites/*/elected-lead",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("POST /api/portfolio/roadmaps", most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("POST /api/portfolio/projects", most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("POST /api/portfolio/projects/*/assessment",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("POST /api/governance/instances/*/sessions",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("POST /api/governance/sessions/*/decisions",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2));
+        assertThat(report.steps()).filteredOn(step -> step.name().startsWith("séances"))
+                .singleElement().satisfies(step -> assertThat(step.toString()).contains("25 decisions"));
     }
 
     @Test
@@ -178,12 +207,16 @@ class DemoLoaderTest {
             String client = exchange.getRequestHeaders().getFirst("Authorization").substring("Bearer ey-".length());
             calls.add(method + " " + path + " " + client);
             inFlightAtMost.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            String kind = method + " " + ID.matcher(path).replaceAll("/*");
+            AtomicInteger sameKind = kindInFlight.computeIfAbsent(kind, key -> new AtomicInteger());
+            kindInFlightAtMost.merge(kind, sameKind.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(latency);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             inFlight.decrementAndGet();
+            sameKind.decrementAndGet();
             FakeApp.Answer answer = override.answer(method, path, client)
                     .orElseGet(() -> FakeApp.answer(method, path, body, exchange.getRequestHeaders().getFirst("X-Tenant-Id")));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
