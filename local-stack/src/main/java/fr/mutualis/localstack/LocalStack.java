@@ -969,7 +969,7 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** JVM options of the apps. Default {@code -XX:+UseSerialGC -Xms64m -Xmx384m -Xss512k}. */
+        /** JVM options of the apps. Default {@link AppProcess#DEFAULT_JVM_OPTIONS}. */
         public Builder jvmOptions(List<String> options) {
             jvmOptions = List.copyOf(options);
             return this;
