@@ -172,6 +172,23 @@ class DemoLoaderTest {
         assertThat(calls).filteredOn("POST /api/portfolio/roadmaps cagv-shared-admin"::equals).hasSize(3);
     }
 
+    @Test
+    void aCallRefusedWhileTheGatewaysCircuitBreakerIsOpenIsAskedAgainForLongerThanItStaysOpen() throws IOException {
+        AtomicInteger refusals = new AtomicInteger();
+        Override breakerOpen = (method, path, client) -> path.equals("/api/portfolio/roadmaps")
+                && refusals.incrementAndGet() <= 5
+                ? Optional.of(new FakeApp.Answer(503, "{\"status\":503,\"detail\":\"portfolio-service is unavailable\"}"))
+                : Optional.empty();
+
+        DemoReport report = loader(breakerOpen).load();
+
+        assertThat(report.complete()).isTrue();
+        // portfolio's first write goes alone (asked again until it passes), the other roadmaps after it
+        List<String> roadmaps = calls.stream().filter(call -> call.startsWith("POST /api/portfolio/roadmaps ")).toList();
+        assertThat(roadmaps).hasSize(DemoTerritory.ROADMAPS.size() + 5);
+        assertThat(roadmaps.subList(0, 6)).containsOnly(roadmaps.getFirst());
+    }
+
     private int firstIndexOf(String part) {
         return java.util.stream.IntStream.range(0, calls.size()).filter(i -> calls.get(i).contains(part)).findFirst()
                 .orElseThrow(() -> new AssertionError("no call with " + part));
