@@ -60,6 +60,9 @@ public final class LocalStack implements AutoCloseable {
     /** Demo credential, local stack only. */
     public static final String DB_PASSWORD = EmbeddedPostgresServer.PASSWORD;
     public static final int KAFKA_PARTITIONS = 3;
+    /** The glibc setting of the apps' malloc arenas ({@link #APP_MALLOC_ARENAS} unless the launcher has its own). */
+    public static final String MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX";
+    public static final String APP_MALLOC_ARENAS = "2";
 
     private static final Logger log = LoggerFactory.getLogger("fr.mutualis.localstack.stack");
     private static final Duration AOT_TRAINING_TIMEOUT = Duration.ofMinutes(20);
@@ -587,6 +590,10 @@ public final class LocalStack implements AutoCloseable {
         env.put("MUTUALIS_SECURITY_ISSUER_URI", issuer.issuerUri());
         env.put("MUTUALIS_SECURITY_JWK_SET_URI", issuer.jwkSetUri());
         env.put("MUTUALIS_SECURITY_AUDIENCE", IssuerServer.PLATFORM_AUDIENCE);
+        // glibc gives each thread that allocates its own arena, up to 8 per core, each holding freed memory: two
+        // per JVM keep seven JVMs' resident size down (the JVM's heap is not malloc's). The launcher's own setting
+        // wins, so that a run can compare.
+        env.put(MALLOC_ARENA_MAX, System.getenv().getOrDefault(MALLOC_ARENA_MAX, APP_MALLOC_ARENAS));
         if (app == StackApp.CONSOLE) {
             // A person's browser reaches the console through the gateway; so does the console reach the platform.
             env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(app.database()));
@@ -962,7 +969,7 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** JVM options of the apps. Default {@code -XX:+UseSerialGC -Xms64m -Xmx384m -Xss512k}. */
+        /** JVM options of the apps. Default {@link AppProcess#DEFAULT_JVM_OPTIONS}. */
         public Builder jvmOptions(List<String> options) {
             jvmOptions = List.copyOf(options);
             return this;

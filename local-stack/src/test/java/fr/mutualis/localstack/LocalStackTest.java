@@ -76,6 +76,17 @@ class LocalStackTest {
     }
 
     @Test
+    void everyAppAndInstanceRunsWithTwoMallocArenas() throws Exception {
+        assumeTrue(System.getenv("MALLOC_ARENA_MAX") == null, "the launcher's own MALLOC_ARENA_MAX would win");
+
+        for (StackApp app : StackApp.values()) {
+            assertThat(env(app.module())).as(app.module()).containsEntry("MALLOC_ARENA_MAX", "2");
+        }
+        assertThat(env("http://localhost:" + stack.instancePort("evaluation-service", 1)))
+                .containsEntry("MALLOC_ARENA_MAX", "2");
+    }
+
+    @Test
     void theGatewayGetsTheRoutes() throws Exception {
         Map<String, String> env = env("gateway");
 

@@ -99,7 +99,9 @@ public final class DemoLoader {
      * collectivités and the mutualisation exist, the portfolio and governance steps, the governance instances, the
      * evaluation steps and, once projects have ids, the budget steps run on their own threads, each part in its
      * order; the AP revisions wait for the séances whose decisions they name, and the barometer for everything. The
-     * report lists the steps in {@link Stage} order whatever order they ended in. A failure stops the other parts at
+     * report lists the steps in {@link Stage} order whatever order they ended in. Within the steps of the longest
+     * chain, what does not depend on each other goes side by side too: the communes once their EPCI exists, the élus,
+     * the roadmaps, each roadmap's projects and assessments (in its order), each instance's séances (in their order). A failure stops the other parts at
      * their next call, and this method returns only once none is left running.
      */
     public DemoReport load() {
@@ -222,28 +224,34 @@ public final class DemoLoader {
 
     // ---------------------------------------------------------------------------------------------- governance
 
+    /** The EPCIs first, then their communes, each group side by side. */
     private void registerCollectivites(Counter counter) {
-        for (Collectivite collectivite : DemoTerritory.COLLECTIVITES) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("siren", collectivite.siren());
-            body.put("name", collectivite.name());
-            body.put("kind", collectivite.kind());
-            body.put("population", collectivite.population());
-            body.put("epciSiren", collectivite.epciSiren());
-            body.put("siret", collectivite.siret());
-            post(PLATFORM_ADMIN, "/api/governance/collectivites", body, collectivite.name());
-            counter.add();
-        }
+        sideBySide(DemoTerritory.COLLECTIVITES.stream().filter(c -> c.epciSiren() == null).toList(),
+                collectivite -> registerCollectivite(collectivite, counter));
+        sideBySide(DemoTerritory.COLLECTIVITES.stream().filter(c -> c.epciSiren() != null).toList(),
+                collectivite -> registerCollectivite(collectivite, counter));
+    }
+
+    private void registerCollectivite(Collectivite collectivite, Counter counter) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("siren", collectivite.siren());
+        body.put("name", collectivite.name());
+        body.put("kind", collectivite.kind());
+        body.put("population", collectivite.population());
+        body.put("epciSiren", collectivite.epciSiren());
+        body.put("siret", collectivite.siret());
+        post(PLATFORM_ADMIN, "/api/governance/collectivites", body, collectivite.name());
+        counter.add();
     }
 
     /** Each collectivité's élu designates its élu au numérique. */
     private void designateElectedLeads(Counter counter) {
-        for (Tenant tenant : DemoTerritory.TENANTS) {
+        sideBySide(DemoTerritory.TENANTS, tenant -> {
             call("PUT", new Actor(tenant.eluClientId(), tenant.siren()),
                     "/api/governance/collectivites/" + tenant.siren() + "/elected-lead",
                     Map.of("name", tenant.electedLead()), "the élu au numérique of " + tenant.label(), NEVER_RETRY);
             counter.add();
-        }
+        });
     }
 
     private void createMutualisation(Counter counter) {
@@ -285,8 +293,10 @@ public final class DemoLoader {
 
     /** Convenes each séance, records who came and the votes, then closes it: closing publishes the decisions. */
     private void holdSessions(Counter counter) {
-        int decisions = 0;
-        for (Instance instance : DemoTerritory.INSTANCES) {
+        java.util.concurrent.atomic.AtomicInteger decisions = new java.util.concurrent.atomic.AtomicInteger();
+        // Each instance's séances in their order (a deferred item comes back at the next one), the instances side
+        // by side: their agendas name different roadmaps and projects.
+        sideBySide(DemoTerritory.INSTANCES, instance -> {
             Actor actor = DemoTerritory.writer(instance.owner());
             for (Session session : instance.sessions()) {
                 String what = instance.name() + " of " + session.scheduledAt().toLocalDate();
@@ -323,34 +333,43 @@ public final class DemoLoader {
                         throw new DemoLoadException("demo: " + item.title() + " at " + what + " was decided " + outcome
                                 + ", the demo expects " + item.vote().outcome());
                     }
-                    decisions++;
+                    decisions.incrementAndGet();
                 }
                 call("POST", actor, "/api/governance/sessions/" + sessionId + "/close", Map.of(), "closing " + what,
                         NEVER_RETRY);
                 counter.add();
             }
-        }
-        counter.detail(decisions + " decisions");
+        });
+        counter.detail(decisions.get() + " decisions");
     }
 
     // ---------------------------------------------------------------------------------------------- portfolio
 
+    /**
+     * The first roadmap alone, portfolio's first write (its cold path: JIT, first unit of work, first Kafka send), then
+     * the others side by side: cold calls at once on a busy machine outlast the gateway's time limit together.
+     */
     private void draftRoadmaps(Counter counter) {
-        for (Roadmap roadmap : DemoTerritory.ROADMAPS) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("title", roadmap.title());
-            body.put("startYear", roadmap.startYear());
-            body.put("endYear", roadmap.endYear());
-            body.put("axes", roadmap.axes());
-            body.put("mutualisationId", mutualisationIdIfShared(roadmap.owner()));
-            ids.put(roadmap.key(), id(postOnceKnown(DemoTerritory.writer(roadmap.owner()), "/api/portfolio/roadmaps",
-                    body, roadmap.title())));
-            counter.add();
-        }
+        List<Roadmap> roadmaps = DemoTerritory.ROADMAPS;
+        sideBySide(roadmaps.subList(0, 1), roadmap -> draftRoadmap(roadmap, counter));
+        sideBySide(roadmaps.subList(1, roadmaps.size()), roadmap -> draftRoadmap(roadmap, counter));
     }
 
+    private void draftRoadmap(Roadmap roadmap, Counter counter) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", roadmap.title());
+        body.put("startYear", roadmap.startYear());
+        body.put("endYear", roadmap.endYear());
+        body.put("axes", roadmap.axes());
+        body.put("mutualisationId", mutualisationIdIfShared(roadmap.owner()));
+        ids.put(roadmap.key(), id(postOnceKnown(DemoTerritory.writer(roadmap.owner()), "/api/portfolio/roadmaps",
+                body, roadmap.title())));
+        counter.add();
+    }
+
+    /** The roadmaps side by side, each one's projects in their order (the order its lists show). */
     private void proposeProjects(Counter counter) {
-        for (Roadmap roadmap : DemoTerritory.ROADMAPS) {
+        sideBySide(DemoTerritory.ROADMAPS, roadmap -> {
             for (Project project : roadmap.projects()) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("roadmapId", ids.get(roadmap.key()));
@@ -371,11 +390,11 @@ public final class DemoLoader {
                         project.title())));
                 counter.add();
             }
-        }
+        });
     }
 
     private void assessProjects(Counter counter) {
-        forEachProject((roadmap, project) -> {
+        forEachProjectSideBySide((roadmap, project) -> {
             DemoTerritory.Scores scores = project.assessment();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("strategicAlignment", scores.strategicAlignment());
@@ -429,7 +448,7 @@ public final class DemoLoader {
     }
 
     private void startProjects(Counter counter) {
-        forEachProject((roadmap, project) -> {
+        forEachProjectSideBySide((roadmap, project) -> {
             if (project.started()) {
                 post(DemoTerritory.writer(roadmap.owner()), "/api/portfolio/projects/" + ids.get(project.key())
                         + "/start", Map.of("reason", "Décision de lancement"), "starting " + project.title());
@@ -673,11 +692,11 @@ public final class DemoLoader {
 
     /** Counts what a step loaded, and an optional detail for its report line. */
     private static final class Counter {
-        private int loaded;
-        private String detail;
+        private final java.util.concurrent.atomic.AtomicInteger loaded = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile String detail;
 
         void add() {
-            loaded++;
+            loaded.incrementAndGet();
         }
 
         void detail(String text) {
@@ -689,13 +708,46 @@ public final class DemoLoader {
         long start = System.nanoTime();
         Counter counter = new Counter();
         body.run(counter);
-        DemoReport.Step step = new DemoReport.Step(stage.label, counter.loaded, total, counter.detail,
+        DemoReport.Step step = new DemoReport.Step(stage.label, counter.loaded.get(), total, counter.detail,
                 Duration.ofNanos(System.nanoTime() - start));
         if (!step.complete()) {
-            throw new DemoLoadException("demo: step " + stage.label + " loaded " + counter.loaded + " of " + total);
+            throw new DemoLoadException("demo: step " + stage.label + " loaded " + counter.loaded.get() + " of " + total);
         }
         log.info("demo: {}", step);
         steps.put(stage, step);
+    }
+
+    /** The projects of each roadmap in their order, the roadmaps side by side. */
+    private void forEachProjectSideBySide(ProjectAction action) {
+        sideBySide(DemoTerritory.ROADMAPS, roadmap -> roadmap.projects().forEach(project -> action.apply(roadmap, project)));
+    }
+
+    /**
+     * {@code action} for each of {@code items} on its own thread (their calls are independent), returning once every
+     * one has ended: then the first failure, in {@code items}' order, is thrown. The HTTP round trips, not the
+     * machine's cores, are what a sequential load waits on.
+     */
+    private static <T> void sideBySide(List<T> items, java.util.function.Consumer<T> action) {
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
+            items.forEach(item -> running.add(calls.submit(() -> action.accept(item))));
+        }
+        for (java.util.concurrent.Future<?> call : running) {
+            try {
+                call.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new DemoLoadException("demo: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DemoLoadException("demo: interrupted", e);
+            }
+        }
     }
 
     private interface ProjectAction {
@@ -796,12 +848,13 @@ public final class DemoLoader {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         }
-        // A service that just turned ready may still be opening its routes: retry 502/503 briefly.
+        // A service that just turned ready may still be opening its routes, and the gateway's circuit breaker, once
+        // open, refuses calls for 10 s: retry 502/503 for a little longer than that (1 + 2 + 3 + 4 + 5 + 5 s).
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if ((response.statusCode() == 502 || response.statusCode() == 503) && attempt < 5) {
-                    Thread.sleep(1000L * attempt);
+                if ((response.statusCode() == 502 || response.statusCode() == 503) && attempt < 7) {
+                    Thread.sleep(1000L * Math.min(attempt, 5));
                     continue;
                 }
                 return response;

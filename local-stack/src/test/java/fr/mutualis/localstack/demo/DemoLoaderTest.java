@@ -12,10 +12,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,12 +29,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DemoLoaderTest {
 
+    private static final Pattern ID = Pattern.compile("/[0-9a-fA-F-]{9,}");
     private static final String PROBLEM = "{\"type\":\"https://mutualis.fr/problems/credits-exceeded\","
             + "\"status\":422,\"detail\":\"Engaging would exceed the voted credits\"}";
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger inFlightAtMost = new AtomicInteger();
+    /** Calls in flight at once at most, by kind of call: method and path, ids replaced by {@code *}. */
+    private final Map<String, Integer> kindInFlightAtMost = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> kindInFlight = new ConcurrentHashMap<>();
     private HttpServer server;
 
     /** Answers a call (by the client named) differently from the fake services, or empty to keep their answer. */
@@ -105,6 +112,28 @@ class DemoLoaderTest {
     }
 
     @Test
+    void theCallsOfTheLongestChainGoSideBySideWhereTheyAreIndependent() throws IOException {
+        DemoReport report = loader(noOverride(), Duration.ofSeconds(1), Duration.ofMillis(50)).load();
+
+        assertThat(report.complete()).isTrue();
+        // the communes once their EPCI exists, each tenant's élu, each roadmap and its projects, each instance's séances
+        assertThat(kindInFlightAtMost).hasEntrySatisfying("POST /api/governance/collectivites",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("PUT /api/governance/collectivites/*/elected-lead",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("POST /api/portfolio/roadmaps", most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("POST /api/portfolio/projects", most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("POST /api/portfolio/projects/*/assessment",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("POST /api/governance/instances/*/sessions",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("POST /api/governance/sessions/*/decisions",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2));
+        assertThat(report.steps()).filteredOn(step -> step.name().startsWith("séances"))
+                .singleElement().satisfies(step -> assertThat(step.toString()).contains("25 decisions"));
+    }
+
+    @Test
     void anEndpointAnswering404FailsTheLoadInsteadOfBeingSkipped() throws IOException {
         DemoLoader loader = loader((method, path, client) -> path.startsWith("/api/budget/")
                 ? Optional.of(new FakeApp.Answer(404, "{\"status\":404,\"title\":\"Not Found\"}")) : Optional.empty());
@@ -143,6 +172,23 @@ class DemoLoaderTest {
         assertThat(calls).filteredOn("POST /api/portfolio/roadmaps cagv-shared-admin"::equals).hasSize(3);
     }
 
+    @Test
+    void aCallRefusedWhileTheGatewaysCircuitBreakerIsOpenIsAskedAgainForLongerThanItStaysOpen() throws IOException {
+        AtomicInteger refusals = new AtomicInteger();
+        Override breakerOpen = (method, path, client) -> path.equals("/api/portfolio/roadmaps")
+                && refusals.incrementAndGet() <= 5
+                ? Optional.of(new FakeApp.Answer(503, "{\"status\":503,\"detail\":\"portfolio-service is unavailable\"}"))
+                : Optional.empty();
+
+        DemoReport report = loader(breakerOpen).load();
+
+        assertThat(report.complete()).isTrue();
+        // portfolio's first write goes alone (asked again until it passes), the other roadmaps after it
+        List<String> roadmaps = calls.stream().filter(call -> call.startsWith("POST /api/portfolio/roadmaps ")).toList();
+        assertThat(roadmaps).hasSize(DemoTerritory.ROADMAPS.size() + 5);
+        assertThat(roadmaps.subList(0, 6)).containsOnly(roadmaps.getFirst());
+    }
+
     private int firstIndexOf(String part) {
         return java.util.stream.IntStream.range(0, calls.size()).filter(i -> calls.get(i).contains(part)).findFirst()
                 .orElseThrow(() -> new AssertionError("no call with " + part));
@@ -178,12 +224,16 @@ class DemoLoaderTest {
             String client = exchange.getRequestHeaders().getFirst("Authorization").substring("Bearer ey-".length());
             calls.add(method + " " + path + " " + client);
             inFlightAtMost.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            String kind = method + " " + ID.matcher(path).replaceAll("/*");
+            AtomicInteger sameKind = kindInFlight.computeIfAbsent(kind, key -> new AtomicInteger());
+            kindInFlightAtMost.merge(kind, sameKind.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(latency);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             inFlight.decrementAndGet();
+            sameKind.decrementAndGet();
             FakeApp.Answer answer = override.answer(method, path, client)
                     .orElseGet(() -> FakeApp.answer(method, path, body, exchange.getRequestHeaders().getFirst("X-Tenant-Id")));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
