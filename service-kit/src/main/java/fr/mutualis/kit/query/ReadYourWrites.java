@@ -16,10 +16,6 @@ import java.util.function.Supplier;
  * by the kit after every event processor's batch), not at its next poll: polling alone made a command wait for the
  * end of a pause that had started before its projection committed, and looked uselessly many times under load. The
  * growing pause stays as the fallback for read models fed otherwise (Kafka consumers, another instance).
- * <p>
- * A write that waits here has committed: it gives back first what its thread was given to hold only for its
- * transaction ({@link #beforeWaiting}: the write admission's turn), so that the next write of a busy aggregate takes its
- * lock while this one waits for its projection.
  */
 public final class ReadYourWrites {
 
@@ -28,9 +24,6 @@ public final class ReadYourWrites {
 
     private static final Duration FIRST_PAUSE = Duration.ofMillis(2);
     private static final Duration LONGEST_PAUSE = Duration.ofMillis(50);
-
-    /** What the current thread's write gives back once committed; set around a request by the write admission. */
-    private static final ThreadLocal<Runnable> BEFORE_WAITING = new ThreadLocal<>();
 
     private static final ReentrantLock LOCK = new ReentrantLock();
     private static final Condition ADVANCED = LOCK.newCondition();
@@ -50,11 +43,6 @@ public final class ReadYourWrites {
 
     static <T> Optional<T> awaitVisible(Supplier<Optional<T>> lookup, Duration timeout, Duration firstPause,
                                         Duration longestPause) {
-        Runnable giveBack = BEFORE_WAITING.get();
-        if (giveBack != null) {
-            BEFORE_WAITING.remove();
-            giveBack.run();
-        }
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = firstPause.toNanos();
         while (true) {
@@ -72,18 +60,6 @@ public final class ReadYourWrites {
                 return found;
             }
             pause = Math.min(pause * 2, longestPause.toNanos());
-        }
-    }
-
-    /**
-     * {@code giveBack} runs once if the current thread's write comes to wait for its result ({@code null}: forget it);
-     * the caller runs it itself at the end of the request if it did not.
-     */
-    public static void beforeWaiting(Runnable giveBack) {
-        if (giveBack == null) {
-            BEFORE_WAITING.remove();
-        } else {
-            BEFORE_WAITING.set(giveBack);
         }
     }
 

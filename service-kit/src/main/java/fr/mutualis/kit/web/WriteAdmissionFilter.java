@@ -1,6 +1,5 @@
 package fr.mutualis.kit.web;
 
-import fr.mutualis.kit.query.ReadYourWrites;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Admits at most {@code maxConcurrentWrites} API writes at once; the others wait their turn, in order, holding
@@ -29,10 +27,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the pool size, writes leave connections to the projections, the Kafka publisher and the reads. A write that cannot
  * be admitted within {@code admissionWait} answers 503 problem+json with {@code Retry-After}, before the gateway gives
  * up on it, and is counted in {@code mutualis.web.writes.rejected}.
- * <p>
- * The turn covers the transaction, not the wait for the read model that follows it ({@link ReadYourWrites}): a
- * committed write waiting for its projection holds no connection, and holding its turn kept the next writes of a busy
- * aggregate out of the lock's queue while the lock sat free.
  */
 public class WriteAdmissionFilter extends OncePerRequestFilter {
 
@@ -75,18 +69,10 @@ public class WriteAdmissionFilter extends OncePerRequestFilter {
                     "Too many writes in progress; nothing was changed, retry in a moment");
             return;
         }
-        AtomicBoolean given = new AtomicBoolean();
-        Runnable giveBack = () -> {
-            if (given.compareAndSet(false, true)) {
-                admissions.release();
-            }
-        };
-        ReadYourWrites.beforeWaiting(giveBack);
         try {
             chain.doFilter(request, response);
         } finally {
-            ReadYourWrites.beforeWaiting(null);
-            giveBack.run();
+            admissions.release();
         }
     }
 }

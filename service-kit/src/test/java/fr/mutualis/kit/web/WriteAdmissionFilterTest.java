@@ -1,6 +1,5 @@
 package fr.mutualis.kit.web;
 
-import fr.mutualis.kit.query.ReadYourWrites;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
 import org.junit.jupiter.api.Test;
@@ -9,7 +8,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,38 +42,6 @@ class WriteAdmissionFilterTest {
     }
 
     @Test
-    void aCommittedWriteWaitingForItsReadModelGivesItsTurnToTheNext() throws Exception {
-        CountDownLatch waiting = new CountDownLatch(1);
-        CountDownLatch visible = new CountDownLatch(1);
-        Thread first = Thread.ofPlatform().start(() -> {
-            try {
-                filter.doFilter(write("/api/budget/lines/1/engagements"), new MockHttpServletResponse(),
-                        (request, response) -> ReadYourWrites.awaitVisible(() -> {
-                            waiting.countDown();
-                            return visible.getCount() == 0 ? Optional.of("seen") : Optional.empty();
-                        }, Duration.ofSeconds(5)));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
-
-        AtomicInteger reached = new AtomicInteger();
-        MockHttpServletResponse second = new MockHttpServletResponse();
-        filter.doFilter(write("/api/budget/lines/1/engagements"), second, (request, response) -> reached.incrementAndGet());
-        visible.countDown();
-        first.join();
-
-        assertThat(reached).as("admitted while the first write only waited to read").hasValue(1);
-        assertThat(second.getStatus()).isEqualTo(200);
-        assertThat(meters.counter("mutualis.web.writes.rejected").count()).isZero();
-        MockHttpServletResponse third = new MockHttpServletResponse();
-        filter.doFilter(write("/api/budget/transfers"), third, (request, response) -> reached.incrementAndGet());
-        assertThat(reached).as("each turn given back once, not twice").hasValue(2);
-        assertAtMostOneTurnFree();
-    }
-
-    @Test
     void readsAndNonApiPathsAreNeverHeld() throws Exception {
         HeldWrite holder = holdAWrite("/api/portfolio/projects");
         AtomicInteger reached = new AtomicInteger();
@@ -86,16 +52,6 @@ class WriteAdmissionFilterTest {
 
         assertThat(reached).hasValue(2);
         holder.end();
-    }
-
-    /** With a cap of one write, a held write leaves none: a turn given back twice would let a second one in. */
-    private void assertAtMostOneTurnFree() throws Exception {
-        HeldWrite holder = holdAWrite("/api/budget/votes");
-        AtomicInteger reached = new AtomicInteger();
-        filter.doFilter(write("/api/budget/transfers"), new MockHttpServletResponse(),
-                (request, response) -> reached.incrementAndGet());
-        holder.end();
-        assertThat(reached).as("a second write while the only turn is held").hasValue(0);
     }
 
     /** A write admitted and still running, in its own thread, until {@link HeldWrite#end()}. */
