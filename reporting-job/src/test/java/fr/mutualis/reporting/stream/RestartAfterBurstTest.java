@@ -5,7 +5,6 @@ import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.budget.BudgetLineOpened;
 import fr.mutualis.contracts.budget.CreditsVoted;
 import fr.mutualis.contracts.budget.EngagementRecorded;
-import fr.mutualis.reporting.report.OwnerFacts;
 import fr.mutualis.reporting.report.Period;
 import fr.mutualis.reporting.report.TerritoryReport;
 import fr.mutualis.reporting.report.TerritoryReports;
@@ -43,6 +42,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The job on a real broker, exactly-once: what it commits after a burst of events for one owner is in its facts'
@@ -147,35 +147,30 @@ class RestartAfterBurstTest {
 
     /** The owner's Q1 2026 report once its engaged credits reach {@code engaged}, as a reader of committed data sees it. */
     private TerritoryReport awaitReport(long engaged) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        TerritoryReport latest = null;
-        while (System.nanoTime() < deadline) {
-            String value = latestCommitted(TerritoryReportTopology.TERRITORY).get(new Period(2026, 1).key(owner));
-            latest = value == null ? null : json.readValue(value, TerritoryReport.class);
-            if (latest != null && latest.budget().investment().engagedCents() == engaged) {
-                return latest;
-            }
-        }
-        throw new AssertionError("no report of " + owner + " with " + engaged + " engaged; latest " + latest);
+        return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> report(latestCommitted(TerritoryReportTopology.TERRITORY).get(new Period(2026, 1).key(owner))),
+                        report -> engaged(report) == engaged);
     }
 
     /** The owner's Q1 2026 report made from the facts its changelog holds once they account for the whole burst. */
     private TerritoryReport awaitRestorableReport() {
         String changelog = job + "-" + TerritoryReportTopology.FACTS_STORE + "-changelog";
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        TerritoryReport restorable = null;
-        while (System.nanoTime() < deadline) {
-            String value = latestCommitted(changelog).get(owner);
-            if (value != null) {
-                OwnerFacts facts = TerritoryReportTopology.factsSerde().deserializer().deserialize(null,
-                        value.getBytes(StandardCharsets.UTF_8));
-                restorable = TerritoryReports.of(facts, new Period(2026, 1));
-                if (restorable.budget().investment().engagedCents() == BURST * 1_000_00L) {
-                    return restorable;
-                }
-            }
-        }
-        throw new AssertionError("the changelog of " + owner + " never held the burst; latest " + restorable);
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> restorableReport(latestCommitted(changelog).get(owner)),
+                        report -> engaged(report) == BURST * 1_000_00L);
+    }
+
+    private TerritoryReport report(String value) {
+        return value == null ? null : json.readValue(value, TerritoryReport.class);
+    }
+
+    private static TerritoryReport restorableReport(String facts) {
+        return facts == null ? null : TerritoryReports.of(TerritoryReportTopology.factsSerde().deserializer()
+                .deserialize(null, facts.getBytes(StandardCharsets.UTF_8)), new Period(2026, 1));
+    }
+
+    private static long engaged(TerritoryReport report) {
+        return report == null ? -1 : report.budget().investment().engagedCents();
     }
 
     /** Each key's latest value on {@code topic}, transactions committed only. */
