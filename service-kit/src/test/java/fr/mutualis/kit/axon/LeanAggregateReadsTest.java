@@ -1,0 +1,124 @@
+package fr.mutualis.kit.axon;
+
+import com.zaxxer.hikari.HikariDataSource;
+import fr.mutualis.kit.KitDatabase;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Loading an aggregate reads its events in one statement when the service takes no snapshots, on a real PostgreSQL;
+ * Axon's own reading took three (a snapshot lookup, the events, an empty batch to find the end).
+ */
+class LeanAggregateReadsTest {
+
+    private static final int BATCH = 5;
+
+    private static HikariDataSource pool;
+    private final AtomicInteger statements = new AtomicInteger();
+
+    @BeforeAll
+    static void createStore() {
+        pool = KitDatabase.migrated("kit_aggregate_reads", 2);
+    }
+
+    @AfterAll
+    static void closePool() {
+        pool.close();
+    }
+
+    @Test
+    void withoutSnapshotsAnAggregateIsReadInOneStatement() {
+        EventStorageEngine engine = AxonInfrastructureConfiguration.leanAggregateReads(builder(), BATCH, false);
+        String aggregate = appended(engine, 3);
+
+        assertThat(load(engine, aggregate)).containsExactly(0L, 1L, 2L);
+        assertThat(statements).hasValue(1);
+    }
+
+    @Test
+    void aFullBatchStillReadsOnToTheNext() {
+        EventStorageEngine engine = AxonInfrastructureConfiguration.leanAggregateReads(builder(), BATCH, false);
+        String exactlyOneBatch = appended(engine, BATCH);
+        String moreThanOneBatch = appended(engine, 2 * BATCH + 1);
+
+        assertThat(load(engine, exactlyOneBatch)).hasSize(BATCH);
+        assertThat(load(engine, moreThanOneBatch)).hasSize(2 * BATCH + 1)
+                .containsExactlyElementsOf(IntStream.rangeClosed(0, 2 * BATCH).mapToObj(i -> (long) i).toList());
+    }
+
+    @Test
+    void withSnapshotsTheSnapshotIsStillLookedFor() {
+        EventStorageEngine engine = AxonInfrastructureConfiguration.leanAggregateReads(builder(), BATCH, true);
+        String aggregate = appended(engine, 3);
+
+        assertThat(load(engine, aggregate)).hasSize(3);
+        assertThat(statements).as("the snapshot lookup, then the events").hasValue(2);
+    }
+
+    /** As a repository loads an aggregate: through the event store, which looks for a snapshot first. */
+    private List<Long> load(EventStorageEngine engine, String aggregate) {
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        try {
+            statements.set(0);
+            return store.readEvents(aggregate).asStream().map(DomainEventMessage::getSequenceNumber).toList();
+        } finally {
+            store.shutDown();
+        }
+    }
+
+    private static String appended(EventStorageEngine engine, int events) {
+        String aggregate = UUID.randomUUID().toString();
+        engine.appendEvents(IntStream.range(0, events)
+                .mapToObj(i -> new GenericDomainEventMessage<>("Test", aggregate, i, "event " + i))
+                .toList());
+        return aggregate;
+    }
+
+    private JdbcEventStorageEngine.Builder builder() {
+        Jackson3Serializer serializer = Jackson3Serializer.builder().build();
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(serializer)
+                .batchSize(BATCH)
+                .connectionProvider(countingStatements())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .schema(new AxonInfrastructureConfiguration().eventSchema());
+    }
+
+    /** Connections of the real pool, counting the statements prepared on them. */
+    private ConnectionProvider countingStatements() {
+        return () -> {
+            Connection connection = pool.getConnection();
+            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("prepareStatement")) {
+                            statements.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(connection, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        };
+    }
+}
