@@ -3,6 +3,7 @@ package fr.mutualis.kit.security;
 import fr.mutualis.contracts.HttpContract;
 import fr.mutualis.kit.tenant.TenantContextFilter;
 import fr.mutualis.kit.web.ProblemResponses;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -45,8 +47,16 @@ public class ServiceSecurityConfiguration {
     /** The role of a metrics scraper, besides platform administrators. */
     public static final String MONITORING = "MONITORING";
 
+    /** As long as Spring Security's decoder trusts the keys it fetched (its JWK set cache). */
+    private static final Duration VERIFIED_TOKEN_LIFETIME = Duration.ofMinutes(5);
+
+    /**
+     * Verifies a token's signature once and then remembers it ({@link VerifiedTokenCache}), unless
+     * {@code mutualis.security.verified-tokens} is 0; its claims are validated at every request either way.
+     */
     @Bean
-    JwtDecoder jwtDecoder(MutualisSecurityProperties properties) {
+    JwtDecoder jwtDecoder(MutualisSecurityProperties properties,
+                          @Value("${mutualis.security.verified-tokens:10000}") long verifiedTokens) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
@@ -55,8 +65,11 @@ public class ServiceSecurityConfiguration {
         if (properties.audience() != null && !properties.audience().isBlank()) {
             validators.add(requireAudience(properties.audience()));
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
+        decoder.setJwtValidator(validator);
+        return verifiedTokens > 0
+                ? new VerifiedTokenCache(decoder, validator, verifiedTokens, VERIFIED_TOKEN_LIFETIME)
+                : decoder;
     }
 
     /**
