@@ -3,6 +3,7 @@ package fr.mutualis.kit.axon;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventData;
@@ -40,6 +41,7 @@ import tools.jackson.databind.module.SimpleModule;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -97,13 +99,15 @@ public class AxonInfrastructureConfiguration {
     }
 
     /**
-     * Axon's JDBC store, with two reads fewer for each command that loads an aggregate:
+     * Axon's JDBC store, with fewer statements for the same reads:
      * <ul>
      * <li>an aggregate's events are read until a batch comes back short, not until one comes back empty: its sequence
      * numbers have no gaps (each append takes the next one, under the store's unique key) and a batch is a range of
      * them, so a short batch is the last;</li>
      * <li>a service that declares no snapshot trigger ({@code SnapshotTriggerDefinition} bean) never looks for a
-     * snapshot: it has none to find, and without one the events alone make the aggregate.</li>
+     * snapshot: it has none to find, and without one the events alone make the aggregate;</li>
+     * <li>a read outside a command (the store's tailing thread, a replay) is not wrapped in a transaction of its own
+     * ({@link #readsWithoutTransaction}).</li>
      * </ul>
      * {@code mutualis.axon.lean-aggregate-reads=false} reads as Axon does (kept for the benchmark's comparison).
      */
@@ -126,11 +130,11 @@ public class AxonInfrastructureConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
                 .schema(eventSchema);
         if (!leanAggregateReads) {
-            return builder.build();
+            return builder.transactionManager(transactionManager).build();
         }
+        builder.transactionManager(readsWithoutTransaction(transactionManager));
         // by name, without making them: a trigger needs the snapshotter, which needs the event store being made here
         return leanAggregateReads(builder, eventStoreBatchSize,
                 beans.getBeanNamesForType(SnapshotTriggerDefinition.class, true, false).length > 0);
@@ -147,6 +151,27 @@ public class AxonInfrastructureConfiguration {
             @Override
             protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
                 return Stream.empty();
+            }
+        };
+    }
+
+    /**
+     * {@code transactions}, except that a read runs on its own: the store's tailing thread read each new event in
+     * three transactions, a BEGIN and a COMMIT each around one or two SELECTs (pg_stat_statements, docs/benchmarks.md).
+     * Under PostgreSQL's READ COMMITTED every statement sees its own snapshot anyway, so the transaction made no read
+     * more consistent; a read within a command still runs on the command's connection and transaction, which the
+     * connection provider hands out, and every write (appends, snapshots) keeps its transaction.
+     */
+    static TransactionManager readsWithoutTransaction(TransactionManager transactions) {
+        return new TransactionManager() {
+            @Override
+            public Transaction startTransaction() {
+                return transactions.startTransaction();
+            }
+
+            @Override
+            public <T> T fetchInTransaction(Supplier<T> read) {
+                return read.get();
             }
         };
     }

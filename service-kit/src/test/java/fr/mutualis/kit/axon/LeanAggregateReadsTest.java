@@ -9,14 +9,21 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Loading an aggregate reads its events in one statement when the service takes no snapshots, on a real PostgreSQL;
- * Axon's own reading took three (a snapshot lookup, the events, an empty batch to find the end).
+ * Axon's own reading took three (a snapshot lookup, the events, an empty batch to find the end). The store's tailing
+ * reads take no transaction; its appends keep theirs.
  */
 class LeanAggregateReadsTest {
 
@@ -74,6 +82,25 @@ class LeanAggregateReadsTest {
         assertThat(statements).as("the snapshot lookup, then the events").hasValue(2);
     }
 
+    @Test
+    void theStoresTailingReadsTakeNoTransactionWhileAppendsKeepTheirs() {
+        AtomicInteger commits = new AtomicInteger();
+        DataSource counted = countingCommits(commits);
+        JdbcEventStorageEngine engine = AxonInfrastructureConfiguration.leanAggregateReads(builder()
+                .connectionProvider(new SpringDataSourceConnectionProvider(counted))
+                .transactionManager(AxonInfrastructureConfiguration.readsWithoutTransaction(
+                        new SpringTransactionManager(new DataSourceTransactionManager(counted)))), BATCH, false);
+        TrackingToken head = engine.createHeadToken();
+        commits.set(0);
+
+        String aggregate = appended(engine, 2);
+        assertThat(commits).as("the two events appended in one transaction").hasValue(1);
+
+        assertThat(engine.readEvents(head, false).map(event -> ((DomainEventMessage<?>) event).getAggregateIdentifier()))
+                .containsExactly(aggregate, aggregate);
+        assertThat(commits).as("reading them took no transaction").hasValue(1);
+    }
+
     /** As a repository loads an aggregate: through the event store, which looks for a snapshot first. */
     private List<Long> load(EventStorageEngine engine, String aggregate) {
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
@@ -102,6 +129,27 @@ class LeanAggregateReadsTest {
                 .connectionProvider(countingStatements())
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(new AxonInfrastructureConfiguration().eventSchema());
+    }
+
+    /** The real pool, counting the transactions committed on its connections. */
+    private static DataSource countingCommits(AtomicInteger commits) {
+        return new DelegatingDataSource(pool) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                return (Connection) Proxy.newProxyInstance(LeanAggregateReadsTest.class.getClassLoader(),
+                        new Class<?>[]{Connection.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("commit")) {
+                                commits.incrementAndGet();
+                            }
+                            try {
+                                return method.invoke(connection, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
     }
 
     /** Connections of the real pool, counting the statements prepared on them. */
