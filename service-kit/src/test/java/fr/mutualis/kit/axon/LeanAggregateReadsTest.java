@@ -136,37 +136,28 @@ class LeanAggregateReadsTest {
         return new DelegatingDataSource(pool) {
             @Override
             public Connection getConnection() throws SQLException {
-                Connection connection = super.getConnection();
-                return (Connection) Proxy.newProxyInstance(LeanAggregateReadsTest.class.getClassLoader(),
-                        new Class<?>[]{Connection.class}, (proxy, method, args) -> {
-                            if (method.getName().equals("commit")) {
-                                commits.incrementAndGet();
-                            }
-                            try {
-                                return method.invoke(connection, args);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                        });
+                return counting(super.getConnection(), "commit", commits);
             }
         };
     }
 
     /** Connections of the real pool, counting the statements prepared on them. */
     private ConnectionProvider countingStatements() {
-        return () -> {
-            Connection connection = pool.getConnection();
-            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
-                    (proxy, method, args) -> {
-                        if (method.getName().equals("prepareStatement")) {
-                            statements.incrementAndGet();
-                        }
-                        try {
-                            return method.invoke(connection, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        };
+        return () -> counting(pool.getConnection(), "prepareStatement", statements);
+    }
+
+    /** {@code connection}, counting the calls of {@code method}. */
+    private static Connection counting(Connection connection, String method, AtomicInteger calls) {
+        return (Connection) Proxy.newProxyInstance(LeanAggregateReadsTest.class.getClassLoader(),
+                new Class<?>[]{Connection.class}, (proxy, called, args) -> {
+                    if (called.getName().equals(method)) {
+                        calls.incrementAndGet();
+                    }
+                    try {
+                        return called.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }
