@@ -26,7 +26,8 @@ import java.time.Duration;
 public class ReadModelRebuildConfiguration {
 
     /**
-     * Replays the store in pages of {@code mutualis.rebuild.page-size} events, one transaction each;
+     * Replays the store in pages of {@code mutualis.rebuild.page-size} events, a page's segments on
+     * {@code mutualis.rebuild.threads} threads, one transaction each;
      * {@code mutualis.rebuild.paged=false} replays through the projections' processors instead, for the replay
      * benchmark's comparison.
      */
@@ -36,9 +37,10 @@ public class ReadModelRebuildConfiguration {
                                                 EventStorageEngine eventStorageEngine, TransactionManager transactions,
                                                 @Value("${mutualis.rebuild.progress-interval:1s}") Duration progressInterval,
                                                 @Value("${mutualis.rebuild.paged:true}") boolean paged,
-                                                @Value("${mutualis.rebuild.page-size:5000}") int pageSize) {
+                                                @Value("${mutualis.rebuild.page-size:5000}") int pageSize,
+                                                @Value("${mutualis.rebuild.threads:4}") int threads) {
         return new EventStoreReadModelRebuild(processing, tokenStore, progressInterval, Clock.systemUTC(), paged
-                ? new PagedProjectionReplay(eventStorageEngine, tokenStore, transactions, pageSize) : null);
+                ? new PagedProjectionReplay(eventStorageEngine, tokenStore, transactions, pageSize, threads) : null);
     }
 
     /**
