@@ -101,7 +101,13 @@ public class EventStoreReadModelRebuild implements ReadModelRebuild {
      * ends, from where it ended, or from its last page if it failed (they then finish the replay themselves).
      */
     private RebuildStatus startPaged(Map<String, StreamingEventProcessor> projections) {
-        long target = paged.head();
+        long target;
+        try {
+            target = paged.head();
+        } catch (RuntimeException e) {
+            projections.values().forEach(StreamingEventProcessor::start);
+            throw e;
+        }
         AtomicLong position = new AtomicLong();
         Map<String, AbstractEventProcessor> processors = new TreeMap<>();
         projections.forEach((name, processor) -> processors.put(name, (AbstractEventProcessor) processor));

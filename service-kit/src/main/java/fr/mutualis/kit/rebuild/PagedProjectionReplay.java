@@ -105,6 +105,8 @@ final class PagedProjectionReplay {
             report(runningUpTo, progress);
         } finally {
             lanes.shutdownNow();
+            // this node claimed every segment: given back, so that each instance's processor takes its share at once
+            transactions.executeInTransaction(() -> targets.forEach(projection -> projection.release(tokens)));
         }
     }
 
@@ -156,6 +158,12 @@ final class PagedProjectionReplay {
             TrackingToken[] positions = Arrays.stream(ids).mapToObj(segment -> tokens.fetchToken(name, segment))
                     .toArray(TrackingToken[]::new);
             return new Segments(name, processor, ids, positions);
+        }
+
+        void release(TokenStore tokens) {
+            for (int id : ids) {
+                tokens.releaseClaim(name, id);
+            }
         }
 
         /** The page's events this projection handles, by segment, in the page's order. */
