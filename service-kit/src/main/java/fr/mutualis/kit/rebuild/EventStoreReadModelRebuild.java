@@ -119,9 +119,13 @@ public class EventStoreReadModelRebuild implements ReadModelRebuild {
             try {
                 paged.replay(processors, position::set);
                 finishPaged(projections, Math.max(position.get(), target), target, null);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // whatever went wrong, the projections must run again: from the last page replayed
                 log.error("Rebuild of {} failed: the projections go on from the last page replayed", projections.keySet(), e);
                 finishPaged(projections, position.get(), target, String.valueOf(e.getMessage()));
+                if (e instanceof Error error) {
+                    throw error;
+                }
             }
         });
         return status.get();
