@@ -6,10 +6,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** Resident memory of a process, from Linux's /proc (what the machine actually gives it). */
+/** Resident memory and CPU time of a process, from Linux's /proc (what the machine actually gives it). */
 final class ProcessMemory {
 
     private ProcessMemory() {
+    }
+
+    /**
+     * The process's CPU time (user + system, every thread: GC and JIT included) in seconds: on a shared machine its rate
+     * follows the process's share of the cores, its CPU per unit of work does not.
+     */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 1/100 s
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static OptionalLong rssBytes(long pid) {
@@ -30,14 +45,34 @@ final class ProcessMemory {
      * count once.
      */
     static long postgresBytes(int port) {
+        return postgres(port).mapToLong(process -> pssBytes(process.pid()).orElse(0)).sum();
+    }
+
+    /**
+     * The CPU time of the embedded PostgreSQL server listening on {@code port}, in seconds: its postmaster and live
+     * backends, and the backends that ended (counted in the postmaster's children's time).
+     */
+    static double postgresCpuSeconds(int port) {
+        return postgres(port).mapToDouble(process -> {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // utime, stime, cutime, cstime: fields 14 to 17 of stat(5), in ticks of 1/100 s
+                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                        + Long.parseLong(fields[14])) / 100.0;
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }).sum();
+    }
+
+    private static java.util.stream.Stream<ProcessHandle> postgres(int port) {
         return ProcessHandle.allProcesses()
                 .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
                 .filter(process -> process.info().arguments()
                         .map(arguments -> String.join(" ", arguments).contains("-p " + port)).orElse(false))
                 .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
-                        postmaster.descendants()))
-                .mapToLong(process -> pssBytes(process.pid()).orElse(0))
-                .sum();
+                        postmaster.descendants()));
     }
 
     static OptionalLong pssBytes(long pid) {

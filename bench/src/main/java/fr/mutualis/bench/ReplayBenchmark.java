@@ -34,12 +34,13 @@ import java.util.stream.Collectors;
  * published (the Kafka publisher's token moves to the head) so that only the projection works during the replay.
  * <p>
  * With {@code compare=true} (the default) the same history is rebuilt twice in the run, so that the two compare under
- * the same load: first with the settings of before issue 18's replay work ({@link #BEFORE}: processor batches of 64,
- * event store pages of 100, Axon's metadata reader), then with the kit's defaults; {@code before=NAME=value;NAME=value}
+ * the same load: first with the settings of before issue 18's replay work ({@link #BEFORE}: the replay through the
+ * processors, their batches of 64, event store pages of 100, Axon's metadata reader), then with the kit's defaults; {@code before=NAME=value;NAME=value}
  * gives the first rebuild other environment variables instead, to measure one setting against the defaults.
  * {@code compare=one-by-one} compares
  * instead the projection's statements run one by one ({@code mutualis.projection.batch-updates=false}) with batched.
- * {@code profile=portfolio-service} records the service with JDK Flight Recorder.
+ * {@code profile=portfolio-service} records the service with JDK Flight Recorder. Each rebuild prints the CPU per
+ * event of the service and of PostgreSQL, which the machine's load does not change as it changes events/s.
  * <p>
  * {@code java -cp bench/target/bench-0.1.0-SNAPSHOT-exec.jar -Dloader.main=fr.mutualis.bench.ReplayBenchmark
  * org.springframework.boot.loader.launch.PropertiesLauncher [events=1000000] [template-projects=200] [compare=true|one-by-one|false]
@@ -52,7 +53,8 @@ public final class ReplayBenchmark {
     private static final String BATCH_UPDATES = "MUTUALIS_PROJECTION_BATCH_UPDATES";
     /** The kit's replay settings before issue 18's replay work: what {@code compare=true} measures against. */
     private static final Map<String, String> BEFORE = Map.of("MUTUALIS_AXON_BATCH_SIZE", "64",
-            "MUTUALIS_AXON_EVENT_STORE_BATCH_SIZE", "100", "MUTUALIS_AXON_KIT_METADATA_READER", "false");
+            "MUTUALIS_AXON_EVENT_STORE_BATCH_SIZE", "100", "MUTUALIS_AXON_KIT_METADATA_READER", "false",
+            "MUTUALIS_REBUILD_PAGED", "false");
     private static final String UUID_HEAD = "[0-9a-f]{8}(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -123,6 +125,8 @@ public final class ReplayBenchmark {
         System.out.printf(Locale.ROOT, "%n## Rebuild, %s (load average %s)%n", variant, BenchStack.loadAverage());
         String admin = stack.token("platform-admin");
         long rssBefore = portfolioRss();
+        double cpuBefore = portfolioCpuSeconds();
+        double postgresCpuBefore = ProcessMemory.postgresCpuSeconds(stack.postgresPort());
         HttpResponse<String> started = send(HttpRequest.newBuilder(uri("/api/portfolio/admin/rebuild"))
                 .header("Authorization", "Bearer " + admin).header("X-Tenant-Id", VALMONT)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
@@ -155,6 +159,11 @@ public final class ReplayBenchmark {
         System.out.printf(Locale.ROOT, "Read model after the replay: %d projects; portfolio-service RSS %d MB before,"
                 + " %d MB at most during the replay; load average %s%n", projects, rssBefore >> 20, peakRss >> 20,
                 BenchStack.loadAverage());
+        // CPU per event survives the machine's load where events/s does not
+        double cpu = portfolioCpuSeconds() - cpuBefore;
+        double postgresCpu = ProcessMemory.postgresCpuSeconds(stack.postgresPort()) - postgresCpuBefore;
+        System.out.printf(Locale.ROOT, "CPU during the replay: portfolio-service %.1f s = %.0f µs per event, PostgreSQL "
+                + "%.1f s = %.0f µs per event%n", cpu, cpu * 1e6 / total, postgresCpu, postgresCpu * 1e6 / total);
         return total / seconds;
     }
 
@@ -263,6 +272,10 @@ public final class ReplayBenchmark {
             count.next();
             return count.getLong(1);
         }
+    }
+
+    private double portfolioCpuSeconds() {
+        return ProcessMemory.cpuSeconds(stack.appPid("portfolio-service").orElseThrow());
     }
 
     private long portfolioRss() {

@@ -285,12 +285,8 @@ public final class ReportingJobBenchmark {
      * The job's process CPU time (user + system, every thread: stream thread, clients, GC, JIT) from
      * {@code /proc/<pid>/stat}: on a shared machine its rate follows its share of the cores, its CPU per event does not.
      */
-    private double cpuSeconds() throws java.io.IOException {
-        long pid = stack.appPid(JOB).orElseThrow();
-        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 1/100 s
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    private double cpuSeconds() {
+        return ProcessMemory.cpuSeconds(stack.appPid(JOB).orElseThrow());
     }
 
     static double loadAverage() {

@@ -195,8 +195,9 @@ public class AxonInfrastructureConfiguration {
         return new ProcessorNodes(JdbcClient.create(dataSource), heartbeat, timeout);
     }
 
+    /** Public so that the kit's tests run Axon on the same tables. */
     @Bean
-    EventSchema eventSchema() {
+    public EventSchema eventSchema() {
         return EventSchema.builder()
                 .eventTable("domain_event_entry")
                 .snapshotTable("snapshot_event_entry")
@@ -214,7 +215,7 @@ public class AxonInfrastructureConfiguration {
     }
 
     @Bean
-    TokenSchema tokenSchema() {
+    public TokenSchema tokenSchema() {
         return TokenSchema.builder()
                 .setTokenTable("token_entry")
                 .setProcessorNameColumn("processor_name")

@@ -2,8 +2,10 @@ package fr.mutualis.kit.rebuild;
 
 import fr.mutualis.kit.axon.AxonInfrastructureConfiguration;
 import fr.mutualis.kit.projection.ProjectionUpdates;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,11 +25,22 @@ import java.time.Duration;
 @ConditionalOnClass(name = "org.axonframework.config.EventProcessingConfiguration")
 public class ReadModelRebuildConfiguration {
 
+    /**
+     * Replays the store in pages of {@code mutualis.rebuild.page-size} events, a page's segments on
+     * {@code mutualis.rebuild.threads} threads, one transaction each;
+     * {@code mutualis.rebuild.paged=false} replays through the projections' processors instead, for the replay
+     * benchmark's comparison.
+     */
     @Bean
     @ConditionalOnMissingBean(ReadModelRebuild.class)
     ReadModelRebuild eventStoreReadModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,
-                                                @Value("${mutualis.rebuild.progress-interval:1s}") Duration progressInterval) {
-        return new EventStoreReadModelRebuild(processing, tokenStore, progressInterval, Clock.systemUTC());
+                                                EventStorageEngine eventStorageEngine, TransactionManager transactions,
+                                                @Value("${mutualis.rebuild.progress-interval:1s}") Duration progressInterval,
+                                                @Value("${mutualis.rebuild.paged:true}") boolean paged,
+                                                @Value("${mutualis.rebuild.page-size:5000}") int pageSize,
+                                                @Value("${mutualis.rebuild.threads:4}") int threads) {
+        return new EventStoreReadModelRebuild(processing, tokenStore, progressInterval, Clock.systemUTC(), paged
+                ? new PagedProjectionReplay(eventStorageEngine, tokenStore, transactions, pageSize, threads) : null);
     }
 
     /**

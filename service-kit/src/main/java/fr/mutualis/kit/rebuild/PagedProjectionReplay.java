@@ -1,0 +1,225 @@
+package fr.mutualis.kit.rebuild;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+
+/**
+ * Replays the whole event store into stopped projections without their pooled processors: the store is read in
+ * pages; each page's events go, segment by segment, to the projection's own handlers (its processor's invoker and
+ * interceptors: the code that runs live), each segment's share of the page in ONE unit of work and transaction, its
+ * statements batched by {@code ProjectionUpdates}, with the segment's token moved to the page's last event. A page's
+ * segments run on a few threads at once while the next page is read. The processors, restarted afterwards, resume
+ * from those tokens: an event written during the replay is either in a page or after the last token, never both,
+ * never neither (the tokens keep the store's gaps, as the processors' own do).
+ * <p>
+ * Why: through the pooled processor every event crossed four segments' queues (their sizes counted per event), a
+ * result message and a token per small batch; that per-event pipeline bounded a rebuild (flight recording,
+ * docs/benchmarks.md). A page is handed over once, in batches of thousands.
+ * <p>
+ * Each projection must have been reset ({@code resetTokens}): its segments hold replay tokens, claimed by this node,
+ * and a handler still sees whether an event is a replay, as from its processor.
+ */
+final class PagedProjectionReplay {
+
+    private final EventStorageEngine store;
+    private final TokenStore tokens;
+    private final TransactionManager transactions;
+    private final int pageSize;
+    private final int threads;
+
+    PagedProjectionReplay(EventStorageEngine store, TokenStore tokens, TransactionManager transactions, int pageSize,
+                          int threads) {
+        this.store = store;
+        this.tokens = tokens;
+        this.transactions = transactions;
+        this.pageSize = pageSize;
+        this.threads = threads;
+    }
+
+    /** The global index of the store's last event now: how far a replay started now goes at least. */
+    long head() {
+        TrackingToken head = transactions.fetchInTransaction(store::createHeadToken);
+        return head == null ? 0 : head.position().orElse(0);
+    }
+
+    /**
+     * Replays every event of the store into the given projections (reset and stopped), page by page, telling
+     * {@code progress} the global index reached after each page. A page's segments are handled on {@code threads}
+     * threads at once, each in its own transaction, while the next page is read: the database's work and the
+     * service's spread over the cores, as the processors' work packages did.
+     */
+    void replay(Map<String, AbstractEventProcessor> projections, LongConsumer progress) {
+        List<Segments> targets = transactions.fetchInTransaction(() -> projections.entrySet().stream()
+                .map(entry -> Segments.claim(entry.getKey(), entry.getValue(), tokens)).toList());
+        ExecutorService lanes = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("read-model-replay-", 0)
+                .daemon().factory());
+        try (Stream<? extends TrackedEventMessage<?>> events = store.readEvents(null, false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+            List<Future<?>> running = List.of();
+            long runningUpTo = 0;
+            while (iterator.hasNext()) {
+                List<TrackedEventMessage<?>> page = new ArrayList<>(pageSize);
+                while (page.size() < pageSize && iterator.hasNext()) {
+                    page.add(iterator.next());
+                }
+                List<Callable<Void>> work = new ArrayList<>();
+                TrackingToken last = page.getLast().trackingToken();
+                for (Segments projection : targets) {
+                    List<List<TrackedEventMessage<?>>> bySegment = projection.split(page);
+                    for (int segment = 0; segment < bySegment.size(); segment++) {
+                        int index = segment;
+                        work.add(() -> projection.handle(index, bySegment.get(index), last, tokens, transactions));
+                    }
+                }
+                awaitAll(running);
+                runningUpTo = report(runningUpTo, progress);
+                running = work.stream().<Future<?>>map(lanes::submit).toList();
+                runningUpTo = last.position().orElse(runningUpTo);
+            }
+            awaitAll(running);
+            report(runningUpTo, progress);
+        } finally {
+            lanes.shutdownNow();
+            // this node claimed every segment: given back, so that each instance's processor takes its share at once
+            transactions.executeInTransaction(() -> targets.forEach(projection -> projection.release(tokens)));
+        }
+    }
+
+    private static long report(long position, LongConsumer progress) {
+        if (position > 0) {
+            progress.accept(position);
+        }
+        return position;
+    }
+
+    /** Waits for a page's segments; the first failure stops the replay (every segment's token says where it is). */
+    private static void awaitAll(List<Future<?>> page) {
+        for (Future<?> segment : page) {
+            try {
+                segment.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                page.forEach(other -> other.cancel(true));
+                throw new IllegalStateException("Replay interrupted", e);
+            } catch (ExecutionException e) {
+                page.forEach(other -> other.cancel(false));
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** A projection's processor, its segments and their tokens, as its work packages would hold them. */
+    private static final class Segments {
+
+        private final String name;
+        private final EventHandlerInvoker invoker;
+        private final List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors;
+        private final int[] ids;
+        private final Segment[] segments;
+        private final TrackingToken[] positions;
+
+        private Segments(String name, AbstractEventProcessor processor, int[] ids, TrackingToken[] positions) {
+            this.name = name;
+            this.invoker = processor.eventHandlerInvoker();
+            this.interceptors = processor.getHandlerInterceptors();
+            this.ids = ids;
+            this.segments = Arrays.stream(ids).mapToObj(id -> Segment.computeSegment(id, ids)).toArray(Segment[]::new);
+            this.positions = positions;
+        }
+
+        /** Reads (and claims again, so that no other instance takes them meanwhile) the segments' reset tokens. */
+        static Segments claim(String name, AbstractEventProcessor processor, TokenStore tokens) {
+            int[] ids = tokens.fetchSegments(name);
+            TrackingToken[] positions = Arrays.stream(ids).mapToObj(segment -> tokens.fetchToken(name, segment))
+                    .toArray(TrackingToken[]::new);
+            return new Segments(name, processor, ids, positions);
+        }
+
+        void release(TokenStore tokens) {
+            for (int id : ids) {
+                tokens.releaseClaim(name, id);
+            }
+        }
+
+        /** The page's events this projection handles, by segment, in the page's order. */
+        List<List<TrackedEventMessage<?>>> split(List<TrackedEventMessage<?>> page) {
+            List<List<TrackedEventMessage<?>>> bySegment = new ArrayList<>(segments.length);
+            for (int i = 0; i < segments.length; i++) {
+                bySegment.add(new ArrayList<>());
+            }
+            try {
+                for (TrackedEventMessage<?> event : page) {
+                    for (int i = 0; i < segments.length; i++) {
+                        if (invoker.canHandle(event, segments[i])) {
+                            bySegment.get(i).add(event);
+                            break;
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("Projection " + name + " cannot tell which events it handles", e);
+            }
+            return bySegment;
+        }
+
+        /**
+         * One segment's events of a page in one unit of work and transaction, through the processor's interceptors as
+         * in its work package, each marked as a replay if the segment had handled it before the reset; then the
+         * segment's token moves to the page's last event, in the same transaction.
+         */
+        Void handle(int index, List<TrackedEventMessage<?>> events, TrackingToken last, TokenStore tokens,
+                    TransactionManager transactions) throws Exception {
+            TrackingToken start = positions[index];
+            positions[index] = WrappedToken.advance(start, last);
+            if (events.isEmpty()) {
+                transactions.executeInTransaction(() -> tokens.storeToken(positions[index], name, ids[index]));
+                return null;
+            }
+            DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(events.getFirst());
+            try {
+                unitOfWork.attachTransaction(transactions);
+                for (TrackedEventMessage<?> event : events) {
+                    TrackingToken position = WrappedToken.advance(start, event.trackingToken());
+                    TrackedEventMessage<?> delivered = position instanceof ReplayToken
+                            ? event.withTrackingToken(position) : event;
+                    unitOfWork.transformMessage(current -> delivered);
+                    new DefaultInterceptorChain<>(unitOfWork, interceptors, message -> {
+                        invoker.handle(message, segments[index]);
+                        return null;
+                    }).proceed();
+                }
+                tokens.storeToken(positions[index], name, ids[index]);
+            } catch (Exception e) {
+                unitOfWork.rollback(e);
+                throw e;
+            }
+            unitOfWork.commit();
+            return null;
+        }
+    }
+}
