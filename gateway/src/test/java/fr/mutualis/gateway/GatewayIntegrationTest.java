@@ -11,8 +11,11 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -42,6 +45,7 @@ import static org.hamcrest.Matchers.startsWith;
  * The gateway end to end over real HTTP: real JWT validation against a JWK set served by {@link TestTokenIssuer}, real
  * downstream servers ({@link FakeService}). One Spring context for the whole class.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // Short time limiter for the evaluation route only, to test timeouts quickly.
         "resilience4j.timelimiter.instances.evaluation.timeout-duration=1s",
@@ -424,6 +428,18 @@ class GatewayIntegrationTest {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.service").isEqualTo("budget");
+    }
+
+    @Test
+    void theFallbacksLogLineCarriesTheClientsTrace(CapturedOutput output) {
+        String trace = "0af7651916cd43dd8448eb211c80319c";
+        client.get().uri("/api/evaluation/slow")
+                .headers(h -> h.setBearerAuth(token))
+                .header("traceparent", "00-" + trace + "-b7ad6b7169203331-01")
+                .exchange()
+                .expectStatus().isEqualTo(503);
+        // the gateway restores the trace into the MDC only where it logs (context propagation "limited")
+        assertThat(output.getOut()).containsPattern("\\[" + trace + "-[0-9a-f]{16}\\] [^\\n]*evaluation-service unavailable");
     }
 
     @Test

@@ -36,16 +36,17 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             if (status == null) {
                 status = HttpStatus.INTERNAL_SERVER_ERROR;
             }
-            if (status.is5xxServerError()) {
-                log.warn("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                        ex.toString());
-            }
             String detail = rse.getReason() != null ? rse.getReason() : status.getReasonPhrase();
-            return problems.write(exchange, status, slug(status), status.getReasonPhrase(), detail);
+            Mono<Void> problem = problems.write(exchange, status, slug(status), status.getReasonPhrase(), detail);
+            return status.is5xxServerError()
+                    ? TracedLog.write(() -> log.warn("{} {} failed: {}", exchange.getRequest().getMethod(),
+                            exchange.getRequest().getPath(), ex.toString())).then(problem)
+                    : problem;
         }
-        log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
-        return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "An unexpected error occurred in the gateway");
+        return TracedLog.write(() -> log.error("{} {} failed", exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(), ex))
+                .then(problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                        "An unexpected error occurred in the gateway"));
     }
 
     private static String slug(HttpStatus status) {

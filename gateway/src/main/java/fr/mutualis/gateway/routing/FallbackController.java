@@ -1,6 +1,7 @@
 package fr.mutualis.gateway.routing;
 
 import fr.mutualis.gateway.error.ProblemWriter;
+import fr.mutualis.gateway.error.TracedLog;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +41,8 @@ public class FallbackController {
         if (cause == null || !CONTEXT.matcher(context).matches()) {
             return problems.write(exchange, HttpStatus.NOT_FOUND, "not-found", "Not Found", "No such resource");
         }
-        log.warn("{}-service unavailable: {}", context, cause.toString());
-        return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                "Service unavailable", context + "-service is unavailable");
+        return TracedLog.write(() -> log.warn("{}-service unavailable: {}", context, cause.toString()))
+                .then(problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                        "Service unavailable", context + "-service is unavailable"));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -20,11 +21,13 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
  * Stateless JWT resource server: the decoder (JWK set of the issuer, issuer check, {@link TenantsClaimValidator})
- * comes from Boot's auto-configuration; this chain decides what is open and how refusals look.
+ * comes from Boot's auto-configuration, behind a {@link VerifiedTokenCache}; this chain decides what is open and how
+ * refusals look.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -62,8 +65,15 @@ public class SecurityConfig {
                 "The request's URL or headers are not accepted");
     }
 
+    /**
+     * Tokens held by {@link VerifiedTokenCache}: more than the tokens in use at once on a gateway instance (each person
+     * or client reuses one for minutes), few enough to weigh a few megabytes at most.
+     */
+    static final long VERIFIED_TOKENS = 2_000;
+
     @Bean
-    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, ProblemWriter problems) {
+    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, ProblemWriter problems,
+                                                      ReactiveJwtDecoder bootDecoder) {
         ProblemAuthenticationEntryPoint unauthenticated = new ProblemAuthenticationEntryPoint(problems);
         ProblemAccessDeniedHandler denied = new ProblemAccessDeniedHandler(problems);
         return http
@@ -81,7 +91,9 @@ public class SecurityConfig {
                                 ServerWebExchangeMatchers.pathMatchers(ConsoleRoute.PLATFORM_PATHS))).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
+                        .jwt(jwt -> jwt
+                                .jwtDecoder(new VerifiedTokenCache(bootDecoder, VERIFIED_TOKENS, Clock.systemUTC()))
+                                .jwtAuthenticationConverter(rolesConverter()))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(exceptions -> exceptions
