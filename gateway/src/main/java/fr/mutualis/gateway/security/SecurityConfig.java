@@ -22,6 +22,7 @@ import org.springframework.security.web.server.util.matcher.NegatedServerWebExch
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -71,6 +72,9 @@ public class SecurityConfig {
      */
     static final long VERIFIED_TOKENS = 2_000;
 
+    /** How long a verified token is trusted before its signature is checked again: as long as a fetched JWK set. */
+    static final Duration VERIFIED_TOKEN_TRUST = Duration.ofMinutes(5);
+
     @Bean
     SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, ProblemWriter problems,
                                                       ReactiveJwtDecoder bootDecoder) {
@@ -92,7 +96,8 @@ public class SecurityConfig {
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt
-                                .jwtDecoder(new VerifiedTokenCache(bootDecoder, VERIFIED_TOKENS, Clock.systemUTC()))
+                                .jwtDecoder(new VerifiedTokenCache(bootDecoder, VERIFIED_TOKENS, VERIFIED_TOKEN_TRUST,
+                                        Clock.systemUTC()))
                                 .jwtAuthenticationConverter(rolesConverter()))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))

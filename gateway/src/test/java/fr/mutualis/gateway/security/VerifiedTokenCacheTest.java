@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class VerifiedTokenCacheTest {
 
     static final Instant NOW = Instant.parse("2026-12-05T15:00:00Z");
+    static final Duration TRUST = Duration.ofMinutes(5);
 
     final AtomicInteger verifications = new AtomicInteger();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -36,7 +37,7 @@ class VerifiedTokenCacheTest {
 
     @Test
     void anAcceptedTokenIsVerifiedOnceWhileItIsValid() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(decoder, 10, clock);
+        VerifiedTokenCache cache = new VerifiedTokenCache(decoder, 10, TRUST, clock);
 
         Jwt first = cache.decode("good-1").block();
         Jwt second = cache.decode("good-1").block();
@@ -47,7 +48,7 @@ class VerifiedTokenCacheTest {
 
     @Test
     void eachTokenIsVerifiedOnItsOwn() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(decoder, 10, clock);
+        VerifiedTokenCache cache = new VerifiedTokenCache(decoder, 10, TRUST, clock);
 
         cache.decode("good-1").block();
         assertThat(cache.decode("good-2").block().getTokenValue()).isEqualTo("good-2");
@@ -58,7 +59,7 @@ class VerifiedTokenCacheTest {
     @Test
     void aTokenPastItsExpiryIsVerifiedAgain() {
         MovableClock later = new MovableClock(NOW);
-        VerifiedTokenCache cache = new VerifiedTokenCache(decoder, 10, later);
+        VerifiedTokenCache cache = new VerifiedTokenCache(decoder, 10, TRUST, later);
         cache.decode("good-1").block();
 
         later.now = NOW.plus(Duration.ofMinutes(5));
@@ -68,8 +69,27 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
+    void aLongLivedTokenIsVerifiedAgainOnceItsKeyIsNoLongerTrusted() {
+        ReactiveJwtDecoder hourLong = token -> {
+            verifications.incrementAndGet();
+            return Mono.just(jwt(token, NOW.plus(Duration.ofHours(1))));
+        };
+        MovableClock later = new MovableClock(NOW);
+        VerifiedTokenCache cache = new VerifiedTokenCache(hourLong, 10, TRUST, later);
+        cache.decode("good-1").block();
+
+        later.now = NOW.plus(TRUST).minusSeconds(1);
+        cache.decode("good-1").block();
+        assertThat(verifications).hasValue(1);
+
+        later.now = NOW.plus(TRUST);
+        cache.decode("good-1").block();
+        assertThat(verifications).hasValue(2);
+    }
+
+    @Test
     void aRefusedTokenIsNeverRemembered() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(decoder, 10, clock);
+        VerifiedTokenCache cache = new VerifiedTokenCache(decoder, 10, TRUST, clock);
 
         assertThatThrownBy(() -> cache.decode("forged").block()).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> cache.decode("forged").block()).isInstanceOf(BadJwtException.class);
@@ -83,7 +103,7 @@ class VerifiedTokenCacheTest {
             verifications.incrementAndGet();
             return Mono.just(jwt(token, null));
         };
-        VerifiedTokenCache cache = new VerifiedTokenCache(noExpiry, 10, clock);
+        VerifiedTokenCache cache = new VerifiedTokenCache(noExpiry, 10, TRUST, clock);
 
         cache.decode("good-1").block();
         cache.decode("good-1").block();

@@ -20,7 +20,8 @@ import java.time.Duration;
  * never remembered.
  * <p>
  * A token stays trusted at most {@code timeToLive} after its first verification: no longer than the issuer's keys
- * are trusted already, as the JWK set itself is cached for five minutes by Spring Security's decoder.
+ * are trusted already, as the JWK set itself is cached for five minutes by Spring Security's decoder. The gateway
+ * keeps its own reactive cache on the same terms ({@code fr.mutualis.gateway.security.VerifiedTokenCache}).
  */
 public final class VerifiedTokenCache implements JwtDecoder {
 
