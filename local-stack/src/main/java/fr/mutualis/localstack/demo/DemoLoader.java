@@ -62,6 +62,8 @@ public final class DemoLoader {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Actor PLATFORM_ADMIN = new Actor("platform-admin", DemoClients.CAGV);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    /** The header of the IETF draft the services' creations honour (service-kit's {@code Creations}). */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final URI gateway;
     private final BiFunction<String, String, String> tokenSource;
@@ -101,7 +103,9 @@ public final class DemoLoader {
      * order; the AP revisions wait for the séances whose decisions they name, and the barometer for everything. The
      * report lists the steps in {@link Stage} order whatever order they ended in. Within the steps of the longest
      * chain, what does not depend on each other goes side by side too: the communes once their EPCI exists, the élus,
-     * the roadmaps, each roadmap's projects and assessments (in its order), each instance's séances (in their order). A failure stops the other parts at
+     * the roadmaps, each roadmap's projects and assessments (in its order), each instance's séances (in their order), and
+     * in the budget's part the programmes, the lines, the votes and each line's engagements and mandates (in its
+     * order). A failure stops the other parts at
      * their next call, and this method returns only once none is left running.
      */
     public DemoReport load() {
@@ -485,7 +489,7 @@ public final class DemoLoader {
     // ---------------------------------------------------------------------------------------------- budget
 
     private void createProgrammes(Counter counter) {
-        for (Programme programme : DemoTerritory.PROGRAMMES) {
+        sideBySide(DemoTerritory.PROGRAMMES, programme -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("label", programme.label());
             body.put("chapter", programme.chapter());
@@ -495,11 +499,12 @@ public final class DemoLoader {
             ids.put(programme.key(), id(post(DemoTerritory.writer(programme.owner()), "/api/budget/programmes", body,
                     programme.label())));
             counter.add();
-        }
+        });
     }
 
+    /** The lines side by side: each names only its programme and project, created before. */
     private void openBudgetLines(Counter counter) {
-        for (BudgetLine line : DemoTerritory.BUDGET_LINES) {
+        sideBySide(DemoTerritory.BUDGET_LINES, line -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("fiscalYear", DemoTerritory.FISCAL_YEAR);
             body.put("section", line.section());
@@ -512,12 +517,12 @@ public final class DemoLoader {
             ids.put(line.key(), id(postOnceKnown(DemoTerritory.writer(line.owner()), "/api/budget/lines", body,
                     line.label())));
             counter.add();
-        }
+        });
     }
 
     /** One BP per tenant and one for the service commun, voting the credits of all their lines at once. */
     private void voteBudgets(Counter counter) {
-        for (String owner : DemoTerritory.budgetOwners()) {
+        sideBySide(DemoTerritory.budgetOwners(), owner -> {
             List<Map<String, Object>> lines = DemoTerritory.BUDGET_LINES.stream()
                     .filter(line -> line.owner().equals(owner))
                     .map(line -> Map.<String, Object>of("lineId", ids.get(line.key()), "creditsCents", line.votedCents()))
@@ -525,22 +530,24 @@ public final class DemoLoader {
             post(DemoTerritory.writer(owner), "/api/budget/votes", Map.of("fiscalYear", DemoTerritory.FISCAL_YEAR,
                     "stage", "BP", "lines", lines), "the BP " + DemoTerritory.FISCAL_YEAR + " of " + owner);
             counter.add();
-        }
+        });
     }
 
+    /** Each line's engagements in their order (they draw on its credits), the lines side by side. */
     private void recordEngagements(Counter counter) {
-        for (BudgetLine line : DemoTerritory.BUDGET_LINES) {
+        sideBySide(DemoTerritory.BUDGET_LINES, line -> {
             for (Engagement engagement : line.engagements()) {
                 engagementIds.put(engagement, id(post(DemoTerritory.writer(line.owner()),
                         "/api/budget/lines/" + ids.get(line.key()) + "/engagements", spending(engagement.amountCents(),
                                 engagement.reference(), engagement.date().toString()), engagement.reference())));
                 counter.add();
             }
-        }
+        });
     }
 
+    /** Each line's mandates in their order, the lines side by side. */
     private void recordMandates(Counter counter) {
-        for (BudgetLine line : DemoTerritory.BUDGET_LINES) {
+        sideBySide(DemoTerritory.BUDGET_LINES, line -> {
             for (Engagement engagement : line.engagements()) {
                 for (Mandate mandate : engagement.mandates()) {
                     post(DemoTerritory.writer(line.owner()), "/api/budget/engagements/" + engagementIds.get(engagement)
@@ -549,7 +556,7 @@ public final class DemoLoader {
                     counter.add();
                 }
             }
-        }
+        });
     }
 
     /** Revises APs once their year's mandates are recorded: a CP cannot fall below what was mandated. */
@@ -792,8 +799,12 @@ public final class DemoLoader {
     private JsonNode call(String method, Actor actor, String path, Object body, String what,
                           BiPredicate<Integer, String> notYet) {
         long deadline = System.nanoTime() + asyncBound.toNanos();
+        // One key for every attempt of this write: a POST the gateway answered 503 after relaying it (its 10 s
+        // time-out) may have been committed, and the services' creations (service-kit's Creations) answer its
+        // retry with what it created instead of creating it twice. PUTs are idempotent without it.
+        String idempotencyKey = method.equals("POST") ? java.util.UUID.randomUUID().toString() : null;
         while (true) {
-            HttpResponse<String> response = send(method, actor, path, body, what);
+            HttpResponse<String> response = send(method, actor, path, body, what, idempotencyKey);
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 String text = response.body();
@@ -813,7 +824,7 @@ public final class DemoLoader {
         long deadline = System.nanoTime() + asyncBound.toNanos();
         String last;
         while (true) {
-            HttpResponse<String> response = send("GET", actor, path, null, what);
+            HttpResponse<String> response = send("GET", actor, path, null, what, null);
             last = response.statusCode() + " " + response.body();
             if (response.statusCode() == 200) {
                 JsonNode answer = JSON.readTree(response.body());
@@ -833,7 +844,8 @@ public final class DemoLoader {
         await(actor, path, what + " to be " + status, answer -> answer.path("status").asString().equals(status));
     }
 
-    private HttpResponse<String> send(String method, Actor actor, String path, Object body, String what) {
+    private HttpResponse<String> send(String method, Actor actor, String path, Object body, String what,
+                                      String idempotencyKey) {
         if (failure.get() != null) {
             throw new Abandoned();
         }
@@ -842,6 +854,9 @@ public final class DemoLoader {
                 .header("Authorization", "Bearer " + token(actor.clientId()))
                 .header(HttpContract.TENANT_HEADER, actor.tenant())
                 .header("Accept", "application/json, application/problem+json");
+        if (idempotencyKey != null) {
+            request.header(IDEMPOTENCY_KEY, idempotencyKey);
+        }
         if (body == null) {
             request.GET();
         } else {
