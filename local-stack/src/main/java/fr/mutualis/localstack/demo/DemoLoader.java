@@ -244,7 +244,9 @@ public final class DemoLoader {
         body.put("population", collectivite.population());
         body.put("epciSiren", collectivite.epciSiren());
         body.put("siret", collectivite.siret());
-        post(PLATFORM_ADMIN, "/api/governance/collectivites", body, collectivite.name());
+        // Governance's first writes meet a cold service: one may outlive the gateway's time-out (503) and be
+        // committed all the same. Its SIREN is its key, so the retry's 409 REGISTERED says the first attempt did it.
+        creation(PLATFORM_ADMIN, "/api/governance/collectivites", body, collectivite.name(), ALREADY_REGISTERED);
         counter.add();
     }
 
@@ -354,9 +356,7 @@ public final class DemoLoader {
      * the others side by side: cold calls at once on a busy machine outlast the gateway's time limit together.
      */
     private void draftRoadmaps(Counter counter) {
-        List<Roadmap> roadmaps = DemoTerritory.ROADMAPS;
-        sideBySide(roadmaps.subList(0, 1), roadmap -> draftRoadmap(roadmap, counter));
-        sideBySide(roadmaps.subList(1, roadmaps.size()), roadmap -> draftRoadmap(roadmap, counter));
+        firstAloneThenSideBySide(DemoTerritory.ROADMAPS, roadmap -> draftRoadmap(roadmap, counter));
     }
 
     private void draftRoadmap(Roadmap roadmap, Counter counter) {
@@ -488,18 +488,21 @@ public final class DemoLoader {
 
     // ---------------------------------------------------------------------------------------------- budget
 
+    /** The first alone (a cold budget-service's first write), then the others side by side. */
     private void createProgrammes(Counter counter) {
-        sideBySide(DemoTerritory.PROGRAMMES, programme -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("label", programme.label());
-            body.put("chapter", programme.chapter());
-            body.put("projectId", programme.projectKey() == null ? null : idOf(programme.projectKey()));
-            body.put("amountCents", programme.amountCents());
-            body.put("schedule", schedule(programme.schedule()));
-            ids.put(programme.key(), id(post(DemoTerritory.writer(programme.owner()), "/api/budget/programmes", body,
-                    programme.label())));
-            counter.add();
-        });
+        firstAloneThenSideBySide(DemoTerritory.PROGRAMMES, programme -> createProgramme(programme, counter));
+    }
+
+    private void createProgramme(Programme programme, Counter counter) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("label", programme.label());
+        body.put("chapter", programme.chapter());
+        body.put("projectId", programme.projectKey() == null ? null : idOf(programme.projectKey()));
+        body.put("amountCents", programme.amountCents());
+        body.put("schedule", schedule(programme.schedule()));
+        ids.put(programme.key(), id(post(DemoTerritory.writer(programme.owner()), "/api/budget/programmes", body,
+                programme.label())));
+        counter.add();
     }
 
     /** The lines side by side: each names only its programme and project, created before. */
@@ -757,6 +760,12 @@ public final class DemoLoader {
         }
     }
 
+    /** A service's first write alone (its cold path), then the others side by side. */
+    private static <T> void firstAloneThenSideBySide(List<T> items, java.util.function.Consumer<T> action) {
+        sideBySide(items.subList(0, 1), action);
+        sideBySide(items.subList(1, items.size()), action);
+    }
+
     private interface ProjectAction {
         void apply(Roadmap roadmap, Project project);
     }
@@ -774,11 +783,27 @@ public final class DemoLoader {
     private static final BiPredicate<Integer, String> NEVER_RETRY = (status, body) -> false;
     /** A service answers 404 for a mutualisation its copy of governance's directory does not hold yet. */
     private static final BiPredicate<Integer, String> UNKNOWN_MUTUALISATION = (status, body) -> status == 404;
+    private static final BiPredicate<Integer, String> ALREADY_REGISTERED =
+            (status, body) -> status == 409 && body.contains("\"currentState\":\"REGISTERED\"");
     private static final BiPredicate<Integer, String> UNKNOWN_SCOPE =
             (status, body) -> status == 404 && body.contains("\"scopeId\"");
 
     private JsonNode post(Actor actor, String path, Object body, String what) {
         return call("POST", actor, path, body, what, NEVER_RETRY);
+    }
+
+    /**
+     * A POST of a resource keyed by its own data: when an attempt was answered 502/503 and asked again, an answer
+     * {@code existing} recognises (the key is taken) is the earlier attempt's creation, not a failure.
+     */
+    private void creation(Actor actor, String path, Object body, String what, BiPredicate<Integer, String> existing) {
+        java.util.concurrent.atomic.AtomicBoolean askedAgain = new java.util.concurrent.atomic.AtomicBoolean();
+        HttpResponse<String> response = send("POST", actor, path, body, what, java.util.UUID.randomUUID().toString(),
+                askedAgain);
+        int status = response.statusCode();
+        if ((status < 200 || status >= 300) && !(askedAgain.get() && existing.test(status, response.body()))) {
+            throw refused("POST", actor, path, what, response);
+        }
     }
 
     /** A POST about the mutualisation: retried while the service has not yet heard of it. */
@@ -804,19 +829,24 @@ public final class DemoLoader {
         // retry with what it created instead of creating it twice. PUTs are idempotent without it.
         String idempotencyKey = method.equals("POST") ? java.util.UUID.randomUUID().toString() : null;
         while (true) {
-            HttpResponse<String> response = send(method, actor, path, body, what, idempotencyKey);
+            HttpResponse<String> response = send(method, actor, path, body, what, idempotencyKey,
+                    new java.util.concurrent.atomic.AtomicBoolean());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 String text = response.body();
                 return text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
             }
             if (!notYet.test(status, response.body()) || System.nanoTime() > deadline) {
-                throw new DemoLoadException("demo: " + method + " " + path + " for " + what + " (tenant "
-                        + actor.tenant() + ", client " + actor.clientId() + ") answered " + status + ": "
-                        + response.body());
+                throw refused(method, actor, path, what, response);
             }
             pause();
         }
+    }
+
+    private static DemoLoadException refused(String method, Actor actor, String path, String what,
+                                             HttpResponse<String> response) {
+        return new DemoLoadException("demo: " + method + " " + path + " for " + what + " (tenant " + actor.tenant()
+                + ", client " + actor.clientId() + ") answered " + response.statusCode() + ": " + response.body());
     }
 
     /** Polls a GET until {@code done} holds for its answer, at most {@link #asyncBound}. */
@@ -824,7 +854,8 @@ public final class DemoLoader {
         long deadline = System.nanoTime() + asyncBound.toNanos();
         String last;
         while (true) {
-            HttpResponse<String> response = send("GET", actor, path, null, what, null);
+            HttpResponse<String> response = send("GET", actor, path, null, what, null,
+                    new java.util.concurrent.atomic.AtomicBoolean());
             last = response.statusCode() + " " + response.body();
             if (response.statusCode() == 200) {
                 JsonNode answer = JSON.readTree(response.body());
@@ -844,8 +875,9 @@ public final class DemoLoader {
         await(actor, path, what + " to be " + status, answer -> answer.path("status").asString().equals(status));
     }
 
+    /** {@code askedAgain} is set when an attempt answered 502/503 and the call was sent again. */
     private HttpResponse<String> send(String method, Actor actor, String path, Object body, String what,
-                                      String idempotencyKey) {
+                                      String idempotencyKey, java.util.concurrent.atomic.AtomicBoolean askedAgain) {
         if (failure.get() != null) {
             throw new Abandoned();
         }
@@ -869,6 +901,7 @@ public final class DemoLoader {
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if ((response.statusCode() == 502 || response.statusCode() == 503) && attempt < 7) {
+                    askedAgain.set(true);
                     Thread.sleep(1000L * Math.min(attempt, 5));
                     continue;
                 }
