@@ -66,6 +66,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger("fr.mutualis.localstack.stack");
     private static final Duration AOT_TRAINING_TIMEOUT = Duration.ofMinutes(20);
+    /** The demo phase's part that is the territory's load itself. */
+    public static final String DEMO_TERRITORY = "territory";
 
     private final Builder settings;
     private final Map<StackApp, AppProcess> apps = new EnumMap<>(StackApp.class);
@@ -85,6 +87,8 @@ public final class LocalStack implements AutoCloseable {
     private StartupReport startupReport;
     private Thread shutdownHook;
     private Thread aotTrainer;
+    /** The apps launched once the others are ready, beside the demo's load ({@link #launchApps}). */
+    private List<AppProcess> deferredApps = List.of();
     private volatile boolean running;
 
     private LocalStack(Builder settings) {
@@ -120,7 +124,7 @@ public final class LocalStack implements AutoCloseable {
             if (settings.loadDemo) {
                 loadDemo().ifPresent(phases::add);
             }
-            trainAotCaches(launches);
+            trainAotCaches(jars, launches);
         } catch (RuntimeException | Error e) {
             if (!running) {
                 // stop() was called meanwhile (Ctrl-C): what failed is the consequence, not the cause
@@ -455,8 +459,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts the servers and, side by side with them, readies the apps' jars for the ahead-of-time cache when it is
-     * on ({@code launches} gets them).
+     * Starts the servers side by side; {@code launches} gets what each app starts from when the ahead-of-time cache
+     * is on (a look at files: extracting a jar waits for the training run).
      */
     private StartupReport.Phase startInfrastructure(Map<StackApp, Path> jars, Map<StackApp, AotCache.Launch> launches) {
         long start = System.nanoTime();
@@ -464,10 +468,7 @@ public final class LocalStack implements AutoCloseable {
         // The SMTP server starts at once (a fraction of a second), before anything that may send to it.
         mailbox = Mailbox.start(settings.mailPort, settings.mailboxPort);
         log.info("mail: SMTP server on port {}, received mails at {}", mailbox.smtpPort(), mailbox.pageUrl());
-        CompletableFuture<Map<StackApp, AotCache.Launch>> prepared = aotCache()
-                .map(cache -> timed("app jars", parts, () -> prepareLaunches(cache, jars),
-                        ready -> ready.size() + " for the ahead-of-time cache"))
-                .orElse(CompletableFuture.completedFuture(Map.of()));
+        aotCache().ifPresent(cache -> launches.putAll(prepareLaunches(cache, jars)));
         // PostgreSQL (a child process), Kafka and the issuer (in this JVM) start side by side.
         CompletableFuture<EmbeddedPostgresServer> pg = timed("postgres", parts, () -> {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.postgresPort, settings.postgresDataDir());
@@ -503,11 +504,6 @@ public final class LocalStack implements AutoCloseable {
         }
         try {
             startedIssuer = tokens.join();
-        } catch (CompletionException e) {
-            failure = failure != null ? failure : cause(e);
-        }
-        try {
-            launches.putAll(prepared.join());
         } catch (CompletionException e) {
             failure = failure != null ? failure : cause(e);
         }
@@ -568,19 +564,38 @@ public final class LocalStack implements AutoCloseable {
         }
         List<AppProcess> all = new ArrayList<>(apps.values());
         extraInstances.values().forEach(all::addAll);
-        log.info("apps: launching {} (logs in {})", all.stream()
+        // The demo needs the gateway and the services only: the console and the reporting job start once those are
+        // ready, beside the demo's load (HTTP round trips that leave the cores idle), instead of taking their CPU.
+        List<AppProcess> first = all.stream().filter(app -> !demoGoesFirst() || neededByTheDemo(app.app())).toList();
+        deferredApps = all.stream().filter(app -> !first.contains(app)).toList();
+        launch(first);
+        long start = System.nanoTime();
+        List<StartupReport.Part> ready = readiness.awaitReady(first, settings.readinessTimeout);
+        return Optional.of(new StartupReport.Phase("apps", Duration.ofNanos(System.nanoTime() - start), ready));
+    }
+
+    private boolean demoGoesFirst() {
+        return settings.loadDemo && apps.containsKey(StackApp.GATEWAY);
+    }
+
+    /** What the demo's calls go through: the gateway and the services behind it. */
+    static boolean neededByTheDemo(StackApp app) {
+        return app == StackApp.GATEWAY || app.isService();
+    }
+
+    private void launch(List<AppProcess> launched) {
+        if (launched.isEmpty()) {
+            return;
+        }
+        log.info("apps: launching {} (logs in {})", launched.stream()
                 .map(app -> app.app().module() + ":" + app.port()).collect(Collectors.joining(", ")),
                 settings.logsDir().toAbsolutePath().normalize());
         synchronized (stopLock) {
             if (!running) {
                 throw stoppedDuringStart();
             }
-            apps.values().forEach(app -> app.start(true));
-            extraInstances.values().forEach(instances -> instances.forEach(app -> app.start(true)));
+            launched.forEach(app -> app.start(true));
         }
-        long start = System.nanoTime();
-        List<StartupReport.Part> ready = readiness.awaitReady(all, settings.readinessTimeout);
-        return Optional.of(new StartupReport.Phase("apps", Duration.ofNanos(System.nanoTime() - start), ready));
     }
 
     /** The environment variables every app understands (see service-kit's mutualis-service-defaults.yml). */
@@ -653,14 +668,37 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads the demo territory while the apps it does not need ({@link #deferredApps}) start beside it; the phase's
+     * parts are the territory's load and those apps, each with the time from its launch to ready and its CPU.
+     */
     private Optional<StartupReport.Phase> loadDemo() {
         if (!apps.containsKey(StackApp.GATEWAY)) {
             log.warn("demo: not loaded, the gateway is not launched");
             return Optional.empty();
         }
+        long start = System.nanoTime();
+        launch(deferredApps);
+        CompletableFuture<List<StartupReport.Part>> deferredReady = new CompletableFuture<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                deferredReady.complete(readiness.awaitReady(deferredApps, settings.readinessTimeout));
+            } catch (RuntimeException e) {
+                deferredReady.completeExceptionally(e);
+            }
+        }, "local-stack-deferred-apps");
+        waiter.setDaemon(true);
+        waiter.start();
         log.info("demo: loading the demo territory through {}", gatewayUrl());
         demoReport = new DemoLoader(URI.create(gatewayUrl()), this::token).load();
-        return Optional.of(new StartupReport.Phase("demo", demoReport.took(), List.of()));
+        List<StartupReport.Part> parts = new ArrayList<>();
+        parts.add(new StartupReport.Part(DEMO_TERRITORY, demoReport.took(), null));
+        try {
+            parts.addAll(deferredReady.join());
+        } catch (CompletionException e) {
+            throw cause(e);
+        }
+        return Optional.of(new StartupReport.Phase("demo", Duration.ofNanos(System.nanoTime() - start), parts));
     }
 
     /** The ahead-of-time cache when asked for and the JDK has it; the reason it is off is logged once. */
@@ -683,10 +721,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The apps that started without a cache get one for the next start: one training run at a time, in the
-     * background, so that this start is not delayed; stopping the stack abandons it.
+     * The apps that started without a cache get one for the next start: their jar extracted if it is not, then one
+     * training run at a time, in the background, so that this start is not delayed; stopping the stack abandons it.
      */
-    private void trainAotCaches(Map<StackApp, AotCache.Launch> launches) {
+    private void trainAotCaches(Map<StackApp, Path> jars, Map<StackApp, AotCache.Launch> launches) {
         List<StackApp> untrained = launches.keySet().stream().filter(app -> !launches.get(app).cached()).toList();
         Optional<AotCache> cache = aotCache();
         if (untrained.isEmpty() || cache.isEmpty()) {
@@ -698,7 +736,12 @@ public final class LocalStack implements AutoCloseable {
                 if (!running || Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                cache.get().train(app, launches.get(app), environment(app), AOT_TRAINING_TIMEOUT);
+                try {
+                    AotCache.Launch extracted = cache.get().extract(app, jars.get(app));
+                    cache.get().train(app, extracted, environment(app), AOT_TRAINING_TIMEOUT);
+                } catch (java.io.UncheckedIOException e) {
+                    log.warn("aot: no cache for {}: {}", app.module(), e.toString());
+                }
             }
         }, "local-stack-aot-training");
         aotTrainer.setDaemon(true);

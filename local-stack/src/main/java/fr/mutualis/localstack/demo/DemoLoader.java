@@ -62,6 +62,8 @@ public final class DemoLoader {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Actor PLATFORM_ADMIN = new Actor("platform-admin", DemoClients.CAGV);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    /** The header of the IETF draft the services' creations honour (service-kit's {@code Creations}). */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final URI gateway;
     private final BiFunction<String, String, String> tokenSource;
@@ -101,7 +103,9 @@ public final class DemoLoader {
      * order; the AP revisions wait for the séances whose decisions they name, and the barometer for everything. The
      * report lists the steps in {@link Stage} order whatever order they ended in. Within the steps of the longest
      * chain, what does not depend on each other goes side by side too: the communes once their EPCI exists, the élus,
-     * the roadmaps, each roadmap's projects and assessments (in its order), each instance's séances (in their order). A failure stops the other parts at
+     * the roadmaps, each roadmap's projects and assessments (in its order), each instance's séances (in their order), and
+     * in the budget's part the programmes, the lines, the votes and each line's engagements and mandates (in its
+     * order). A failure stops the other parts at
      * their next call, and this method returns only once none is left running.
      */
     public DemoReport load() {
@@ -240,7 +244,9 @@ public final class DemoLoader {
         body.put("population", collectivite.population());
         body.put("epciSiren", collectivite.epciSiren());
         body.put("siret", collectivite.siret());
-        post(PLATFORM_ADMIN, "/api/governance/collectivites", body, collectivite.name());
+        // Governance's first writes meet a cold service: one may outlive the gateway's time-out (503) and be
+        // committed all the same. Its SIREN is its key, so the retry's 409 REGISTERED says the first attempt did it.
+        creation(PLATFORM_ADMIN, "/api/governance/collectivites", body, collectivite.name(), ALREADY_REGISTERED);
         counter.add();
     }
 
@@ -350,9 +356,7 @@ public final class DemoLoader {
      * the others side by side: cold calls at once on a busy machine outlast the gateway's time limit together.
      */
     private void draftRoadmaps(Counter counter) {
-        List<Roadmap> roadmaps = DemoTerritory.ROADMAPS;
-        sideBySide(roadmaps.subList(0, 1), roadmap -> draftRoadmap(roadmap, counter));
-        sideBySide(roadmaps.subList(1, roadmaps.size()), roadmap -> draftRoadmap(roadmap, counter));
+        firstAloneThenSideBySide(DemoTerritory.ROADMAPS, roadmap -> draftRoadmap(roadmap, counter));
     }
 
     private void draftRoadmap(Roadmap roadmap, Counter counter) {
@@ -484,22 +488,26 @@ public final class DemoLoader {
 
     // ---------------------------------------------------------------------------------------------- budget
 
+    /** The first alone (a cold budget-service's first write), then the others side by side. */
     private void createProgrammes(Counter counter) {
-        for (Programme programme : DemoTerritory.PROGRAMMES) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("label", programme.label());
-            body.put("chapter", programme.chapter());
-            body.put("projectId", programme.projectKey() == null ? null : idOf(programme.projectKey()));
-            body.put("amountCents", programme.amountCents());
-            body.put("schedule", schedule(programme.schedule()));
-            ids.put(programme.key(), id(post(DemoTerritory.writer(programme.owner()), "/api/budget/programmes", body,
-                    programme.label())));
-            counter.add();
-        }
+        firstAloneThenSideBySide(DemoTerritory.PROGRAMMES, programme -> createProgramme(programme, counter));
     }
 
+    private void createProgramme(Programme programme, Counter counter) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("label", programme.label());
+        body.put("chapter", programme.chapter());
+        body.put("projectId", programme.projectKey() == null ? null : idOf(programme.projectKey()));
+        body.put("amountCents", programme.amountCents());
+        body.put("schedule", schedule(programme.schedule()));
+        ids.put(programme.key(), id(post(DemoTerritory.writer(programme.owner()), "/api/budget/programmes", body,
+                programme.label())));
+        counter.add();
+    }
+
+    /** The lines side by side: each names only its programme and project, created before. */
     private void openBudgetLines(Counter counter) {
-        for (BudgetLine line : DemoTerritory.BUDGET_LINES) {
+        sideBySide(DemoTerritory.BUDGET_LINES, line -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("fiscalYear", DemoTerritory.FISCAL_YEAR);
             body.put("section", line.section());
@@ -512,12 +520,12 @@ public final class DemoLoader {
             ids.put(line.key(), id(postOnceKnown(DemoTerritory.writer(line.owner()), "/api/budget/lines", body,
                     line.label())));
             counter.add();
-        }
+        });
     }
 
     /** One BP per tenant and one for the service commun, voting the credits of all their lines at once. */
     private void voteBudgets(Counter counter) {
-        for (String owner : DemoTerritory.budgetOwners()) {
+        sideBySide(DemoTerritory.budgetOwners(), owner -> {
             List<Map<String, Object>> lines = DemoTerritory.BUDGET_LINES.stream()
                     .filter(line -> line.owner().equals(owner))
                     .map(line -> Map.<String, Object>of("lineId", ids.get(line.key()), "creditsCents", line.votedCents()))
@@ -525,22 +533,24 @@ public final class DemoLoader {
             post(DemoTerritory.writer(owner), "/api/budget/votes", Map.of("fiscalYear", DemoTerritory.FISCAL_YEAR,
                     "stage", "BP", "lines", lines), "the BP " + DemoTerritory.FISCAL_YEAR + " of " + owner);
             counter.add();
-        }
+        });
     }
 
+    /** Each line's engagements in their order (they draw on its credits), the lines side by side. */
     private void recordEngagements(Counter counter) {
-        for (BudgetLine line : DemoTerritory.BUDGET_LINES) {
+        sideBySide(DemoTerritory.BUDGET_LINES, line -> {
             for (Engagement engagement : line.engagements()) {
                 engagementIds.put(engagement, id(post(DemoTerritory.writer(line.owner()),
                         "/api/budget/lines/" + ids.get(line.key()) + "/engagements", spending(engagement.amountCents(),
                                 engagement.reference(), engagement.date().toString()), engagement.reference())));
                 counter.add();
             }
-        }
+        });
     }
 
+    /** Each line's mandates in their order, the lines side by side. */
     private void recordMandates(Counter counter) {
-        for (BudgetLine line : DemoTerritory.BUDGET_LINES) {
+        sideBySide(DemoTerritory.BUDGET_LINES, line -> {
             for (Engagement engagement : line.engagements()) {
                 for (Mandate mandate : engagement.mandates()) {
                     post(DemoTerritory.writer(line.owner()), "/api/budget/engagements/" + engagementIds.get(engagement)
@@ -549,7 +559,7 @@ public final class DemoLoader {
                     counter.add();
                 }
             }
-        }
+        });
     }
 
     /** Revises APs once their year's mandates are recorded: a CP cannot fall below what was mandated. */
@@ -750,6 +760,12 @@ public final class DemoLoader {
         }
     }
 
+    /** A service's first write alone (its cold path), then the others side by side. */
+    private static <T> void firstAloneThenSideBySide(List<T> items, java.util.function.Consumer<T> action) {
+        sideBySide(items.subList(0, 1), action);
+        sideBySide(items.subList(1, items.size()), action);
+    }
+
     private interface ProjectAction {
         void apply(Roadmap roadmap, Project project);
     }
@@ -767,11 +783,27 @@ public final class DemoLoader {
     private static final BiPredicate<Integer, String> NEVER_RETRY = (status, body) -> false;
     /** A service answers 404 for a mutualisation its copy of governance's directory does not hold yet. */
     private static final BiPredicate<Integer, String> UNKNOWN_MUTUALISATION = (status, body) -> status == 404;
+    private static final BiPredicate<Integer, String> ALREADY_REGISTERED =
+            (status, body) -> status == 409 && body.contains("\"currentState\":\"REGISTERED\"");
     private static final BiPredicate<Integer, String> UNKNOWN_SCOPE =
             (status, body) -> status == 404 && body.contains("\"scopeId\"");
 
     private JsonNode post(Actor actor, String path, Object body, String what) {
         return call("POST", actor, path, body, what, NEVER_RETRY);
+    }
+
+    /**
+     * A POST of a resource keyed by its own data: when an attempt was answered 502/503 and asked again, an answer
+     * {@code existing} recognises (the key is taken) is the earlier attempt's creation, not a failure.
+     */
+    private void creation(Actor actor, String path, Object body, String what, BiPredicate<Integer, String> existing) {
+        java.util.concurrent.atomic.AtomicBoolean askedAgain = new java.util.concurrent.atomic.AtomicBoolean();
+        HttpResponse<String> response = send("POST", actor, path, body, what, java.util.UUID.randomUUID().toString(),
+                askedAgain);
+        int status = response.statusCode();
+        if ((status < 200 || status >= 300) && !(askedAgain.get() && existing.test(status, response.body()))) {
+            throw refused("POST", actor, path, what, response);
+        }
     }
 
     /** A POST about the mutualisation: retried while the service has not yet heard of it. */
@@ -792,20 +824,29 @@ public final class DemoLoader {
     private JsonNode call(String method, Actor actor, String path, Object body, String what,
                           BiPredicate<Integer, String> notYet) {
         long deadline = System.nanoTime() + asyncBound.toNanos();
+        // One key for every attempt of this write: a POST the gateway answered 503 after relaying it (its 10 s
+        // time-out) may have been committed, and the services' creations (service-kit's Creations) answer its
+        // retry with what it created instead of creating it twice. PUTs are idempotent without it.
+        String idempotencyKey = method.equals("POST") ? java.util.UUID.randomUUID().toString() : null;
         while (true) {
-            HttpResponse<String> response = send(method, actor, path, body, what);
+            HttpResponse<String> response = send(method, actor, path, body, what, idempotencyKey,
+                    new java.util.concurrent.atomic.AtomicBoolean());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 String text = response.body();
                 return text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
             }
             if (!notYet.test(status, response.body()) || System.nanoTime() > deadline) {
-                throw new DemoLoadException("demo: " + method + " " + path + " for " + what + " (tenant "
-                        + actor.tenant() + ", client " + actor.clientId() + ") answered " + status + ": "
-                        + response.body());
+                throw refused(method, actor, path, what, response);
             }
             pause();
         }
+    }
+
+    private static DemoLoadException refused(String method, Actor actor, String path, String what,
+                                             HttpResponse<String> response) {
+        return new DemoLoadException("demo: " + method + " " + path + " for " + what + " (tenant " + actor.tenant()
+                + ", client " + actor.clientId() + ") answered " + response.statusCode() + ": " + response.body());
     }
 
     /** Polls a GET until {@code done} holds for its answer, at most {@link #asyncBound}. */
@@ -813,7 +854,8 @@ public final class DemoLoader {
         long deadline = System.nanoTime() + asyncBound.toNanos();
         String last;
         while (true) {
-            HttpResponse<String> response = send("GET", actor, path, null, what);
+            HttpResponse<String> response = send("GET", actor, path, null, what, null,
+                    new java.util.concurrent.atomic.AtomicBoolean());
             last = response.statusCode() + " " + response.body();
             if (response.statusCode() == 200) {
                 JsonNode answer = JSON.readTree(response.body());
@@ -833,7 +875,9 @@ public final class DemoLoader {
         await(actor, path, what + " to be " + status, answer -> answer.path("status").asString().equals(status));
     }
 
-    private HttpResponse<String> send(String method, Actor actor, String path, Object body, String what) {
+    /** {@code askedAgain} is set when an attempt answered 502/503 and the call was sent again. */
+    private HttpResponse<String> send(String method, Actor actor, String path, Object body, String what,
+                                      String idempotencyKey, java.util.concurrent.atomic.AtomicBoolean askedAgain) {
         if (failure.get() != null) {
             throw new Abandoned();
         }
@@ -842,6 +886,9 @@ public final class DemoLoader {
                 .header("Authorization", "Bearer " + token(actor.clientId()))
                 .header(HttpContract.TENANT_HEADER, actor.tenant())
                 .header("Accept", "application/json, application/problem+json");
+        if (idempotencyKey != null) {
+            request.header(IDEMPOTENCY_KEY, idempotencyKey);
+        }
         if (body == null) {
             request.GET();
         } else {
@@ -854,6 +901,7 @@ public final class DemoLoader {
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if ((response.statusCode() == 502 || response.statusCode() == 503) && attempt < 7) {
+                    askedAgain.set(true);
                     Thread.sleep(1000L * Math.min(attempt, 5));
                     continue;
                 }

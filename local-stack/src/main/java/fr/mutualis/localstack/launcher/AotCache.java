@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  * <p>
  * Each app has its directory {@code <dir>/<module>/}: the extracted jar, the cache once trained, and a stamp naming
  * the executable jar (path, size, time) and the JDK it was made for; a new build or another JDK starts them again.
+ * Until its jar is extracted, an app starts from its executable jar: the extraction waits for the training run, after
+ * the first start, instead of delaying it.
  * An older JDK gets none of it: the apps start from their executable jar as before. A cache the JVM finds unusable is
  * ignored by it (a warning in the app's log), never fatal.
  */
@@ -62,10 +64,30 @@ public final class AotCache {
     }
 
     /**
-     * What {@code app} is launched from: its extracted jar (extracted now when missing or out of date) and, when its
-     * cache is there, {@code -XX:AOTCache}.
+     * What {@code app} is launched from: its extracted jar and, when its cache is there, {@code -XX:AOTCache}; or,
+     * while no extraction of this very jar is there (the first start after a build), the executable jar itself.
+     * Extracting takes seconds of CPU per app that the first start's apps need: {@link #extract} does it once the
+     * stack is ready, before the training run.
      */
     public Launch prepare(StackApp app, Path executableJar) {
+        Path appDir = dir.resolve(app.module());
+        try {
+            Optional<Path> extracted = extractedJar(appDir);
+            Path cache = appDir.resolve(CACHE_FILE);
+            if (extracted.isEmpty() || !stamp(executableJar).equals(readStamp(appDir))) {
+                return new Launch(executableJar, List.of(), cache);
+            }
+            return new Launch(extracted.get(), Files.isRegularFile(cache) ? List.of("-XX:AOTCache=" + cache)
+                    : List.of(), cache);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare " + app.module() + " in " + appDir, e);
+        }
+    }
+
+    /**
+     * {@code app}'s executable jar extracted for the training run (now, when missing or out of date), without cache.
+     */
+    public Launch extract(StackApp app, Path executableJar) {
         Path appDir = dir.resolve(app.module());
         String stamp = stamp(executableJar);
         try {
@@ -80,15 +102,14 @@ public final class AotCache {
                 log.info("aot: extracted {} in {} s", app.module(), seconds(System.nanoTime() - start));
             }
             Path jar = extracted.orElseThrow(() -> new IllegalStateException("No jar extracted in " + appDir));
-            Path cache = appDir.resolve(CACHE_FILE);
-            return new Launch(jar, Files.isRegularFile(cache) ? List.of("-XX:AOTCache=" + cache) : List.of(), cache);
+            return new Launch(jar, List.of(), appDir.resolve(CACHE_FILE));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not prepare " + app.module() + " in " + appDir, e);
+            throw new UncheckedIOException("Could not extract " + app.module() + " in " + appDir, e);
         }
     }
 
     /**
-     * The training run of {@code launch}'s app: started with {@code environment} (the running stack's: the context
+     * The training run of {@code launch}'s app (an extracted jar: {@link #extract}): started with {@code environment} (the running stack's: the context
      * connects to its database and broker), it stops once its context is refreshed and leaves the cache for the next
      * start. Blocks until then; false (and no cache) when it failed, was interrupted or took over {@code timeout}.
      */
@@ -149,7 +170,8 @@ public final class AotCache {
     /**
      * How to launch one app.
      *
-     * @param jar        the extracted application jar (its libraries beside it, named by its manifest)
+     * @param jar        the extracted application jar (its libraries beside it, named by its manifest), or the
+     *                   executable jar while it is not extracted
      * @param jvmOptions {@code -XX:AOTCache=...} when the cache exists, else none
      * @param cache      where its cache is, or will be once trained
      */

@@ -34,6 +34,8 @@ class DemoLoaderTest {
             + "\"status\":422,\"detail\":\"Engaging would exceed the voted credits\"}";
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    /** Each call as in {@link #calls}, with the Idempotency-Key it carried ({@code -} for none). */
+    private final List<String> keyed = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger inFlightAtMost = new AtomicInteger();
     /** Calls in flight at once at most, by kind of call: method and path, ids replaced by {@code *}. */
@@ -77,7 +79,9 @@ class DemoLoaderTest {
                 .hasMessageContaining("POST /api/budget/lines/").hasMessageContaining("/engagements")
                 .hasMessageContaining("answered 422").hasMessageContaining(PROBLEM);
         int sent = calls.size();
-        assertThat(calls).filteredOn(call -> call.contains("/engagements")).hasSize(1);
+        // the lines' engagements go side by side: each line's first one was in flight, none came after a refusal
+        List<String> engagements = calls.stream().filter(call -> call.contains("/engagements")).toList();
+        assertThat(engagements).doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(DemoTerritory.BUDGET_LINES.size());
         assertThat(calls).noneMatch(call -> call.contains("/mandates") || call.contains("/transfers")
                 || call.contains("/barometer"));
         // every part of the load has stopped when it fails: none goes on calling in the background
@@ -128,6 +132,14 @@ class DemoLoaderTest {
                 .hasEntrySatisfying("POST /api/governance/instances/*/sessions",
                         most -> assertThat(most).isGreaterThanOrEqualTo(2))
                 .hasEntrySatisfying("POST /api/governance/sessions/*/decisions",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                // the budget's part, the longest once the séances went side by side (its first programme alone, two
+                // programmes after it: too few to count on them overlapping on a loaded machine)
+                .hasEntrySatisfying("POST /api/budget/lines", most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("POST /api/budget/votes", most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("POST /api/budget/lines/*/engagements",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("POST /api/budget/engagements/*/mandates",
                         most -> assertThat(most).isGreaterThanOrEqualTo(2));
         assertThat(report.steps()).filteredOn(step -> step.name().startsWith("séances"))
                 .singleElement().satisfies(step -> assertThat(step.toString()).contains("25 decisions"));
@@ -140,7 +152,10 @@ class DemoLoaderTest {
 
         assertThatThrownBy(loader::load).isInstanceOf(DemoLoadException.class)
                 .hasMessageContaining("POST /api/budget/programmes").hasMessageContaining("answered 404");
-        assertThat(calls).filteredOn(call -> call.startsWith("POST /api/budget/")).hasSize(1);
+        // the programmes go side by side: those in flight, and nothing of the budget after them
+        assertThat(calls).filteredOn(call -> call.startsWith("POST /api/budget/"))
+                .allMatch(call -> call.startsWith("POST /api/budget/programmes "))
+                .hasSizeLessThanOrEqualTo(DemoTerritory.PROGRAMMES.size());
     }
 
     @Test
@@ -189,6 +204,52 @@ class DemoLoaderTest {
         assertThat(roadmaps.subList(0, 6)).containsOnly(roadmaps.getFirst());
     }
 
+    @Test
+    void aPostAskedAgainAfterA503CarriesTheSameIdempotencyKeySoThatItCreatesNothingTwice() throws IOException {
+        AtomicInteger refusals = new AtomicInteger();
+        // the gateway's answer when the service took longer than its time-out: the project may have been created
+        Override timedOut = (method, path, client) -> path.equals("/api/portfolio/projects")
+                && refusals.incrementAndGet() == 1
+                ? Optional.of(new FakeApp.Answer(503, "{\"status\":503,\"detail\":\"portfolio-service is unavailable\"}"))
+                : Optional.empty();
+
+        DemoReport report = loader(timedOut).load();
+
+        assertThat(report.complete()).isTrue();
+        List<String> projects = keyed.stream().filter(call -> call.startsWith("POST /api/portfolio/projects ")).toList();
+        assertThat(projects).hasSize((int) DemoTerritory.projects().count() + 1);
+        // the refused attempt and its retry, one client and one key: the only call twice (projects go side by side)
+        assertThat(projects).noneMatch(call -> call.endsWith(" -"));
+        assertThat(projects.stream().distinct()).hasSize(projects.size() - 1);
+        // every other write its own key: two projects are never taken for one
+        List<String> posts = keyed.stream().filter(call -> call.startsWith("POST ")).toList();
+        assertThat(posts).noneMatch(call -> call.endsWith(" -"));
+        assertThat(posts.stream().map(call -> call.substring(call.lastIndexOf(' ') + 1)).distinct())
+                .hasSize(posts.size() - 1);
+    }
+
+    @Test
+    void aCollectiviteRegisteredByAnAttemptTheGatewayAnswered503IsNotAFailureOfItsRetry() throws IOException {
+        AtomicInteger attempts = new AtomicInteger();
+        // the first write outlived the gateway's time-out on a cold governance, and was committed all the same
+        Override committedThenTimedOut = (method, path, client) -> {
+            if (!path.equals("/api/governance/collectivites")) {
+                return Optional.empty();
+            }
+            return switch (attempts.incrementAndGet()) {
+                case 1 -> Optional.of(new FakeApp.Answer(503, "{\"status\":503}"));
+                case 2 -> Optional.of(new FakeApp.Answer(409, "{\"status\":409,\"currentState\":\"REGISTERED\"}"));
+                default -> Optional.empty();
+            };
+        };
+
+        DemoReport report = loader(committedThenTimedOut).load();
+
+        assertThat(report.complete()).isTrue();
+        assertThat(calls).filteredOn(call -> call.startsWith("POST /api/governance/collectivites "))
+                .hasSize(DemoTerritory.COLLECTIVITES.size() + 1);
+    }
+
     private int firstIndexOf(String part) {
         return java.util.stream.IntStream.range(0, calls.size()).filter(i -> calls.get(i).contains(part)).findFirst()
                 .orElseThrow(() -> new AssertionError("no call with " + part));
@@ -223,6 +284,8 @@ class DemoLoaderTest {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String client = exchange.getRequestHeaders().getFirst("Authorization").substring("Bearer ey-".length());
             calls.add(method + " " + path + " " + client);
+            keyed.add(method + " " + path + " " + client + " " + Optional.ofNullable(
+                    exchange.getRequestHeaders().getFirst(DemoLoader.IDEMPOTENCY_KEY)).orElse("-"));
             inFlightAtMost.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             String kind = method + " " + ID.matcher(path).replaceAll("/*");
             AtomicInteger sameKind = kindInFlight.computeIfAbsent(kind, key -> new AtomicInteger());

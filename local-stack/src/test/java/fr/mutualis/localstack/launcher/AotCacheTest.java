@@ -42,9 +42,17 @@ class AotCacheTest {
         Path jar = FakeApp.jar(dir.resolve("jars"));
         AotCache cache = new AotCache(dir.resolve("aot"), JVM_OPTIONS, dir.resolve("logs"));
 
-        AotCache.Launch untrained = cache.prepare(StackApp.PORTFOLIO, jar);
+        // the first start launches the executable jar at once: extracting it waits for the training run
+        AotCache.Launch first = cache.prepare(StackApp.PORTFOLIO, jar);
+        assertThat(first.cached()).isFalse();
+        assertThat(first.jar()).isEqualTo(jar);
+        assertThat(dir.resolve("aot").resolve("portfolio-service")).doesNotExist();
+
+        AotCache.Launch untrained = cache.extract(StackApp.PORTFOLIO, jar);
         assertThat(untrained.cached()).isFalse();
         assertThat(untrained.jar()).startsWith(dir.resolve("aot").resolve("portfolio-service")).isRegularFile();
+        assertThat(cache.prepare(StackApp.PORTFOLIO, jar).jar()).as("extracted, not yet trained")
+                .isEqualTo(untrained.jar());
 
         assertThat(cache.train(StackApp.PORTFOLIO, untrained, Map.of(), Duration.ofMinutes(3))).isTrue();
         AotCache.Launch trained = cache.prepare(StackApp.PORTFOLIO, jar);
@@ -69,7 +77,7 @@ class AotCacheTest {
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
         AotCache.Launch rebuilt = cache.prepare(StackApp.PORTFOLIO, jar);
         assertThat(rebuilt.cached()).as("a new build is trained again").isFalse();
-        assertThat(rebuilt.jar()).isRegularFile();
+        assertThat(rebuilt.jar()).as("and starts from its executable jar until then").isEqualTo(jar);
     }
 
     @Test
@@ -78,7 +86,7 @@ class AotCacheTest {
         Path jar = FakeApp.jar(dir.resolve("jars"));
         AotCache cache = new AotCache(dir.resolve("aot"), List.of("-XX:+UseSerialGC", "-XX:NoSuchOption"),
                 dir.resolve("logs"));
-        AotCache.Launch untrained = cache.prepare(StackApp.BUDGET, jar);
+        AotCache.Launch untrained = cache.extract(StackApp.BUDGET, jar);
 
         assertThat(cache.train(StackApp.BUDGET, untrained, Map.of(), Duration.ofMinutes(1))).isFalse();
         assertThat(untrained.cache()).doesNotExist();
