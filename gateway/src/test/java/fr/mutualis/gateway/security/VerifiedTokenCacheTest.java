@@ -1,5 +1,6 @@
 package fr.mutualis.gateway.security;
 
+import fr.mutualis.testsupport.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -62,7 +63,7 @@ class VerifiedTokenCacheTest {
         VerifiedTokenCache cache = new VerifiedTokenCache(decoder, 10, TRUST, later);
         cache.decode("good-1").block();
 
-        later.now = NOW.plus(Duration.ofMinutes(5));
+        later.set(NOW.plus(Duration.ofMinutes(5)));
         cache.decode("good-1").block();
 
         assertThat(verifications).hasValue(2);
@@ -78,11 +79,11 @@ class VerifiedTokenCacheTest {
         VerifiedTokenCache cache = new VerifiedTokenCache(hourLong, 10, TRUST, later);
         cache.decode("good-1").block();
 
-        later.now = NOW.plus(TRUST).minusSeconds(1);
+        later.set(NOW.plus(TRUST).minusSeconds(1));
         cache.decode("good-1").block();
         assertThat(verifications).hasValue(1);
 
-        later.now = NOW.plus(TRUST);
+        later.set(NOW.plus(TRUST));
         cache.decode("good-1").block();
         assertThat(verifications).hasValue(2);
     }
@@ -115,29 +116,5 @@ class VerifiedTokenCacheTest {
         Jwt.Builder jwt = Jwt.withTokenValue(token).header("alg", "RS256").subject("camille-test")
                 .issuedAt(NOW.minusSeconds(1));
         return (expiresAt == null ? jwt : jwt.expiresAt(expiresAt)).build();
-    }
-
-    /** A clock the test moves forward. */
-    static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
