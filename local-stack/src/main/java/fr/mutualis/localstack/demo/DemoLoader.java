@@ -39,14 +39,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -299,7 +304,7 @@ public final class DemoLoader {
 
     /** Convenes each séance, records who came and the votes, then closes it: closing publishes the decisions. */
     private void holdSessions(Counter counter) {
-        java.util.concurrent.atomic.AtomicInteger decisions = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger decisions = new AtomicInteger();
         // Each instance's séances in their order (a deferred item comes back at the next one), the instances side
         // by side: their agendas name different roadmaps and projects.
         sideBySide(DemoTerritory.INSTANCES, instance -> {
@@ -702,7 +707,7 @@ public final class DemoLoader {
 
     /** Counts what a step loaded, and an optional detail for its report line. */
     private static final class Counter {
-        private final java.util.concurrent.atomic.AtomicInteger loaded = new java.util.concurrent.atomic.AtomicInteger();
+        private final AtomicInteger loaded = new AtomicInteger();
         private volatile String detail;
 
         void add() {
@@ -721,7 +726,8 @@ public final class DemoLoader {
         DemoReport.Step step = new DemoReport.Step(stage.label, counter.loaded.get(), total, counter.detail,
                 Duration.ofNanos(System.nanoTime() - start));
         if (!step.complete()) {
-            throw new DemoLoadException("demo: step " + stage.label + " loaded " + counter.loaded.get() + " of " + total);
+            throw new DemoLoadException("demo: step " + stage.label + " loaded " + counter.loaded.get() + " of "
+                    + total);
         }
         log.info("demo: {}", step);
         steps.put(stage, step);
@@ -729,7 +735,8 @@ public final class DemoLoader {
 
     /** The projects of each roadmap in their order, the roadmaps side by side. */
     private void forEachProjectSideBySide(ProjectAction action) {
-        sideBySide(DemoTerritory.ROADMAPS, roadmap -> roadmap.projects().forEach(project -> action.apply(roadmap, project)));
+        sideBySide(DemoTerritory.ROADMAPS,
+                roadmap -> roadmap.projects().forEach(project -> action.apply(roadmap, project)));
     }
 
     /**
@@ -737,15 +744,15 @@ public final class DemoLoader {
      * one has ended: then the first failure, in {@code items}' order, is thrown. The HTTP round trips, not the
      * machine's cores, are what a sequential load waits on.
      */
-    private static <T> void sideBySide(List<T> items, java.util.function.Consumer<T> action) {
-        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+    private static <T> void sideBySide(List<T> items, Consumer<T> action) {
+        List<Future<?>> running = new ArrayList<>();
         try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
             items.forEach(item -> running.add(calls.submit(() -> action.accept(item))));
         }
-        for (java.util.concurrent.Future<?> call : running) {
+        for (Future<?> call : running) {
             try {
                 call.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
                 }
@@ -761,7 +768,7 @@ public final class DemoLoader {
     }
 
     /** A service's first write alone (its cold path), then the others side by side. */
-    private static <T> void firstAloneThenSideBySide(List<T> items, java.util.function.Consumer<T> action) {
+    private static <T> void firstAloneThenSideBySide(List<T> items, Consumer<T> action) {
         sideBySide(items.subList(0, 1), action);
         sideBySide(items.subList(1, items.size()), action);
     }
@@ -797,11 +804,10 @@ public final class DemoLoader {
      * {@code existing} recognises (the key is taken) is the earlier attempt's creation, not a failure.
      */
     private void creation(Actor actor, String path, Object body, String what, BiPredicate<Integer, String> existing) {
-        java.util.concurrent.atomic.AtomicBoolean askedAgain = new java.util.concurrent.atomic.AtomicBoolean();
-        HttpResponse<String> response = send("POST", actor, path, body, what, java.util.UUID.randomUUID().toString(),
-                askedAgain);
+        Answer answer = send("POST", actor, path, body, what, UUID.randomUUID().toString());
+        HttpResponse<String> response = answer.response();
         int status = response.statusCode();
-        if ((status < 200 || status >= 300) && !(askedAgain.get() && existing.test(status, response.body()))) {
+        if ((status < 200 || status >= 300) && !(answer.askedAgain() && existing.test(status, response.body()))) {
             throw refused("POST", actor, path, what, response);
         }
     }
@@ -827,10 +833,9 @@ public final class DemoLoader {
         // One key for every attempt of this write: a POST the gateway answered 503 after relaying it (its 10 s
         // time-out) may have been committed, and the services' creations (service-kit's Creations) answer its
         // retry with what it created instead of creating it twice. PUTs are idempotent without it.
-        String idempotencyKey = method.equals("POST") ? java.util.UUID.randomUUID().toString() : null;
+        String idempotencyKey = method.equals("POST") ? UUID.randomUUID().toString() : null;
         while (true) {
-            HttpResponse<String> response = send(method, actor, path, body, what, idempotencyKey,
-                    new java.util.concurrent.atomic.AtomicBoolean());
+            HttpResponse<String> response = send(method, actor, path, body, what, idempotencyKey).response();
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 String text = response.body();
@@ -854,8 +859,7 @@ public final class DemoLoader {
         long deadline = System.nanoTime() + asyncBound.toNanos();
         String last;
         while (true) {
-            HttpResponse<String> response = send("GET", actor, path, null, what, null,
-                    new java.util.concurrent.atomic.AtomicBoolean());
+            HttpResponse<String> response = send("GET", actor, path, null, what, null).response();
             last = response.statusCode() + " " + response.body();
             if (response.statusCode() == 200) {
                 JsonNode answer = JSON.readTree(response.body());
@@ -875,9 +879,11 @@ public final class DemoLoader {
         await(actor, path, what + " to be " + status, answer -> answer.path("status").asString().equals(status));
     }
 
-    /** {@code askedAgain} is set when an attempt answered 502/503 and the call was sent again. */
-    private HttpResponse<String> send(String method, Actor actor, String path, Object body, String what,
-                                      String idempotencyKey, java.util.concurrent.atomic.AtomicBoolean askedAgain) {
+    /** The last attempt's answer; {@code askedAgain} when an earlier attempt answered 502/503 and was sent again. */
+    private record Answer(HttpResponse<String> response, boolean askedAgain) {
+    }
+
+    private Answer send(String method, Actor actor, String path, Object body, String what, String idempotencyKey) {
         if (failure.get() != null) {
             throw new Abandoned();
         }
@@ -901,11 +907,10 @@ public final class DemoLoader {
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if ((response.statusCode() == 502 || response.statusCode() == 503) && attempt < 7) {
-                    askedAgain.set(true);
                     Thread.sleep(1000L * Math.min(attempt, 5));
                     continue;
                 }
-                return response;
+                return new Answer(response, attempt > 1);
             } catch (IOException e) {
                 throw new DemoLoadException("demo: " + method + " " + path + " for " + what + " failed: " + e, e);
             } catch (InterruptedException e) {
