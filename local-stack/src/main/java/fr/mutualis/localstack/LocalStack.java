@@ -21,6 +21,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -679,16 +681,8 @@ public final class LocalStack implements AutoCloseable {
         }
         long start = System.nanoTime();
         launch(deferredApps);
-        CompletableFuture<List<StartupReport.Part>> deferredReady = new CompletableFuture<>();
-        Thread waiter = new Thread(() -> {
-            try {
-                deferredReady.complete(readiness.awaitReady(deferredApps, settings.readinessTimeout));
-            } catch (RuntimeException e) {
-                deferredReady.completeExceptionally(e);
-            }
-        }, "local-stack-deferred-apps");
-        waiter.setDaemon(true);
-        waiter.start();
+        CompletableFuture<List<StartupReport.Part>> deferredReady = CompletableFuture.supplyAsync(
+                () -> readiness.awaitReady(deferredApps, settings.readinessTimeout), onItsOwnThread("deferred-apps"));
         log.info("demo: loading the demo territory through {}", gatewayUrl());
         demoReport = new DemoLoader(URI.create(gatewayUrl()), this::token).load();
         List<StartupReport.Part> parts = new ArrayList<>();
@@ -739,7 +733,7 @@ public final class LocalStack implements AutoCloseable {
                 try {
                     AotCache.Launch extracted = cache.get().extract(app, jars.get(app));
                     cache.get().train(app, extracted, environment(app), AOT_TRAINING_TIMEOUT);
-                } catch (java.io.UncheckedIOException e) {
+                } catch (UncheckedIOException e) {
                     log.warn("aot: no cache for {}: {}", app.module(), e.toString());
                 }
             }
@@ -800,11 +794,12 @@ public final class LocalStack implements AutoCloseable {
             log.info("{}: started {} in {} s", name, describe.apply(started), seconds(took));
             parts.add(new StartupReport.Part(name, took, null));
             return started;
-        }, runnable -> {
-            Thread thread = new Thread(runnable, "local-stack-" + name);
-            thread.setDaemon(true);
-            thread.start();
-        });
+        }, onItsOwnThread(name));
+    }
+
+    /** Runs a start-up task on a daemon thread of its own, named after it: nothing waits in a shared pool. */
+    private static Executor onItsOwnThread(String name) {
+        return task -> Thread.ofPlatform().name("local-stack-" + name).daemon().start(task);
     }
 
     private static RuntimeException cause(CompletionException e) {
