@@ -195,9 +195,10 @@ final class PagedProjectionReplay {
         Void handle(int index, List<TrackedEventMessage<?>> events, TrackingToken last, TokenStore tokens,
                     TransactionManager transactions) throws Exception {
             TrackingToken start = positions[index];
-            positions[index] = WrappedToken.advance(start, last);
+            TrackingToken end = WrappedToken.advance(start, last);
             if (events.isEmpty()) {
-                transactions.executeInTransaction(() -> tokens.storeToken(positions[index], name, ids[index]));
+                transactions.executeInTransaction(() -> tokens.storeToken(end, name, ids[index]));
+                positions[index] = end;
                 return null;
             }
             DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(events.getFirst());
@@ -213,12 +214,13 @@ final class PagedProjectionReplay {
                         return null;
                     }).proceed();
                 }
-                tokens.storeToken(positions[index], name, ids[index]);
+                tokens.storeToken(end, name, ids[index]);
             } catch (Exception e) {
                 unitOfWork.rollback(e);
                 throw e;
             }
             unitOfWork.commit();
+            positions[index] = end;
             return null;
         }
     }
