@@ -653,6 +653,10 @@ class GatewayIntegrationTest {
                 .expectBody(String.class).value(body -> assertThat(body)
                         .contains("spring_cloud_gateway_requests_seconds_count")
                         .contains("routeId=\"portfolio\"")
+                        // the relay's timer, under a name of its own (the web client's http.client.requests has
+                        // other tag keys, and Prometheus refuses a second set under one name)
+                        .containsPattern("mutualis_gateway_requests_relayed_seconds_count\\{[^}]*"
+                                + "spring_cloud_gateway_route_id=\"portfolio\"[^}]*\\} [1-9]")
                         .containsPattern("mutualis_gateway_requests_rejected_total\\{[^}]*"
                                 + "reason=\"payload-too-large\",route=\"portfolio\"\\} [1-9]"));
         client.get().uri("/actuator/metrics").headers(h -> h.setBearerAuth(operator)).exchange().expectStatus().isOk();
