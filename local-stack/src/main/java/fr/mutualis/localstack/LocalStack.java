@@ -473,7 +473,11 @@ public final class LocalStack implements AutoCloseable {
         aotCache().ifPresent(cache -> launches.putAll(prepareLaunches(cache, jars)));
         // PostgreSQL (a child process), Kafka and the issuer (in this JVM) start side by side.
         CompletableFuture<EmbeddedPostgresServer> pg = timed("postgres", parts, () -> {
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.postgresPort, settings.postgresDataDir());
+            // With the stack's own shutdown hook, PostgreSQL stops in it after the apps: a hook of its own would run
+            // beside the stack's (a JVM starts them all at once) and take the database from services still
+            // committing their last work, each then waiting for a connection until its pool's time-out.
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.postgresPort,
+                    settings.postgresDataDir(), !settings.registerShutdownHook);
             for (StackApp app : StackApp.values()) {
                 if (app.database() != null) {
                     server.createDatabase(app.database());

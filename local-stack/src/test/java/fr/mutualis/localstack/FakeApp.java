@@ -3,10 +3,12 @@ package fr.mutualis.localstack;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -32,6 +35,10 @@ import java.util.stream.Stream;
  */
 public final class FakeApp {
 
+    /** The file beside the jar that makes the app stop as slowly as a real service ({@link #main}). */
+    public static final String STOP_SLOWLY = "stop-slowly";
+    /** The log line the app writes at the end of a slow stop, followed by {@code there} or {@code gone}. */
+    public static final String POSTGRES_AT_STOP = "postgres during the five seconds of the stop: ";
     private static final Map<String, Integer> CALLS = new ConcurrentHashMap<>();
     private static final Map<String, String> PROFILES = Map.of("200000016", "UNCLASSIFIED", "210000022", "SYSTEMIC",
             "210000030", "ENTREPRENEUR", "210000048", "UNCLASSIFIED");
@@ -61,7 +68,55 @@ public final class FakeApp {
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"))));
         server.createContext("/api/", FakeApp::api);
         server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(FakeApp::tellWhetherPostgresOutlivesTheStop));
         System.out.println("fake app up on port " + port);
+    }
+
+    /**
+     * A real service still commits (its processors' tokens, its outbox) for some seconds after it is asked to stop.
+     * With {@value #STOP_SLOWLY} beside its jar, the app does the same: for five seconds it checks that its database
+     * is there, and tells in its log whether it stayed.
+     */
+    private static void tellWhetherPostgresOutlivesTheStop() {
+        String url = System.getenv("SPRING_DATASOURCE_URL");
+        Matcher hostAndPort = Pattern.compile("//([^:/]+):(\\d+)/").matcher(url == null ? "" : url);
+        if (!Files.exists(Path.of(System.getProperty("java.class.path")).resolveSibling(STOP_SLOWLY))
+                || !hostAndPort.find()) {
+            return;
+        }
+        InetSocketAddress postgres = new InetSocketAddress(hostAndPort.group(1), Integer.parseInt(hostAndPort.group(2)));
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        boolean there = true;
+        while (there && System.nanoTime() < end) {
+            there = acceptsASession(postgres);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        System.out.println(POSTGRES_AT_STOP + (there ? "there" : "gone"));
+    }
+
+    /**
+     * Whether PostgreSQL would open a session: a stopping server still accepts the TCP connection but answers the
+     * start-up message with an error ('E') instead of asking for authentication ('R').
+     */
+    private static boolean acceptsASession(InetSocketAddress postgres) {
+        try (Socket socket = new Socket()) {
+            socket.connect(postgres, 1000);
+            socket.setSoTimeout(1000);
+            byte[] parameters = "user\0mutualis\0database\0postgres\0\0".getBytes(StandardCharsets.US_ASCII);
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            out.writeInt(8 + parameters.length);
+            out.writeInt(196608); // protocol 3.0
+            out.write(parameters);
+            out.flush();
+            return socket.getInputStream().read() == 'R';
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** {@code extract --destination <dir>}: a plain jar is its own extracted form, so a copy of it. */
