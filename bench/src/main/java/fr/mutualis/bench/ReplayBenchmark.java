@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -36,7 +38,9 @@ import java.util.stream.Collectors;
  * With {@code compare=true} (the default) the same history is rebuilt twice in the run, so that the two compare under
  * the same load: first with the settings of before issue 18's replay work ({@link #BEFORE}: the replay through the
  * processors, their batches of 64, event store pages of 100, Axon's metadata reader), then with the kit's defaults; {@code before=NAME=value;NAME=value}
- * gives the first rebuild other environment variables instead, to measure one setting against the defaults.
+ * gives the first rebuild other environment variables instead, to measure one setting against the defaults;
+ * {@code before-sql=FILE} and {@code after-sql=FILE} run a SQL script on portfolio's database before the first and
+ * before the second rebuild, to measure a change on the database's side (a function, a policy) the same way.
  * {@code compare=one-by-one} compares
  * instead the projection's statements run one by one ({@code mutualis.projection.batch-updates=false}) with batched.
  * {@code profile=portfolio-service} records the service with JDK Flight Recorder. Each rebuild prints the CPU per
@@ -44,7 +48,7 @@ import java.util.stream.Collectors;
  * <p>
  * {@code java -cp bench/target/bench-0.1.0-SNAPSHOT-exec.jar -Dloader.main=fr.mutualis.bench.ReplayBenchmark
  * org.springframework.boot.loader.launch.PropertiesLauncher [events=1000000] [template-projects=200] [compare=true|one-by-one|false]
- * [before=NAME=value;...] [profile=portfolio-service]}
+ * [before=NAME=value;...] [before-sql=FILE after-sql=FILE] [profile=portfolio-service]}
  */
 public final class ReplayBenchmark {
 
@@ -81,12 +85,14 @@ public final class ReplayBenchmark {
                 .apps(java.util.List.of("gateway", "portfolio-service"))
                 .build()
                 .start()) {
-            new ReplayBenchmark(stack).run(events, templateProjects, compare, before);
+            new ReplayBenchmark(stack).run(events, templateProjects, compare, before,
+                    Optional.ofNullable(options.get("before-sql")).map(Path::of),
+                    Optional.ofNullable(options.get("after-sql")).map(Path::of));
         }
     }
 
-    private void run(long targetEvents, int templateProjects, String compare, Map<String, String> settingsBefore)
-            throws Exception {
+    private void run(long targetEvents, int templateProjects, String compare, Map<String, String> settingsBefore,
+                     Optional<Path> sqlBefore, Optional<Path> sqlAfter) throws Exception {
         System.out.println("# Projection replay benchmark");
         long templateEvents = writeTemplate(templateProjects);
         System.out.printf(Locale.ROOT, "template: %d events written through the API%n", templateEvents);
@@ -103,8 +109,11 @@ public final class ReplayBenchmark {
 
         switch (compare) {
             case "true" -> {
+                runScript(jdbcUrl, sqlBefore);
                 stack.restartApp("portfolio-service", settingsBefore);
-                double before = replay("settings before " + settingsBefore, jdbcUrl, total, insertCommits);
+                double before = replay("settings before " + settingsBefore + sqlBefore.map(script -> " and " + script).orElse(""),
+                        jdbcUrl, total, insertCommits);
+                runScript(jdbcUrl, sqlAfter);
                 stack.restartApp("portfolio-service", Map.of());
                 double after = replay("the kit's defaults", jdbcUrl, total, insertCommits);
                 System.out.printf(Locale.ROOT, "%nDefaults / before, same run: %.2f x%n", after / before);
@@ -118,6 +127,22 @@ public final class ReplayBenchmark {
             }
             default -> replay("the kit's defaults", jdbcUrl, total, insertCommits);
         }
+    }
+
+    /** Runs a SQL script (statements separated by a line holding only {@code ;}) on the database, if given. */
+    private static void runScript(String jdbcUrl, Optional<Path> script) throws IOException, SQLException {
+        if (script.isEmpty()) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "mutualis", "mutualis");
+             Statement statement = connection.createStatement()) {
+            for (String sql : Files.readString(script.get()).split("(?m)^;$")) {
+                if (!sql.isBlank()) {
+                    statement.execute(sql);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "ran %s on the database%n", script.get());
     }
 
     /** One rebuild from scratch, followed through the status endpoint; answers its events/s. */

@@ -17,6 +17,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +143,12 @@ final class PagedProjectionReplay {
         private final int[] ids;
         private final Segment[] segments;
         private final TrackingToken[] positions;
+        /**
+         * Whether any handler takes a payload type at all ({@code canHandleType}, the pre-filter Axon's own processors
+         * use): an event no handler takes skips the per-segment {@code canHandle}, which inspected every handler once
+         * per segment (12 % of the replay's CPU with four segments, most events unhandled by most projections).
+         */
+        private final Map<Class<?>, Boolean> handledTypes = new HashMap<>();
 
         private Segments(String name, AbstractEventProcessor processor, int[] ids, TrackingToken[] positions) {
             this.name = name;
@@ -174,6 +181,9 @@ final class PagedProjectionReplay {
             }
             try {
                 for (TrackedEventMessage<?> event : page) {
+                    if (!handledTypes.computeIfAbsent(event.getPayloadType(), invoker::canHandleType)) {
+                        continue;
+                    }
                     for (int i = 0; i < segments.length; i++) {
                         if (invoker.canHandle(event, segments[i])) {
                             bySegment.get(i).add(event);

@@ -104,7 +104,16 @@ class TenantScopedDataSourceTest {
         assertThat(writes).as("cleared once for the platform's own work, not on every return").hasValueLessThanOrEqualTo(2);
     }
 
-        @Test
+    @Test
+    void thePolicyIsInlinedSoThatTheTenantlessWritersPayNoFunctionCallPerRow() {
+        // a projection (no tenant) updating one row: kit_visible as a function call per statement was ten times the
+        // row's own work (docs/benchmarks.md, projection replay, session 12); inlined, its first test answers
+        String plan = String.join("\n", jdbc.sql("EXPLAIN (VERBOSE) UPDATE note SET body = 'y' WHERE owner_id = 'nobody'")
+                .query(String.class).list());
+        assertThat(plan).contains("current_setting('mutualis.tenant'").doesNotContain("kit_visible(");
+    }
+
+    @Test
     void aCallerCannotWriteRowsForAnotherTenant() {
         bind(SAINT_AUBIN);
         assertThatThrownBy(() -> jdbc.sql("INSERT INTO note VALUES (:owner, 'forged')").param("owner", VALMONT).update())
