@@ -116,6 +116,10 @@ class RestartAfterBurstTest {
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // A closed Streams instance stays in its group until its session expires, and the restarted one's join waits
+        // for that: 45 s by default, 10 s here (heartbeats every 3 s keep a live member in on a loaded machine).
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
         KafkaStreams started = new KafkaStreams(builder.build(), config);
         started.start();
         return started;

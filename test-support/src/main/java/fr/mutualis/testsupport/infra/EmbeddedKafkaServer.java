@@ -28,10 +28,15 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
      */
     public static EmbeddedKafkaServer start(int partitions, Collection<String> topics) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
+        // The internal topics get as many partitions as the others instead of Kafka's 50, which spread coordinators
+        // over many brokers: on this one broker the first consumer's FindCoordinator created 50 partitions, and every
+        // group's join retried "not the correct coordinator" until they were all loaded (seconds in each test JVM).
         broker.brokerProperties(Map.of(
                 "auto.create.topics.enable", "true",
                 "num.partitions", String.valueOf(partitions),
+                "offsets.topic.num.partitions", String.valueOf(partitions),
                 "offsets.topic.replication.factor", "1",
+                "transaction.state.log.num.partitions", String.valueOf(partitions),
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
                 "group.initial.rebalance.delay.ms", "0"));
