@@ -53,6 +53,7 @@ import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Loads {@link DemoTerritory} through the gateway, like any client: tokens from the issuer, one tenant at a time
@@ -66,7 +67,13 @@ public final class DemoLoader {
     private static final Logger log = LoggerFactory.getLogger("fr.mutualis.localstack.demo");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Actor PLATFORM_ADMIN = new Actor("platform-admin", DemoClients.CAGV);
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    /**
+     * The first wait before asking again whether an effect has propagated, doubled at each round up to
+     * {@link #POLL_INTERVAL_AT_MOST}: most effects land within a few hundred milliseconds (one Kafka hop), and a fixed
+     * half second made each of the load's waits last at least that long.
+     */
+    private static final Duration POLL_INTERVAL_AT_FIRST = Duration.ofMillis(50);
+    private static final Duration POLL_INTERVAL_AT_MOST = Duration.ofMillis(500);
     /** The header of the IETF draft the services' creations honour (service-kit's {@code Creations}). */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -108,15 +115,18 @@ public final class DemoLoader {
      * order; the AP revisions wait for the séances whose decisions they name, and the barometer for everything. The
      * report lists the steps in {@link Stage} order whatever order they ended in. Within the steps of the longest
      * chain, what does not depend on each other goes side by side too: the communes once their EPCI exists, the élus,
-     * the roadmaps, each roadmap's projects and assessments (in its order), each instance's séances (in their order), and
-     * in the budget's part the programmes, the lines, the votes and each line's engagements and mandates (in its
-     * order). A failure stops the other parts at
-     * their next call, and this method returns only once none is left running.
+     * the roadmaps, each roadmap's projects and assessments (in its order), each instance's séances (in their order,
+     * each séance's votes side by side), the decisions awaited, each project's milestones (in their order), the
+     * scenarios, the evaluation's indicators and self-assessments, each indicator's measurements (in their order),
+     * the barometers, and in the budget's part the programmes, the lines, the votes and each line's engagements and
+     * mandates (in its order). A failure stops the other parts at their next call, and this method returns only once
+     * none is left running.
      */
     public DemoReport load() {
         long start = System.nanoTime();
         Map<Stage, DemoReport.Step> steps = new ConcurrentHashMap<>();
         try (ExecutorService parts = Executors.newVirtualThreadPerTaskExecutor()) {
+            fetchTokens();
             step(steps, Stage.COLLECTIVITES, DemoTerritory.COLLECTIVITES.size(), this::registerCollectivites);
             step(steps, Stage.ELECTED_LEADS, DemoTerritory.TENANTS.size(), this::designateElectedLeads);
             step(steps, Stage.MUTUALISATIONS, 1, this::createMutualisation);
@@ -184,6 +194,17 @@ public final class DemoLoader {
         Stage(String label) {
             this.label = label;
         }
+    }
+
+    /**
+     * The token of every client the load acts as, side by side before its first call: fetched on the way, the élus'
+     * and the agents' came one step after another, each on the path of that step's first call.
+     */
+    private void fetchTokens() {
+        List<String> clients = new ArrayList<>(List.of(PLATFORM_ADMIN.clientId(),
+                DemoTerritory.DSI_SIG.administrator().clientId()));
+        DemoTerritory.TENANTS.forEach(tenant -> clients.addAll(List.of(tenant.eluClientId(), tenant.agentClientId())));
+        sideBySide(clients.stream().distinct().toList(), this::token);
     }
 
     private CompletableFuture<Void> part(ExecutorService parts, Runnable body) {
@@ -277,8 +298,9 @@ public final class DemoLoader {
         counter.add();
     }
 
+    /** The instances side by side: their lists sort them by name. */
     private void createInstances(Counter counter) {
-        for (Instance instance : DemoTerritory.INSTANCES) {
+        sideBySide(DemoTerritory.INSTANCES, instance -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("name", instance.name());
             body.put("kind", instance.kind());
@@ -299,7 +321,7 @@ public final class DemoLoader {
             ids.put(instance.key(), id(postOnceKnown(DemoTerritory.writer(instance.owner()),
                     "/api/governance/instances", body, instance.name())));
             counter.add();
-        }
+        });
     }
 
     /** Convenes each séance, records who came and the votes, then closes it: closing publishes the decisions. */
@@ -325,19 +347,20 @@ public final class DemoLoader {
                 JsonNode agendaItemIds = scheduled.get("agendaItemIds");
                 call("PUT", actor, "/api/governance/sessions/" + sessionId + "/attendance",
                         Map.of("present", session.present()), "attendance at " + what, NEVER_RETRY);
-                for (int index = 0; index < session.agenda().size(); index++) {
+                // The votes of one séance side by side: closing publishes its decisions in the agenda's order, and
+                // the minutes number them so, whatever order they were recorded in.
+                List<Integer> voted = IntStream.range(0, session.agenda().size())
+                        .filter(index -> session.agenda().get(index).vote() != null).boxed().toList();
+                sideBySide(voted, index -> {
                     Item item = session.agenda().get(index);
-                    if (item.vote() == null) {
-                        continue;
-                    }
                     Map<String, Object> vote = new LinkedHashMap<>();
                     vote.put("agendaItemId", agendaItemIds.get(index).asString());
                     vote.put("votesFor", item.vote().votesFor());
                     vote.put("votesAgainst", item.vote().votesAgainst());
                     vote.put("abstentions", item.vote().abstentions());
                     vote.put("deferred", item.vote().deferred());
-                    JsonNode decision = post(actor, "/api/governance/sessions/" + sessionId + "/decisions", vote,
-                            item.title());
+                    JsonNode decision = postWhile(actor, "/api/governance/sessions/" + sessionId + "/decisions",
+                            vote, item.title(), STALE_VERSION);
                     decisionIds.put(item.title(), id(decision));
                     String outcome = decision.path("outcome").asString();
                     if (!outcome.equals(item.vote().outcome())) {
@@ -345,7 +368,7 @@ public final class DemoLoader {
                                 + ", the demo expects " + item.vote().outcome());
                     }
                     decisions.incrementAndGet();
-                }
+                });
                 call("POST", actor, "/api/governance/sessions/" + sessionId + "/close", Map.of(), "closing " + what,
                         NEVER_RETRY);
                 counter.add();
@@ -423,19 +446,23 @@ public final class DemoLoader {
                 + (int) DemoTerritory.projects().filter(project -> !project.finalStatus().equals("ASSESSED")).count();
     }
 
-    /** Portfolio adopts roadmaps and approves projects when it consumes the published decisions. */
+    /**
+     * Portfolio adopts roadmaps and approves projects when it consumes the published decisions: each awaited on its
+     * own thread, so that the step lasts as long as the last decision takes to be applied, not the sum of the polls.
+     */
     private void awaitDecisionsApplied(Counter counter) {
+        List<Runnable> awaits = new ArrayList<>();
         for (Roadmap roadmap : DemoTerritory.ROADMAPS) {
-            awaitStatus(DemoTerritory.writer(roadmap.owner()), "/api/portfolio/roadmaps/" + ids.get(roadmap.key()),
-                    "ADOPTED", roadmap.title());
-            counter.add();
+            Actor actor = DemoTerritory.writer(roadmap.owner());
+            awaits.add(() -> awaitStatus(actor, "/api/portfolio/roadmaps/" + ids.get(roadmap.key()), "ADOPTED",
+                    roadmap.title()));
+            roadmap.projects().stream().filter(project -> !project.finalStatus().equals("ASSESSED"))
+                    .forEach(project -> awaits.add(() -> awaitStatus(actor, "/api/portfolio/projects/"
+                            + ids.get(project.key()), "APPROVED", project.title())));
         }
-        forEachProject((roadmap, project) -> {
-            if (!project.finalStatus().equals("ASSESSED")) {
-                awaitStatus(DemoTerritory.writer(roadmap.owner()), "/api/portfolio/projects/" + ids.get(project.key()),
-                        "APPROVED", project.title());
-                counter.add();
-            }
+        sideBySide(awaits, await -> {
+            await.run();
+            counter.add();
         });
     }
 
@@ -444,7 +471,7 @@ public final class DemoLoader {
      * still only assessed (those approved or under way always count), against the budget's open credits.
      */
     private void defineScenarios(Counter counter) {
-        for (Roadmap roadmap : DemoTerritory.ROADMAPS) {
+        sideBySide(DemoTerritory.ROADMAPS, roadmap -> {
             List<String> assessed = roadmap.projects().stream()
                     .filter(project -> project.finalStatus().equals("ASSESSED"))
                     .map(project -> ids.get(project.key()))
@@ -453,7 +480,7 @@ public final class DemoLoader {
                     + "/scenarios", Map.of("name", "Tous les projets évalués", "projectIds", assessed),
                     "a scenario of " + roadmap.title());
             counter.add();
-        }
+        });
     }
 
     private void startProjects(Counter counter) {
@@ -466,29 +493,36 @@ public final class DemoLoader {
         });
     }
 
-    /** Plans and reaches milestones, then delivers the projects done: a delivered project keeps its milestones. */
+    /**
+     * Plans and reaches milestones, then delivers the projects done: a delivered project keeps its milestones. Each
+     * project's in their order, the projects side by side (a project's milestones are its own, listed by date).
+     */
     private void planMilestones(Counter counter) {
-        int reached = 0;
-        for (Roadmap roadmap : DemoTerritory.ROADMAPS) {
-            Actor actor = DemoTerritory.writer(roadmap.owner());
-            for (Project project : roadmap.projects()) {
-                String path = "/api/portfolio/projects/" + ids.get(project.key());
-                for (Milestone milestone : project.milestones()) {
-                    String milestoneId = id(post(actor, path + "/milestones", Map.of("title", milestone.title(),
-                            "plannedDate", milestone.plannedDate().toString()), milestone.title()));
-                    counter.add();
-                    if (milestone.reachedOn() != null) {
-                        post(actor, path + "/milestones/" + milestoneId + "/reach",
-                                Map.of("actualDate", milestone.reachedOn().toString()), "reaching " + milestone.title());
-                        reached++;
-                    }
-                }
-                if (project.finalStatus().equals("DELIVERED")) {
-                    post(actor, path + "/deliver", Map.of("reason", "Recette prononcée"), "delivering " + project.title());
+        AtomicInteger reached = new AtomicInteger();
+        sideBySide(DemoTerritory.projects().filter(project -> !project.milestones().isEmpty()
+                || project.finalStatus().equals("DELIVERED")).toList(), project -> {
+            Actor actor = DemoTerritory.writer(roadmapOf(project).owner());
+            String path = "/api/portfolio/projects/" + ids.get(project.key());
+            for (Milestone milestone : project.milestones()) {
+                String milestoneId = id(post(actor, path + "/milestones", Map.of("title", milestone.title(),
+                        "plannedDate", milestone.plannedDate().toString()), milestone.title()));
+                counter.add();
+                if (milestone.reachedOn() != null) {
+                    post(actor, path + "/milestones/" + milestoneId + "/reach",
+                            Map.of("actualDate", milestone.reachedOn().toString()), "reaching " + milestone.title());
+                    reached.incrementAndGet();
                 }
             }
-        }
-        counter.detail(reached + " reached");
+            if (project.finalStatus().equals("DELIVERED")) {
+                post(actor, path + "/deliver", Map.of("reason", "Recette prononcée"), "delivering " + project.title());
+            }
+        });
+        counter.detail(reached.get() + " reached");
+    }
+
+    private static Roadmap roadmapOf(Project project) {
+        return DemoTerritory.ROADMAPS.stream().filter(roadmap -> roadmap.projects().contains(project)).findFirst()
+                .orElseThrow();
     }
 
     // ---------------------------------------------------------------------------------------------- budget
@@ -638,8 +672,9 @@ public final class DemoLoader {
 
     // ---------------------------------------------------------------------------------------------- evaluation
 
+    /** The first alone (a cold evaluation-service's first write), then the others side by side: listed by name. */
     private void defineIndicators(Counter counter) {
-        for (Indicator indicator : DemoTerritory.INDICATORS) {
+        firstAloneThenSideBySide(DemoTerritory.INDICATORS, indicator -> {
             Actor actor = DemoTerritory.writer(indicator.owner());
             boolean shared = indicator.owner().equals(DemoTerritory.MUTUALISATION);
             Map<String, Object> body = new LinkedHashMap<>();
@@ -659,43 +694,44 @@ public final class DemoLoader {
                     : post(actor, "/api/evaluation/indicators", body, indicator.name());
             indicatorIds.put(indicator, id(created));
             counter.add();
-        }
+        });
     }
 
+    /** Each indicator's measurements in their order (the latest is its current value), the indicators side by side. */
     private void recordMeasurements(Counter counter) {
-        for (Indicator indicator : DemoTerritory.INDICATORS) {
+        sideBySide(DemoTerritory.INDICATORS, indicator -> {
             for (Measurement measurement : indicator.measurements()) {
                 post(DemoTerritory.writer(indicator.owner()), "/api/evaluation/indicators/"
                         + indicatorIds.get(indicator) + "/measurements", Map.of("date", measurement.date().toString(),
                         "value", measurement.value(), "source", measurement.source()), indicator.name());
                 counter.add();
             }
-        }
+        });
     }
 
     private void declareSelfAssessments(Counter counter) {
-        for (Tenant tenant : DemoTerritory.TENANTS) {
+        sideBySide(DemoTerritory.TENANTS, tenant -> {
             call("PUT", DemoTerritory.writer(tenant.siren()), "/api/evaluation/self-assessment",
                     Map.of("roles", tenant.selfAssessment().roles(),
                             "communication", tenant.selfAssessment().communication()),
                     "the self-assessment of " + tenant.label(), NEVER_RETRY);
             counter.add();
-        }
+        });
     }
 
     /** The barometer is computed from every context's events: wait until each tenant shows the profile its data gives. */
     private void awaitBarometerProfiles(Counter counter) {
-        List<String> profiles = new ArrayList<>();
-        for (Tenant tenant : DemoTerritory.TENANTS) {
+        Map<Tenant, String> profiles = new ConcurrentHashMap<>();
+        sideBySide(DemoTerritory.TENANTS, tenant -> {
             JsonNode barometer = await(DemoTerritory.writer(tenant.siren()), "/api/evaluation/barometer",
                     "the barometer of " + tenant.label() + " to show " + tenant.expectedProfile(),
                     answer -> answer.path("profile").asString().equals(tenant.expectedProfile()));
             String nearest = barometer.path("nearestProfile").asString("");
-            profiles.add(tenant.label() + " " + tenant.expectedProfile() + (nearest.isEmpty() ? "" : " (nearest "
-                    + nearest + ")"));
+            profiles.put(tenant, tenant.label() + " " + tenant.expectedProfile() + (nearest.isEmpty() ? ""
+                    : " (nearest " + nearest + ")"));
             counter.add();
-        }
-        counter.detail(String.join(", ", profiles));
+        });
+        counter.detail(String.join(", ", DemoTerritory.TENANTS.stream().map(profiles::get).toList()));
     }
 
     // ---------------------------------------------------------------------------------------------- steps
@@ -777,14 +813,6 @@ public final class DemoLoader {
         void apply(Roadmap roadmap, Project project);
     }
 
-    private static void forEachProject(ProjectAction action) {
-        for (Roadmap roadmap : DemoTerritory.ROADMAPS) {
-            for (Project project : roadmap.projects()) {
-                action.apply(roadmap, project);
-            }
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------- HTTP
 
     private static final BiPredicate<Integer, String> NEVER_RETRY = (status, body) -> false;
@@ -792,6 +820,9 @@ public final class DemoLoader {
     private static final BiPredicate<Integer, String> UNKNOWN_MUTUALISATION = (status, body) -> status == 404;
     private static final BiPredicate<Integer, String> ALREADY_REGISTERED =
             (status, body) -> status == 409 && body.contains("\"currentState\":\"REGISTERED\"");
+    /** Two writes on one aggregate at once in two instances of a service: the later one committed nothing. */
+    private static final BiPredicate<Integer, String> STALE_VERSION =
+            (status, body) -> status == 409 && body.contains("stale-version");
     private static final BiPredicate<Integer, String> UNKNOWN_SCOPE =
             (status, body) -> status == 404 && body.contains("\"scopeId\"");
 
@@ -834,7 +865,7 @@ public final class DemoLoader {
         // time-out) may have been committed, and the services' creations (service-kit's Creations) answer its
         // retry with what it created instead of creating it twice. PUTs are idempotent without it.
         String idempotencyKey = method.equals("POST") ? UUID.randomUUID().toString() : null;
-        while (true) {
+        for (int round = 0; ; round++) {
             HttpResponse<String> response = send(method, actor, path, body, what, idempotencyKey).response();
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
@@ -844,7 +875,7 @@ public final class DemoLoader {
             if (!notYet.test(status, response.body()) || System.nanoTime() > deadline) {
                 throw refused(method, actor, path, what, response);
             }
-            pause();
+            pause(round);
         }
     }
 
@@ -858,7 +889,7 @@ public final class DemoLoader {
     private JsonNode await(Actor actor, String path, String what, Function<JsonNode, Boolean> done) {
         long deadline = System.nanoTime() + asyncBound.toNanos();
         String last;
-        while (true) {
+        for (int round = 0; ; round++) {
             HttpResponse<String> response = send("GET", actor, path, null, what, null).response();
             last = response.statusCode() + " " + response.body();
             if (response.statusCode() == 200) {
@@ -871,7 +902,7 @@ public final class DemoLoader {
                 throw new DemoLoadException("demo: timed out after " + asyncBound.toSeconds() + " s waiting for "
                         + what + " (GET " + path + ", tenant " + actor.tenant() + "); last answer: " + abbreviate(last));
             }
-            pause();
+            pause(round);
         }
     }
 
@@ -920,9 +951,15 @@ public final class DemoLoader {
         }
     }
 
-    private static void pause() {
+    /** The wait after the {@code round}th (from 0) answer that the effect is not there yet. */
+    static Duration pollInterval(int round) {
+        long millis = POLL_INTERVAL_AT_FIRST.toMillis() << Math.min(round, 10);
+        return Duration.ofMillis(Math.min(millis, POLL_INTERVAL_AT_MOST.toMillis()));
+    }
+
+    private static void pause(int round) {
         try {
-            Thread.sleep(POLL_INTERVAL.toMillis());
+            Thread.sleep(pollInterval(round));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DemoLoadException("demo: interrupted", e);

@@ -41,6 +41,11 @@ class DemoLoaderTest {
     /** Calls in flight at once at most, by kind of call: method and path, ids replaced by {@code *}. */
     private final Map<String, Integer> kindInFlightAtMost = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> kindInFlight = new ConcurrentHashMap<>();
+    /** Calls in flight at once at most, by method and path (ids kept). */
+    private final Map<String, Integer> pathInFlightAtMost = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> pathInFlight = new ConcurrentHashMap<>();
+    /** Each client whose token the loader asked for, and how many calls it had made then. */
+    private final List<String> tokensFetched = new CopyOnWriteArrayList<>();
     private HttpServer server;
 
     /** Answers a call (by the client named) differently from the fake services, or empty to keep their answer. */
@@ -143,6 +148,71 @@ class DemoLoaderTest {
                         most -> assertThat(most).isGreaterThanOrEqualTo(2));
         assertThat(report.steps()).filteredOn(step -> step.name().startsWith("séances"))
                 .singleElement().satisfies(step -> assertThat(step.toString()).contains("25 decisions"));
+    }
+
+    @Test
+    void theSeancesVotesAndTheStepsAfterThemGoSideBySideWhereTheyAreIndependent() throws IOException {
+        DemoReport report = loader(noOverride(), Duration.ofSeconds(1), Duration.ofMillis(50)).load();
+
+        assertThat(report.complete()).isTrue();
+        // the votes of one séance (its attendance recorded, before it closes): the same séance's path twice at once
+        assertThat(pathInFlightAtMost.entrySet()).filteredOn(path -> path.getKey().endsWith("/decisions"))
+                .anySatisfy(path -> assertThat(path.getValue()).isGreaterThanOrEqualTo(2));
+        // the instances, the decisions awaited, the milestones of different projects, the scenarios, the indicators,
+        // their measurements, the self-assessments and the barometers: each of them one call after another before
+        assertThat(kindInFlightAtMost).hasEntrySatisfying("POST /api/governance/instances",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("GET /api/portfolio/projects/*", most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("GET /api/portfolio/roadmaps/*", most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("POST /api/portfolio/projects/*/milestones",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("POST /api/portfolio/roadmaps/*/scenarios",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("POST /api/evaluation/indicators", most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("POST /api/evaluation/indicators/*/measurements",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("PUT /api/evaluation/self-assessment",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("GET /api/evaluation/barometer", most -> assertThat(most).isGreaterThanOrEqualTo(2));
+        // what each keeps in order: a séance's attendance before its votes, its votes before it closes, a project's
+        // milestones in their order before it is delivered
+        List<String> seance = calls.stream().filter(call -> call.contains("/api/governance/sessions/")).toList();
+        for (int index = 0; index < seance.size(); index++) {
+            String call = seance.get(index);
+            if (call.contains("/decisions ")) {
+                String session = call.substring(0, call.indexOf("/decisions "));
+                assertThat(seance.subList(0, index)).anyMatch(before -> before.startsWith(
+                        session.replace("POST ", "PUT ") + "/attendance "));
+                assertThat(seance.subList(0, index)).noneMatch(before -> before.startsWith(session + "/close "));
+            }
+        }
+        assertThat(lastIndexOf("/milestones/")).isLessThan(firstIndexOf("/deliver "));
+    }
+
+    @Test
+    void everyTokenIsFetchedBeforeTheFirstCallSideBySide() throws IOException {
+        loader(noOverride()).load();
+
+        // fetched on the way, the élus' and the agents' tokens each came on the path of their step's first call
+        assertThat(tokensFetched).hasSize(10).allMatch(fetched -> fetched.endsWith(" after 0 calls"));
+    }
+
+    @Test
+    void aDecisionAppliedSoonIsSeenSoonAfter() throws IOException {
+        Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
+        // portfolio applies each decision between the loader's first and second look at it
+        Override appliedAfterTheFirstLook = (method, path, client) -> method.equals("GET")
+                && path.startsWith("/api/portfolio/") && polls.computeIfAbsent(path, key -> new AtomicInteger())
+                .getAndIncrement() == 0 ? Optional.of(new FakeApp.Answer(200, "{\"status\":\"DRAFT\"}"))
+                : Optional.empty();
+
+        DemoReport report = loader(appliedAfterTheFirstLook, Duration.ofSeconds(10)).load();
+
+        assertThat(report.complete()).isTrue();
+        assertThat(polls.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(2));
+        // 20 decisions, each looked at twice: half a second between looks, one decision after the other, was 10 s
+        assertThat(report.steps()).filteredOn(step -> step.name().equals("decisions applied by portfolio"))
+                .singleElement().satisfies(step -> assertThat(step.took()).isLessThan(Duration.ofSeconds(2)));
     }
 
     @Test
@@ -290,6 +360,8 @@ class DemoLoaderTest {
             String kind = method + " " + ID.matcher(path).replaceAll("/*");
             AtomicInteger sameKind = kindInFlight.computeIfAbsent(kind, key -> new AtomicInteger());
             kindInFlightAtMost.merge(kind, sameKind.incrementAndGet(), Math::max);
+            AtomicInteger samePath = pathInFlight.computeIfAbsent(method + " " + path, key -> new AtomicInteger());
+            pathInFlightAtMost.merge(method + " " + path, samePath.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(latency);
             } catch (InterruptedException e) {
@@ -297,6 +369,7 @@ class DemoLoaderTest {
             }
             inFlight.decrementAndGet();
             sameKind.decrementAndGet();
+            samePath.decrementAndGet();
             FakeApp.Answer answer = override.answer(method, path, client)
                     .orElseGet(() -> FakeApp.answer(method, path, body, exchange.getRequestHeaders().getFirst("X-Tenant-Id")));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -308,6 +381,9 @@ class DemoLoaderTest {
         });
         server.start();
         return new DemoLoader(URI.create("http://localhost:" + server.getAddress().getPort()),
-                (clientId, secret) -> "ey-" + clientId, asyncBound);
+                (clientId, secret) -> {
+                    tokensFetched.add(clientId + " after " + calls.size() + " calls");
+                    return "ey-" + clientId;
+                }, asyncBound);
     }
 }
