@@ -30,6 +30,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -76,10 +77,13 @@ public final class DemoLoader {
     private static final Duration POLL_INTERVAL_AT_MOST = Duration.ofMillis(500);
     /** The header of the IETF draft the services' creations honour (service-kit's {@code Creations}). */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** How many times in a row one call may go unanswered within its time-out before the load fails. */
+    private static final int CALL_TIMEOUTS_AT_MOST = 3;
 
     private final URI gateway;
     private final BiFunction<String, String, String> tokenSource;
     private final Duration asyncBound;
+    private final Duration callTimeout;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     // The maps are shared by the parts of the load that run side by side (see load()).
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -103,9 +107,15 @@ public final class DemoLoader {
 
     /** @param asyncBound how long to wait for an asynchronous effect (generous: the stack may run on a busy machine) */
     public DemoLoader(URI gateway, BiFunction<String, String, String> tokenSource, Duration asyncBound) {
+        this(gateway, tokenSource, asyncBound, Duration.ofSeconds(60));
+    }
+
+    /** @param callTimeout how long one call may take before it is sent again */
+    DemoLoader(URI gateway, BiFunction<String, String, String> tokenSource, Duration asyncBound, Duration callTimeout) {
         this.gateway = gateway;
         this.tokenSource = tokenSource;
         this.asyncBound = asyncBound;
+        this.callTimeout = callTimeout;
     }
 
     /**
@@ -910,7 +920,10 @@ public final class DemoLoader {
         await(actor, path, what + " to be " + status, answer -> answer.path("status").asString().equals(status));
     }
 
-    /** The last attempt's answer; {@code askedAgain} when an earlier attempt answered 502/503 and was sent again. */
+    /**
+     * The last attempt's answer; {@code askedAgain} when an earlier attempt answered 502/503, or none in time, and was
+     * sent again.
+     */
     private record Answer(HttpResponse<String> response, boolean askedAgain) {
     }
 
@@ -919,7 +932,7 @@ public final class DemoLoader {
             throw new Abandoned();
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
-                .timeout(Duration.ofSeconds(60))
+                .timeout(callTimeout)
                 .header("Authorization", "Bearer " + token(actor.clientId()))
                 .header(HttpContract.TENANT_HEADER, actor.tenant())
                 .header("Accept", "application/json, application/problem+json");
@@ -942,6 +955,12 @@ public final class DemoLoader {
                     continue;
                 }
                 return new Answer(response, attempt > 1);
+            } catch (HttpTimeoutException e) {
+                // On a saturated machine the first calls meet cold JVMs: the gateway itself may not answer within the
+                // time-out (seen at load 57: the first collectivité's). Asked again like a 503, with the same key.
+                if (attempt >= CALL_TIMEOUTS_AT_MOST) {
+                    throw new DemoLoadException("demo: " + method + " " + path + " for " + what + " failed: " + e, e);
+                }
             } catch (IOException e) {
                 throw new DemoLoadException("demo: " + method + " " + path + " for " + what + " failed: " + e, e);
             } catch (InterruptedException e) {

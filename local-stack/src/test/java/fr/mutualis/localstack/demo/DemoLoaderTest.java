@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +47,8 @@ class DemoLoaderTest {
     private final Map<String, AtomicInteger> pathInFlight = new ConcurrentHashMap<>();
     /** Each client whose token the loader asked for, and how many calls it had made then. */
     private final List<String> tokensFetched = new CopyOnWriteArrayList<>();
+    /** The calls the fake gateway answers only after twice the loader's time-out. */
+    private BiPredicate<String, String> slowAnswer = (method, path) -> false;
     private HttpServer server;
 
     /** Answers a call (by the client named) differently from the fake services, or empty to keep their answer. */
@@ -187,6 +190,23 @@ class DemoLoaderTest {
             }
         }
         assertThat(lastIndexOf("/milestones/")).isLessThan(firstIndexOf("/deliver "));
+    }
+
+    @Test
+    void aCallTheGatewayDoesNotAnswerInTimeIsAskedAgainWithTheSameKey() throws IOException {
+        AtomicInteger attempts = new AtomicInteger();
+        // the first collectivité's answer comes after the loader's time-out: it was committed all the same
+        slowAnswer = (method, path) -> path.equals("/api/governance/collectivites") && attempts.incrementAndGet() == 1;
+        Override registered = (method, path, client) -> path.equals("/api/governance/collectivites")
+                && attempts.get() == 2 ? Optional.of(new FakeApp.Answer(409,
+                "{\"status\":409,\"currentState\":\"REGISTERED\"}")) : Optional.empty();
+
+        DemoReport report = loader(registered, Duration.ofSeconds(1), Duration.ZERO, Duration.ofMillis(300)).load();
+
+        assertThat(report.complete()).isTrue();
+        List<String> first = keyed.stream().filter(call -> call.startsWith("POST /api/governance/collectivites "))
+                .limit(2).toList();
+        assertThat(first).hasSize(2).containsOnly(first.getFirst());
     }
 
     @Test
@@ -346,6 +366,11 @@ class DemoLoaderTest {
 
     /** {@code latency}: how long the fake gateway takes to answer each call. */
     private DemoLoader loader(Override override, Duration asyncBound, Duration latency) throws IOException {
+        return loader(override, asyncBound, latency, Duration.ofSeconds(60));
+    }
+
+    private DemoLoader loader(Override override, Duration asyncBound, Duration latency, Duration callTimeout)
+            throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
@@ -363,7 +388,7 @@ class DemoLoaderTest {
             AtomicInteger samePath = pathInFlight.computeIfAbsent(method + " " + path, key -> new AtomicInteger());
             pathInFlightAtMost.merge(method + " " + path, samePath.incrementAndGet(), Math::max);
             try {
-                Thread.sleep(latency);
+                Thread.sleep(slowAnswer.test(method, path) ? callTimeout.multipliedBy(2) : latency);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -384,6 +409,6 @@ class DemoLoaderTest {
                 (clientId, secret) -> {
                     tokensFetched.add(clientId + " after " + calls.size() + " calls");
                     return "ey-" + clientId;
-                }, asyncBound);
+                }, asyncBound, callTimeout);
     }
 }
