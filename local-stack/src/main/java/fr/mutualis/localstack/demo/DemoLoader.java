@@ -125,7 +125,7 @@ public final class DemoLoader {
      * order; the AP revisions wait for the séances whose decisions they name, and the barometer for everything. The
      * report lists the steps in {@link Stage} order whatever order they ended in. Within the steps of the longest
      * chain, what does not depend on each other goes side by side too: the communes once their EPCI exists, the élus,
-     * the roadmaps, each roadmap's projects and assessments (in its order), each instance's séances (in their order,
+     * the roadmaps, each roadmap's projects (in its order), the assessments, each instance's séances (in their order,
      * each séance's votes side by side), the decisions awaited, each project's milestones (in their order), the
      * scenarios, the evaluation's indicators and self-assessments, each indicator's measurements (in their order),
      * the barometers, and in the budget's part the programmes, the lines, the votes and each line's engagements and
@@ -779,10 +779,14 @@ public final class DemoLoader {
         steps.put(stage, step);
     }
 
-    /** The projects of each roadmap in their order, the roadmaps side by side. */
+    /**
+     * Every project on its own thread: each is its own aggregate, its assessment and its start touch no other (in
+     * their roadmap's order, Valmont's seven were the longest run of calls before the séances).
+     */
     private void forEachProjectSideBySide(ProjectAction action) {
-        sideBySide(DemoTerritory.ROADMAPS,
-                roadmap -> roadmap.projects().forEach(project -> action.apply(roadmap, project)));
+        sideBySide(DemoTerritory.ROADMAPS.stream().flatMap(roadmap -> roadmap.projects().stream()
+                .map(project -> Map.entry(roadmap, project))).toList(),
+                entry -> action.apply(entry.getKey(), entry.getValue()));
     }
 
     /**

@@ -165,6 +165,11 @@ class DemoLoaderTest {
         // their measurements, the self-assessments and the barometers: each of them one call after another before
         assertThat(kindInFlightAtMost).hasEntrySatisfying("POST /api/governance/instances",
                         most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                // the assessments and starts of one roadmap's projects (each project its own aggregate)
+                .hasEntrySatisfying("POST /api/portfolio/projects/*/assessment valmont-agent",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2))
+                .hasEntrySatisfying("POST /api/portfolio/projects/*/start valmont-agent",
+                        most -> assertThat(most).isGreaterThanOrEqualTo(2))
                 .hasEntrySatisfying("GET /api/portfolio/projects/*", most -> assertThat(most).isGreaterThanOrEqualTo(2))
                 .hasEntrySatisfying("GET /api/portfolio/roadmaps/*", most -> assertThat(most).isGreaterThanOrEqualTo(2))
                 .hasEntrySatisfying("POST /api/portfolio/projects/*/milestones",
@@ -385,6 +390,9 @@ class DemoLoaderTest {
             String kind = method + " " + ID.matcher(path).replaceAll("/*");
             AtomicInteger sameKind = kindInFlight.computeIfAbsent(kind, key -> new AtomicInteger());
             kindInFlightAtMost.merge(kind, sameKind.incrementAndGet(), Math::max);
+            AtomicInteger sameKindAndClient = kindInFlight.computeIfAbsent(kind + " " + client,
+                    key -> new AtomicInteger());
+            kindInFlightAtMost.merge(kind + " " + client, sameKindAndClient.incrementAndGet(), Math::max);
             AtomicInteger samePath = pathInFlight.computeIfAbsent(method + " " + path, key -> new AtomicInteger());
             pathInFlightAtMost.merge(method + " " + path, samePath.incrementAndGet(), Math::max);
             try {
@@ -394,6 +402,7 @@ class DemoLoaderTest {
             }
             inFlight.decrementAndGet();
             sameKind.decrementAndGet();
+            sameKindAndClient.decrementAndGet();
             samePath.decrementAndGet();
             FakeApp.Answer answer = override.answer(method, path, client)
                     .orElseGet(() -> FakeApp.answer(method, path, body, exchange.getRequestHeaders().getFirst("X-Tenant-Id")));
