@@ -207,9 +207,10 @@ public final class DemoLoader {
 
     /**
      * The token of every client the load acts as, side by side before its first call: fetched on the way, the élus'
-     * and the agents' came one step after another, each on the path of that step's first call.
+     * and the agents' came one step after another, each on the path of that step's first call. {@link #load} calls
+     * it; called ahead (while the apps start), the load finds them fetched.
      */
-    private void fetchTokens() {
+    public void fetchTokens() {
         List<String> clients = new ArrayList<>(List.of(PLATFORM_ADMIN.clientId(),
                 DemoTerritory.DSI_SIG.administrator().clientId()));
         DemoTerritory.TENANTS.forEach(tenant -> clients.addAll(List.of(tenant.eluClientId(), tenant.agentClientId())));

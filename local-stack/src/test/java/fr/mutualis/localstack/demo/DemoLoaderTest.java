@@ -223,6 +223,18 @@ class DemoLoaderTest {
     }
 
     @Test
+    void tokensFetchedAheadAreNotFetchedAgainByTheLoad() throws IOException {
+        DemoLoader loader = loader(noOverride());
+        loader.fetchTokens();
+        int fetched = tokensFetched.size();
+
+        loader.load();
+
+        assertThat(fetched).isEqualTo(10);
+        assertThat(tokensFetched).hasSize(fetched);
+    }
+
+    @Test
     void aDecisionAppliedSoonIsSeenSoonAfter() throws IOException {
         Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
         // portfolio applies each decision between the loader's first and second look at it
