@@ -126,8 +126,7 @@ public final class DemoLoader {
      * chain, what does not depend on each other goes side by side too: the communes once their EPCI exists, the élus,
      * the roadmaps, each roadmap's projects (in its order), the assessments, each instance's séances (in their order),
      * the decisions awaited, each project's milestones (in their order), the
-     * scenarios, the evaluation's indicators and self-assessments, each indicator's measurements (in their order),
-     * the barometers, and in the budget's part the programmes, the lines, the votes and each line's engagements and
+     * scenarios, the evaluation's self-assessments, the barometers, and in the budget's part the programmes, the lines, the votes and each line's engagements and
      * mandates (in its order). A failure stops the other parts at their next call, and this method returns only once
      * none is left running.
      */
@@ -308,9 +307,12 @@ public final class DemoLoader {
         counter.add();
     }
 
-    /** The instances side by side: their lists sort them by name. */
+    /**
+     * One after the other: off the longest chain (beside the roadmaps and projects), and a creation retried after the
+     * gateway's time-out on a cold governance would create an instance twice (it does not honour Idempotency-Key).
+     */
     private void createInstances(Counter counter) {
-        sideBySide(DemoTerritory.INSTANCES, instance -> {
+        for (Instance instance : DemoTerritory.INSTANCES) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("name", instance.name());
             body.put("kind", instance.kind());
@@ -331,7 +333,7 @@ public final class DemoLoader {
             ids.put(instance.key(), id(postOnceKnown(DemoTerritory.writer(instance.owner()),
                     "/api/governance/instances", body, instance.name())));
             counter.add();
-        });
+        }
     }
 
     /** Convenes each séance, records who came and the votes, then closes it: closing publishes the decisions. */
@@ -684,9 +686,9 @@ public final class DemoLoader {
 
     // ---------------------------------------------------------------------------------------------- evaluation
 
-    /** The first alone (a cold evaluation-service's first write), then the others side by side: listed by name. */
+    /** One after the other, like the measurements: the evaluation's part ends long before the longest chain. */
     private void defineIndicators(Counter counter) {
-        firstAloneThenSideBySide(DemoTerritory.INDICATORS, indicator -> {
+        for (Indicator indicator : DemoTerritory.INDICATORS) {
             Actor actor = DemoTerritory.writer(indicator.owner());
             boolean shared = indicator.owner().equals(DemoTerritory.MUTUALISATION);
             Map<String, Object> body = new LinkedHashMap<>();
@@ -706,19 +708,18 @@ public final class DemoLoader {
                     : post(actor, "/api/evaluation/indicators", body, indicator.name());
             indicatorIds.put(indicator, id(created));
             counter.add();
-        });
+        }
     }
 
-    /** Each indicator's measurements in their order (the latest is its current value), the indicators side by side. */
     private void recordMeasurements(Counter counter) {
-        sideBySide(DemoTerritory.INDICATORS, indicator -> {
+        for (Indicator indicator : DemoTerritory.INDICATORS) {
             for (Measurement measurement : indicator.measurements()) {
                 post(DemoTerritory.writer(indicator.owner()), "/api/evaluation/indicators/"
                         + indicatorIds.get(indicator) + "/measurements", Map.of("date", measurement.date().toString(),
                         "value", measurement.value(), "source", measurement.source()), indicator.name());
                 counter.add();
             }
-        });
+        }
     }
 
     private void declareSelfAssessments(Counter counter) {

@@ -161,14 +161,13 @@ class DemoLoaderTest {
         // never two votes of one séance at once: they would queue on its instance's lock in governance
         assertThat(pathInFlightAtMost.entrySet()).filteredOn(path -> path.getKey().endsWith("/decisions"))
                 .allSatisfy(path -> assertThat(path.getValue()).isEqualTo(1));
-        // the instances, the assessments and starts of one roadmap's projects (each project its own aggregate), the
-        // decisions awaited, the milestones of different projects, the scenarios, the indicators, their measurements,
-        // the self-assessments and the barometers: each of them one call after another before
-        assertThat(List.of("POST /api/governance/instances", "POST /api/portfolio/projects/*/assessment valmont-agent",
+        // the assessments and starts of one roadmap's projects (each project its own aggregate), the decisions awaited,
+        // the milestones of different projects, the scenarios, the self-assessments and the barometers: each of them
+        // one call after another before
+        assertThat(List.of("POST /api/portfolio/projects/*/assessment valmont-agent",
                 "POST /api/portfolio/projects/*/start valmont-agent", "GET /api/portfolio/projects/*",
                 "GET /api/portfolio/roadmaps/*", "POST /api/portfolio/projects/*/milestones",
-                "POST /api/portfolio/roadmaps/*/scenarios", "POST /api/evaluation/indicators",
-                "POST /api/evaluation/indicators/*/measurements", "PUT /api/evaluation/self-assessment",
+                "POST /api/portfolio/roadmaps/*/scenarios", "PUT /api/evaluation/self-assessment",
                 "GET /api/evaluation/barometer")).allSatisfy(kind -> assertThat(kindInFlightAtMost.getOrDefault(kind, 0))
                 .as(kind + " in flight at once").isGreaterThanOrEqualTo(2));
         // what each keeps in order: a séance's attendance before its votes, its votes before it closes, a project's
