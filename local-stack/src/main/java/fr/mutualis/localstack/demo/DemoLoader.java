@@ -30,6 +30,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,13 +67,22 @@ public final class DemoLoader {
     private static final Logger log = LoggerFactory.getLogger("fr.mutualis.localstack.demo");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Actor PLATFORM_ADMIN = new Actor("platform-admin", DemoClients.CAGV);
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    /**
+     * The first wait before asking again whether an effect has propagated, doubled at each round up to
+     * {@link #POLL_INTERVAL_AT_MOST}: most effects land within a few hundred milliseconds (one Kafka hop), and a fixed
+     * half second made each of the load's waits last at least that long.
+     */
+    private static final Duration POLL_INTERVAL_AT_FIRST = Duration.ofMillis(50);
+    private static final Duration POLL_INTERVAL_AT_MOST = Duration.ofMillis(500);
     /** The header of the IETF draft the services' creations honour (service-kit's {@code Creations}). */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** How many times in a row one call may go unanswered within its time-out before the load fails. */
+    private static final int CALL_TIMEOUTS_AT_MOST = 3;
 
     private final URI gateway;
     private final BiFunction<String, String, String> tokenSource;
     private final Duration asyncBound;
+    private final Duration callTimeout;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     // The maps are shared by the parts of the load that run side by side (see load()).
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -96,9 +106,15 @@ public final class DemoLoader {
 
     /** @param asyncBound how long to wait for an asynchronous effect (generous: the stack may run on a busy machine) */
     public DemoLoader(URI gateway, BiFunction<String, String, String> tokenSource, Duration asyncBound) {
+        this(gateway, tokenSource, asyncBound, Duration.ofSeconds(60));
+    }
+
+    /** @param callTimeout how long one call may take before it is sent again */
+    DemoLoader(URI gateway, BiFunction<String, String, String> tokenSource, Duration asyncBound, Duration callTimeout) {
         this.gateway = gateway;
         this.tokenSource = tokenSource;
         this.asyncBound = asyncBound;
+        this.callTimeout = callTimeout;
     }
 
     /**
@@ -108,15 +124,17 @@ public final class DemoLoader {
      * order; the AP revisions wait for the séances whose decisions they name, and the barometer for everything. The
      * report lists the steps in {@link Stage} order whatever order they ended in. Within the steps of the longest
      * chain, what does not depend on each other goes side by side too: the communes once their EPCI exists, the élus,
-     * the roadmaps, each roadmap's projects and assessments (in its order), each instance's séances (in their order), and
-     * in the budget's part the programmes, the lines, the votes and each line's engagements and mandates (in its
-     * order). A failure stops the other parts at
-     * their next call, and this method returns only once none is left running.
+     * the roadmaps, each roadmap's projects (in its order), the assessments, each instance's séances (in their order),
+     * the decisions awaited, each project's milestones (in their order), the
+     * scenarios, the evaluation's self-assessments, the barometers, and in the budget's part the programmes, the lines, the votes and each line's engagements and
+     * mandates (in its order). A failure stops the other parts at their next call, and this method returns only once
+     * none is left running.
      */
     public DemoReport load() {
         long start = System.nanoTime();
         Map<Stage, DemoReport.Step> steps = new ConcurrentHashMap<>();
         try (ExecutorService parts = Executors.newVirtualThreadPerTaskExecutor()) {
+            fetchTokens();
             step(steps, Stage.COLLECTIVITES, DemoTerritory.COLLECTIVITES.size(), this::registerCollectivites);
             step(steps, Stage.ELECTED_LEADS, DemoTerritory.TENANTS.size(), this::designateElectedLeads);
             step(steps, Stage.MUTUALISATIONS, 1, this::createMutualisation);
@@ -184,6 +202,18 @@ public final class DemoLoader {
         Stage(String label) {
             this.label = label;
         }
+    }
+
+    /**
+     * The token of every client the load acts as, side by side before its first call: fetched on the way, the élus'
+     * and the agents' came one step after another, each on the path of that step's first call. {@link #load} calls
+     * it; called ahead (while the apps start), the load finds them fetched.
+     */
+    public void fetchTokens() {
+        List<String> clients = new ArrayList<>(List.of(PLATFORM_ADMIN.clientId(),
+                DemoTerritory.DSI_SIG.administrator().clientId()));
+        DemoTerritory.TENANTS.forEach(tenant -> clients.addAll(List.of(tenant.eluClientId(), tenant.agentClientId())));
+        sideBySide(clients.stream().distinct().toList(), this::token);
     }
 
     private CompletableFuture<Void> part(ExecutorService parts, Runnable body) {
@@ -277,6 +307,10 @@ public final class DemoLoader {
         counter.add();
     }
 
+    /**
+     * One after the other: off the longest chain (beside the roadmaps and projects), and a creation retried after the
+     * gateway's time-out on a cold governance would create an instance twice (it does not honour Idempotency-Key).
+     */
     private void createInstances(Counter counter) {
         for (Instance instance : DemoTerritory.INSTANCES) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -325,6 +359,9 @@ public final class DemoLoader {
                 JsonNode agendaItemIds = scheduled.get("agendaItemIds");
                 call("PUT", actor, "/api/governance/sessions/" + sessionId + "/attendance",
                         Map.of("present", session.present()), "attendance at " + what, NEVER_RETRY);
+                // The votes one after the other: side by side, they queue on the instance's lock in governance, and
+                // on a saturated machine the last outlived the gateway's time-out, was committed, and its retry was
+                // refused (409 "already decided").
                 for (int index = 0; index < session.agenda().size(); index++) {
                     Item item = session.agenda().get(index);
                     if (item.vote() == null) {
@@ -423,19 +460,23 @@ public final class DemoLoader {
                 + (int) DemoTerritory.projects().filter(project -> !project.finalStatus().equals("ASSESSED")).count();
     }
 
-    /** Portfolio adopts roadmaps and approves projects when it consumes the published decisions. */
+    /**
+     * Portfolio adopts roadmaps and approves projects when it consumes the published decisions: each awaited on its
+     * own thread, so that the step lasts as long as the last decision takes to be applied, not the sum of the polls.
+     */
     private void awaitDecisionsApplied(Counter counter) {
+        List<Runnable> awaits = new ArrayList<>();
         for (Roadmap roadmap : DemoTerritory.ROADMAPS) {
-            awaitStatus(DemoTerritory.writer(roadmap.owner()), "/api/portfolio/roadmaps/" + ids.get(roadmap.key()),
-                    "ADOPTED", roadmap.title());
-            counter.add();
+            Actor actor = DemoTerritory.writer(roadmap.owner());
+            awaits.add(() -> awaitStatus(actor, "/api/portfolio/roadmaps/" + ids.get(roadmap.key()), "ADOPTED",
+                    roadmap.title()));
+            roadmap.projects().stream().filter(project -> !project.finalStatus().equals("ASSESSED"))
+                    .forEach(project -> awaits.add(() -> awaitStatus(actor, "/api/portfolio/projects/"
+                            + ids.get(project.key()), "APPROVED", project.title())));
         }
-        forEachProject((roadmap, project) -> {
-            if (!project.finalStatus().equals("ASSESSED")) {
-                awaitStatus(DemoTerritory.writer(roadmap.owner()), "/api/portfolio/projects/" + ids.get(project.key()),
-                        "APPROVED", project.title());
-                counter.add();
-            }
+        sideBySide(awaits, await -> {
+            await.run();
+            counter.add();
         });
     }
 
@@ -444,7 +485,7 @@ public final class DemoLoader {
      * still only assessed (those approved or under way always count), against the budget's open credits.
      */
     private void defineScenarios(Counter counter) {
-        for (Roadmap roadmap : DemoTerritory.ROADMAPS) {
+        sideBySide(DemoTerritory.ROADMAPS, roadmap -> {
             List<String> assessed = roadmap.projects().stream()
                     .filter(project -> project.finalStatus().equals("ASSESSED"))
                     .map(project -> ids.get(project.key()))
@@ -453,7 +494,7 @@ public final class DemoLoader {
                     + "/scenarios", Map.of("name", "Tous les projets évalués", "projectIds", assessed),
                     "a scenario of " + roadmap.title());
             counter.add();
-        }
+        });
     }
 
     private void startProjects(Counter counter) {
@@ -466,29 +507,36 @@ public final class DemoLoader {
         });
     }
 
-    /** Plans and reaches milestones, then delivers the projects done: a delivered project keeps its milestones. */
+    /**
+     * Plans and reaches milestones, then delivers the projects done: a delivered project keeps its milestones. Each
+     * project's in their order, the projects side by side (a project's milestones are its own, listed by date).
+     */
     private void planMilestones(Counter counter) {
-        int reached = 0;
-        for (Roadmap roadmap : DemoTerritory.ROADMAPS) {
-            Actor actor = DemoTerritory.writer(roadmap.owner());
-            for (Project project : roadmap.projects()) {
-                String path = "/api/portfolio/projects/" + ids.get(project.key());
-                for (Milestone milestone : project.milestones()) {
-                    String milestoneId = id(post(actor, path + "/milestones", Map.of("title", milestone.title(),
-                            "plannedDate", milestone.plannedDate().toString()), milestone.title()));
-                    counter.add();
-                    if (milestone.reachedOn() != null) {
-                        post(actor, path + "/milestones/" + milestoneId + "/reach",
-                                Map.of("actualDate", milestone.reachedOn().toString()), "reaching " + milestone.title());
-                        reached++;
-                    }
-                }
-                if (project.finalStatus().equals("DELIVERED")) {
-                    post(actor, path + "/deliver", Map.of("reason", "Recette prononcée"), "delivering " + project.title());
+        AtomicInteger reached = new AtomicInteger();
+        sideBySide(DemoTerritory.projects().filter(project -> !project.milestones().isEmpty()
+                || project.finalStatus().equals("DELIVERED")).toList(), project -> {
+            Actor actor = DemoTerritory.writer(roadmapOf(project).owner());
+            String path = "/api/portfolio/projects/" + ids.get(project.key());
+            for (Milestone milestone : project.milestones()) {
+                String milestoneId = id(post(actor, path + "/milestones", Map.of("title", milestone.title(),
+                        "plannedDate", milestone.plannedDate().toString()), milestone.title()));
+                counter.add();
+                if (milestone.reachedOn() != null) {
+                    post(actor, path + "/milestones/" + milestoneId + "/reach",
+                            Map.of("actualDate", milestone.reachedOn().toString()), "reaching " + milestone.title());
+                    reached.incrementAndGet();
                 }
             }
-        }
-        counter.detail(reached + " reached");
+            if (project.finalStatus().equals("DELIVERED")) {
+                post(actor, path + "/deliver", Map.of("reason", "Recette prononcée"), "delivering " + project.title());
+            }
+        });
+        counter.detail(reached.get() + " reached");
+    }
+
+    private static Roadmap roadmapOf(Project project) {
+        return DemoTerritory.ROADMAPS.stream().filter(roadmap -> roadmap.projects().contains(project)).findFirst()
+                .orElseThrow();
     }
 
     // ---------------------------------------------------------------------------------------------- budget
@@ -638,6 +686,7 @@ public final class DemoLoader {
 
     // ---------------------------------------------------------------------------------------------- evaluation
 
+    /** One after the other, like the measurements: the evaluation's part ends long before the longest chain. */
     private void defineIndicators(Counter counter) {
         for (Indicator indicator : DemoTerritory.INDICATORS) {
             Actor actor = DemoTerritory.writer(indicator.owner());
@@ -674,28 +723,28 @@ public final class DemoLoader {
     }
 
     private void declareSelfAssessments(Counter counter) {
-        for (Tenant tenant : DemoTerritory.TENANTS) {
+        sideBySide(DemoTerritory.TENANTS, tenant -> {
             call("PUT", DemoTerritory.writer(tenant.siren()), "/api/evaluation/self-assessment",
                     Map.of("roles", tenant.selfAssessment().roles(),
                             "communication", tenant.selfAssessment().communication()),
                     "the self-assessment of " + tenant.label(), NEVER_RETRY);
             counter.add();
-        }
+        });
     }
 
     /** The barometer is computed from every context's events: wait until each tenant shows the profile its data gives. */
     private void awaitBarometerProfiles(Counter counter) {
-        List<String> profiles = new ArrayList<>();
-        for (Tenant tenant : DemoTerritory.TENANTS) {
+        Map<Tenant, String> profiles = new ConcurrentHashMap<>();
+        sideBySide(DemoTerritory.TENANTS, tenant -> {
             JsonNode barometer = await(DemoTerritory.writer(tenant.siren()), "/api/evaluation/barometer",
                     "the barometer of " + tenant.label() + " to show " + tenant.expectedProfile(),
                     answer -> answer.path("profile").asString().equals(tenant.expectedProfile()));
             String nearest = barometer.path("nearestProfile").asString("");
-            profiles.add(tenant.label() + " " + tenant.expectedProfile() + (nearest.isEmpty() ? "" : " (nearest "
-                    + nearest + ")"));
+            profiles.put(tenant, tenant.label() + " " + tenant.expectedProfile() + (nearest.isEmpty() ? ""
+                    : " (nearest " + nearest + ")"));
             counter.add();
-        }
-        counter.detail(String.join(", ", profiles));
+        });
+        counter.detail(String.join(", ", DemoTerritory.TENANTS.stream().map(profiles::get).toList()));
     }
 
     // ---------------------------------------------------------------------------------------------- steps
@@ -733,10 +782,14 @@ public final class DemoLoader {
         steps.put(stage, step);
     }
 
-    /** The projects of each roadmap in their order, the roadmaps side by side. */
+    /**
+     * Every project on its own thread: each is its own aggregate, its assessment and its start touch no other (in
+     * their roadmap's order, Valmont's seven were the longest run of calls before the séances).
+     */
     private void forEachProjectSideBySide(ProjectAction action) {
-        sideBySide(DemoTerritory.ROADMAPS,
-                roadmap -> roadmap.projects().forEach(project -> action.apply(roadmap, project)));
+        sideBySide(DemoTerritory.ROADMAPS.stream().flatMap(roadmap -> roadmap.projects().stream()
+                .map(project -> Map.entry(roadmap, project))).toList(),
+                entry -> action.apply(entry.getKey(), entry.getValue()));
     }
 
     /**
@@ -775,14 +828,6 @@ public final class DemoLoader {
 
     private interface ProjectAction {
         void apply(Roadmap roadmap, Project project);
-    }
-
-    private static void forEachProject(ProjectAction action) {
-        for (Roadmap roadmap : DemoTerritory.ROADMAPS) {
-            for (Project project : roadmap.projects()) {
-                action.apply(roadmap, project);
-            }
-        }
     }
 
     // ---------------------------------------------------------------------------------------------- HTTP
@@ -834,7 +879,7 @@ public final class DemoLoader {
         // time-out) may have been committed, and the services' creations (service-kit's Creations) answer its
         // retry with what it created instead of creating it twice. PUTs are idempotent without it.
         String idempotencyKey = method.equals("POST") ? UUID.randomUUID().toString() : null;
-        while (true) {
+        for (int round = 0; ; round++) {
             HttpResponse<String> response = send(method, actor, path, body, what, idempotencyKey).response();
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
@@ -844,7 +889,7 @@ public final class DemoLoader {
             if (!notYet.test(status, response.body()) || System.nanoTime() > deadline) {
                 throw refused(method, actor, path, what, response);
             }
-            pause();
+            pause(round);
         }
     }
 
@@ -858,7 +903,7 @@ public final class DemoLoader {
     private JsonNode await(Actor actor, String path, String what, Function<JsonNode, Boolean> done) {
         long deadline = System.nanoTime() + asyncBound.toNanos();
         String last;
-        while (true) {
+        for (int round = 0; ; round++) {
             HttpResponse<String> response = send("GET", actor, path, null, what, null).response();
             last = response.statusCode() + " " + response.body();
             if (response.statusCode() == 200) {
@@ -871,7 +916,7 @@ public final class DemoLoader {
                 throw new DemoLoadException("demo: timed out after " + asyncBound.toSeconds() + " s waiting for "
                         + what + " (GET " + path + ", tenant " + actor.tenant() + "); last answer: " + abbreviate(last));
             }
-            pause();
+            pause(round);
         }
     }
 
@@ -879,7 +924,10 @@ public final class DemoLoader {
         await(actor, path, what + " to be " + status, answer -> answer.path("status").asString().equals(status));
     }
 
-    /** The last attempt's answer; {@code askedAgain} when an earlier attempt answered 502/503 and was sent again. */
+    /**
+     * The last attempt's answer; {@code askedAgain} when an earlier attempt answered 502/503, or none in time, and was
+     * sent again.
+     */
     private record Answer(HttpResponse<String> response, boolean askedAgain) {
     }
 
@@ -888,7 +936,7 @@ public final class DemoLoader {
             throw new Abandoned();
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
-                .timeout(Duration.ofSeconds(60))
+                .timeout(callTimeout)
                 .header("Authorization", "Bearer " + token(actor.clientId()))
                 .header(HttpContract.TENANT_HEADER, actor.tenant())
                 .header("Accept", "application/json, application/problem+json");
@@ -911,6 +959,12 @@ public final class DemoLoader {
                     continue;
                 }
                 return new Answer(response, attempt > 1);
+            } catch (HttpTimeoutException e) {
+                // On a saturated machine the first calls meet cold JVMs: the gateway itself may not answer within the
+                // time-out (seen at load 57: the first collectivité's). Asked again like a 503, with the same key.
+                if (attempt >= CALL_TIMEOUTS_AT_MOST) {
+                    throw new DemoLoadException("demo: " + method + " " + path + " for " + what + " failed: " + e, e);
+                }
             } catch (IOException e) {
                 throw new DemoLoadException("demo: " + method + " " + path + " for " + what + " failed: " + e, e);
             } catch (InterruptedException e) {
@@ -920,9 +974,15 @@ public final class DemoLoader {
         }
     }
 
-    private static void pause() {
+    /** The wait after the {@code round}th (from 0) answer that the effect is not there yet. */
+    static Duration pollInterval(int round) {
+        long millis = POLL_INTERVAL_AT_FIRST.toMillis() << Math.min(round, 10);
+        return Duration.ofMillis(Math.min(millis, POLL_INTERVAL_AT_MOST.toMillis()));
+    }
+
+    private static void pause(int round) {
         try {
-            Thread.sleep(POLL_INTERVAL.toMillis());
+            Thread.sleep(pollInterval(round));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DemoLoadException("demo: interrupted", e);

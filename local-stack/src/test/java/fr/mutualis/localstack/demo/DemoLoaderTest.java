@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +42,13 @@ class DemoLoaderTest {
     /** Calls in flight at once at most, by kind of call: method and path, ids replaced by {@code *}. */
     private final Map<String, Integer> kindInFlightAtMost = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> kindInFlight = new ConcurrentHashMap<>();
+    /** Calls in flight at once at most, by method and path (ids kept). */
+    private final Map<String, Integer> pathInFlightAtMost = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> pathInFlight = new ConcurrentHashMap<>();
+    /** Each client whose token the loader asked for, and how many calls it had made then. */
+    private final List<String> tokensFetched = new CopyOnWriteArrayList<>();
+    /** The calls the fake gateway answers only after twice the loader's time-out. */
+    private BiPredicate<String, String> slowAnswer = (method, path) -> false;
     private HttpServer server;
 
     /** Answers a call (by the client named) differently from the fake services, or empty to keep their answer. */
@@ -143,6 +151,93 @@ class DemoLoaderTest {
                         most -> assertThat(most).isGreaterThanOrEqualTo(2));
         assertThat(report.steps()).filteredOn(step -> step.name().startsWith("séances"))
                 .singleElement().satisfies(step -> assertThat(step.toString()).contains("25 decisions"));
+    }
+
+    @Test
+    void theStepsAroundTheSeancesGoSideBySideWhereTheyAreIndependent() throws IOException {
+        DemoReport report = loader(noOverride(), Duration.ofSeconds(1), Duration.ofMillis(50)).load();
+
+        assertThat(report.complete()).isTrue();
+        // never two votes of one séance at once: they would queue on its instance's lock in governance
+        assertThat(pathInFlightAtMost.entrySet()).filteredOn(path -> path.getKey().endsWith("/decisions"))
+                .allSatisfy(path -> assertThat(path.getValue()).isEqualTo(1));
+        // the assessments and starts of one roadmap's projects (each project its own aggregate), the decisions awaited,
+        // the milestones of different projects, the scenarios, the self-assessments and the barometers: each of them
+        // one call after another before
+        assertThat(List.of("POST /api/portfolio/projects/*/assessment valmont-agent",
+                "POST /api/portfolio/projects/*/start valmont-agent", "GET /api/portfolio/projects/*",
+                "GET /api/portfolio/roadmaps/*", "POST /api/portfolio/projects/*/milestones",
+                "POST /api/portfolio/roadmaps/*/scenarios", "PUT /api/evaluation/self-assessment",
+                "GET /api/evaluation/barometer")).allSatisfy(kind -> assertThat(kindInFlightAtMost.getOrDefault(kind, 0))
+                .as(kind + " in flight at once").isGreaterThanOrEqualTo(2));
+        // what each keeps in order: a séance's attendance before its votes, its votes before it closes, a project's
+        // milestones in their order before it is delivered
+        List<String> seance = calls.stream().filter(call -> call.contains("/api/governance/sessions/")).toList();
+        for (int index = 0; index < seance.size(); index++) {
+            String call = seance.get(index);
+            if (call.contains("/decisions ")) {
+                String session = call.substring(0, call.indexOf("/decisions "));
+                assertThat(seance.subList(0, index)).anyMatch(before -> before.startsWith(
+                        session.replace("POST ", "PUT ") + "/attendance "));
+                assertThat(seance.subList(0, index)).noneMatch(before -> before.startsWith(session + "/close "));
+            }
+        }
+        assertThat(lastIndexOf("/milestones/")).isLessThan(firstIndexOf("/deliver "));
+    }
+
+    @Test
+    void aCallTheGatewayDoesNotAnswerInTimeIsAskedAgainWithTheSameKey() throws IOException {
+        AtomicInteger attempts = new AtomicInteger();
+        // the first collectivité's answer comes after the loader's time-out: it was committed all the same
+        slowAnswer = (method, path) -> path.equals("/api/governance/collectivites") && attempts.incrementAndGet() == 1;
+        Override registered = (method, path, client) -> path.equals("/api/governance/collectivites")
+                && attempts.get() == 2 ? Optional.of(new FakeApp.Answer(409,
+                "{\"status\":409,\"currentState\":\"REGISTERED\"}")) : Optional.empty();
+
+        DemoReport report = loader(registered, Duration.ofSeconds(1), Duration.ZERO, Duration.ofMillis(300)).load();
+
+        assertThat(report.complete()).isTrue();
+        List<String> first = keyed.stream().filter(call -> call.startsWith("POST /api/governance/collectivites "))
+                .limit(2).toList();
+        assertThat(first).hasSize(2).containsOnly(first.getFirst());
+    }
+
+    @Test
+    void everyTokenIsFetchedBeforeTheFirstCallSideBySide() throws IOException {
+        loader(noOverride()).load();
+
+        // fetched on the way, the élus' and the agents' tokens each came on the path of their step's first call
+        assertThat(tokensFetched).hasSize(10).allMatch(fetched -> fetched.endsWith(" after 0 calls"));
+    }
+
+    @Test
+    void tokensFetchedAheadAreNotFetchedAgainByTheLoad() throws IOException {
+        DemoLoader loader = loader(noOverride());
+        loader.fetchTokens();
+        int fetched = tokensFetched.size();
+
+        loader.load();
+
+        assertThat(fetched).isEqualTo(10);
+        assertThat(tokensFetched).hasSize(fetched);
+    }
+
+    @Test
+    void aDecisionAppliedSoonIsSeenSoonAfter() throws IOException {
+        Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
+        // portfolio applies each decision between the loader's first and second look at it
+        Override appliedAfterTheFirstLook = (method, path, client) -> method.equals("GET")
+                && path.startsWith("/api/portfolio/") && polls.computeIfAbsent(path, key -> new AtomicInteger())
+                .getAndIncrement() == 0 ? Optional.of(new FakeApp.Answer(200, "{\"status\":\"DRAFT\"}"))
+                : Optional.empty();
+
+        DemoReport report = loader(appliedAfterTheFirstLook, Duration.ofSeconds(10)).load();
+
+        assertThat(report.complete()).isTrue();
+        assertThat(polls.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(2));
+        // 20 decisions, each looked at twice: half a second between looks, one decision after the other, was 10 s
+        assertThat(report.steps()).filteredOn(step -> step.name().equals("decisions applied by portfolio"))
+                .singleElement().satisfies(step -> assertThat(step.took()).isLessThan(Duration.ofSeconds(2)));
     }
 
     @Test
@@ -276,6 +371,11 @@ class DemoLoaderTest {
 
     /** {@code latency}: how long the fake gateway takes to answer each call. */
     private DemoLoader loader(Override override, Duration asyncBound, Duration latency) throws IOException {
+        return loader(override, asyncBound, latency, Duration.ofSeconds(60));
+    }
+
+    private DemoLoader loader(Override override, Duration asyncBound, Duration latency, Duration callTimeout)
+            throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
@@ -290,13 +390,20 @@ class DemoLoaderTest {
             String kind = method + " " + ID.matcher(path).replaceAll("/*");
             AtomicInteger sameKind = kindInFlight.computeIfAbsent(kind, key -> new AtomicInteger());
             kindInFlightAtMost.merge(kind, sameKind.incrementAndGet(), Math::max);
+            AtomicInteger sameKindAndClient = kindInFlight.computeIfAbsent(kind + " " + client,
+                    key -> new AtomicInteger());
+            kindInFlightAtMost.merge(kind + " " + client, sameKindAndClient.incrementAndGet(), Math::max);
+            AtomicInteger samePath = pathInFlight.computeIfAbsent(method + " " + path, key -> new AtomicInteger());
+            pathInFlightAtMost.merge(method + " " + path, samePath.incrementAndGet(), Math::max);
             try {
-                Thread.sleep(latency);
+                Thread.sleep(slowAnswer.test(method, path) ? callTimeout.multipliedBy(2) : latency);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             inFlight.decrementAndGet();
             sameKind.decrementAndGet();
+            sameKindAndClient.decrementAndGet();
+            samePath.decrementAndGet();
             FakeApp.Answer answer = override.answer(method, path, client)
                     .orElseGet(() -> FakeApp.answer(method, path, body, exchange.getRequestHeaders().getFirst("X-Tenant-Id")));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -308,6 +415,9 @@ class DemoLoaderTest {
         });
         server.start();
         return new DemoLoader(URI.create("http://localhost:" + server.getAddress().getPort()),
-                (clientId, secret) -> "ey-" + clientId, asyncBound);
+                (clientId, secret) -> {
+                    tokensFetched.add(clientId + " after " + calls.size() + " calls");
+                    return "ey-" + clientId;
+                }, asyncBound, callTimeout);
     }
 }
