@@ -228,28 +228,6 @@ class DemoLoaderTest {
                 .hasSize(posts.size() - 1);
     }
 
-    @Test
-    void aCollectiviteRegisteredByAnAttemptTheGatewayAnswered503IsNotAFailureOfItsRetry() throws IOException {
-        AtomicInteger attempts = new AtomicInteger();
-        // the first write outlived the gateway's time-out on a cold governance, and was committed all the same
-        Override committedThenTimedOut = (method, path, client) -> {
-            if (!path.equals("/api/governance/collectivites")) {
-                return Optional.empty();
-            }
-            return switch (attempts.incrementAndGet()) {
-                case 1 -> Optional.of(new FakeApp.Answer(503, "{\"status\":503}"));
-                case 2 -> Optional.of(new FakeApp.Answer(409, "{\"status\":409,\"currentState\":\"REGISTERED\"}"));
-                default -> Optional.empty();
-            };
-        };
-
-        DemoReport report = loader(committedThenTimedOut).load();
-
-        assertThat(report.complete()).isTrue();
-        assertThat(calls).filteredOn(call -> call.startsWith("POST /api/governance/collectivites "))
-                .hasSize(DemoTerritory.COLLECTIVITES.size() + 1);
-    }
-
     private int firstIndexOf(String part) {
         return java.util.stream.IntStream.range(0, calls.size()).filter(i -> calls.get(i).contains(part)).findFirst()
                 .orElseThrow(() -> new AssertionError("no call with " + part));
