@@ -46,8 +46,8 @@ class GeneratedClientTest {
 
         UUID roadmapId = UUID.fromString(roadmaps.draftRoadmap(new CreateRoadmapRequest()
                 .title("Feuille de route générée").startYear(2026).endYear(2028)
-                .axes(Set.of(CreateRoadmapRequest.AxesEnum.OPEN_DATA, CreateRoadmapRequest.AxesEnum.DEMATERIALISATION)))
-                .get("id").toString());
+                .axes(Set.of(CreateRoadmapRequest.AxesEnum.OPEN_DATA, CreateRoadmapRequest.AxesEnum.DEMATERIALISATION)),
+                null, null).get("id").toString());
         RoadmapView roadmap = roadmaps.getRoadmap(roadmapId);
         assertThat(roadmap.getStatus()).isEqualTo("DRAFT");
 

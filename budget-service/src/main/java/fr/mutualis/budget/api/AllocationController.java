@@ -1,5 +1,7 @@
 package fr.mutualis.budget.api;
 
+import fr.mutualis.kit.creation.IdempotentCreation;
+import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.budget.messages.AllocateCosts;
 import fr.mutualis.budget.messages.AllocationMethod;
 import fr.mutualis.budget.query.AllocationView;
@@ -53,12 +55,14 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 public class AllocationController {
 
     private final CommandGateway commands;
+    private final Creations creations;
     private final MutualisationDirectory mutualisations;
     private final GovernanceDirectory governance;
     private final BudgetQueries queries;
 
     public AllocationController(CommandGateway commands, MutualisationDirectory mutualisations,
-                                GovernanceDirectory governance, BudgetQueries queries) {
+                                GovernanceDirectory governance, BudgetQueries queries, Creations creations) {
+        this.creations = creations;
         this.commands = commands;
         this.mutualisations = mutualisations;
         this.governance = governance;
@@ -68,6 +72,7 @@ public class AllocationController {
     /** Answers the split at once: 201 {mutualisationId, fiscalYear, costCents, method, allocations[] {siren, weight, amountCents}}. */
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping
     public ResponseEntity<AllocationView> allocateMutualisationCosts(@PathVariable UUID id, @Valid @RequestBody AllocationRequest request,
                                                    Caller caller) {
@@ -91,18 +96,21 @@ public class AllocationController {
                 yield units;
             }
         };
-        List<fr.mutualis.budget.messages.MemberAllocation> allocations = commands.sendAndWait(new AllocateCosts(
-                AllocateCosts.idOf(id, request.fiscalYear()), id, mutualisation.epciSiren(), request.fiscalYear(),
-                request.costCents(), method, mutualisation.memberSirens(), weights));
-        var location = Created.location("/api/budget/mutualisations/{id}/allocations?fiscalYear={year}", id, request.fiscalYear());
-        AllocationView split = new AllocationView(id, request.fiscalYear(), request.costCents(), method.name(),
-                allocations.stream()
-                        .map(allocation -> new AllocationView.Share(allocation.siren(), allocation.weight(), allocation.amountCents()))
-                        .toList());
+        // The year's split has its own id (AllocateCosts.idOf): the key's id is not used.
         // A GET right after the 201 must show this split, not the year's previous one.
-        ReadYourWrites.awaitVisible(() -> queries.allocation(id, request.fiscalYear(), null)
-                .filter(read -> read.costCents() == split.costCents() && amounts(read).equals(amounts(split))));
-        return ResponseEntity.created(location).body(split);
+        return creations.createAnswering(request, AllocationView.class, unused -> {
+            List<fr.mutualis.budget.messages.MemberAllocation> allocations = commands.sendAndWait(new AllocateCosts(
+                    AllocateCosts.idOf(id, request.fiscalYear()), id, mutualisation.epciSiren(), request.fiscalYear(),
+                    request.costCents(), method, mutualisation.memberSirens(), weights));
+            var location = Created.location("/api/budget/mutualisations/{id}/allocations?fiscalYear={year}", id,
+                    request.fiscalYear());
+            return ResponseEntity.created(location).body(new AllocationView(id, request.fiscalYear(),
+                    request.costCents(), method.name(), allocations.stream()
+                    .map(allocation -> new AllocationView.Share(allocation.siren(), allocation.weight(), allocation.amountCents()))
+                    .toList()));
+        }, (unused, created) -> ReadYourWrites.awaitVisible(() -> queries.allocation(id, request.fiscalYear(), null)
+                .filter(read -> read.costCents() == created.getBody().costCents()
+                        && amounts(read).equals(amounts(created.getBody())))));
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})

@@ -81,7 +81,7 @@ public class BudgetLineController {
         if (request.projectId() != null) {
             references.require(caller.tenantId(), "projectId", request.projectId(), ReferenceKind.PROJECT);
         }
-        return creations.create(request, caller, id -> {
+        return creations.create(request, id -> {
             try {
                 transactions.openLine(new OpenBudgetLine(id, owner, request.fiscalYear(), request.section(),
                         request.chapter(), request.label().strip(), request.projectId(), request.plannedCents(),
@@ -126,14 +126,15 @@ public class BudgetLineController {
      */
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping("/{id}/engagements")
     public ResponseEntity<Map<String, Object>> engage(@PathVariable UUID id, @Valid @RequestBody SpendingRequest request,
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                       Caller caller) {
-        UUID engagementId = UUID.randomUUID();
-        transactions.engage(new RecordEngagement(id, caller, engagementId, request.amountCents(),
-                request.reference().strip(), request.date(), IfMatch.expectedVersion(ifMatch)));
-        ReadYourWrites.awaitVisible(() -> queries.engagement(engagementId, caller.sees()));
-        return Created.at("/api/budget/engagements", engagementId);
+        return creations.createAnswering(request, engagementId -> {
+            transactions.engage(new RecordEngagement(id, caller, engagementId, request.amountCents(),
+                    request.reference().strip(), request.date(), IfMatch.expectedVersion(ifMatch)));
+            return Created.at("/api/budget/engagements", engagementId);
+        }, (engagementId, created) -> ReadYourWrites.awaitVisible(() -> queries.engagement(engagementId, caller.sees())));
     }
 }

@@ -1,5 +1,7 @@
 package fr.mutualis.budget.api;
 
+import fr.mutualis.kit.creation.IdempotentCreation;
+import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.budget.application.BudgetTransactions;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.EngagementView;
@@ -35,9 +37,11 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 public class EngagementController {
 
     private final BudgetTransactions transactions;
+    private final Creations creations;
     private final BudgetQueries queries;
 
-    public EngagementController(BudgetTransactions transactions, BudgetQueries queries) {
+    public EngagementController(BudgetTransactions transactions, BudgetQueries queries, Creations creations) {
+        this.creations = creations;
         this.transactions = transactions;
         this.queries = queries;
     }
@@ -51,13 +55,14 @@ public class EngagementController {
     /** 422 beyond what the engagement has left to mandate, or beyond the year's CP of the line's programme. */
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping("/engagements/{id}/mandates")
     public ResponseEntity<Map<String, Object>> mandate(@PathVariable UUID id, @Valid @RequestBody SpendingRequest request,
                                                        Caller caller) {
-        UUID mandateId = UUID.randomUUID();
-        transactions.mandate(caller, id, mandateId, request.amountCents(), request.reference().strip(), request.date());
-        ReadYourWrites.awaitVisible(() -> queries.mandate(mandateId, caller.sees()));
-        return Created.at("/api/budget/mandates", mandateId);
+        return creations.createAnswering(request, mandateId -> {
+            transactions.mandate(caller, id, mandateId, request.amountCents(), request.reference().strip(), request.date());
+            return Created.at("/api/budget/mandates", mandateId);
+        }, (mandateId, created) -> ReadYourWrites.awaitVisible(() -> queries.mandate(mandateId, caller.sees())));
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})

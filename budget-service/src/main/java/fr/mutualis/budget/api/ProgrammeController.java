@@ -1,5 +1,7 @@
 package fr.mutualis.budget.api;
 
+import fr.mutualis.kit.creation.IdempotentCreation;
+import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.budget.application.BudgetTransactions;
 import fr.mutualis.budget.messages.CpSchedule;
 import fr.mutualis.budget.messages.CreateProgramme;
@@ -7,7 +9,6 @@ import fr.mutualis.budget.messages.ReviseProgramme;
 import fr.mutualis.budget.messages.ScheduledCredit;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.ProgrammeView;
-import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.query.ReadYourWrites;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,12 +49,14 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 public class ProgrammeController {
 
     private final CommandGateway commands;
+    private final Creations creations;
     private final BudgetTransactions transactions;
     private final BudgetQueries queries;
     private final PublishedReferences references;
 
     public ProgrammeController(CommandGateway commands, BudgetTransactions transactions, BudgetQueries queries,
-                               PublishedReferences references) {
+                               PublishedReferences references, Creations creations) {
+        this.creations = creations;
         this.commands = commands;
         this.transactions = transactions;
         this.queries = queries;
@@ -67,19 +69,20 @@ public class ProgrammeController {
      */
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping
     public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody ProgrammeRequest request, Caller caller) {
         if (request.projectId() != null) {
             references.require(caller.tenantId(), "projectId", request.projectId(), ReferenceKind.PROJECT);
         }
-        UUID id = UUID.randomUUID();
-        commands.sendAndWait(new CreateProgramme(id, caller.tenant(), request.label().strip(), request.chapter(),
-                request.projectId(), request.amountCents(), schedule(request.schedule())));
-        ReadYourWrites.awaitVisible(() -> queries.programme(id, caller.tenant()));
-        return Created.at(id);
+        return creations.create(request, id -> commands.sendAndWait(new CreateProgramme(id, caller.tenant(),
+                        request.label().strip(), request.chapter(), request.projectId(), request.amountCents(),
+                        schedule(request.schedule()))),
+                id -> ReadYourWrites.awaitVisible(() -> queries.programme(id, caller.tenant())));
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping("/{id}/revisions")
     public ResponseEntity<Map<String, Object>> revise(@PathVariable UUID id, @Valid @RequestBody RevisionRequest request,
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -88,16 +91,15 @@ public class ProgrammeController {
         if (request.decisionId() != null) {
             references.require(caller.tenantId(), "decisionId", request.decisionId(), ReferenceKind.DECISION);
         }
-        int revision = transactions.revise(new ReviseProgramme(id, caller.tenant(), expected, request.amountCents(),
-                schedule(request.schedule()), request.reason().strip(), request.decisionId()));
-        // The new version (ETag) is the one the next If-Match must name: answer once the read model shows it.
-        Map<String, Object> answer = new LinkedHashMap<>(Map.of("id", id, "revision", revision));
-        var revised = ReadYourWrites.awaitVisible(() -> queries.programme(id, caller.tenant())
-                .filter(programme -> programme.revision() >= revision));
-        revised.ifPresent(programme -> answer.put("version", programme.version()));
-        return revised.map(programme -> ResponseEntity.ok().eTag(String.valueOf(programme.version())))
-                .orElseGet(ResponseEntity::ok)
-                .body(answer);
+        // A revision is numbered within its programme: the key's id is not used. The new version (ETag) is the one
+        // the next If-Match must name: answer once the read model shows it.
+        return creations.createAnswering(request, unused -> {
+            BudgetTransactions.Revised revised = transactions.revise(new ReviseProgramme(id, caller.tenant(), expected,
+                    request.amountCents(), schedule(request.schedule()), request.reason().strip(), request.decisionId()));
+            return ResponseEntity.ok().eTag(String.valueOf(revised.version())).body(Map.<String, Object>of("id", id,
+                    "revision", revised.revision(), "version", revised.version()));
+        }, (unused, revised) -> ReadYourWrites.awaitVisible(() -> queries.programme(id, caller.tenant())
+                .filter(programme -> programme.revision() >= ((Number) revised.getBody().get("revision")).intValue())));
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})

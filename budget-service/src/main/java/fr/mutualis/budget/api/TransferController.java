@@ -1,12 +1,13 @@
 package fr.mutualis.budget.api;
 
+import fr.mutualis.kit.creation.IdempotentCreation;
+import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.budget.application.BudgetTransactions;
 import fr.mutualis.budget.messages.BudgetYears;
 import fr.mutualis.budget.messages.VoteTransferRates;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.ChapterTransfers;
 import fr.mutualis.budget.query.CreditTransferView;
-import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.query.ReadYourWrites;
@@ -50,9 +51,11 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 public class TransferController {
 
     private final BudgetTransactions transactions;
+    private final Creations creations;
     private final BudgetQueries queries;
 
-    public TransferController(BudgetTransactions transactions, BudgetQueries queries) {
+    public TransferController(BudgetTransactions transactions, BudgetQueries queries, Creations creations) {
+        this.creations = creations;
         this.transactions = transactions;
         this.queries = queries;
     }
@@ -80,18 +83,19 @@ public class TransferController {
      */
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping("/transfers")
     public ResponseEntity<Map<String, Object>> createTransfer(@Valid @RequestBody TransferRequest request, Caller caller) {
         if (request.fromLineId().equals(request.toLineId())) {
             throw new InvalidInputException("toLineId", "A transfer moves credits between two different lines; both are "
                     + request.fromLineId());
         }
-        UUID transferId = UUID.randomUUID();
-        transactions.transfer(caller, transferId, request.fromLineId(), request.toLineId(), request.amountCents(),
-                request.reason().strip(), request.date());
-        // The lines' credits a client reads next must show the transfer.
-        ReadYourWrites.awaitVisible(() -> queries.transferApplied(transferId) ? Optional.of(transferId) : Optional.empty());
-        return Created.at(transferId);
+        return creations.create(request, transferId -> transactions.transfer(caller, transferId,
+                        request.fromLineId(), request.toLineId(), request.amountCents(), request.reason().strip(),
+                        request.date()),
+                // The lines' credits a client reads next must show the transfer.
+                transferId -> ReadYourWrites.awaitVisible(() -> queries.transferApplied(transferId)
+                        ? Optional.of(transferId) : Optional.empty()));
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})

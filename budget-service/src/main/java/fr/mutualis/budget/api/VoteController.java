@@ -1,5 +1,7 @@
 package fr.mutualis.budget.api;
 
+import fr.mutualis.kit.creation.IdempotentCreation;
+import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.budget.application.BudgetTransactions;
 import fr.mutualis.budget.messages.VoteCredits;
 import fr.mutualis.budget.query.BudgetQueries;
@@ -38,9 +40,11 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 public class VoteController {
 
     private final BudgetTransactions transactions;
+    private final Creations creations;
     private final BudgetQueries queries;
 
-    public VoteController(BudgetTransactions transactions, BudgetQueries queries) {
+    public VoteController(BudgetTransactions transactions, BudgetQueries queries, Creations creations) {
+        this.creations = creations;
         this.transactions = transactions;
         this.queries = queries;
     }
@@ -48,6 +52,7 @@ public class VoteController {
     @ResponseStatus(HttpStatus.CREATED)
     @CreatedWithoutAddress
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping
     public ResponseEntity<Map<String, Object>> voteBudget(@Valid @RequestBody VoteRequest request, Caller caller) {
         Set<UUID> seen = new HashSet<>();
@@ -56,15 +61,16 @@ public class VoteController {
                 throw new InvalidInputException("lines", "Line " + line.lineId() + " appears twice in the vote");
             }
         }
-        UUID voteId = UUID.randomUUID();
-        List<VoteCredits> votes = request.lines().stream()
-                .map(line -> new VoteCredits(line.lineId(), caller, voteId, request.fiscalYear(), request.stage(),
-                        line.creditsCents()))
-                .toList();
-        transactions.vote(voteId, request.fiscalYear(), request.stage(), votes);
         // The credits a client engages against next must be readable: wait until every line shows this vote.
-        ReadYourWrites.awaitVisible(() -> queries.voteApplied(voteId, votes.size()) ? Optional.of(voteId) : Optional.empty());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", voteId, "fiscalYear", request.fiscalYear(),
-                "stage", request.stage().name(), "lines", request.lines()));
+        return creations.createAnswering(request, voteId -> {
+            List<VoteCredits> votes = request.lines().stream()
+                    .map(line -> new VoteCredits(line.lineId(), caller, voteId, request.fiscalYear(), request.stage(),
+                            line.creditsCents()))
+                    .toList();
+            transactions.vote(voteId, request.fiscalYear(), request.stage(), votes);
+            return ResponseEntity.status(HttpStatus.CREATED).body(Map.<String, Object>of("id", voteId,
+                    "fiscalYear", request.fiscalYear(), "stage", request.stage().name(), "lines", request.lines()));
+        }, (voteId, voted) -> ReadYourWrites.awaitVisible(() -> queries.voteApplied(voteId, request.lines().size())
+                ? Optional.of(voteId) : Optional.empty()));
     }
 }

@@ -147,15 +147,22 @@ public class BudgetTransactions {
         });
     }
 
-    /** Returns the new revision's number. */
-    public int revise(ReviseProgramme command) {
-        Integer revision = transactions.execute(status -> {
+    /**
+     * Returns the new revision's number and the programme's version with it: read under the programme's lock, in
+     * the transaction, it is the revision's own, the one the next If-Match names.
+     */
+    public Revised revise(ReviseProgramme command) {
+        Revised revised = transactions.execute(status -> {
             requireKind(command.programmeId(), ProgrammeCreated.class, "Programme");
             lock(command.programmeId());
-            return commands.<Integer>sendAndWait(command);
+            int revision = commands.<Integer>sendAndWait(command);
+            return new Revised(revision, eventStore.lastSequenceNumberFor(command.programmeId().toString()).orElseThrow());
         });
         wakeProjections();
-        return revision;
+        return revised;
+    }
+
+    public record Revised(int revision, long version) {
     }
 
     public void mandate(Caller caller, UUID engagementId, UUID mandateId, long amountCents, String reference, LocalDate date) {

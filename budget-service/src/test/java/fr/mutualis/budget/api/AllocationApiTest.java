@@ -1,6 +1,8 @@
 package fr.mutualis.budget.api;
 
 import fr.mutualis.budget.BudgetIntegrationTest;
+import fr.mutualis.budget.messages.AllocateCosts;
+import fr.mutualis.testsupport.IdempotentCreationCheck;
 import fr.mutualis.contracts.governance.MutualisationCreated;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,15 @@ class AllocationApiTest extends BudgetIntegrationTest {
         assertProblem(http.get(path(byPopulation) + "?fiscalYear=2026", AULNES_AGENT, null), 404, "not-found");
         assertProblem(http.get(path(UUID.randomUUID()) + "?fiscalYear=2026", CAGV_AGENT, null), 404, "not-found");
         assertProblem(http.get(path(byPopulation) + "?fiscalYear=2030", CAGV_AGENT, null), 404, "not-found");
+    }
+
+    @Test
+    void anAllocationWithAnIdempotencyKeyIsMadeOnce() {
+        UUID allocation = AllocateCosts.idOf(byPopulation, 2029);
+        new IdempotentCreationCheck(http).createsOnce(path(byPopulation), CAGV_ADMIN,
+                "{\"fiscalYear\": 2029, \"costCents\": 1000}", "{\"fiscalYear\": 2029, \"costCents\": 2000}",
+                () -> count("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :id",
+                        Map.of("id", allocation.toString())));
     }
 
     @Test

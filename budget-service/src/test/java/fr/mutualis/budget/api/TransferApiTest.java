@@ -2,6 +2,7 @@ package fr.mutualis.budget.api;
 
 import fr.mutualis.budget.BudgetIntegrationTest;
 import fr.mutualis.contracts.governance.MutualisationCreated;
+import fr.mutualis.testsupport.IdempotentCreationCheck;
 import fr.mutualis.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -366,6 +367,18 @@ class TransferApiTest extends BudgetIntegrationTest {
             credits += line(line, VALMONT_AGENT).get("votedCents").asLong();
         }
         assertThat(credits).isEqualTo(1_000_000 - 120_000);
+    }
+
+    @Test
+    void aTransferWithAnIdempotencyKeyMovesTheCreditsOnce() {
+        int year = 2051;
+        String software = votedLine(VALMONT_AGENT, year, "INVESTMENT", "20", 1_000_000);
+        String hardware = votedLine(VALMONT_AGENT, year, "INVESTMENT", "21", 600_000);
+        assertThat(voteRates(VALMONT_AGENT, year, "7.5", "5").status()).isEqualTo(200);
+        new IdempotentCreationCheck(http).createsOnce("/api/budget/transfers", VALMONT_AGENT,
+                transfer(hardware, software, 10_000, year + "-06-15"), transfer(hardware, software, 20_000, year + "-06-15"),
+                () -> jdbc.sql("SELECT count(*) FROM credit_transfer_view").query(Long.class).single());
+        assertThat(line(hardware, VALMONT_AGENT).get("votedCents").asLong()).isEqualTo(590_000);
     }
 
     private TestHttp.Response voteRates(String token, int year, String investment, String operating) {

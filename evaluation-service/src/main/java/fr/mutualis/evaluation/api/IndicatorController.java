@@ -1,5 +1,7 @@
 package fr.mutualis.evaluation.api;
 
+import fr.mutualis.kit.creation.IdempotentCreation;
+import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.evaluation.messages.DefineIndicator;
 import fr.mutualis.evaluation.messages.RecordMeasurement;
 import fr.mutualis.evaluation.messages.ScopeKind;
@@ -49,10 +51,12 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 public class IndicatorController {
 
     private final CommandGateway commands;
+    private final Creations creations;
     private final EvaluationQueries queries;
     private final PublishedReferences references;
 
-    public IndicatorController(CommandGateway commands, EvaluationQueries queries, PublishedReferences references) {
+    public IndicatorController(CommandGateway commands, EvaluationQueries queries, PublishedReferences references, Creations creations) {
+        this.creations = creations;
         this.commands = commands;
         this.queries = queries;
         this.references = references;
@@ -60,17 +64,17 @@ public class IndicatorController {
 
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping
     public ResponseEntity<Map<String, Object>> define(@Valid @RequestBody DefineIndicatorRequest request, Caller caller) {
         String scopeId = request.scopeId().strip();
         Owner owner = ownerOfScope(request.scopeKind(), scopeId, caller);
-        UUID id = UUID.randomUUID();
-        commands.sendAndWait(new DefineIndicator(id, owner, request.scopeKind(), scopeId,
-                request.name().strip(), request.unit().strip(), request.baselineValue(), request.baselineDate(),
-                request.targetValue(), request.targetDate(), request.direction(), request.frequency()));
         // The next request (GET, a measurement) is authorised against the read model: answer once it shows the indicator.
-        ReadYourWrites.awaitVisible(() -> queries.indicator(id, List.of(owner)));
-        return Created.at(id);
+        return creations.create(request, id -> commands.sendAndWait(new DefineIndicator(id, owner, request.scopeKind(),
+                        scopeId, request.name().strip(), request.unit().strip(), request.baselineValue(),
+                        request.baselineDate(), request.targetValue(), request.targetDate(), request.direction(),
+                        request.frequency())),
+                id -> ReadYourWrites.awaitVisible(() -> queries.indicator(id, List.of(owner))));
     }
 
     /** The indicators of the caller's tenant and of the mutualisations it belongs to or administers. */
@@ -94,6 +98,7 @@ public class IndicatorController {
     /** A measurement of a visible indicator, by whoever manages the indicator's owner; If-Match guards the version. */
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping("/{id}/measurements")
     public ResponseEntity<Map<String, Object>> measure(@PathVariable UUID id, @Valid @RequestBody RecordMeasurementRequest request,
                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch,
@@ -102,13 +107,15 @@ public class IndicatorController {
                 .orElseThrow(() -> new NotFoundException("Indicator", id));
         Owner owner = Owner.of(indicator.ownerId());
         caller.requireManages(owner, "Indicator", id);
-        long version = commands.sendAndWait(new RecordMeasurement(id, request.date(), request.value(),
-                request.source().strip(), IfMatch.expectedVersion(ifMatch)));
-        ReadYourWrites.awaitVisible(() -> queries.indicator(id, List.of(owner))
-                .filter(current -> current.version() >= version));
-        var location = Created.location("/api/evaluation/indicators/{id}", id);
-        return ResponseEntity.created(location).eTag(String.valueOf(version))
-                .body(Map.of("indicatorId", id, "version", version));
+        // A measurement is no resource of its own: the key's id is not used.
+        return creations.createAnswering(request, unused -> {
+            long version = commands.sendAndWait(new RecordMeasurement(id, request.date(), request.value(),
+                    request.source().strip(), IfMatch.expectedVersion(ifMatch)));
+            var location = Created.location("/api/evaluation/indicators/{id}", id);
+            return ResponseEntity.created(location).eTag(String.valueOf(version))
+                    .body(Map.<String, Object>of("indicatorId", id, "version", version));
+        }, (unused, created) -> ReadYourWrites.awaitVisible(() -> queries.indicator(id, List.of(owner))
+                .filter(current -> current.version() >= ((Number) created.getBody().get("version")).longValue())));
     }
 
     /**

@@ -1,5 +1,7 @@
 package fr.mutualis.governance.api;
 
+import fr.mutualis.kit.creation.IdempotentCreation;
+import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.governance.messages.DesignateElectedLead;
 import fr.mutualis.governance.messages.RegisterCollectivite;
 import fr.mutualis.governance.query.CollectiviteView;
@@ -51,27 +53,33 @@ public class CollectiviteController {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final CommandGateway commands;
+    private final Creations creations;
     private final GovernanceQueries queries;
 
-    public CollectiviteController(CommandGateway commands, GovernanceQueries queries) {
+    public CollectiviteController(CommandGateway commands, GovernanceQueries queries, Creations creations) {
+        this.creations = creations;
         this.commands = commands;
         this.queries = queries;
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(PLATFORM_ADMIN)
+    @IdempotentCreation
     @PostMapping
     public ResponseEntity<Map<String, Object>> register(@Valid @RequestBody RegisterCollectiviteRequest request) {
-        try {
-            commands.sendAndWait(new RegisterCollectivite(request.siren(), request.name().strip(), request.kind(),
-                    request.population(), request.epciSiren(), request.siret()));
-        } catch (RuntimeException e) {
-            if (alreadyRegistered(e)) {
-                throw new StateConflictException("Collectivité " + request.siren() + " is already registered", "REGISTERED");
+        // Keyed by its SIREN, not by the key's id: a retry of the same key is its replay, another key 409 REGISTERED.
+        return creations.createAnswering(request, unused -> {
+            try {
+                commands.sendAndWait(new RegisterCollectivite(request.siren(), request.name().strip(), request.kind(),
+                        request.population(), request.epciSiren(), request.siret()));
+            } catch (RuntimeException e) {
+                if (alreadyRegistered(e)) {
+                    throw new StateConflictException("Collectivité " + request.siren() + " is already registered", "REGISTERED");
+                }
+                throw e;
             }
-            throw e;
-        }
-        return Created.at(request.siren());
+            return Created.at(request.siren());
+        }, (unused, created) -> { });
     }
 
     /** {@code caller} is unused but required: reads need an active tenant, whichever it is. */

@@ -1,5 +1,7 @@
 package fr.mutualis.governance.api;
 
+import fr.mutualis.kit.creation.IdempotentCreation;
+import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.governance.messages.AgendaItem;
 import fr.mutualis.governance.messages.ArbitratedAmount;
 import fr.mutualis.governance.messages.CreateInstance;
@@ -62,13 +64,15 @@ public class InstanceController {
     private static final ZoneId LOCAL_TIME = ZoneId.of("Europe/Paris");
 
     private final CommandGateway commands;
+    private final Creations creations;
     private final GovernanceQueries queries;
     private final MutualisationDirectory mutualisations;
     private final AuditTrail auditTrail;
     private final AgendaReferences agendaReferences;
 
     public InstanceController(CommandGateway commands, GovernanceQueries queries, MutualisationDirectory mutualisations,
-                              AuditTrail auditTrail, AgendaReferences agendaReferences) {
+                              AuditTrail auditTrail, AgendaReferences agendaReferences, Creations creations) {
+        this.creations = creations;
         this.commands = commands;
         this.queries = queries;
         this.mutualisations = mutualisations;
@@ -78,6 +82,7 @@ public class InstanceController {
 
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping
     public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateInstanceRequest request, Caller caller) {
         caller.requireWriter();
@@ -89,15 +94,14 @@ public class InstanceController {
                 throw new NotPermittedException("A mutualisation's instances are set up by its EPCI's shared-service administrators");
             }
         }
-        UUID id = UUID.randomUUID();
         List<InstanceMember> members = request.members().stream()
                 .map(member -> new InstanceMember(member.personId().strip(), member.name().strip(), member.role().strip(),
                         member.collectiviteSiren(), member.voting(), Boolean.TRUE.equals(member.chair())))
                 .toList();
-        commands.sendAndWait(new CreateInstance(id, caller, request.mutualisationId(), request.name().strip(),
-                request.kind(), request.cadence(), request.quorum(), members));
-        ReadYourWrites.awaitVisible(() -> queries.instance(id, caller.tenantId()));
-        return Created.at(id);
+        return creations.create(request, id -> commands.sendAndWait(new CreateInstance(id, caller,
+                        request.mutualisationId(), request.name().strip(), request.kind(), request.cadence(),
+                        request.quorum(), members)),
+                id -> ReadYourWrites.awaitVisible(() -> queries.instance(id, caller.tenantId())));
     }
 
     /** The instances of the caller's tenant and of the mutualisations it belongs to or administers. */
@@ -137,6 +141,7 @@ public class InstanceController {
      */
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping("/{id}/sessions")
     public ResponseEntity<Map<String, Object>> scheduleSession(@PathVariable UUID id,
                                                         @Valid @RequestBody ScheduleSessionRequest request,
@@ -145,26 +150,26 @@ public class InstanceController {
         InstanceView instance = visible(id, caller);
         InstanceManagers.requireManages(caller, instance);
         agendaReferences.check(caller.tenantId(), request.agenda());
-        UUID sessionId = UUID.randomUUID();
-        List<AgendaItem> agenda = request.agenda().stream()
-                .map(item -> new AgendaItem(UUID.randomUUID(), item.kind(), item.title().strip(),
-                        item.subjectId() == null || item.subjectId().isBlank() ? null : item.subjectId().strip(),
-                        item.amounts() == null ? List.of() : item.amounts().stream()
-                                .map(amount -> new ArbitratedAmount(amount.budgetLineId(), amount.projectId(),
-                                        amount.amountCents()))
-                                .toList()))
-                .toList();
-        long version = commands.sendAndWait(new ScheduleSession(id, sessionId, caller,
-                request.scheduledAt().toInstant(), agenda, request.reconvenedFrom(), IfMatch.expectedVersion(ifMatch),
-                request.convenedAt() == null ? convenedToday(request.scheduledAt().toInstant()) : request.convenedAt(),
-                Boolean.TRUE.equals(request.urgent())));
-        ReadYourWrites.awaitVisible(() -> queries.instanceOfSession(sessionId, caller.tenantId()));
-        var location = Created.location("/api/governance/sessions/{id}", sessionId);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", sessionId);
-        body.put("agendaItemIds", agenda.stream().map(AgendaItem::agendaItemId).toList());
-        body.put("version", version);
-        return ResponseEntity.created(location).body(body);
+        return creations.createAnswering(request, sessionId -> {
+            List<AgendaItem> agenda = request.agenda().stream()
+                    .map(item -> new AgendaItem(UUID.randomUUID(), item.kind(), item.title().strip(),
+                            item.subjectId() == null || item.subjectId().isBlank() ? null : item.subjectId().strip(),
+                            item.amounts() == null ? List.of() : item.amounts().stream()
+                                    .map(amount -> new ArbitratedAmount(amount.budgetLineId(), amount.projectId(),
+                                            amount.amountCents()))
+                                    .toList()))
+                    .toList();
+            long version = commands.sendAndWait(new ScheduleSession(id, sessionId, caller,
+                    request.scheduledAt().toInstant(), agenda, request.reconvenedFrom(), IfMatch.expectedVersion(ifMatch),
+                    request.convenedAt() == null ? convenedToday(request.scheduledAt().toInstant()) : request.convenedAt(),
+                    Boolean.TRUE.equals(request.urgent())));
+            var location = Created.location("/api/governance/sessions/{id}", sessionId);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", sessionId);
+            body.put("agendaItemIds", agenda.stream().map(AgendaItem::agendaItemId).toList());
+            body.put("version", version);
+            return ResponseEntity.created(location).body(body);
+        }, (sessionId, created) -> ReadYourWrites.awaitVisible(() -> queries.instanceOfSession(sessionId, caller.tenantId())));
     }
 
     /**

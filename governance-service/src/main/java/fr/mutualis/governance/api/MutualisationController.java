@@ -1,11 +1,12 @@
 package fr.mutualis.governance.api;
 
+import fr.mutualis.kit.creation.IdempotentCreation;
+import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.governance.messages.CreateMutualisation;
 import fr.mutualis.governance.query.GovernanceQueries;
 import fr.mutualis.governance.query.MutualisationView;
-import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.tenant.Caller;
 import jakarta.validation.Valid;
@@ -39,27 +40,29 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 public class MutualisationController {
 
     private final CommandGateway commands;
+    private final Creations creations;
     private final GovernanceQueries queries;
 
-    public MutualisationController(CommandGateway commands, GovernanceQueries queries) {
+    public MutualisationController(CommandGateway commands, GovernanceQueries queries, Creations creations) {
+        this.creations = creations;
         this.commands = commands;
         this.queries = queries;
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({PLATFORM_ADMIN, SHARED_SERVICE_ADMIN})
+    @IdempotentCreation
     @PostMapping
     public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateMutualisationRequest request,
                                                       Caller caller) {
         if (!caller.hasRole("PLATFORM_ADMIN") && !request.epciSiren().equals(caller.tenantId())) {
             throw new NotPermittedException("A shared-service administrator creates mutualisations of its own EPCI");
         }
-        UUID id = UUID.randomUUID();
-        commands.sendAndWait(new CreateMutualisation(id, request.name().strip(), request.epciSiren(),
-                request.memberSirens(), request.allocationKey().method(), request.allocationKey().shares()));
         // The creator's next request (its page in the console, an instance for it) reads the view: answer once it is there.
-        ReadYourWrites.awaitVisible(() -> queries.mutualisation(id, caller.tenantId(), true));
-        return Created.at(id);
+        return creations.create(request, id -> commands.sendAndWait(new CreateMutualisation(id, request.name().strip(),
+                        request.epciSiren(), request.memberSirens(), request.allocationKey().method(),
+                        request.allocationKey().shares())),
+                id -> ReadYourWrites.awaitVisible(() -> queries.mutualisation(id, caller.tenantId(), true)));
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})

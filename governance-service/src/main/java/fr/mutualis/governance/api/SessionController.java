@@ -1,5 +1,7 @@
 package fr.mutualis.governance.api;
 
+import fr.mutualis.kit.creation.IdempotentCreation;
+import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.governance.messages.CloseSession;
 import fr.mutualis.governance.messages.DecisionTaken;
 import fr.mutualis.governance.messages.RecordAttendance;
@@ -46,9 +48,11 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 public class SessionController {
 
     private final CommandGateway commands;
+    private final Creations creations;
     private final GovernanceQueries queries;
 
-    public SessionController(CommandGateway commands, GovernanceQueries queries) {
+    public SessionController(CommandGateway commands, GovernanceQueries queries, Creations creations) {
+        this.creations = creations;
         this.commands = commands;
         this.queries = queries;
     }
@@ -74,19 +78,21 @@ public class SessionController {
 
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping("/{id}/decisions")
     public ResponseEntity<Map<String, Object>> takeDecision(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request,
                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                       Caller caller) {
         InstanceView instance = managed(id, caller);
-        DecisionTaken taken = commands.sendAndWait(new RecordDecision(instance.id(), id, caller,
-                UUID.randomUUID(), request.agendaItemId(), request.votesFor(), request.votesAgainst(),
-                request.abstentions(), Boolean.TRUE.equals(request.deferred()), Boolean.TRUE.equals(request.secretBallot()),
-                request.chairVote(), IfMatch.expectedVersion(ifMatch)));
-        awaitReadable(id, taken.version(), caller);
-        var location = Created.location("/api/governance/sessions/{id}", id);
-        return ResponseEntity.created(location).body(Map.of("id", taken.decisionId(), "outcome", taken.outcome(),
-                "version", taken.version()));
+        return creations.createAnswering(request, decisionId -> {
+            DecisionTaken taken = commands.sendAndWait(new RecordDecision(instance.id(), id, caller,
+                    decisionId, request.agendaItemId(), request.votesFor(), request.votesAgainst(),
+                    request.abstentions(), Boolean.TRUE.equals(request.deferred()), Boolean.TRUE.equals(request.secretBallot()),
+                    request.chairVote(), IfMatch.expectedVersion(ifMatch)));
+            var location = Created.location("/api/governance/sessions/{id}", id);
+            return ResponseEntity.created(location).body(Map.<String, Object>of("id", taken.decisionId(),
+                    "outcome", taken.outcome(), "version", taken.version()));
+        }, (decisionId, taken) -> awaitReadable(id, ((Number) taken.getBody().get("version")).longValue(), caller));
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})

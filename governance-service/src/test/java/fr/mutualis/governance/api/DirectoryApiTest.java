@@ -2,9 +2,11 @@ package fr.mutualis.governance.api;
 
 import fr.mutualis.governance.GovernanceIntegrationTest;
 import fr.mutualis.governance.TestSirens;
+import fr.mutualis.testsupport.IdempotentCreationCheck;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -155,5 +157,27 @@ class DirectoryApiTest extends GovernanceIntegrationTest {
         return """
                 {"name": "Service commun", "epciSiren": "%s", "memberSirens": [%s], "allocationKey": %s}"""
                 .formatted(epci, members, key);
+    }
+
+    @Test
+    void collectivitesAndMutualisationsAreCreatedOncePerIdempotencyKey() {
+        IdempotentCreationCheck check = new IdempotentCreationCheck(http);
+        String siren = TestSirens.random();
+        String collectivite = """
+                {"siren": "%s", "name": "Commune idempotente", "kind": "COMMUNE", "population": %d, "siret": "%s"}""";
+        check.createsOnce("/api/governance/collectivites", platformAdmin(siren),
+                collectivite.formatted(siren, 900, siret(siren)), collectivite.formatted(siren, 901, siret(siren)),
+                rows("collectivite_view"));
+
+        Territory t = newTerritory();
+        String mutualisation = """
+                {"name": "%s", "epciSiren": "%s", "memberSirens": ["%s", "%s"], "allocationKey": {"method": "POPULATION"}}""";
+        check.createsOnce("/api/governance/mutualisations", platformAdmin(t.epci()),
+                mutualisation.formatted("DSI commune", t.epci(), t.ville(), t.bourg()),
+                mutualisation.formatted("SIG commun", t.epci(), t.ville(), t.bourg()), rows("mutualisation_view"));
+    }
+
+    private LongSupplier rows(String table) {
+        return () -> jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
     }
 }

@@ -1,6 +1,7 @@
 package fr.mutualis.governance.api;
 
 import fr.mutualis.governance.GovernanceIntegrationTest;
+import fr.mutualis.testsupport.IdempotentCreationCheck;
 import fr.mutualis.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -506,6 +508,34 @@ class SessionApiTest extends GovernanceIntegrationTest {
         String id = created.json().get("id").asString();
         awaitStatus(() -> http.get("/api/governance/instances/" + id, token, null), 200);
         return id;
+    }
+
+    @Test
+    void instancesSessionsAndDecisionsAreCreatedOncePerIdempotencyKey() {
+        Territory t = newTerritory();
+        String agent = t.agent(t.ville());
+        IdempotentCreationCheck check = new IdempotentCreationCheck(http);
+        String instanceBody = """
+                {"name": "Conseil de test", "kind": "DELIBERATIVE_ASSEMBLY", "cadence": "QUARTERLY", "members": [%s]}"""
+                .formatted(COUNCIL.formatted(t.ville()));
+        check.createsOnce("/api/governance/instances", agent, instanceBody,
+                instanceBody.replace("Conseil de test", "Autre conseil"), rows("instance_view"));
+
+        String instance = instance(t.ville(), agent, "DELIBERATIVE_ASSEMBLY", "QUARTERLY");
+        References references = references(t.ville());
+        check.createsOnce("/api/governance/instances/" + instance + "/sessions", agent,
+                sessionBody("2026-03-16T18:00:00+01:00", null, references),
+                sessionBody("2026-03-17T18:00:00+01:00", null, references), rows("session_view"));
+
+        Session s = schedule(instance, t.ville(), agent, "2026-04-16T18:00:00+02:00", null);
+        assertThat(put("/attendance", s, "{\"present\": [\"maire\", \"c1\", \"c2\", \"dgs\"]}", agent).status()).isEqualTo(200);
+        String decision = "{\"agendaItemId\": \"%s\", \"votesFor\": %d, \"votesAgainst\": 0, \"abstentions\": 0}";
+        check.createsOnce("/api/governance/sessions/" + s.id() + "/decisions", agent,
+                decision.formatted(s.items().get(0), 3), decision.formatted(s.items().get(0), 2), rows("decision_view"));
+    }
+
+    private LongSupplier rows(String table) {
+        return () -> jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
     }
 
     /** Convenes a séance whose agenda names a project and a budget line of {@code owner}, as published by their contexts. */

@@ -280,8 +280,8 @@ public final class DemoLoader {
         body.put("epciSiren", collectivite.epciSiren());
         body.put("siret", collectivite.siret());
         // Governance's first writes meet a cold service: one may outlive the gateway's time-out (503) and be
-        // committed all the same. Its SIREN is its key, so the retry's 409 REGISTERED says the first attempt did it.
-        creation(PLATFORM_ADMIN, "/api/governance/collectivites", body, collectivite.name(), ALREADY_REGISTERED);
+        // committed all the same; its retry carries the same Idempotency-Key and answers as its replay.
+        post(PLATFORM_ADMIN, "/api/governance/collectivites", body, collectivite.name());
         counter.add();
     }
 
@@ -835,26 +835,11 @@ public final class DemoLoader {
     private static final BiPredicate<Integer, String> NEVER_RETRY = (status, body) -> false;
     /** A service answers 404 for a mutualisation its copy of governance's directory does not hold yet. */
     private static final BiPredicate<Integer, String> UNKNOWN_MUTUALISATION = (status, body) -> status == 404;
-    private static final BiPredicate<Integer, String> ALREADY_REGISTERED =
-            (status, body) -> status == 409 && body.contains("\"currentState\":\"REGISTERED\"");
     private static final BiPredicate<Integer, String> UNKNOWN_SCOPE =
             (status, body) -> status == 404 && body.contains("\"scopeId\"");
 
     private JsonNode post(Actor actor, String path, Object body, String what) {
         return call("POST", actor, path, body, what, NEVER_RETRY);
-    }
-
-    /**
-     * A POST of a resource keyed by its own data: when an attempt was answered 502/503 and asked again, an answer
-     * {@code existing} recognises (the key is taken) is the earlier attempt's creation, not a failure.
-     */
-    private void creation(Actor actor, String path, Object body, String what, BiPredicate<Integer, String> existing) {
-        Answer answer = send("POST", actor, path, body, what, UUID.randomUUID().toString());
-        HttpResponse<String> response = answer.response();
-        int status = response.statusCode();
-        if ((status < 200 || status >= 300) && !(answer.askedAgain() && existing.test(status, response.body()))) {
-            throw refused("POST", actor, path, what, response);
-        }
     }
 
     /** A POST about the mutualisation: retried while the service has not yet heard of it. */
@@ -880,7 +865,7 @@ public final class DemoLoader {
         // retry with what it created instead of creating it twice. PUTs are idempotent without it.
         String idempotencyKey = method.equals("POST") ? UUID.randomUUID().toString() : null;
         for (int round = 0; ; round++) {
-            HttpResponse<String> response = send(method, actor, path, body, what, idempotencyKey).response();
+            HttpResponse<String> response = send(method, actor, path, body, what, idempotencyKey);
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 String text = response.body();
@@ -904,7 +889,7 @@ public final class DemoLoader {
         long deadline = System.nanoTime() + asyncBound.toNanos();
         String last;
         for (int round = 0; ; round++) {
-            HttpResponse<String> response = send("GET", actor, path, null, what, null).response();
+            HttpResponse<String> response = send("GET", actor, path, null, what, null);
             last = response.statusCode() + " " + response.body();
             if (response.statusCode() == 200) {
                 JsonNode answer = JSON.readTree(response.body());
@@ -924,14 +909,7 @@ public final class DemoLoader {
         await(actor, path, what + " to be " + status, answer -> answer.path("status").asString().equals(status));
     }
 
-    /**
-     * The last attempt's answer; {@code askedAgain} when an earlier attempt answered 502/503, or none in time, and was
-     * sent again.
-     */
-    private record Answer(HttpResponse<String> response, boolean askedAgain) {
-    }
-
-    private Answer send(String method, Actor actor, String path, Object body, String what, String idempotencyKey) {
+    private HttpResponse<String> send(String method, Actor actor, String path, Object body, String what, String idempotencyKey) {
         if (failure.get() != null) {
             throw new Abandoned();
         }
@@ -958,7 +936,7 @@ public final class DemoLoader {
                     Thread.sleep(1000L * Math.min(attempt, 5));
                     continue;
                 }
-                return new Answer(response, attempt > 1);
+                return response;
             } catch (HttpTimeoutException e) {
                 // On a saturated machine the first calls meet cold JVMs: the gateway itself may not answer within the
                 // time-out (seen at load 57: the first collectivité's). Asked again like a 503, with the same key.

@@ -76,7 +76,7 @@ public class ProjectController {
     @IdempotentCreation
     @PostMapping
     public ResponseEntity<Map<String, Object>> propose(@Valid @RequestBody ProposeProjectRequest request, Caller caller) {
-        return creations.create(request, caller, id -> commands.sendAndWait(new ProposeProject(request.roadmapId(), id,
+        return creations.create(request, id -> commands.sendAndWait(new ProposeProject(request.roadmapId(), id,
                         caller, request.title().strip(), request.description(), request.axis(), request.theme(),
                         request.sponsor(), request.manager(), request.plannedStart(), request.plannedEnd(),
                         request.estimatedInvestmentCents(), request.estimatedOperatingCents(),
@@ -165,16 +165,18 @@ public class ProjectController {
 
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping("/{id}/milestones")
     public ResponseEntity<Map<String, Object>> planMilestone(@PathVariable UUID id,
                                                              @Valid @RequestBody PlanMilestoneRequest request,
                                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                              Caller caller) {
-        UUID milestoneId = UUID.randomUUID();
-        long version = commands.send(new PlanMilestone(id, milestoneId, caller, request.title().strip(),
-                request.plannedDate(), IfMatch.expectedVersion(ifMatch)), "Project", id);
-        var location = Created.location("/api/portfolio/projects/{id}/milestones/{milestoneId}", id, milestoneId);
-        return ResponseEntity.created(location).body(Map.of("id", milestoneId, "version", version));
+        return creations.createAnswering(request, milestoneId -> {
+            long version = commands.send(new PlanMilestone(id, milestoneId, caller, request.title().strip(),
+                    request.plannedDate(), IfMatch.expectedVersion(ifMatch)), "Project", id);
+            var location = Created.location("/api/portfolio/projects/{id}/milestones/{milestoneId}", id, milestoneId);
+            return ResponseEntity.created(location).body(Map.<String, Object>of("id", milestoneId, "version", version));
+        }, (milestoneId, created) -> { });
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})

@@ -1,6 +1,7 @@
 package fr.mutualis.portfolio.api;
 
-import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.creation.IdempotentCreation;
+import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
@@ -51,10 +52,12 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 public class RoadmapController {
 
     private final CommandSender commands;
+    private final Creations creations;
     private final PortfolioQueries queries;
     private final AuditTrail audit;
 
-    RoadmapController(CommandSender commands, PortfolioQueries queries, AuditTrail audit) {
+    RoadmapController(CommandSender commands, PortfolioQueries queries, AuditTrail audit, Creations creations) {
+        this.creations = creations;
         this.commands = commands;
         this.queries = queries;
         this.audit = audit;
@@ -62,19 +65,19 @@ public class RoadmapController {
 
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping
     public ResponseEntity<Map<String, Object>> draft(@Valid @RequestBody CreateRoadmapRequest request, Caller caller) {
-        UUID id = UUID.randomUUID();
         Owner owner = request.mutualisationId() == null ? caller.tenant() : Owner.mutualisation(request.mutualisationId());
-        DraftRoadmap draft = new DraftRoadmap(id, caller, owner, request.title().strip(), request.startYear(),
-                request.endYear(), request.axes());
-        if (request.mutualisationId() == null) {
-            commands.sendAndWait(draft, "Roadmap", id);
-        } else {
-            commands.sendAndWait(draft, "Mutualisation", request.mutualisationId(), "mutualisationId");
-        }
-        ReadYourWrites.awaitVisible(() -> queries.roadmap(id, caller.sees()));
-        return Created.at(id);
+        return creations.create(request, id -> {
+            DraftRoadmap draft = new DraftRoadmap(id, caller, owner, request.title().strip(), request.startYear(),
+                    request.endYear(), request.axes());
+            if (request.mutualisationId() == null) {
+                commands.sendAndWait(draft, "Roadmap", id);
+            } else {
+                commands.sendAndWait(draft, "Mutualisation", request.mutualisationId(), "mutualisationId");
+            }
+        }, id -> ReadYourWrites.awaitVisible(() -> queries.roadmap(id, caller.sees())));
     }
 
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, REPORTING, PLATFORM_ADMIN})

@@ -1,5 +1,7 @@
 package fr.mutualis.portfolio.api;
 
+import fr.mutualis.kit.creation.IdempotentCreation;
+import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
@@ -47,10 +49,12 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 public class ScenarioController {
 
     private final CommandSender commands;
+    private final Creations creations;
     private final PortfolioQueries portfolio;
     private final ScenarioQueries scenarios;
 
-    ScenarioController(CommandSender commands, PortfolioQueries portfolio, ScenarioQueries scenarios) {
+    ScenarioController(CommandSender commands, PortfolioQueries portfolio, ScenarioQueries scenarios, Creations creations) {
+        this.creations = creations;
         this.commands = commands;
         this.portfolio = portfolio;
         this.scenarios = scenarios;
@@ -58,19 +62,21 @@ public class ScenarioController {
 
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({AGENT, ELU, SHARED_SERVICE_ADMIN, PLATFORM_ADMIN})
+    @IdempotentCreation
     @PostMapping("/api/portfolio/roadmaps/{id}/scenarios")
     public ResponseEntity<Map<String, Object>> define(@PathVariable UUID id,
                                                       @Valid @RequestBody CreateScenarioRequest request, Caller caller) {
-        portfolio.roadmap(id, caller.sees()).orElseThrow(() -> new NotFoundException("Roadmap", id));
-        List<UUID> picked = picked(id, request.projectIds(), caller);
-        List<ScenarioEnvelope> envelopes = request.envelopes() == null ? List.of() : request.envelopes().stream()
-                .map(envelope -> new ScenarioEnvelope(envelope.year(), envelope.section(), envelope.amountCents()))
-                .toList();
-        UUID scenarioId = UUID.randomUUID();
-        commands.sendAndWait(new DefineScenario(id, scenarioId, caller, request.name().strip(), picked, envelopes),
-                "Roadmap", id);
-        ReadYourWrites.awaitVisible(() -> scenarios.scenario(scenarioId, caller.sees()));
-        return Created.at("/api/portfolio/scenarios", scenarioId);
+        // The checks run inside the creation: a replay answers first, whatever the projects became since.
+        return creations.createAnswering(request, scenarioId -> {
+            portfolio.roadmap(id, caller.sees()).orElseThrow(() -> new NotFoundException("Roadmap", id));
+            List<UUID> picked = picked(id, request.projectIds(), caller);
+            List<ScenarioEnvelope> envelopes = request.envelopes() == null ? List.of() : request.envelopes().stream()
+                    .map(envelope -> new ScenarioEnvelope(envelope.year(), envelope.section(), envelope.amountCents()))
+                    .toList();
+            commands.sendAndWait(new DefineScenario(id, scenarioId, caller, request.name().strip(), picked, envelopes),
+                    "Roadmap", id);
+            return Created.at("/api/portfolio/scenarios", scenarioId);
+        }, (scenarioId, created) -> ReadYourWrites.awaitVisible(() -> scenarios.scenario(scenarioId, caller.sees())));
     }
 
     /**

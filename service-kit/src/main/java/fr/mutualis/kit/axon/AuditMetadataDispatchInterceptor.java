@@ -45,9 +45,6 @@ class AuditMetadataDispatchInterceptor implements MessageDispatchInterceptor<Com
             audit.put(AuditMetadata.USER_NAME, context.userName());
         });
         CorrelationIdFilter.of(request).ifPresent(id -> audit.put(AuditMetadata.CORRELATION_ID, id));
-        if (request.getAttribute(AuditMetadata.REQUEST_FINGERPRINT, RequestAttributes.SCOPE_REQUEST) instanceof String fingerprint) {
-            audit.put(AuditMetadata.REQUEST_FINGERPRINT, fingerprint);
-        }
         return audit;
     }
 }

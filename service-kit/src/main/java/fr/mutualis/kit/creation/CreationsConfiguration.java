@@ -17,14 +17,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.method.HandlerMethod;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.sql.DataSource;
+
 /** Idempotent and dry-run creations for every service with an event store, and their place in the API document. */
 @AutoConfiguration(after = AxonAutoConfiguration.class)
 @ConditionalOnBean(EventStore.class)
 public class CreationsConfiguration {
 
     @Bean
-    Creations creations(EventStore eventStore, PlatformTransactionManager transactionManager, JsonMapper jsonMapper) {
-        return new Creations(eventStore, transactionManager, jsonMapper);
+    Creations creations(EventStore eventStore, PlatformTransactionManager transactionManager, DataSource dataSource,
+                        JsonMapper jsonMapper) {
+        return new Creations(eventStore, transactionManager, dataSource, jsonMapper);
     }
 
     /** The header, the parameter and the 200 of every {@link IdempotentCreation} handler, written once here. */
@@ -41,11 +44,17 @@ public class CreationsConfiguration {
             operation.addParametersItem(new QueryParameter().name(Creations.DRY_RUN).required(false)
                     .description("true: every check of the creation, nothing written (200, or the creation's problem)")
                     .schema(new BooleanSchema()));
+            ApiResponse created = operation.getResponses().get("201");
+            if (created == null) {
+                // A creation that answers 200 (a programme's revision): its replay answers the same, with the header.
+                operation.getResponses().get("200")
+                        .addHeaderObject(Creations.REPLAYED, new Header().schema(new StringSchema()));
+                return operation;
+            }
             operation.getResponses().addApiResponse("200", new ApiResponse()
                     .description("A replay of the Idempotency-Key (the id it created) or a dry run that passed")
                     .addHeaderObject(Creations.REPLAYED, new Header().schema(new StringSchema()))
-                    .content(operation.getResponses().get("201") == null ? null
-                            : operation.getResponses().get("201").getContent()));
+                    .content(created.getContent()));
             return operation;
         };
     }
