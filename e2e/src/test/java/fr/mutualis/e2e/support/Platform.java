@@ -27,6 +27,12 @@ public final class Platform implements BeforeAllCallback {
      */
     public static final Duration CONSOLE_ACCESS_TOKEN_TTL = Duration.ofSeconds(35);
 
+    /**
+     * How long the broker keeps a stopped reporting job in its consumer group (45 s otherwise): the job's application
+     * reset waits until the group is empty, and ReportingJobEndToEndTest resets it right after stopping it.
+     */
+    public static final Duration REPORTING_JOB_SESSION_TIMEOUT = Duration.ofSeconds(10);
+
     // classes run concurrently (junit-platform.properties): each reads the stack the first one started
     private static volatile LocalStack stack;
     private static ContractCheck contract;
@@ -75,6 +81,9 @@ public final class Platform implements BeforeAllCallback {
                 .workDir(Path.of("target", "e2e-stack"))
                 .loadDemo(false)
                 .consoleAccessTokenTtl(CONSOLE_ACCESS_TOKEN_TTL)
+                .appEnvironment("reporting-job", "SPRING_APPLICATION_JSON",
+                        "{\"spring.kafka.streams.properties.session.timeout.ms\": "
+                                + REPORTING_JOB_SESSION_TIMEOUT.toMillis() + "}")
                 // six JVMs starting at once on two shared cores can take minutes; a slow start is not a failure
                 // (-Dmutualis.e2e.readiness-timeout=<seconds> on a machine busier still)
                 .readinessTimeout(Duration.ofSeconds(Long.getLong("mutualis.e2e.readiness-timeout", 900)))
