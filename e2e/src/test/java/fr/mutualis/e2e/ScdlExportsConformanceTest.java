@@ -61,7 +61,7 @@ class ScdlExportsConformanceTest {
     @AfterAll
     static void stop() {
         if (stack != null) {
-            stack.close();
+            Platform.discard(stack);
         }
     }
 

@@ -12,6 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * One platform for every end-to-end class of the run: started like the README's run command (random ports, no
@@ -63,6 +66,33 @@ public final class Platform implements BeforeAllCallback {
         return new TestHttp(stack().gatewayUrl(), contract().responsesOnly());
     }
 
+    /**
+     * Stops a stack of the run once its tests are done: the apps' JVMs killed first, then the servers stopped. Their
+     * graceful stop is not what these tests check, and it waited up to the stack's grace period per app (the gateway
+     * finishing its idle keep-alive connections, the services their shutdown phases).
+     */
+    public static void discard(LocalStack stack) {
+        System.out.println("apps' CPU (s) over their last launch: " + cpuSeconds(stack));
+        stack.apps().forEach(app -> {
+            if (stack.isAppRunning(app.module())) {
+                stack.killApp(app.module());
+            }
+        });
+        stack.close();
+    }
+
+    /**
+     * The CPU time of each app's JVM, as the kernel counts it: what the run cost the cores, a figure that a loaded
+     * machine changes far less than the wall times.
+     */
+    private static Map<String, String> cpuSeconds(LocalStack stack) {
+        Map<String, String> seconds = new LinkedHashMap<>();
+        stack.apps().forEach(app -> stack.appPid(app.module()).flatMap(ProcessHandle::of)
+                .flatMap(process -> process.info().totalCpuDuration())
+                .ifPresent(cpu -> seconds.put(app.module(), String.format(Locale.ROOT, "%.1f", cpu.toMillis() / 1000.0))));
+        return seconds;
+    }
+
     /** The committed aggregated document, which each service's test proves equal to what it serves. */
     private static synchronized ContractCheck contract() {
         if (contract == null) {
@@ -97,7 +127,7 @@ public final class Platform implements BeforeAllCallback {
 
         @Override
         public void close() {
-            stack.close();
+            discard(stack);
         }
     }
 }
