@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
@@ -29,11 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The platform of the other end-to-end classes runs without the demo so that their counts are theirs: this class
  * starts its own stack like the README's run command, the demo loaded (without the console, which no export needs),
  * and stops it when done. It starts it once the shared platform is up ({@link Platform}, which it does not use
- * otherwise): the classes run concurrently, and two stacks starting at once on two cores would delay every class
- * waiting for the shared one. The demo votes the 2026 budget at the BP only: a BS, a DM and a CA are voted on one of
+ * otherwise), and alone when the classes run concurrently: five JVMs starting take both cores for a minute or
+ * more, while the requests of the classes beside them time out after 30 s. The demo votes the 2026 budget at the BP only: a BS, a DM and a CA are voted on one of
  * Valmont's lines, through the API, so that every stage has rows to check.
  */
 @ExtendWith(Platform.class)
+@Isolated("Its own stack's start takes both cores: classes beside it would time out")
 class ScdlExportsConformanceTest {
 
     private static final TableSchema BUDGET = TableSchema.resource("/scdl/budget-0.8.3.schema.json");
@@ -61,7 +63,7 @@ class ScdlExportsConformanceTest {
     @AfterAll
     static void stop() {
         if (stack != null) {
-            stack.close();
+            Platform.discard(stack);
         }
     }
 

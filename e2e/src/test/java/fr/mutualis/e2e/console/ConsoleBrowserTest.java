@@ -14,12 +14,16 @@ import fr.mutualis.e2e.support.Platform;
 import fr.mutualis.testsupport.TestHttp;
 import fr.mutualis.localstack.LocalStack;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Saint-Aubin are only read, never written, since other classes of the run count their data.
  */
 @ExtendWith(Platform.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
 
     @RegisterExtension
@@ -57,6 +62,14 @@ class ConsoleBrowserTest {
     private static String hostileProjectId;
     private static String instanceId;
     private static String weightedRoadmapId;
+    /**
+     * Signed in when the class starts and left alone while the other tests run, so that its access token has expired
+     * by the time {@link #logoutWorksAfterTheConsoleRefreshedTheAccessToken} (the last test) uses it, instead of that
+     * test waiting out the token's lifetime by itself.
+     */
+    private static BrowserContext idleContext;
+    private static Page idlePage;
+    private static long idleSince;
 
     @BeforeAll
     static void setUp() {
@@ -93,6 +106,10 @@ class ConsoleBrowserTest {
                 .formatted(marker), aulnes, null));
         assessed(project("Stratégie " + marker, weightedRoadmapId), 5, 0, aulnes);
         assessed(project("Usagers " + marker, weightedRoadmapId), 0, 5, aulnes);
+
+        idleContext = newContext();
+        idlePage = signedIn(idleContext, "aulnes-agent");
+        idleSince = System.nanoTime();
     }
 
     // ------------------------------------------------------------------------------------------------ sign-in
@@ -564,11 +581,18 @@ class ConsoleBrowserTest {
     // ------------------------------------------------------------------------------------------------ sessions
 
     @Test
+    @Order(Integer.MAX_VALUE)
     void logoutWorksAfterTheConsoleRefreshedTheAccessToken() {
-        try (BrowserContext context = newContext()) {
-            Page page = signedIn(context, "aulnes-agent");
-            // past the access token's lifetime (shortened for the run by Platform): only a refresh keeps them in
-            page.waitForTimeout(Platform.CONSOLE_ACCESS_TOKEN_TTL.plusSeconds(3).toMillis());
+        try (BrowserContext context = idleContext) {
+            Page page = idlePage;
+            // past the access token's lifetime (shortened for the run by Platform): only a refresh keeps them in. The
+            // person signed in when the class started; what the other tests did not already fill is waited here.
+            Duration pastTheLifetime = Platform.CONSOLE_ACCESS_TOKEN_TTL.plusSeconds(3);
+            Duration left = pastTheLifetime.minus(Duration.ofNanos(System.nanoTime() - idleSince));
+            if (left.isPositive()) {
+                page.waitForTimeout(left.toMillis() + 1);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - idleSince)).as("signed in for").isGreaterThan(pastTheLifetime);
             List<String> issuerPages = new ArrayList<>();
             page.onRequest(request -> {
                 if (request.url().startsWith(stack.issuerUrl())) {

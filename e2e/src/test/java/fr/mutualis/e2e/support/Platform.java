@@ -12,6 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * One platform for every end-to-end class of the run: started like the README's run command (random ports, no
@@ -26,6 +29,12 @@ public final class Platform implements BeforeAllCallback {
      * 30 s before they expire, so pages of the run are served with refreshed tokens, as a working day would be.
      */
     public static final Duration CONSOLE_ACCESS_TOKEN_TTL = Duration.ofSeconds(35);
+
+    /**
+     * How long the broker keeps a stopped reporting job in its consumer group (45 s otherwise): the job's application
+     * reset waits until the group is empty, and ReportingJobEndToEndTest resets it right after stopping it.
+     */
+    public static final Duration REPORTING_JOB_SESSION_TIMEOUT = Duration.ofSeconds(10);
 
     // classes run concurrently (junit-platform.properties): each reads the stack the first one started
     private static volatile LocalStack stack;
@@ -57,6 +66,33 @@ public final class Platform implements BeforeAllCallback {
         return new TestHttp(stack().gatewayUrl(), contract().responsesOnly());
     }
 
+    /**
+     * Stops a stack of the run once its tests are done: the apps' JVMs killed first, then the servers stopped. Their
+     * graceful stop is not what these tests check, and it waited up to the stack's grace period per app (the gateway
+     * finishing its idle keep-alive connections, the services their shutdown phases).
+     */
+    public static void discard(LocalStack stack) {
+        System.out.println("apps' CPU (s) over their last launch: " + cpuSeconds(stack));
+        stack.apps().forEach(app -> {
+            if (stack.isAppRunning(app.module())) {
+                stack.killApp(app.module());
+            }
+        });
+        stack.close();
+    }
+
+    /**
+     * The CPU time of each app's JVM, as the kernel counts it: what the run cost the cores, a figure that a loaded
+     * machine changes far less than the wall times.
+     */
+    private static Map<String, String> cpuSeconds(LocalStack stack) {
+        Map<String, String> seconds = new LinkedHashMap<>();
+        stack.apps().forEach(app -> stack.appPid(app.module()).flatMap(ProcessHandle::of)
+                .flatMap(process -> process.info().totalCpuDuration())
+                .ifPresent(cpu -> seconds.put(app.module(), String.format(Locale.ROOT, "%.1f", cpu.toMillis() / 1000.0))));
+        return seconds;
+    }
+
     /** The committed aggregated document, which each service's test proves equal to what it serves. */
     private static synchronized ContractCheck contract() {
         if (contract == null) {
@@ -75,6 +111,9 @@ public final class Platform implements BeforeAllCallback {
                 .workDir(Path.of("target", "e2e-stack"))
                 .loadDemo(false)
                 .consoleAccessTokenTtl(CONSOLE_ACCESS_TOKEN_TTL)
+                .appEnvironment("reporting-job", "SPRING_APPLICATION_JSON",
+                        "{\"spring.kafka.streams.properties.session.timeout.ms\": "
+                                + REPORTING_JOB_SESSION_TIMEOUT.toMillis() + "}")
                 // six JVMs starting at once on two shared cores can take minutes; a slow start is not a failure
                 // (-Dmutualis.e2e.readiness-timeout=<seconds> on a machine busier still)
                 .readinessTimeout(Duration.ofSeconds(Long.getLong("mutualis.e2e.readiness-timeout", 900)))
@@ -88,7 +127,7 @@ public final class Platform implements BeforeAllCallback {
 
         @Override
         public void close() {
-            stack.close();
+            discard(stack);
         }
     }
 }
