@@ -14,6 +14,15 @@ public final class HttpContract {
     /** The id that follows a request through the gateway, the services and their logs, returned to the client. */
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
 
+    /**
+     * The key a client gives a creating {@code POST} so that its retries create once (IETF
+     * draft-ietf-httpapi-idempotency-key-header): the same key again answers what the first request created.
+     */
+    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+    /** Set to {@code true} on the answer to a creation's retry: the resource was created by an earlier request. */
+    public static final String IDEMPOTENT_REPLAYED_HEADER = "Idempotent-Replayed";
+
     /** The access token's claim listing the tenants (SIRENs) its holder may act for. */
     public static final String TENANTS_CLAIM = "tenants";
 

@@ -1,5 +1,7 @@
 package fr.mutualis.testsupport;
 
+import fr.mutualis.contracts.HttpContract;
+
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.UUID;
@@ -36,13 +38,13 @@ public final class IdempotentCreationCheck {
         long before = count.getAsLong();
         TestHttp.Response first = post(path, token, key, body);
         assertThat(first.status()).as(path + " " + first).isEqualTo(status);
-        assertThat(first.header(IDEMPOTENT_REPLAYED)).isEmpty();
+        assertThat(first.header(HttpContract.IDEMPOTENT_REPLAYED_HEADER)).isEmpty();
         // Some creations answer before their read model shows them (a collectivité): wait for the first one.
         await().atMost(Duration.ofSeconds(10)).until(() -> count.getAsLong() == before + 1);
 
         TestHttp.Response again = post(path, token, key, body);
         assertThat(again.status()).as(path + " " + again).isEqualTo(200);
-        assertThat(again.header(IDEMPOTENT_REPLAYED)).contains("true");
+        assertThat(again.header(HttpContract.IDEMPOTENT_REPLAYED_HEADER)).contains("true");
         assertThat(again.json()).isEqualTo(first.json());
         assertThat(again.header("Location")).isEqualTo(first.header("Location"));
         assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
@@ -55,11 +57,9 @@ public final class IdempotentCreationCheck {
         return first;
     }
 
-    private static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
-
     private TestHttp.Response post(String path, String token, String key, String body) {
         HttpRequest.Builder request = http.request(path, token, null).header("Content-Type", "application/json")
-                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body));
+                .header(HttpContract.IDEMPOTENCY_KEY_HEADER, key).POST(HttpRequest.BodyPublishers.ofString(body));
         return http.send(request);
     }
 }

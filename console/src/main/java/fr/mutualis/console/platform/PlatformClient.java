@@ -45,8 +45,6 @@ import java.util.Map;
 public class PlatformClient {
 
     public static final String REGISTRATION_ID = "mutualis";
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final String REPLAYED = "Idempotent-Replayed";
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
     };
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
@@ -104,7 +102,7 @@ public class PlatformClient {
      */
     public ApiResult create(String path, Object body, String idempotencyKey, boolean dryRun) {
         RestClient.RequestBodySpec request = rest.post().uri(uri(path, dryRun ? Map.of("dryRun", true) : Map.of()));
-        return write(request.header(IDEMPOTENCY_KEY, idempotencyKey), body);
+        return write(request.header(HttpContract.IDEMPOTENCY_KEY_HEADER, idempotencyKey), body);
     }
 
     public ApiResult put(String path, Object body, Object... variables) {
@@ -154,7 +152,7 @@ public class PlatformClient {
             if (status.is2xxSuccessful()) {
                 byte[] bytes = response.getBody().readAllBytes();
                 return new ApiResult(bytes.length == 0 ? Map.of() : JSON.readValue(bytes, Map.class), null,
-                        "true".equals(response.getHeaders().getFirst(REPLAYED)));
+                        "true".equals(response.getHeaders().getFirst(HttpContract.IDEMPOTENT_REPLAYED_HEADER)));
             }
             ApiProblem problem = problem(response);
             if (status.value() == 404 || status.value() == 403 || status.is5xxServerError()) {

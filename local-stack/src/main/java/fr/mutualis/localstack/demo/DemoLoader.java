@@ -74,8 +74,6 @@ public final class DemoLoader {
      */
     private static final Duration POLL_INTERVAL_AT_FIRST = Duration.ofMillis(50);
     private static final Duration POLL_INTERVAL_AT_MOST = Duration.ofMillis(500);
-    /** The header of the IETF draft the services' creations honour (service-kit's {@code Creations}). */
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** How many times in a row one call may go unanswered within its time-out before the load fails. */
     private static final int CALL_TIMEOUTS_AT_MOST = 3;
 
@@ -919,7 +917,7 @@ public final class DemoLoader {
                 .header(HttpContract.TENANT_HEADER, actor.tenant())
                 .header("Accept", "application/json, application/problem+json");
         if (idempotencyKey != null) {
-            request.header(IDEMPOTENCY_KEY, idempotencyKey);
+            request.header(HttpContract.IDEMPOTENCY_KEY_HEADER, idempotencyKey);
         }
         if (body == null) {
             request.GET();

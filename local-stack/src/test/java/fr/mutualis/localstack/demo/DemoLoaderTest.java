@@ -1,6 +1,7 @@
 package fr.mutualis.localstack.demo;
 
 import com.sun.net.httpserver.HttpServer;
+import fr.mutualis.contracts.HttpContract;
 import fr.mutualis.localstack.FakeApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -363,7 +364,7 @@ class DemoLoaderTest {
             String client = exchange.getRequestHeaders().getFirst("Authorization").substring("Bearer ey-".length());
             calls.add(method + " " + path + " " + client);
             keyed.add(method + " " + path + " " + client + " " + Optional.ofNullable(
-                    exchange.getRequestHeaders().getFirst(DemoLoader.IDEMPOTENCY_KEY)).orElse("-"));
+                    exchange.getRequestHeaders().getFirst(HttpContract.IDEMPOTENCY_KEY_HEADER)).orElse("-"));
             inFlightAtMost.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             String kind = method + " " + ID.matcher(path).replaceAll("/*");
             AtomicInteger sameKind = kindInFlight.computeIfAbsent(kind, key -> new AtomicInteger());

@@ -33,6 +33,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import static fr.mutualis.contracts.HttpContract.IDEMPOTENCY_KEY_HEADER;
+import static fr.mutualis.contracts.HttpContract.IDEMPOTENT_REPLAYED_HEADER;
+
 /**
  * Creates what a {@code POST} asks for (a new resource, or a child of an existing one: a decision in a séance, a
  * mandate on an engagement, a measurement), honouring two things of the request:
@@ -53,9 +56,6 @@ import java.util.regex.Pattern;
  */
 public class Creations {
 
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    /** Set on a replay's answer, as Stripe and others name it: the resource was created by an earlier request. */
-    public static final String REPLAYED = "Idempotent-Replayed";
     public static final String DRY_RUN = "dryRun";
 
     /** The draft's key is an sf-string: printable ASCII, here 1 to 255 characters, optionally in double quotes. */
@@ -112,7 +112,7 @@ public class Creations {
                                                   BiConsumer<UUID, ResponseEntity<T>> awaitVisible) {
         HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
         boolean dryRun = dryRun(request.getParameter(DRY_RUN));
-        Optional<String> key = key(request.getHeader(IDEMPOTENCY_KEY));
+        Optional<String> key = key(request.getHeader(IDEMPOTENCY_KEY_HEADER));
         Scope scope = new Scope(tenant(), request.getRequestURI(), key.orElse(null), fingerprint(body));
         UUID id = key.map(k -> derivedId(scope.tenant(), scope.path(), k)).orElseGet(UUID::randomUUID);
         if (key.isPresent()) {
@@ -206,12 +206,12 @@ public class Creations {
                 .query((row, n) -> {
                     if (!scope.fingerprint().equals(row.getString("fingerprint"))) {
                         Object first = json.readValue(row.getString("answer"), mapAnswer);
-                        throw new BusinessRuleViolationException("idempotency-key-reused", IDEMPOTENCY_KEY,
+                        throw new BusinessRuleViolationException("idempotency-key-reused", IDEMPOTENCY_KEY_HEADER,
                                 "This Idempotency-Key was already used for another request: a new resource needs a new key",
                                 first instanceof Map<?, ?> answer && answer.get("id") != null
                                         ? Map.of("id", answer.get("id")) : Map.of());
                     }
-                    ResponseEntity.BodyBuilder replayed = ResponseEntity.ok().header(REPLAYED, "true");
+                    ResponseEntity.BodyBuilder replayed = ResponseEntity.ok().header(IDEMPOTENT_REPLAYED_HEADER, "true");
                     if (row.getString("location") != null) {
                         replayed.location(URI.create(row.getString("location")));
                     }
@@ -250,7 +250,7 @@ public class Creations {
         String key = header.length() >= 2 && header.startsWith("\"") && header.endsWith("\"")
                 ? header.substring(1, header.length() - 1) : header;
         if (!KEY.matcher(key).matches()) {
-            throw new InvalidInputException(IDEMPOTENCY_KEY,
+            throw new InvalidInputException(IDEMPOTENCY_KEY_HEADER,
                     "Idempotency-Key must be 1 to 255 printable ASCII characters, without quotes or backslashes inside");
         }
         return Optional.of(key);

@@ -1,5 +1,6 @@
 package fr.mutualis.kit.creation;
 
+import fr.mutualis.contracts.HttpContract;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.BooleanSchema;
@@ -37,7 +38,7 @@ public class CreationsConfiguration {
             if (!handler.hasMethodAnnotation(IdempotentCreation.class)) {
                 return operation;
             }
-            operation.addParametersItem(new HeaderParameter().name(Creations.IDEMPOTENCY_KEY).required(false)
+            operation.addParametersItem(new HeaderParameter().name(HttpContract.IDEMPOTENCY_KEY_HEADER).required(false)
                     .description("1 to 255 printable ASCII characters (IETF draft): the same key creates once; "
                             + "again with the same body 200 and the same id, with another body 422")
                     .schema(new StringSchema().maxLength(257)));
@@ -48,12 +49,12 @@ public class CreationsConfiguration {
             if (created == null) {
                 // A creation that answers 200 (a programme's revision): its replay answers the same, with the header.
                 operation.getResponses().get("200")
-                        .addHeaderObject(Creations.REPLAYED, new Header().schema(new StringSchema()));
+                        .addHeaderObject(HttpContract.IDEMPOTENT_REPLAYED_HEADER, new Header().schema(new StringSchema()));
                 return operation;
             }
             operation.getResponses().addApiResponse("200", new ApiResponse()
                     .description("A replay of the Idempotency-Key (the id it created) or a dry run that passed")
-                    .addHeaderObject(Creations.REPLAYED, new Header().schema(new StringSchema()))
+                    .addHeaderObject(HttpContract.IDEMPOTENT_REPLAYED_HEADER, new Header().schema(new StringSchema()))
                     .content(created.getContent()));
             return operation;
         };
