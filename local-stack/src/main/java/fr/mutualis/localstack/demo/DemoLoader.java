@@ -305,10 +305,7 @@ public final class DemoLoader {
         counter.add();
     }
 
-    /**
-     * One after the other: off the longest chain (beside the roadmaps and projects), and a creation retried after the
-     * gateway's time-out on a cold governance would create an instance twice (it does not honour Idempotency-Key).
-     */
+    /** One after the other: off the longest chain (beside the roadmaps and projects), nothing is gained side by side. */
     private void createInstances(Counter counter) {
         for (Instance instance : DemoTerritory.INSTANCES) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -357,9 +354,8 @@ public final class DemoLoader {
                 JsonNode agendaItemIds = scheduled.get("agendaItemIds");
                 call("PUT", actor, "/api/governance/sessions/" + sessionId + "/attendance",
                         Map.of("present", session.present()), "attendance at " + what, NEVER_RETRY);
-                // The votes one after the other: side by side, they queue on the instance's lock in governance, and
-                // on a saturated machine the last outlived the gateway's time-out, was committed, and its retry was
-                // refused (409 "already decided").
+                // The votes one after the other: they are writes on one instance, which governance takes one at a
+                // time; side by side they only queue there, the last outliving the gateway's time-out.
                 for (int index = 0; index < session.agenda().size(); index++) {
                     Item item = session.agenda().get(index);
                     if (item.vote() == null) {
@@ -511,9 +507,8 @@ public final class DemoLoader {
      */
     private void planMilestones(Counter counter) {
         AtomicInteger reached = new AtomicInteger();
-        sideBySide(DemoTerritory.projects().filter(project -> !project.milestones().isEmpty()
-                || project.finalStatus().equals("DELIVERED")).toList(), project -> {
-            Actor actor = DemoTerritory.writer(roadmapOf(project).owner());
+        forEachProjectSideBySide((roadmap, project) -> {
+            Actor actor = DemoTerritory.writer(roadmap.owner());
             String path = "/api/portfolio/projects/" + ids.get(project.key());
             for (Milestone milestone : project.milestones()) {
                 String milestoneId = id(post(actor, path + "/milestones", Map.of("title", milestone.title(),
@@ -530,11 +525,6 @@ public final class DemoLoader {
             }
         });
         counter.detail(reached.get() + " reached");
-    }
-
-    private static Roadmap roadmapOf(Project project) {
-        return DemoTerritory.ROADMAPS.stream().filter(roadmap -> roadmap.projects().contains(project)).findFirst()
-                .orElseThrow();
     }
 
     // ---------------------------------------------------------------------------------------------- budget
