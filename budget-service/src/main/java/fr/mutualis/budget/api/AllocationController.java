@@ -1,13 +1,13 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.kit.creation.IdempotentCreation;
-import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.budget.messages.AllocateCosts;
 import fr.mutualis.budget.messages.AllocationMethod;
 import fr.mutualis.budget.query.AllocationView;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.GovernanceDirectory;
 import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.creation.Creations;
+import fr.mutualis.kit.creation.IdempotentCreation;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;

@@ -1,12 +1,12 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.kit.creation.IdempotentCreation;
-import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.budget.application.BudgetTransactions;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.EngagementView;
 import fr.mutualis.budget.query.MandateView;
 import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.creation.Creations;
+import fr.mutualis.kit.creation.IdempotentCreation;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;

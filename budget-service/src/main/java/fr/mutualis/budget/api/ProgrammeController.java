@@ -1,7 +1,5 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.kit.creation.IdempotentCreation;
-import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.budget.application.BudgetTransactions;
 import fr.mutualis.budget.messages.CpSchedule;
 import fr.mutualis.budget.messages.CreateProgramme;
@@ -10,6 +8,8 @@ import fr.mutualis.budget.messages.ScheduledCredit;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.ProgrammeView;
 import fr.mutualis.kit.api.IfMatch;
+import fr.mutualis.kit.creation.Creations;
+import fr.mutualis.kit.creation.IdempotentCreation;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.reference.PublishedReferences;

@@ -1,13 +1,13 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.kit.creation.IdempotentCreation;
-import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.budget.application.BudgetTransactions;
 import fr.mutualis.budget.messages.BudgetYears;
 import fr.mutualis.budget.messages.VoteTransferRates;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.budget.query.ChapterTransfers;
 import fr.mutualis.budget.query.CreditTransferView;
+import fr.mutualis.kit.creation.Creations;
+import fr.mutualis.kit.creation.IdempotentCreation;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.query.ReadYourWrites;

@@ -1,11 +1,11 @@
 package fr.mutualis.budget.api;
 
-import fr.mutualis.kit.creation.IdempotentCreation;
-import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.budget.application.BudgetTransactions;
 import fr.mutualis.budget.messages.VoteCredits;
 import fr.mutualis.budget.query.BudgetQueries;
 import fr.mutualis.kit.api.CreatedWithoutAddress;
+import fr.mutualis.kit.creation.Creations;
+import fr.mutualis.kit.creation.IdempotentCreation;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;

@@ -1,7 +1,5 @@
 package fr.mutualis.evaluation.api;
 
-import fr.mutualis.kit.creation.IdempotentCreation;
-import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.evaluation.messages.DefineIndicator;
 import fr.mutualis.evaluation.messages.RecordMeasurement;
 import fr.mutualis.evaluation.messages.ScopeKind;
@@ -13,6 +11,8 @@ import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
+import fr.mutualis.kit.creation.Creations;
+import fr.mutualis.kit.creation.IdempotentCreation;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.error.NotFoundException;

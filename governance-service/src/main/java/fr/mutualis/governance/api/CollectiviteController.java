@@ -1,7 +1,5 @@
 package fr.mutualis.governance.api;
 
-import fr.mutualis.kit.creation.IdempotentCreation;
-import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.governance.messages.DesignateElectedLead;
 import fr.mutualis.governance.messages.RegisterCollectivite;
 import fr.mutualis.governance.query.CollectiviteView;
@@ -11,6 +9,8 @@ import fr.mutualis.kit.api.IfMatch;
 import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.api.PageRequest;
 import fr.mutualis.kit.api.ValidSiren;
+import fr.mutualis.kit.creation.Creations;
+import fr.mutualis.kit.creation.IdempotentCreation;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.error.StateConflictException;
 import fr.mutualis.kit.security.AllowedRoles;

@@ -1,7 +1,7 @@
 package fr.mutualis.governance.api;
 
-import fr.mutualis.kit.creation.IdempotentCreation;
 import fr.mutualis.kit.creation.Creations;
+import fr.mutualis.kit.creation.IdempotentCreation;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
 import fr.mutualis.governance.messages.CreateMutualisation;

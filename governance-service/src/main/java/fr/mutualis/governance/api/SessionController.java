@@ -1,7 +1,5 @@
 package fr.mutualis.governance.api;
 
-import fr.mutualis.kit.creation.IdempotentCreation;
-import fr.mutualis.kit.creation.Creations;
 import fr.mutualis.governance.messages.CloseSession;
 import fr.mutualis.governance.messages.DecisionTaken;
 import fr.mutualis.governance.messages.RecordAttendance;
@@ -11,6 +9,8 @@ import fr.mutualis.governance.query.InstanceView;
 import fr.mutualis.governance.query.SessionView;
 import fr.mutualis.kit.api.Created;
 import fr.mutualis.kit.api.IfMatch;
+import fr.mutualis.kit.creation.Creations;
+import fr.mutualis.kit.creation.IdempotentCreation;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.query.ReadYourWrites;
 import fr.mutualis.kit.security.AllowedRoles;
