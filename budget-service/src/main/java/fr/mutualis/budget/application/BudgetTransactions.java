@@ -19,6 +19,7 @@ import fr.mutualis.budget.messages.TransferCreditsIn;
 import fr.mutualis.budget.messages.TransferCreditsOut;
 import fr.mutualis.budget.messages.VoteCredits;
 import fr.mutualis.budget.messages.VoteTransferRates;
+import fr.mutualis.kit.axon.CommandTransactions;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.tenant.Caller;
 import fr.mutualis.kit.tenant.Owner;
@@ -55,14 +56,14 @@ import java.util.stream.Stream;
 public class BudgetTransactions {
 
     private final CommandGateway commands;
-    private final TransactionTemplate transactions;
+    private final CommandTransactions transactions;
     private final JdbcClient jdbc;
     private final EventStore eventStore;
 
     public BudgetTransactions(CommandGateway commands, TransactionTemplate transactions, JdbcClient jdbc,
                               EventStore eventStore) {
         this.commands = commands;
-        this.transactions = transactions;
+        this.transactions = new CommandTransactions(transactions, eventStore);
         this.jdbc = jdbc;
         this.eventStore = eventStore;
     }
@@ -152,14 +153,12 @@ public class BudgetTransactions {
      * the transaction, it is the revision's own, the one the next If-Match names.
      */
     public Revised revise(ReviseProgramme command) {
-        Revised revised = transactions.execute(status -> {
+        return transactions.execute(status -> {
             requireKind(command.programmeId(), ProgrammeCreated.class, "Programme");
             lock(command.programmeId());
             int revision = commands.<Integer>sendAndWait(command);
             return new Revised(revision, eventStore.lastSequenceNumberFor(command.programmeId().toString()).orElseThrow());
         });
-        wakeProjections();
-        return revised;
     }
 
     public record Revised(int revision, long version) {
@@ -186,18 +185,10 @@ public class BudgetTransactions {
     }
 
     private void inOneTransaction(Runnable work) {
-        transactions.executeWithoutResult(status -> work.run());
-        wakeProjections();
-    }
-
-    /**
-     * Axon's units of work joined the transaction and told the event store's tailing reader about their events
-     * before it committed, when they were not visible yet; once committed, wake the reader (publishing nothing does
-     * just that), so that the projections get the events now rather than at its next poll, up to a second later.
-     * Creates wait for their projection (read-your-writes): this is most of their latency otherwise.
-     */
-    private void wakeProjections() {
-        eventStore.publish(List.of());
+        transactions.execute(status -> {
+            work.run();
+            return null;
+        });
     }
 
     /** Held until the transaction ends; two ids hashing alike only serialise each other, which is harmless. */

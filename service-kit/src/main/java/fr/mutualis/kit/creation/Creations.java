@@ -1,6 +1,7 @@
 package fr.mutualis.kit.creation;
 
 import fr.mutualis.kit.api.Created;
+import fr.mutualis.kit.axon.CommandTransactions;
 import fr.mutualis.kit.error.BusinessRuleViolationException;
 import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.tenant.RequestTenantContext;
@@ -24,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,16 +61,16 @@ public class Creations {
     /** The draft's key is an sf-string: printable ASCII, here 1 to 255 characters, optionally in double quotes. */
     private static final Pattern KEY = Pattern.compile("[\\x20-\\x7E&&[^\"\\\\]]{1,255}");
 
-    private final EventStore eventStore;
     private final TransactionTemplate transactions;
+    private final CommandTransactions withTheirKey;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final JavaType mapAnswer;
 
     public Creations(EventStore eventStore, PlatformTransactionManager transactions, DataSource dataSource,
                      JsonMapper json) {
-        this.eventStore = eventStore;
         this.transactions = new TransactionTemplate(transactions);
+        this.withTheirKey = new CommandTransactions(this.transactions, eventStore);
         this.jdbc = JdbcClient.create(dataSource);
         this.json = json;
         this.mapAnswer = json.getTypeFactory().constructMapType(Map.class, String.class, Object.class);
@@ -135,7 +135,7 @@ public class Creations {
             awaitVisible.accept(id, created);
             return created;
         }
-        Optional<ResponseEntity<T>> created = transactions.execute(transaction -> {
+        Optional<ResponseEntity<T>> created = withTheirKey.execute(transaction -> {
             if (!claim(scope)) {
                 return Optional.empty();
             }
@@ -147,9 +147,6 @@ public class Creations {
             // A concurrent request with the same key committed its creation while this one waited for its key.
             return this.<T>replay(scope, answerType).orElseThrow(() -> new IllegalStateException("The key's creation vanished"));
         }
-        // Axon's units of work told the event store's tailing reader about the events before the transaction
-        // committed, when they were not visible yet: wake it now, or the projections see them at its next poll.
-        eventStore.publish(List.of());
         awaitVisible.accept(id, created.get());
         return created.get();
     }
