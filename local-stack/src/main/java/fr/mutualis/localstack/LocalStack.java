@@ -300,6 +300,11 @@ public final class LocalStack implements AutoCloseable {
         return app(name).pid();
     }
 
+    /** The CPU time the app's JVM (the last one launched) has used so far, when the platform tells it. */
+    public Optional<Duration> appCpuTime(String name) {
+        return app(name).cpuTime();
+    }
+
     /** The apps this stack launched. */
     public List<StackApp> apps() {
         return List.copyOf(apps.keySet());

@@ -87,8 +87,7 @@ public final class Platform implements BeforeAllCallback {
      */
     private static Map<String, String> cpuSeconds(LocalStack stack) {
         Map<String, String> seconds = new LinkedHashMap<>();
-        stack.apps().forEach(app -> stack.appPid(app.module()).flatMap(ProcessHandle::of)
-                .flatMap(process -> process.info().totalCpuDuration())
+        stack.apps().forEach(app -> stack.appCpuTime(app.module())
                 .ifPresent(cpu -> seconds.put(app.module(), String.format(Locale.ROOT, "%.1f", cpu.toMillis() / 1000.0))));
         return seconds;
     }
