@@ -1,6 +1,5 @@
 package fr.mutualis.reporting.stream;
 
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
@@ -21,7 +20,9 @@ import java.util.Set;
 
 /**
  * A task's values kept decoded in front of its changelogged key-value store, so that a value read and rewritten at
- * every event is neither decoded nor encoded at every event.
+ * every event is neither decoded nor encoded at every event. How a value sits in the store underneath is its
+ * {@link Layout}'s: one record, or several records under its key (so that no record outgrows what the broker takes,
+ * and only the changed ones are written again).
  * <p>
  * Kafka Streams' own record cache ({@code statestore.cache.max.bytes}) keeps bytes: it saves the RocksDB access but
  * every {@code get} still decodes and every {@code put} encodes the whole value. Here a {@code put} only marks the
@@ -39,12 +40,31 @@ import java.util.Set;
  */
 public final class DecodedCacheStore<V> implements KeyValueStore<String, V>, CachedStateStore<String, V> {
 
-    private final KeyValueStore<String, V> store;
+    /**
+     * How a value is written to and read from the store underneath, as one or several records under its key. The
+     * layout keeps the value's records apart from other keys' (a prefix scan of {@code key + "/"} must not reach
+     * another key's records).
+     */
+    public interface Layout<V> {
+
+        /** The value stored under {@code key}; null when there is none. */
+        V read(String key, KeyValueStore<String, byte[]> store);
+
+        /** Writes the value (what changed of it since it was last written or read, if it keeps track). */
+        void write(String key, V value, KeyValueStore<String, byte[]> store);
+
+        /** Deletes every record of the value. */
+        void delete(String key, KeyValueStore<String, byte[]> store);
+    }
+
+    private final KeyValueStore<String, byte[]> store;
+    private final Layout<V> layout;
     private final Set<String> dirty = new HashSet<>();
     private final Map<String, V> decoded;
 
-    private DecodedCacheStore(KeyValueStore<String, V> store, int capacity) {
+    private DecodedCacheStore(KeyValueStore<String, byte[]> store, Layout<V> layout, int capacity) {
         this.store = store;
+        this.layout = layout;
         this.decoded = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
@@ -52,7 +72,7 @@ public final class DecodedCacheStore<V> implements KeyValueStore<String, V>, Cac
                     return false;
                 }
                 if (dirty.remove(eldest.getKey())) {
-                    store.put(eldest.getKey(), eldest.getValue());
+                    layout.write(eldest.getKey(), eldest.getValue(), store);
                 }
                 return true;
             }
@@ -64,20 +84,20 @@ public final class DecodedCacheStore<V> implements KeyValueStore<String, V>, Cac
      * none, every value decoded at each read and written at each write); Kafka Streams' byte cache is left out under
      * it (the decoded values are the cache).
      */
-    public static <V> StoreBuilder<DecodedCacheStore<V>> builder(String name, Serde<V> values, int capacity) {
-        return builder(Stores.persistentKeyValueStore(name), values, capacity);
+    public static <V> StoreBuilder<DecodedCacheStore<V>> builder(String name, Layout<V> layout, int capacity) {
+        return builder(Stores.persistentKeyValueStore(name), layout, capacity);
     }
 
-    static <V> StoreBuilder<DecodedCacheStore<V>> builder(KeyValueBytesStoreSupplier supplier, Serde<V> values,
+    static <V> StoreBuilder<DecodedCacheStore<V>> builder(KeyValueBytesStoreSupplier supplier, Layout<V> layout,
                                                           int capacity) {
-        return new Builder<>(supplier, values, capacity);
+        return new Builder<>(supplier, layout, capacity);
     }
 
     @Override
     public V get(String key) {
         V value = decoded.get(key);
         if (value == null) {
-            value = store.get(key);
+            value = layout.read(key, store);
             if (value != null) {
                 decoded.put(key, value);
             }
@@ -116,7 +136,7 @@ public final class DecodedCacheStore<V> implements KeyValueStore<String, V>, Cac
         V known = get(key);
         decoded.remove(key);
         dirty.remove(key);
-        store.delete(key);
+        layout.delete(key, store);
         return known;
     }
 
@@ -146,23 +166,22 @@ public final class DecodedCacheStore<V> implements KeyValueStore<String, V>, Cac
     }
 
     private void writeDirty() {
-        dirty.forEach(key -> store.put(key, decoded.get(key)));
+        dirty.forEach(key -> layout.write(key, decoded.get(key), store));
         dirty.clear();
     }
 
-    /** Scans go to the store underneath, once it holds every change. */
+    /** Values are read by key: the records underneath are a layout's, not one per value. */
     @Override
     public KeyValueIterator<String, V> range(String from, String to) {
-        writeDirty();
-        return store.range(from, to);
+        throw new UnsupportedOperationException("the values of " + name() + " are read by key");
     }
 
     @Override
     public KeyValueIterator<String, V> all() {
-        writeDirty();
-        return store.all();
+        throw new UnsupportedOperationException("the values of " + name() + " are read by key");
     }
 
+    /** The records underneath, as many as the values or more (a layout may split a value). */
     @Override
     public long approximateNumEntries() {
         return store.approximateNumEntries();
@@ -199,11 +218,13 @@ public final class DecodedCacheStore<V> implements KeyValueStore<String, V>, Cac
     /** Builds the store underneath as Kafka Streams does (metered, changelogged, RocksDB) and puts the cache on it. */
     private static final class Builder<V> implements StoreBuilder<DecodedCacheStore<V>> {
 
-        private final StoreBuilder<KeyValueStore<String, V>> inner;
+        private final StoreBuilder<KeyValueStore<String, byte[]>> inner;
+        private final Layout<V> layout;
         private final int capacity;
 
-        Builder(KeyValueBytesStoreSupplier supplier, Serde<V> values, int capacity) {
-            this.inner = Stores.keyValueStoreBuilder(supplier, Serdes.String(), values).withCachingDisabled();
+        Builder(KeyValueBytesStoreSupplier supplier, Layout<V> layout, int capacity) {
+            this.inner = Stores.keyValueStoreBuilder(supplier, Serdes.String(), Serdes.ByteArray()).withCachingDisabled();
+            this.layout = layout;
             this.capacity = capacity;
         }
 
@@ -231,7 +252,7 @@ public final class DecodedCacheStore<V> implements KeyValueStore<String, V>, Cac
 
         @Override
         public DecodedCacheStore<V> build() {
-            return new DecodedCacheStore<>(inner.build(), capacity);
+            return new DecodedCacheStore<>(inner.build(), layout, capacity);
         }
 
         @Override

@@ -25,8 +25,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.springframework.kafka.support.KafkaHeaders;
-import tools.jackson.core.TokenStreamFactory;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.ByteBuffer;
@@ -59,7 +57,7 @@ public final class TerritoryReportTopology {
                                                               Consumer<String> deadLettered, String consumer,
                                                               int decodedOwners) {
         EventReader reader = new EventReader(json);
-        builder.addStateStore(DecodedCacheStore.builder(FACTS_STORE, factsSerde(), decodedOwners));
+        builder.addStateStore(DecodedCacheStore.builder(FACTS_STORE, new OwnerFactsLayout(), decodedOwners));
         KStream<String, EventReader.Read> read = builder
                 .stream(Topics.ALL, Consumed.with(Serdes.String(), Serdes.String()).withName("events"))
                 .mapValues(reader::read, Named.as("read"));
@@ -97,15 +95,6 @@ public final class TerritoryReportTopology {
     }
 
     /**
-     * The store's own format: the facts' maps are keyed by UUIDs, which Jackson would otherwise intern in its symbol
-     * table as property names (a cost per key, never reused) when it reads them back.
-     */
-    static JsonSerde<OwnerFacts> factsSerde() {
-        return new JsonSerde<>(JsonMapper.builder(JsonFactory.builder()
-                .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES).build()).build(), OwnerFacts.class);
-    }
-
-    /**
      * Folds an event into its owner's facts (decoded once per task, see {@link DecodedCacheStore}) and hands the
      * owner on, with the event's id as value so that the changed-owners table sees a new value.
      */
@@ -133,7 +122,9 @@ public final class TerritoryReportTopology {
             EventReader.Read read = reader.read(record.value());
             EventEnvelope envelope = read.envelope();
             OwnerFacts known = facts.get(owner);
-            facts.put(owner, (known == null ? OwnerFacts.empty(owner) : known).apply(envelope, read.payload()));
+            OwnerFacts changed = known == null ? OwnerFacts.empty(owner) : known;
+            changed.apply(envelope, read.payload());
+            facts.put(owner, changed);
             latest = Math.max(latest, record.timestamp());
             context.forward(record.withValue(envelope.eventId().toString()).withTimestamp(latest));
         }

@@ -1,8 +1,7 @@
 package fr.mutualis.reporting.stream;
 
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,9 +15,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The decoded values in front of a store: read once, written at the flush, and written before being pushed out. */
 class DecodedCacheStoreTest {
 
-    /** A list is encoded as its text: each decoding gives a new instance, which the tests can tell apart. */
-    static final Serde<List<String>> LIST = Serdes.serdeFrom((topic, list) -> String.join(",", list).getBytes(),
-            (topic, bytes) -> new ArrayList<>(List.of(new String(bytes).split(","))));
+    /** A list is one record, its text: each decoding gives a new instance, which the tests can tell apart. */
+    static final DecodedCacheStore.Layout<List<String>> LIST = new DecodedCacheStore.Layout<>() {
+
+        @Override
+        public List<String> read(String key, KeyValueStore<String, byte[]> store) {
+            byte[] text = store.get(key);
+            return text == null ? null : new ArrayList<>(List.of(new String(text).split(",")));
+        }
+
+        @Override
+        public void write(String key, List<String> list, KeyValueStore<String, byte[]> store) {
+            store.put(key, String.join(",", list).getBytes());
+        }
+
+        @Override
+        public void delete(String key, KeyValueStore<String, byte[]> store) {
+            store.delete(key);
+        }
+    };
 
     DecodedCacheStore<List<String>> store;
 

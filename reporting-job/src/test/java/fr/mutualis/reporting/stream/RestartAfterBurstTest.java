@@ -5,6 +5,7 @@ import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.budget.BudgetLineOpened;
 import fr.mutualis.contracts.budget.CreditsVoted;
 import fr.mutualis.contracts.budget.EngagementRecorded;
+import fr.mutualis.reporting.report.OwnerFacts;
 import fr.mutualis.reporting.report.Period;
 import fr.mutualis.reporting.report.TerritoryReport;
 import fr.mutualis.reporting.report.TerritoryReports;
@@ -15,11 +16,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +39,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
@@ -47,11 +52,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * The job on a real broker, exactly-once: what it commits after a burst of events for one owner is in its facts'
  * changelog (the facts it keeps decoded are written with the commit), so a job whose local state is lost restores
- * them and counts on from there.
+ * them and counts on from there. The burst is a hot budget line's year of engagements: the owner's facts are larger
+ * than the broker takes in one record (1 MiB), which the job's records must never be.
  */
 class RestartAfterBurstTest {
 
-    static final int BURST = 40;
+    static final int BURST = 16_000;
 
     final JsonMapper json = JsonMapper.builder().build();
     final TestEnvelopes envelopes = new TestEnvelopes(json);
@@ -80,8 +86,9 @@ class RestartAfterBurstTest {
                     "Serveurs", null, 100_000_00));
             publish(producer, "2026-01-16T10:00:00Z", new CreditsVoted(line, owner, 2026, "INVESTMENT", "BP", 90_000_00));
             for (int i = 0; i < BURST; i++) {
-                publish(producer, "2026-02-01T10:00:00Z", engagement(i));
+                send(producer, "2026-02-01T10:00:00Z", engagement(i));
             }
+            producer.flush();
         }
         TerritoryReport afterTheBurst = awaitReport(BURST * 1_000_00L);
 
@@ -145,13 +152,20 @@ class RestartAfterBurstTest {
     }
 
     private void publish(KafkaProducer<String, String> producer, String occurredAt, Record payload) throws Exception {
-        producer.send(new ProducerRecord<>(TestEnvelopes.topicOf(payload), line.toString(),
-                envelopes.envelope(owner, line, occurredAt, payload))).get();
+        send(producer, occurredAt, payload).get();
+    }
+
+    /** Sent in order: the producer is idempotent, so a retried batch cannot overtake the next. */
+    private Future<RecordMetadata> send(KafkaProducer<String, String> producer, String occurredAt, Record payload) {
+        return producer.send(new ProducerRecord<>(TestEnvelopes.topicOf(payload), line.toString(),
+                envelopes.envelope(owner, line, occurredAt, payload)));
     }
 
     /** The owner's Q1 2026 report once its engaged credits reach {@code engaged}, as a reader of committed data sees it. */
     private TerritoryReport awaitReport(long engaged) {
         return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                .failFast("the job stopped", () -> streams.state() != KafkaStreams.State.RUNNING
+                        && streams.state() != KafkaStreams.State.REBALANCING)
                 .until(() -> report(latestCommitted(TerritoryReportTopology.TERRITORY).get(new Period(2026, 1).key(owner))),
                         report -> engaged(report) == engaged);
     }
@@ -160,17 +174,21 @@ class RestartAfterBurstTest {
     private TerritoryReport awaitRestorableReport() {
         String changelog = job + "-" + TerritoryReportTopology.FACTS_STORE + "-changelog";
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> restorableReport(latestCommitted(changelog).get(owner)),
+                .until(() -> restorableReport(latestCommitted(changelog)),
                         report -> engaged(report) == BURST * 1_000_00L);
+    }
+
+    /** The report of the owner's facts assembled from its parts, as a restoring job reads them from its store. */
+    private TerritoryReport restorableReport(Map<String, String> changelog) {
+        OwnerFacts facts = new OwnerFactsLayout().assemble(owner, new TreeMap<>(changelog).entrySet().stream()
+                .filter(part -> part.getKey().startsWith(owner + "/") && part.getValue() != null)
+                .map(part -> KeyValue.pair(part.getKey(), part.getValue().getBytes(StandardCharsets.UTF_8)))
+                .iterator());
+        return facts == null ? null : TerritoryReports.of(facts, new Period(2026, 1));
     }
 
     private TerritoryReport report(String value) {
         return value == null ? null : json.readValue(value, TerritoryReport.class);
-    }
-
-    private static TerritoryReport restorableReport(String facts) {
-        return facts == null ? null : TerritoryReports.of(TerritoryReportTopology.factsSerde().deserializer()
-                .deserialize(null, facts.getBytes(StandardCharsets.UTF_8)), new Period(2026, 1));
     }
 
     private static long engaged(TerritoryReport report) {

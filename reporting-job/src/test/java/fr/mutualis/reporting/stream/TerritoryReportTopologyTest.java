@@ -74,7 +74,7 @@ class TerritoryReportTopologyTest {
     void start() {
         reports.clear();
         StreamsBuilder builder = new StreamsBuilder();
-        TerritoryReportTopology.build(builder, json, deadLettered::add, "reporting-test", 100);
+        TerritoryReportTopology.build(builder, json, deadLettered::add, "reporting-test", decodedOwners());
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "reporting-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -88,6 +88,11 @@ class TerritoryReportTopologyTest {
                 driver.createInputTopic(topic, Serdes.String().serializer(), Serdes.String().serializer())));
         territory = driver.createOutputTopic(TerritoryReportTopology.TERRITORY, Serdes.String().deserializer(),
                 Serdes.String().deserializer());
+    }
+
+    /** Owners kept decoded: enough for every owner of a test, so the facts stay in memory between events. */
+    int decodedOwners() {
+        return 100;
     }
 
     @AfterEach
