@@ -19,6 +19,7 @@ import fr.mutualis.budget.messages.TransferCreditsIn;
 import fr.mutualis.budget.messages.TransferCreditsOut;
 import fr.mutualis.budget.messages.VoteCredits;
 import fr.mutualis.budget.messages.VoteTransferRates;
+import fr.mutualis.kit.axon.AggregateLocks;
 import fr.mutualis.kit.axon.CommandTransactions;
 import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.tenant.Caller;
@@ -45,12 +46,12 @@ import java.util.stream.Stream;
  * on its line and on the line's programme; a line attached to its programme). Each aggregate still guards its own
  * rules; a refusal anywhere rolls everything back.
  * <p>
- * Each transaction first takes a PostgreSQL transaction-scoped advisory lock per aggregate it changes (lines in id
- * order, then the budgets of the year by owner, then the programme: one order for everyone, so no deadlock). Axon's
- * own lock is released when its unit of work ends, before the surrounding transaction commits; without this lock a
- * concurrent engagement on the same line would load the line without the uncommitted one and fail on the event
- * store's unique key (a 409 the client would have to retry). With it, concurrent commands on a line run one after the other, across instances too, and each
- * sees the credits the previous ones consumed: every engagement is either accepted or refused with 422.
+ * Every command takes the kit's advisory lock on its aggregate ({@link AggregateLocks}), held until the transaction
+ * commits: concurrent commands on a line run one after the other, across instances too, and each sees the credits the
+ * previous ones consumed; every engagement is either accepted or refused with 422, never a 409 to retry. A transaction
+ * here changing several aggregates first takes their locks in one order for everyone (lines in id order, then the
+ * budgets of the year by owner, then the programme), so that two of them never wait for each other (a deadlock);
+ * its commands then take those locks again, at once.
  */
 @Component
 public class BudgetTransactions {
@@ -59,13 +60,15 @@ public class BudgetTransactions {
     private final CommandTransactions transactions;
     private final JdbcClient jdbc;
     private final EventStore eventStore;
+    private final AggregateLocks locks;
 
     public BudgetTransactions(CommandGateway commands, TransactionTemplate transactions, JdbcClient jdbc,
-                              EventStore eventStore) {
+                              EventStore eventStore, AggregateLocks locks) {
         this.commands = commands;
         this.transactions = new CommandTransactions(transactions, eventStore);
         this.jdbc = jdbc;
         this.eventStore = eventStore;
+        this.locks = locks;
     }
 
     public void openLine(OpenBudgetLine command) {
@@ -191,11 +194,9 @@ public class BudgetTransactions {
         });
     }
 
-    /** Held until the transaction ends; two ids hashing alike only serialise each other, which is harmless. */
+    /** Held until the transaction ends. */
     private void lock(UUID aggregateId) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
-                .param("key", aggregateId.getMostSignificantBits() ^ aggregateId.getLeastSignificantBits())
-                .query((rs, n) -> 1).list();
+        locks.lock(aggregateId);
     }
 
     /**

@@ -18,15 +18,19 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
@@ -46,8 +50,8 @@ import java.util.stream.Stream;
 
 /**
  * Axon on the service's own PostgreSQL: JDBC event store and token store on snake_case tables created by
- * Flyway, Spring-managed transactions, pooled streaming processors, and the audit metadata (user, tenant,
- * correlation id) on every event.
+ * Flyway, Spring-managed transactions, pooled streaming processors, the audit metadata (user, tenant,
+ * correlation id) on every event, and one writer at a time per aggregate ({@link AggregateLocks}).
  * <p>
  * Declared here rather than left to Axon's auto-configuration because, on Spring Boot 4, Axon's JDBC and
  * transaction auto-configurations are evaluated before Boot's DataSource: they would silently fall back to
@@ -276,6 +280,22 @@ public class AxonInfrastructureConfiguration {
     @Bean
     MessageDispatchInterceptor<CommandMessage<?>> auditMetadataDispatchInterceptor() {
         return new AuditMetadataDispatchInterceptor();
+    }
+
+    /** The advisory lock per aggregate, also taken by a service's writes spanning several aggregates. */
+    @Bean
+    public AggregateLocks aggregateLocks(DataSource dataSource) {
+        return new AggregateLocks(dataSource);
+    }
+
+    /**
+     * Every command on an aggregate takes its lock, whoever sends it. Registered on the command bus by Axon's
+     * auto-configuration, as every handler interceptor bean is; the target is found as Axon's aggregates find it.
+     */
+    @Bean
+    MessageHandlerInterceptor<CommandMessage<?>> aggregateLockInterceptor(AggregateLocks locks,
+                                                                         ObjectProvider<CommandTargetResolver> targets) {
+        return new AggregateLockInterceptor(locks, targets.getIfAvailable(() -> AnnotationCommandTargetResolver.builder().build()));
     }
 
     /** A lost token store would silently replay or skip events: refuse to start on an in-memory one. */

@@ -12,6 +12,9 @@ import java.util.List;
  * their events before that transaction committed, when they were not visible yet. Once it has committed, the reader is
  * woken (publishing nothing does just that), so that the projections get the events now rather than at its next poll,
  * up to a second later: a create waiting for its projection (read-your-writes) would wait that long.
+ * <p>
+ * Each command keeps its aggregate's {@link AggregateLocks lock} until that transaction ends: the other writers of the
+ * aggregate wait for the commit, then see the events.
  */
 public final class CommandTransactions {
 
