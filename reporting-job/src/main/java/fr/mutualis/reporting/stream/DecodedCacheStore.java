@@ -41,9 +41,8 @@ import java.util.Set;
 public final class DecodedCacheStore<V> implements KeyValueStore<String, V>, CachedStateStore<String, V> {
 
     /**
-     * How a value is written to and read from the store underneath, as one or several records under its key. The
-     * layout keeps the value's records apart from other keys' (a prefix scan of {@code key + "/"} must not reach
-     * another key's records).
+     * How a value is written to and read from the store underneath: one record under its key, or several whose keys
+     * no other value's records share (the owners' facts: {@code <owner>/<path>}, see {@link OwnerFactsLayout}).
      */
     public interface Layout<V> {
 
