@@ -7,6 +7,7 @@ import fr.mutualis.testsupport.TestHttp.Response;
 import fr.mutualis.localstack.LocalStack;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -189,11 +190,14 @@ class BarometerEndToEndTest {
     /** The profiles of the BarometerProfileChanged events keyed by {@code siren} on evaluation's topic, in order. */
     private static List<String> profileChangesPublishedFor(String siren, String untilProfile) {
         List<String> profiles = new ArrayList<>();
+        // Assigned rather than subscribed: no consumer group to join, which a loaded broker can take long to grant.
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-barometer-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("mutualis.evaluation.events"));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor("mutualis.evaluation.events").stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline && !profiles.contains(untilProfile)) {
                 consumer.poll(Duration.ofMillis(300)).forEach(record -> {
