@@ -27,7 +27,8 @@ public class ReadModelRebuildConfiguration {
 
     /**
      * Replays the store in pages of {@code mutualis.rebuild.page-size} events, a page's segments on
-     * {@code mutualis.rebuild.threads} threads, one transaction each;
+     * {@code mutualis.rebuild.threads} threads, one transaction each, an event's segment found from the projection's
+     * sequencing policy ({@code mutualis.rebuild.segment-by-policy=false}: by asking each segment in turn);
      * {@code mutualis.rebuild.paged=false} replays through the projections' processors instead, for the replay
      * benchmark's comparison.
      */
@@ -38,9 +39,11 @@ public class ReadModelRebuildConfiguration {
                                                 @Value("${mutualis.rebuild.progress-interval:1s}") Duration progressInterval,
                                                 @Value("${mutualis.rebuild.paged:true}") boolean paged,
                                                 @Value("${mutualis.rebuild.page-size:5000}") int pageSize,
-                                                @Value("${mutualis.rebuild.threads:4}") int threads) {
+                                                @Value("${mutualis.rebuild.threads:4}") int threads,
+                                                @Value("${mutualis.rebuild.segment-by-policy:true}") boolean segmentByPolicy) {
         return new EventStoreReadModelRebuild(processing, tokenStore, progressInterval, Clock.systemUTC(), paged
-                ? new PagedProjectionReplay(eventStorageEngine, tokenStore, transactions, pageSize, threads) : null);
+                ? new PagedProjectionReplay(eventStorageEngine, tokenStore, transactions, pageSize, threads,
+                        segmentByPolicy) : null);
     }
 
     /**
