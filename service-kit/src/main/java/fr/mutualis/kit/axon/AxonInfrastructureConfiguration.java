@@ -73,12 +73,18 @@ public class AxonInfrastructureConfiguration {
      * processor could never read its token back and would stop claiming segments. Only Axon's and the JDK's types may
      * be named in a serialized type id.
      * <p>
-     * Also reads events' metadata with the kit's {@link MetaDataReader} (Axon takes one customizer only: both live here),
-     * unless {@code mutualis.axon.kit-metadata-reader} is false, kept for the replay benchmark's comparison.
+     * Also reads events' metadata with the kit's {@link MetaDataReader} (Axon takes one customizer only: all live here),
+     * unless {@code mutualis.axon.kit-metadata-reader} is false, and makes records through a prepared constructor call
+     * ({@link RecordCreators}) unless {@code mutualis.axon.record-creators} is false, both kept for the replay
+     * benchmark's comparison.
      */
     @Bean
-    Jackson3SerializerCustomizer replayableTokens(@Value("${mutualis.axon.kit-metadata-reader:true}") boolean metaDataReader) {
+    Jackson3SerializerCustomizer replayableTokens(@Value("${mutualis.axon.kit-metadata-reader:true}") boolean metaDataReader,
+                                                  @Value("${mutualis.axon.record-creators:true}") boolean recordCreators) {
         return builder -> {
+            if (recordCreators) {
+                builder.addModule(new RecordCreators());
+            }
             builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                     .allowIfSubType("org.axonframework.")
                     .allowIfSubType("java.")
