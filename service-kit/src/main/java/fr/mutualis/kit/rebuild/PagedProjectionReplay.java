@@ -55,22 +55,22 @@ final class PagedProjectionReplay {
     private final TransactionManager transactions;
     private final int pageSize;
     private final int threads;
-    private final boolean segmentByPolicy;
+    private final boolean invokerParts;
 
     PagedProjectionReplay(EventStorageEngine store, TokenStore tokens, TransactionManager transactions, int pageSize,
                           int threads) {
         this(store, tokens, transactions, pageSize, threads, true);
     }
 
-    /** {@code segmentByPolicy} false asks each segment in turn whether it takes an event (see {@code Segments}). */
+    /** {@code invokerParts} false goes through each projection's invoker as it is (see {@code Segments}). */
     PagedProjectionReplay(EventStorageEngine store, TokenStore tokens, TransactionManager transactions, int pageSize,
-                          int threads, boolean segmentByPolicy) {
+                          int threads, boolean invokerParts) {
         this.store = store;
         this.tokens = tokens;
         this.transactions = transactions;
         this.pageSize = pageSize;
         this.threads = threads;
-        this.segmentByPolicy = segmentByPolicy;
+        this.invokerParts = invokerParts;
     }
 
     /** The global index of the store's last event now: how far a replay started now goes at least. */
@@ -87,7 +87,7 @@ final class PagedProjectionReplay {
      */
     void replay(Map<String, AbstractEventProcessor> projections, LongConsumer progress) {
         List<Segments> targets = transactions.fetchInTransaction(() -> projections.entrySet().stream()
-                .map(entry -> Segments.claim(entry.getKey(), entry.getValue(), tokens, segmentByPolicy)).toList());
+                .map(entry -> Segments.claim(entry.getKey(), entry.getValue(), tokens, invokerParts)).toList());
         ExecutorService lanes = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("read-model-replay-", 0)
                 .daemon().factory());
         try (Stream<? extends TrackedEventMessage<?>> events = store.readEvents(null, false)) {
@@ -161,22 +161,33 @@ final class PagedProjectionReplay {
          */
         private final Map<Class<?>, Boolean> handledTypes = new HashMap<>();
         /**
-         * The invoker's parts when each is Axon's plain {@link SimpleEventHandlerInvoker}, else null: an event's segment
+         * The invoker's parts when each is Axon's plain {@link SimpleEventHandlerInvoker}, else null. An event's segment
          * is then computed once from their sequencing policy, instead of asking {@code canHandle} segment after segment
-         * (each call looking for a handler again and asking every part whether it supports a reset: 9 % of a replay's
-         * CPU, session 13). {@code mutualis.rebuild.segment-by-policy=false} asks segment after segment.
+         * (each call looking for a handler again and asking every part whether it supports a reset: 38 % of the page
+         * reader's CPU, session 13), and an event is handed to its parts directly, as {@link MultiEventHandlerInvoker}
+         * would, their support of a reset read once (it asked each part again for every event, with a stream over its
+         * handlers' annotations). {@code mutualis.rebuild.invoker-parts=false} goes through the invoker as it is.
          */
         private final List<SimpleEventHandlerInvoker> parts;
+        /** Whether each part supports a reset, as the processor's {@link MultiEventHandlerInvoker} asks per event. */
+        private final boolean[] partsReset;
+        /** Whether the invoker is a {@link MultiEventHandlerInvoker} (whose rules the direct handing repeats). */
+        private final boolean multi;
 
         private Segments(String name, AbstractEventProcessor processor, int[] ids, TrackingToken[] positions,
-                         boolean segmentByPolicy) {
+                         boolean invokerParts) {
             this.name = name;
             this.invoker = processor.eventHandlerInvoker();
             this.interceptors = processor.getHandlerInterceptors();
             this.ids = ids;
             this.segments = Arrays.stream(ids).mapToObj(id -> Segment.computeSegment(id, ids)).toArray(Segment[]::new);
             this.positions = positions;
-            this.parts = segmentByPolicy ? plainParts(invoker) : null;
+            this.parts = invokerParts ? plainParts(invoker) : null;
+            this.partsReset = new boolean[parts == null ? 0 : parts.size()];
+            for (int i = 0; i < partsReset.length; i++) {
+                partsReset[i] = parts.get(i).supportsReset();
+            }
+            this.multi = invoker instanceof MultiEventHandlerInvoker;
         }
 
         /** {@code invoker}'s parts, if all are plain {@link SimpleEventHandlerInvoker}s (no override of its rules). */
@@ -188,11 +199,11 @@ final class PagedProjectionReplay {
         }
 
         /** Reads (and claims again, so that no other instance takes them meanwhile) the segments' reset tokens. */
-        static Segments claim(String name, AbstractEventProcessor processor, TokenStore tokens, boolean segmentByPolicy) {
+        static Segments claim(String name, AbstractEventProcessor processor, TokenStore tokens, boolean invokerParts) {
             int[] ids = tokens.fetchSegments(name);
             TrackingToken[] positions = Arrays.stream(ids).mapToObj(segment -> tokens.fetchToken(name, segment))
                     .toArray(TrackingToken[]::new);
-            return new Segments(name, processor, ids, positions, segmentByPolicy);
+            return new Segments(name, processor, ids, positions, invokerParts);
         }
 
         void release(TokenStore tokens) {
@@ -258,6 +269,26 @@ final class PagedProjectionReplay {
         }
 
         /**
+         * {@code invoker.handle(message, segment)}: through the parts directly where they are known, with the
+         * {@link MultiEventHandlerInvoker}'s rules (a replayed event only to a part that supports a reset, a part only
+         * given what it can handle in that segment). A lone part was found able to handle the event in this segment by
+         * {@link #segmentByPolicy} already.
+         */
+        private void deliver(EventMessage<?> message, Segment segment) throws Exception {
+            if (parts == null || !multi) {
+                invoker.handle(message, segment);
+                return;
+            }
+            boolean replay = ReplayToken.isReplay(message);
+            for (int i = 0; i < partsReset.length; i++) {
+                SimpleEventHandlerInvoker part = parts.get(i);
+                if ((partsReset[i] || !replay) && (partsReset.length == 1 || part.canHandle(message, segment))) {
+                    part.handle(message, segment);
+                }
+            }
+        }
+
+        /**
          * One segment's events of a page in one unit of work and transaction, through the processor's interceptors as
          * in its work package, each marked as a replay if the segment had handled it before the reset; then the
          * segment's token moves to the page's last event, in the same transaction.
@@ -280,7 +311,7 @@ final class PagedProjectionReplay {
                             ? event.withTrackingToken(position) : event;
                     unitOfWork.transformMessage(current -> delivered);
                     new DefaultInterceptorChain<>(unitOfWork, interceptors, message -> {
-                        invoker.handle(message, segments[index]);
+                        deliver(message, segments[index]);
                         return null;
                     }).proceed();
                 }

@@ -28,7 +28,8 @@ public class ReadModelRebuildConfiguration {
     /**
      * Replays the store in pages of {@code mutualis.rebuild.page-size} events, a page's segments on
      * {@code mutualis.rebuild.threads} threads, one transaction each, an event's segment found from the projection's
-     * sequencing policy ({@code mutualis.rebuild.segment-by-policy=false}: by asking each segment in turn);
+     * sequencing policy and the event handed to the invoker's parts directly ({@code mutualis.rebuild.invoker-parts=false}:
+     * through the invoker as it is);
      * {@code mutualis.rebuild.paged=false} replays through the projections' processors instead, for the replay
      * benchmark's comparison.
      */
@@ -40,10 +41,10 @@ public class ReadModelRebuildConfiguration {
                                                 @Value("${mutualis.rebuild.paged:true}") boolean paged,
                                                 @Value("${mutualis.rebuild.page-size:5000}") int pageSize,
                                                 @Value("${mutualis.rebuild.threads:4}") int threads,
-                                                @Value("${mutualis.rebuild.segment-by-policy:true}") boolean segmentByPolicy) {
+                                                @Value("${mutualis.rebuild.invoker-parts:true}") boolean invokerParts) {
         return new EventStoreReadModelRebuild(processing, tokenStore, progressInterval, Clock.systemUTC(), paged
                 ? new PagedProjectionReplay(eventStorageEngine, tokenStore, transactions, pageSize, threads,
-                        segmentByPolicy) : null);
+                        invokerParts) : null);
     }
 
     /**

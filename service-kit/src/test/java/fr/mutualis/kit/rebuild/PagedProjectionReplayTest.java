@@ -103,13 +103,13 @@ class PagedProjectionReplayTest {
         pool.close();
     }
 
-    /** Whether an event's segment comes from the sequencing policy or from asking each segment, the same replay. */
-    @ParameterizedTest(name = "segment by policy: {0}")
+    /** Through the invoker's parts (segment from the sequencing policy) or through the invoker, the same replay. */
+    @ParameterizedTest(name = "through the invoker's parts: {0}")
     @ValueSource(booleans = {true, false})
-    void aRebuildDuringWritesGivesEveryEventOnceAPageAndSegmentPerUnitOfWork(boolean segmentByPolicy) {
+    void aRebuildDuringWritesGivesEveryEventOnceAPageAndSegmentPerUnitOfWork(boolean invokerParts) {
         EventStoreReadModelRebuild rebuild = new EventStoreReadModelRebuild(axon.eventProcessingConfiguration(), tokens,
                 Duration.ofMillis(50), Clock.systemUTC(),
-                new PagedProjectionReplay(store, tokens, transactions, PAGE, 2, segmentByPolicy));
+                new PagedProjectionReplay(store, tokens, transactions, PAGE, 2, invokerParts));
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             for (int i = 0; i < WRITTEN_DURING; i += 5) {
                 write(HISTORY + i, 5);
