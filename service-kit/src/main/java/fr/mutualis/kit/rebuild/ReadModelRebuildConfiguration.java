@@ -49,12 +49,15 @@ public class ReadModelRebuildConfiguration {
 
     /**
      * The projections' writes, batched per processor batch: what lets a rebuild replay millions of events.
-     * {@code mutualis.projection.batch-updates=false} runs them one by one, for the replay benchmark's comparison.
+     * {@code mutualis.projection.batch-updates=false} runs them one by one, and
+     * {@code mutualis.projection.positional-batches=false} sends a batch through Spring's named-parameter template row
+     * by row, both for the replay benchmark's comparison.
      */
     @Bean
     @ConditionalOnMissingBean
     ProjectionUpdates projectionUpdates(NamedParameterJdbcOperations jdbc,
-                                        @Value("${mutualis.projection.batch-updates:true}") boolean batched) {
-        return new ProjectionUpdates(jdbc, batched);
+                                        @Value("${mutualis.projection.batch-updates:true}") boolean batched,
+                                        @Value("${mutualis.projection.positional-batches:true}") boolean positional) {
+        return new ProjectionUpdates(jdbc, batched, positional);
     }
 }
