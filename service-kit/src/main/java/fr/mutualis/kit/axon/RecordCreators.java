@@ -17,8 +17,8 @@ import java.lang.reflect.Constructor;
 
 /**
  * Makes a record by calling its constructor through a method handle prepared once. Jackson 3.1 calls a creator with
- * {@code MethodHandle.invokeWithArguments}, which adapts the handle to the arguments' array again on every call: 8 % of
- * a replay's handling CPU went there, once per event (flight recording of session 13, docs/benchmarks.md). Only where
+ * {@code MethodHandle.invokeWithArguments}, which adapts the handle to the arguments' array again on every call: 3 % of
+ * a replay's handling threads once warm, 8 % over a 200,000-event replay (session 13, docs/benchmarks.md). Only where
  * Jackson itself would call a record's constructor with the properties it read; the arguments, their conversions
  * (unboxing included) and the errors are those of Jackson's own call.
  */

@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * Reads the timestamps Axon's JDBC store writes ({@code uuuu-MM-ddTHH:mm:ss.SSSZ}, always UTC, always three digits of
  * fraction) into the same {@link Instant} as Axon's {@link DateTimeUtils#parseInstant}, about ten times faster: Axon's
  * goes through {@code ISO_OFFSET_DATE_TIME}, which cost a replay one parse per event in the store's reader and another
- * per event in each handling thread (13 % of a replay's CPU, flight recording of session 13, docs/benchmarks.md).
+ * per event in its handling threads (19 % of the replay threads' samples, session 13, docs/benchmarks.md).
  * Anything else (another offset, another number of digits, a value out of range) goes to Axon's parser, which gives
  * the same answer or the same error as before.
  */
