@@ -6,7 +6,6 @@ import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -46,7 +45,6 @@ import tools.jackson.databind.module.SimpleModule;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * Axon on the service's own PostgreSQL: JDBC event store and token store on snake_case tables created by
@@ -75,12 +73,18 @@ public class AxonInfrastructureConfiguration {
      * processor could never read its token back and would stop claiming segments. Only Axon's and the JDK's types may
      * be named in a serialized type id.
      * <p>
-     * Also reads events' metadata with the kit's {@link MetaDataReader} (Axon takes one customizer only: both live here),
-     * unless {@code mutualis.axon.kit-metadata-reader} is false, kept for the replay benchmark's comparison.
+     * Also reads events' metadata with the kit's {@link MetaDataReader} (Axon takes one customizer only: all live here),
+     * unless {@code mutualis.axon.kit-metadata-reader} is false, and makes records through a prepared constructor call
+     * ({@link RecordCreators}) unless {@code mutualis.axon.record-creators} is false, both kept for the replay
+     * benchmark's comparison.
      */
     @Bean
-    Jackson3SerializerCustomizer replayableTokens(@Value("${mutualis.axon.kit-metadata-reader:true}") boolean metaDataReader) {
+    Jackson3SerializerCustomizer replayableTokens(@Value("${mutualis.axon.kit-metadata-reader:true}") boolean metaDataReader,
+                                                  @Value("${mutualis.axon.record-creators:true}") boolean recordCreators) {
         return builder -> {
+            if (recordCreators) {
+                builder.addModule(new RecordCreators());
+            }
             builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                     .allowIfSubType("org.axonframework.")
                     .allowIfSubType("java.")
@@ -112,6 +116,8 @@ public class AxonInfrastructureConfiguration {
      * snapshot: it has none to find, and without one the events alone make the aggregate;</li>
      * <li>a read outside a command (the store's tailing thread, a replay) is not wrapped in a transaction of its own
      * ({@link #readsWithoutTransaction}).</li>
+     * <li>a tracked event's timestamp is parsed once, when its row is read ({@link KitJdbcEventStorageEngine}), unless
+     * {@code mutualis.axon.timestamps-once} is false.</li>
      * </ul>
      * {@code mutualis.axon.lean-aggregate-reads=false} reads as Axon does (kept for the benchmark's comparison).
      */
@@ -122,7 +128,8 @@ public class AxonInfrastructureConfiguration {
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           EventSchema eventSchema, ListableBeanFactory beans,
                                           @Value("${mutualis.axon.event-store-batch-size:1000}") int eventStoreBatchSize,
-                                          @Value("${mutualis.axon.lean-aggregate-reads:true}") boolean leanAggregateReads) {
+                                          @Value("${mutualis.axon.lean-aggregate-reads:true}") boolean leanAggregateReads,
+                                          @Value("${mutualis.axon.timestamps-once:true}") boolean timestampsOnce) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -141,22 +148,19 @@ public class AxonInfrastructureConfiguration {
         builder.transactionManager(readsWithoutTransaction(transactionManager));
         // by name, without making them: a trigger needs the snapshotter, which needs the event store being made here
         return leanAggregateReads(builder, eventStoreBatchSize,
-                beans.getBeanNamesForType(SnapshotTriggerDefinition.class, true, false).length > 0);
+                beans.getBeanNamesForType(SnapshotTriggerDefinition.class, true, false).length > 0, timestampsOnce);
     }
 
-    /** The store of {@code builder}, reading aggregates with fewer statements (see {@link #eventStorageEngine}). */
-    static JdbcEventStorageEngine leanAggregateReads(JdbcEventStorageEngine.Builder builder, int batchSize,
-                                                     boolean snapshotsTaken) {
+    /**
+     * The store of {@code builder}, reading aggregates with fewer statements and, if {@code timestampsOnce}, parsing a
+     * tracked event's timestamp once (see {@link #eventStorageEngine}). Public so that the kit's replay test reads
+     * through the same store.
+     */
+    public static JdbcEventStorageEngine leanAggregateReads(JdbcEventStorageEngine.Builder builder, int batchSize,
+                                                            boolean snapshotsTaken, boolean timestampsOnce) {
         builder.finalAggregateBatchPredicate(batch -> batch.size() < batchSize);
-        if (snapshotsTaken) {
-            return builder.build();
-        }
-        return new JdbcEventStorageEngine(builder) {
-            @Override
-            protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
-                return Stream.empty();
-            }
-        };
+        return new KitJdbcEventStorageEngine(KitJdbcEventStorageEngine.withGapSettings(builder), snapshotsTaken,
+                timestampsOnce);
     }
 
     /**

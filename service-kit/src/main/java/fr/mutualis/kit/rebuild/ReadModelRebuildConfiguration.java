@@ -27,7 +27,9 @@ public class ReadModelRebuildConfiguration {
 
     /**
      * Replays the store in pages of {@code mutualis.rebuild.page-size} events, a page's segments on
-     * {@code mutualis.rebuild.threads} threads, one transaction each;
+     * {@code mutualis.rebuild.threads} threads, one transaction each, an event's segment found from the projection's
+     * sequencing policy and the event handed to the invoker's parts directly ({@code mutualis.rebuild.invoker-parts=false}:
+     * through the invoker as it is);
      * {@code mutualis.rebuild.paged=false} replays through the projections' processors instead, for the replay
      * benchmark's comparison.
      */
@@ -38,19 +40,24 @@ public class ReadModelRebuildConfiguration {
                                                 @Value("${mutualis.rebuild.progress-interval:1s}") Duration progressInterval,
                                                 @Value("${mutualis.rebuild.paged:true}") boolean paged,
                                                 @Value("${mutualis.rebuild.page-size:5000}") int pageSize,
-                                                @Value("${mutualis.rebuild.threads:4}") int threads) {
+                                                @Value("${mutualis.rebuild.threads:4}") int threads,
+                                                @Value("${mutualis.rebuild.invoker-parts:true}") boolean invokerParts) {
         return new EventStoreReadModelRebuild(processing, tokenStore, progressInterval, Clock.systemUTC(), paged
-                ? new PagedProjectionReplay(eventStorageEngine, tokenStore, transactions, pageSize, threads) : null);
+                ? new PagedProjectionReplay(eventStorageEngine, tokenStore, transactions, pageSize, threads,
+                        invokerParts) : null);
     }
 
     /**
      * The projections' writes, batched per processor batch: what lets a rebuild replay millions of events.
-     * {@code mutualis.projection.batch-updates=false} runs them one by one, for the replay benchmark's comparison.
+     * {@code mutualis.projection.batch-updates=false} runs them one by one, and
+     * {@code mutualis.projection.positional-batches=false} sends a batch through Spring's named-parameter template row
+     * by row, both for the replay benchmark's comparison.
      */
     @Bean
     @ConditionalOnMissingBean
     ProjectionUpdates projectionUpdates(NamedParameterJdbcOperations jdbc,
-                                        @Value("${mutualis.projection.batch-updates:true}") boolean batched) {
-        return new ProjectionUpdates(jdbc, batched);
+                                        @Value("${mutualis.projection.batch-updates:true}") boolean batched,
+                                        @Value("${mutualis.projection.positional-batches:true}") boolean positional) {
+        return new ProjectionUpdates(jdbc, batched, positional);
     }
 }

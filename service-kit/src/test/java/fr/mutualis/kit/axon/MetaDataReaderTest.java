@@ -62,7 +62,7 @@ class MetaDataReaderTest {
 
     private static Jackson3Serializer serializer(boolean kitReader) {
         return Jackson3Serializer.builder()
-                .jsonMapperBuilderCustomizer(new AxonInfrastructureConfiguration().replayableTokens(kitReader))
+                .jsonMapperBuilderCustomizer(new AxonInfrastructureConfiguration().replayableTokens(kitReader, kitReader))
                 .build();
     }
 }

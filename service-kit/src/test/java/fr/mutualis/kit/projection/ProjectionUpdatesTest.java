@@ -20,8 +20,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -79,6 +83,44 @@ class ProjectionUpdatesTest {
         assertThat(trails()).containsExactlyInAnyOrderEntriesOf(Map.of("a", "xZu", "b", "yw", "c", "V"));
         // rank 0: the three inserts; rank 1: x, y (append) and v (shout); rank 2: z (shout), w (append); rank 3: u
         assertThat(prepared.get()).as("statements prepared for 9 events").isEqualTo(6);
+    }
+
+    /**
+     * Positional batches set the same values the same way as Spring's named-parameter batches: a name used twice, a
+     * cast, arrays, nulls, UUIDs, dates; a collection (expanded into placeholders by Spring) goes Spring's way.
+     */
+    @Test
+    void aPositionalBatchWritesWhatTheNamedParameterBatchWrites() {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS kinds (id UUID PRIMARY KEY, tags TEXT[], n BIGINT, note TEXT, day DATE)").update();
+        Map<Boolean, List<Map<String, Object>>> written = new HashMap<>();
+        for (boolean positional : List.of(true, false)) {
+            jdbc.sql("TRUNCATE kinds").update();
+            ProjectionUpdates kinds = new ProjectionUpdates(new NamedParameterJdbcTemplate(dataSource), true, positional);
+            List<EventMessage<?>> batch = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                batch.add(event("k" + i % 3, i / 3, "step " + i));
+            }
+            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+            unitOfWork.attachTransaction(new SpringTransactionManager(new DataSourceTransactionManager(dataSource)));
+            unitOfWork.executeWithResult(() -> {
+                GenericDomainEventMessage<?> event = (GenericDomainEventMessage<?>) CurrentUnitOfWork.get().getMessage();
+                UUID id = UUID.nameUUIDFromBytes(event.getAggregateIdentifier().getBytes());
+                long sequence = event.getSequenceNumber();
+                kinds.sql("""
+                                INSERT INTO kinds (id, tags, n, note, day) VALUES (:id, :tags, :n, :note, :day)
+                                ON CONFLICT (id) DO UPDATE SET n = kinds.n + :n, note = COALESCE(CAST(:note AS TEXT), kinds.note),
+                                    tags = kinds.tags || :tags::text[], day = :day""")
+                        .param("id", id).param("tags", new String[]{"t" + sequence, (String) event.getPayload()})
+                        .param("n", sequence + 1).param("note", sequence == 0 ? null : "second")
+                        .param("day", LocalDate.of(2027, 1, 1).plusDays(sequence)).update();
+                kinds.sql("UPDATE kinds SET n = n * 10 WHERE id IN (:ids) AND :step IS NOT NULL")
+                        .param("ids", List.of(id, UUID.randomUUID())).param("step", event.getPayload()).update();
+                return null;
+            });
+            written.put(positional, jdbc.sql("SELECT id, array_to_string(tags, ',') AS tags, n, note, day FROM kinds ORDER BY id")
+                    .query().listOfRows());
+        }
+        assertThat(written.get(true)).hasSize(3).isEqualTo(written.get(false));
     }
 
     @Test
