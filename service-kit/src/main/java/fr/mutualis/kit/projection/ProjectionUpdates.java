@@ -40,15 +40,13 @@ public class ProjectionUpdates {
     private final boolean positional;
 
     public ProjectionUpdates(NamedParameterJdbcOperations jdbc) {
-        this(jdbc, true);
+        this(jdbc, true, true);
     }
 
-    /** {@code batched} false runs every statement at once: the one-by-one way, kept to measure against. */
-    public ProjectionUpdates(NamedParameterJdbcOperations jdbc, boolean batched) {
-        this(jdbc, batched, true);
-    }
-
-    /** {@code positional} false sends a batch through Spring's named-parameter template, row by row as before. */
+    /**
+     * {@code batched} false runs every statement at once (the one-by-one way), {@code positional} false sends a batch
+     * through Spring's named-parameter template row by row: both kept to measure against.
+     */
     public ProjectionUpdates(NamedParameterJdbcOperations jdbc, boolean batched, boolean positional) {
         this.jdbc = jdbc;
         this.batched = batched;

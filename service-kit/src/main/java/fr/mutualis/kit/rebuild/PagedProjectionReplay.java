@@ -57,11 +57,6 @@ final class PagedProjectionReplay {
     private final int threads;
     private final boolean invokerParts;
 
-    PagedProjectionReplay(EventStorageEngine store, TokenStore tokens, TransactionManager transactions, int pageSize,
-                          int threads) {
-        this(store, tokens, transactions, pageSize, threads, true);
-    }
-
     /** {@code invokerParts} false goes through each projection's invoker as it is (see {@code Segments}). */
     PagedProjectionReplay(EventStorageEngine store, TokenStore tokens, TransactionManager transactions, int pageSize,
                           int threads, boolean invokerParts) {
