@@ -47,7 +47,7 @@ class SecurityConfig {
                 registrations);
         logoutAtIssuer.setPostLogoutRedirectUri("{baseUrl}" + LOGGED_OUT_PATH);
         http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers(LOGGED_OUT_PATH, "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers(LOGGED_OUT_PATH, "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health/**", "/actuator/info").permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.authorizationEndpoint(endpoint ->
@@ -77,8 +77,9 @@ class SecurityConfig {
     }
 
     /**
-     * Gives the current access token, refreshing it 30 s before it expires. Each refresh is published, so that the
-     * ID token the issuer sends with it replaces the person's (logout at the issuer names the latest one).
+     * Gives the current access token, refreshing it 30 s before it expires, once per session when several requests
+     * find it expiring ({@link OneRefreshPerSession}). Each refresh is published, so that the ID token the issuer
+     * sends with it replaces the person's (logout at the issuer names the latest one).
      */
     @Bean
     OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
@@ -92,7 +93,7 @@ class SecurityConfig {
         DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations,
                 authorizedClients);
         manager.setAuthorizedClientProvider(provider);
-        return manager;
+        return new OneRefreshPerSession(manager, authorizedClients);
     }
 
     /** Puts the refreshed ID token into the person's authentication (then saved by {@link RefreshedPerson}). */

@@ -3,6 +3,8 @@ package fr.mutualis.console.web;
 import fr.mutualis.console.platform.ActiveTenant;
 import fr.mutualis.console.platform.PlatformClient;
 import fr.mutualis.console.platform.PlatformException;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -17,6 +19,9 @@ import java.util.Map;
 /**
  * What every page shows: the signed-in person, the active collectivité named (not only its SIREN), the
  * collectivités the switcher offers and what the person's roles allow. Names are asked once per session.
+ * <p>
+ * An error page asks the platform nothing: it must show when the platform or the person's tokens do not answer, and
+ * a missing file (a browser's icon) must not cost calls, nor refresh tokens beside the page that asked for it.
  */
 @ControllerAdvice
 class PageAttributes {
@@ -43,7 +48,7 @@ class PageAttributes {
 
     /** The collectivités of the person's token, SIREN to name, in the token's order. */
     @ModelAttribute("tenants")
-    Map<String, String> tenants(HttpSession session) {
+    Map<String, String> tenants(HttpSession session, HttpServletRequest request) {
         if (tenant.person().isEmpty()) {
             return Map.of();
         }
@@ -54,7 +59,9 @@ class PageAttributes {
         boolean learned = false;
         for (String siren : tenant.allowed()) {
             String name = names.get(siren);
-            if (name == null) {
+            if (name == null && isErrorPage(request)) {
+                name = siren;
+            } else if (name == null) {
                 name = nameOf(siren);
                 names.put(siren, name);
                 learned = true;
@@ -85,8 +92,8 @@ class PageAttributes {
      * for its badge.
      */
     @ModelAttribute("openAlerts")
-    Long openAlerts() {
-        if (tenant.person().isEmpty() || tenant.current().isEmpty()) {
+    Long openAlerts(HttpServletRequest request) {
+        if (tenant.person().isEmpty() || tenant.current().isEmpty() || isErrorPage(request)) {
             return null;
         }
         try {
@@ -97,6 +104,10 @@ class PageAttributes {
         } catch (PlatformException | RestClientException unavailable) {
             return null;
         }
+    }
+
+    private static boolean isErrorPage(HttpServletRequest request) {
+        return request.getDispatcherType() == DispatcherType.ERROR;
     }
 
     private String nameOf(String siren) {
