@@ -51,7 +51,7 @@ import java.util.stream.Stream;
  * previous ones consumed; every engagement is either accepted or refused with 422, never a 409 to retry. A transaction
  * here changing several aggregates first takes their locks in one order for everyone (lines in id order, then the
  * budgets of the year by owner, then the programme), so that two of them never wait for each other (a deadlock);
- * its commands then take those locks again, at once.
+ * its commands find them held by the transaction and do not ask again.
  */
 @Component
 public class BudgetTransactions {

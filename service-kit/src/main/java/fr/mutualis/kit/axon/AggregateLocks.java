@@ -1,10 +1,13 @@
 package fr.mutualis.kit.axon;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -16,8 +19,9 @@ import java.util.UUID;
  * before the events are committed, and a concurrent command on the aggregate would load it without them and fail on
  * the event store's unique key (a 409 "stale version"). Under this lock it waits, then sees them.
  * {@link AggregateLockInterceptor} takes it for every command addressed to an aggregate; a transaction that writes
- * several aggregates takes theirs first, in one order for everyone (no deadlock), the commands' own locks then being
- * taken again, which PostgreSQL grants at once to the transaction that holds them.
+ * several aggregates takes theirs first, in one order for everyone (no deadlock). A transaction asks PostgreSQL once
+ * per aggregate: the keys it holds are noted on it (a transaction synchronization, which Spring suspends with the
+ * transaction when a new one starts beside it), so its commands' own locks cost no further round trip.
  */
 public class AggregateLocks {
 
@@ -34,7 +38,30 @@ public class AggregateLocks {
             // Outside a transaction the lock would be released as soon as taken, guarding nothing.
             throw new IllegalStateException("An aggregate's lock is taken in the transaction that appends its events");
         }
-        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(key(aggregateId)).query((row, number) -> 1).list();
+        long key = key(aggregateId);
+        HeldLocks held = heldByThisTransaction();
+        if (held != null && held.keys.contains(key)) {
+            return;
+        }
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(key).query((row, number) -> 1).list();
+        if (held != null) {
+            held.keys.add(key);
+        }
+    }
+
+    /** The keys this transaction holds, noted at its first lock; null without transaction synchronization. */
+    private HeldLocks heldByThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof HeldLocks held && held.owner == this) {
+                return held;
+            }
+        }
+        HeldLocks held = new HeldLocks(this);
+        TransactionSynchronizationManager.registerSynchronization(held);
+        return held;
     }
 
     /** As {@link #lock(UUID)} for an aggregate identifier as the event store has it. */
@@ -61,5 +88,16 @@ public class AggregateLocks {
             }
         }
         return UUID.nameUUIDFromBytes(aggregateIdentifier.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Lives and ends with its transaction: nothing to do at the end, PostgreSQL releases the locks itself. */
+    private static final class HeldLocks implements TransactionSynchronization {
+
+        private final AggregateLocks owner;
+        private final Set<Long> keys = new HashSet<>();
+
+        private HeldLocks(AggregateLocks owner) {
+            this.owner = owner;
+        }
     }
 }

@@ -24,8 +24,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,6 +40,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -129,6 +135,40 @@ class AggregateLocksTest {
     }
 
     @Test
+    void aTransactionAsksForALockItHoldsOnlyOnceAndANewTransactionBesideItAsksForItsOwn() throws SQLException {
+        LockStatements counted = new LockStatements(pool);
+        DataSourceTransactionManager countedTransactions = new DataSourceTransactionManager(counted);
+        AggregateLocks locks = new AggregateLocks(counted);
+        UUID line = UUID.randomUUID();
+        UUID programme = UUID.randomUUID();
+        TransactionTemplate requiresNew = new TransactionTemplate(countedTransactions);
+        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        try (Connection observer = pool.getConnection()) {
+            new TransactionTemplate(countedTransactions).executeWithoutResult(outer -> {
+                locks.lock(line);
+                locks.lock(line.toString());
+                locks.lock(line);
+                assertThat(counted.sent()).as("asked once").isEqualTo(1);
+                assertThat(holders(observer, line.toString())).hasSize(1);
+
+                requiresNew.executeWithoutResult(inner -> {
+                    locks.lock(programme);
+                    locks.lock(programme);
+                });
+                assertThat(counted.sent()).as("the new transaction asked for its own, once").isEqualTo(2);
+                assertThat(holders(observer, programme.toString())).as("released by its commit").isEmpty();
+
+                locks.lock(line);
+                locks.lock(programme);
+                assertThat(counted.sent()).as("the outer transaction's own again, the released one anew").isEqualTo(3);
+            });
+            new TransactionTemplate(countedTransactions).executeWithoutResult(next -> locks.lock(line));
+            assertThat(counted.sent()).as("a later transaction asks again").isEqualTo(4);
+            assertThat(holders(observer, line.toString())).isEmpty();
+        }
+    }
+
+    @Test
     void outsideATransactionTheLockIsRefusedRatherThanReleasedAtOnce() {
         assertThatThrownBy(() -> new AggregateLocks(pool).lock(UUID.randomUUID()))
                 .isInstanceOf(IllegalStateException.class);
@@ -205,6 +245,36 @@ class AggregateLocksTest {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The pool, counting the lock statements prepared on its connections. */
+    private static final class LockStatements extends DelegatingDataSource {
+
+        private final AtomicInteger sent = new AtomicInteger();
+
+        LockStatements(DataSource pool) {
+            super(pool);
+        }
+
+        int sent() {
+            return sent.get();
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection connection = super.getConnection();
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+                    (proxy, method, arguments) -> {
+                        if (method.getName().equals("prepareStatement") && String.valueOf(arguments[0]).contains("pg_advisory_xact_lock")) {
+                            sent.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(connection, arguments);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
         }
     }
 
