@@ -13,6 +13,7 @@ import fr.mutualis.localstack.issuer.ConsoleClient;
 import fr.mutualis.localstack.issuer.IssuerServer;
 import fr.mutualis.localstack.issuer.TokenClient;
 import fr.mutualis.localstack.launcher.AotCache;
+import fr.mutualis.localstack.launcher.LeftBehind;
 import fr.mutualis.localstack.launcher.AppProcess;
 import fr.mutualis.localstack.launcher.JarLocator;
 import fr.mutualis.localstack.launcher.ReadinessWaiter;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -120,6 +122,7 @@ public final class LocalStack implements AutoCloseable {
         List<StartupReport.Phase> phases = new ArrayList<>();
         try {
             Map<StackApp, Path> jars = locateJars();
+            stopWhatAKilledLauncherLeft();
             Map<StackApp, AotCache.Launch> launches = new EnumMap<>(StackApp.class);
             phases.add(startInfrastructure(jars, launches));
             DemoLoader demo = new DemoLoader(URI.create(gatewayUrl()), this::token);
@@ -148,6 +151,19 @@ public final class LocalStack implements AutoCloseable {
         log.info("start-up phases: {}", startupReport.line());
         log.info("stack ready in {} s: gateway {}", seconds(startupTime), hasApp(StackApp.GATEWAY) ? gatewayUrl() : "(not launched)");
         return this;
+    }
+
+    /**
+     * The apps and the database a launcher that was killed left running ({@link LeftBehind}) hold the ports and the
+     * data directory this start needs: stopped first, the apps before the database they are connected to.
+     */
+    private void stopWhatAKilledLauncherLeft() {
+        List<Long> apps = LeftBehind.stopAppsOfGoneLaunchers(settings.stopGrace);
+        OptionalLong postgres = LeftBehind.stopPostgresOf(settings.postgresDataDir(), settings.stopGrace);
+        if (!apps.isEmpty() || postgres.isPresent()) {
+            log.warn("stopped what a launcher that was killed left running: apps {}, PostgreSQL {}", apps,
+                    postgres.isPresent() ? postgres.getAsLong() : "none");
+        }
     }
 
     /**

@@ -120,7 +120,7 @@ public final class AotCache {
         command.addAll(jvmOptions);
         command.add("-XX:AOTCacheOutput=" + output);
         command.add("-Dspring.context.exit=onRefresh");
-        command.add("-Dmutualis.parent-pid=" + ProcessHandle.current().pid());
+        command.add(LeftBehind.parentPidOption());
         command.add("-jar");
         command.add(launch.jar().toString());
         Path logFile = logsDir.resolve(app.module() + "-aot-training.log");

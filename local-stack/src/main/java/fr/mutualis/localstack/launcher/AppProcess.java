@@ -88,7 +88,7 @@ public final class AppProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-Dmutualis.parent-pid=" + ProcessHandle.current().pid());
+        command.add(LeftBehind.parentPidOption());
         command.add("-jar");
         command.add(jar.toString());
         return command;

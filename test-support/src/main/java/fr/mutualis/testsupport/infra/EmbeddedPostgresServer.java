@@ -1,6 +1,7 @@
 package fr.mutualis.testsupport.infra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,6 +58,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 builder.setPort(port);
             }
             if (dataDirectory != null) {
+                // zonky runs initdb on the directory as it finds it and deletes it only when the server is closed:
+                // the directory of a server that was not closed (its JVM killed) made initdb fail at the next start
+                FileSystemUtils.deleteRecursively(dataDirectory);
                 builder.setDataDirectory(dataDirectory);
                 builder.setOverrideWorkingDirectory(dataDirectory.getParent().resolve("pg-binaries").toFile());
             }
