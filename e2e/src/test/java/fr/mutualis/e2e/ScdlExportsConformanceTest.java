@@ -50,6 +50,7 @@ class ScdlExportsConformanceTest {
     static void startTheStackWithTheDemo() {
         stack = LocalStack.builder()
                 .randomPorts()
+                .jvmOptions(Platform.appJvmOptions())
                 .workDir(Path.of("target", "e2e-demo-stack"))
                 .apps(List.of("gateway", "portfolio-service", "budget-service", "governance-service", "evaluation-service"))
                 .loadDemo(true)

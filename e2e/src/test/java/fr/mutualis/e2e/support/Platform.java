@@ -4,6 +4,7 @@ import fr.mutualis.contracts.openapi.ApiDocuments;
 import fr.mutualis.testsupport.CommittedApiDocument;
 import fr.mutualis.testsupport.TestHttp;
 import fr.mutualis.localstack.LocalStack;
+import fr.mutualis.localstack.launcher.AppProcess;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -12,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -104,9 +107,23 @@ public final class Platform implements BeforeAllCallback {
         return contract;
     }
 
+    /**
+     * The apps' JVM options in the run's stacks: the stack's own, with the JIT's C2 compiler off unless
+     * {@code -Dmutualis.e2e.apps-c2=true}. The suite is bound by the two cores, and an app of the run executes most of
+     * its code a few times: C2's compilations cost more than they save there.
+     */
+    public static List<String> appJvmOptions() {
+        List<String> options = new ArrayList<>(AppProcess.DEFAULT_JVM_OPTIONS);
+        if (!Boolean.getBoolean("mutualis.e2e.apps-c2")) {
+            options.add("-XX:TieredStopAtLevel=1");
+        }
+        return options;
+    }
+
     private static synchronized LocalStack start() {
         stack = LocalStack.builder()
                 .randomPorts()
+                .jvmOptions(appJvmOptions())
                 .workDir(Path.of("target", "e2e-stack"))
                 .loadDemo(false)
                 .consoleAccessTokenTtl(CONSOLE_ACCESS_TOKEN_TTL)
