@@ -35,7 +35,7 @@ final class OneRefreshPerSession implements OAuth2AuthorizedClientManager {
     private final OAuth2AuthorizedClientRepository authorizedClients;
     private final Cache<String, ReentrantLock> locks = Caffeine.newBuilder().weakValues().build();
     private final Cache<String, OAuth2AuthorizedClient> obtained = Caffeine.newBuilder()
-            .expireAfterWrite(KEPT).maximumSize(100_000).build();
+            .expireAfterWrite(KEPT).maximumSize(10_000).build();
 
     OneRefreshPerSession(OAuth2AuthorizedClientManager delegate, OAuth2AuthorizedClientRepository authorizedClients) {
         this.delegate = delegate;
