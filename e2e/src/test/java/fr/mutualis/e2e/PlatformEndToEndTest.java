@@ -1,6 +1,7 @@
 package fr.mutualis.e2e;
 
 import fr.mutualis.e2e.support.Platform;
+import fr.mutualis.e2e.support.Territory;
 import fr.mutualis.testsupport.TestHttp;
 import fr.mutualis.testsupport.TestHttp.Response;
 import fr.mutualis.localstack.LocalStack;
@@ -32,11 +33,10 @@ import static org.awaitility.Awaitility.await;
 @Isolated("It stops budget-service for a while, which every other class would meet")
 class PlatformEndToEndTest {
 
-    private static final String VALMONT = "210000022";
-    private static final String SAINT_AUBIN = "210000030";
-
     private static LocalStack stack;
     private static TestHttp gateway;
+    /** Collectivités of this class's own: its counts (a dashboard's, a list's total) are not another class's. */
+    private static Territory territory;
     private static String valmontAgent;
     private static String saintAubinAgent;
 
@@ -47,8 +47,9 @@ class PlatformEndToEndTest {
     static void tokens() {
         stack = Platform.stack();
         gateway = Platform.gateway();
-        valmontAgent = stack.token("valmont-agent");
-        saintAubinAgent = stack.token("staubin-agent");
+        territory = Territory.create();
+        valmontAgent = territory.agent(territory.ville);
+        saintAubinAgent = territory.agent(territory.bourg);
     }
 
     @Test
@@ -109,18 +110,18 @@ class PlatformEndToEndTest {
 
         String[] parts = valmontAgent.split("\\.");
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace(VALMONT, SAINT_AUBIN);
+                .replace(territory.ville, territory.bourg);
         String tampered = parts[0] + "." + base64(claims) + "." + parts[2];
         assertProblem(gateway.get("/api/portfolio/projects", tampered, null), 401);
 
         String unsigned = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
         assertProblem(gateway.get("/api/portfolio/projects", unsigned, null), 401);
 
-        assertProblem(gateway.get("/api/portfolio/projects", stack.expiredToken("valmont-agent"), null), 401);
+        assertProblem(gateway.get("/api/portfolio/projects", stack.expiredToken(Territory.id("agent", territory.ville)), null), 401);
 
-        Response foreignTenant = gateway.get("/api/portfolio/projects", valmontAgent, SAINT_AUBIN);
+        Response foreignTenant = gateway.get("/api/portfolio/projects", valmontAgent, territory.bourg);
         assertProblem(foreignTenant, 403);
-        assertThat(foreignTenant.body()).contains(SAINT_AUBIN);
+        assertThat(foreignTenant.body()).contains(territory.bourg);
     }
 
     @Test
