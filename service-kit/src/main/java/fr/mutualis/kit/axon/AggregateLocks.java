@@ -90,7 +90,11 @@ public class AggregateLocks {
         return UUID.nameUUIDFromBytes(aggregateIdentifier.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Lives and ends with its transaction: nothing to do at the end, PostgreSQL releases the locks itself. */
+    /**
+     * Lives and ends with its transaction: nothing to do at the end, PostgreSQL releases the locks itself. A savepoint
+     * rolled back would release a lock taken after it while this still names it; nothing here uses nested
+     * transactions (Spring's {@code PROPAGATION_NESTED}).
+     */
     private static final class HeldLocks implements TransactionSynchronization {
 
         private final AggregateLocks owner;
