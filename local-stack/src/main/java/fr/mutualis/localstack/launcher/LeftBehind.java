@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What a launcher that was killed (SIGKILL, the kernel's OOM killer, a CI job's time-out) left running: the JVMs of
@@ -28,7 +30,9 @@ import java.util.concurrent.TimeUnit;
 public final class LeftBehind {
 
     /** Names the launching JVM on the command line of every app and training run it starts. */
-    public static final String PARENT_PID_OPTION = "-Dmutualis.parent-pid=";
+    private static final String PARENT_PID_OPTION = "-Dmutualis.parent-pid=";
+    /** How long a process killed with SIGKILL is given to be gone (its ports and files released). */
+    private static final Duration KILLED_EXIT = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger("fr.mutualis.localstack.stack");
 
@@ -96,15 +100,26 @@ public final class LeftBehind {
             return;
         }
         processes.forEach(ProcessHandle::destroy);
-        CompletableFuture<?>[] exits = processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(exits).get(grace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception stillRunning) {
+        if (!awaitExits(processes, grace)) {
             log.warn("left behind by a killed launcher, still running after {} s: killing {}", grace.toSeconds(),
                     processes.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList());
             processes.forEach(ProcessHandle::destroyForcibly);
+            // as AppProcess.awaitStop: what follows (a server on the same port, initdb) needs them gone
+            awaitExits(processes, KILLED_EXIT);
+        }
+    }
+
+    /** Whether every one of {@code processes} ended within {@code timeout}. */
+    private static boolean awaitExits(List<ProcessHandle> processes, Duration timeout) {
+        CompletableFuture<?>[] exits = processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(exits).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException stillRunning) {
+            return false;
         }
     }
 
