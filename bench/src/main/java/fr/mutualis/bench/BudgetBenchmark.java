@@ -76,8 +76,8 @@ public final class BudgetBenchmark {
                 .map(String::trim).toList();
         Duration readiness = Duration.ofSeconds(Long.parseLong(options.getOrDefault("readiness", "600")));
 
-        LocalStack.Builder builder = BenchStack.profiled(BenchStack.builder("budget-bench-stack"), "budget-profile",
-                options.get("profile"));
+        LocalStack.Builder builder = BenchStack.profiled(BenchStack.builder("budget-bench-stack")
+                .addJvmOptions(options.get("jvm-options")), "budget-profile", options.get("profile"));
         if (options.containsKey("snapshot-after-events")) {
             // The same build with another snapshot interval (a huge one: none), to compare both in one machine state.
             builder.appEnvironment("budget-service", "MUTUALIS_BUDGET_SNAPSHOT_AFTER_EVENTS",

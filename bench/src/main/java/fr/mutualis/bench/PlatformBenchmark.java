@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * physical references (PostgreSQL insert+commit, Kafka produce) and the memory of every process.
  * <p>
  * {@code java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [duration=15] [warmup=5] [clients=1,8,32]
- * [lag-samples=100] [jit-warmup=0]} from the repository root, after {@code ./mvnw -q install -DskipTests}.
+ * [lag-samples=100] [jit-warmup=0] [jvm-options=...] [profile=app,...]} from the repository root, after
+ * {@code ./mvnw -q install -DskipTests}; {@code jvm-options} (space-separated) are added to every app's, e.g.
+ * {@code -XX:TieredStopAtLevel=1} to compare the compilers in alternated runs.
  * <p>
  * The loads run gateway first, then direct, so the service is already warmed by the gateway's run when its direct
  * run starts, while the gateway's JVM starts its first run with a few seconds of warm-up: its JIT compilers are
@@ -66,8 +68,8 @@ public final class PlatformBenchmark {
         int lagSamples = Integer.parseInt(options.getOrDefault("lag-samples", "100"));
         Duration jitWarmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("jit-warmup", "0")));
 
-        try (LocalStack stack = BenchStack.profiled(BenchStack.builder("bench-stack"), "platform-profile",
-                        options.get("profile"))
+        try (LocalStack stack = BenchStack.profiled(BenchStack.builder("bench-stack")
+                        .addJvmOptions(options.get("jvm-options")), "platform-profile", options.get("profile"))
                 .build()
                 .start()) {
             new PlatformBenchmark(stack).run(duration, warmup, concurrency, lagSamples, jitWarmup);

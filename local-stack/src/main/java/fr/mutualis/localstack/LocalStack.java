@@ -1049,6 +1049,22 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
+        List<String> jvmOptions() {
+            return jvmOptions;
+        }
+
+        /**
+         * JVM options added after the apps' others, so that they win ({@code -Xmx512m}), written as on a command
+         * line, separated by spaces; blank adds none.
+         */
+        public Builder addJvmOptions(String options) {
+            if (options != null && !options.isBlank()) {
+                jvmOptions = java.util.stream.Stream.concat(jvmOptions.stream(),
+                        java.util.Arrays.stream(options.trim().split("\\s+"))).toList();
+            }
+            return this;
+        }
+
         /**
          * Start the apps from JDK 25's ahead-of-time cache ({@link AotCache}, under {@code <workDir>/aot}), made by a
          * training run in the background after the first start. Default false; ignored on an older JDK.

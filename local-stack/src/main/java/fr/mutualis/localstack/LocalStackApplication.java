@@ -3,6 +3,7 @@ package fr.mutualis.localstack;
 import fr.mutualis.localstack.demo.DemoLoader;
 import fr.mutualis.localstack.demo.DemoReport;
 import fr.mutualis.localstack.issuer.TokenClient;
+import fr.mutualis.localstack.launcher.AppProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -34,6 +35,9 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code aot-cache} (default true): on JDK 25 and later, the apps start from their ahead-of-time cache under
  *       {@code <work-dir>/aot}, trained in the background after the first start (see {@code AotCache}); false
  *       starts them from their executable jars, as an older JDK does;</li>
+ *   <li>{@code jvm-options}: JVM options added to every app's, after the defaults so that they win (e.g.
+ *       {@code -Xmx512m}); the apps compile with C1 only ({@link AppProcess#QUICK_START_JVM_OPTIONS}), and
+ *       {@code -XX:TieredStopAtLevel=4} gives them C2 back;</li>
  *   <li>{@code console-access-token-ttl} in seconds (default 300): how long the console's access tokens live;</li>
  *   <li>{@code gateway-port}, {@code portfolio-port}, {@code budget-port}, {@code governance-port},
  *       {@code evaluation-port}, {@code console-port}, {@code reporting-port}, {@code issuer-port}, {@code postgres-port}, {@code kafka-port},
@@ -90,6 +94,8 @@ public final class LocalStackApplication {
         builder.loadDemo(env.getProperty(PREFIX + "load-demo", Boolean.class, true));
         builder.aotCache(env.getProperty(PREFIX + "aot-cache", Boolean.class, true));
         builder.readinessTimeout(Duration.ofSeconds(env.getProperty(PREFIX + "readiness-timeout", Long.class, 180L)));
+        builder.jvmOptions(AppProcess.QUICK_START_JVM_OPTIONS);
+        string(env, "jvm-options").ifPresent(builder::addJvmOptions);
         Long consoleTokenSeconds = env.getProperty(PREFIX + "console-access-token-ttl", Long.class);
         if (consoleTokenSeconds != null) {
             builder.consoleAccessTokenTtl(Duration.ofSeconds(consoleTokenSeconds));
@@ -148,7 +154,7 @@ public final class LocalStackApplication {
 
     /** Catches misspelt options: an unknown --mutualis.stack.* option is an error. */
     private static void checkOptions(StandardEnvironment env, String[] args) {
-        List<String> known = List.of("jars-dir", "work-dir", "pg-data-dir", "apps", "load-demo", "aot-cache",
+        List<String> known = List.of("jars-dir", "work-dir", "pg-data-dir", "apps", "load-demo", "aot-cache", "jvm-options",
                 "readiness-timeout",
                 "console-access-token-ttl",
                 "gateway-port", "portfolio-port", "budget-port", "governance-port", "evaluation-port", "console-port",

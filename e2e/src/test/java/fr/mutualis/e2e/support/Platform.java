@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,16 +107,13 @@ public final class Platform implements BeforeAllCallback {
     }
 
     /**
-     * The apps' JVM options in the run's stacks: the stack's own, with the JIT's C2 compiler off unless
-     * {@code -Dmutualis.e2e.apps-c2=true}. The suite is bound by the two cores, and an app of the run executes most of
-     * its code a few times: C2's compilations cost more than they save there.
+     * The apps' JVM options in the run's stacks: the run command's, C2 off ({@link AppProcess#QUICK_START_JVM_OPTIONS}),
+     * unless {@code -Dmutualis.e2e.apps-c2=true}. The suite is bound by the two cores, and an app of the run executes
+     * most of its code a few times: C2's compilations cost more than they save there.
      */
     public static List<String> appJvmOptions() {
-        List<String> options = new ArrayList<>(AppProcess.DEFAULT_JVM_OPTIONS);
-        if (!Boolean.getBoolean("mutualis.e2e.apps-c2")) {
-            options.add("-XX:TieredStopAtLevel=1");
-        }
-        return options;
+        return Boolean.getBoolean("mutualis.e2e.apps-c2") ? AppProcess.DEFAULT_JVM_OPTIONS
+                : AppProcess.QUICK_START_JVM_OPTIONS;
     }
 
     private static synchronized LocalStack start() {

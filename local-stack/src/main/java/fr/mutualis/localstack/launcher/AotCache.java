@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * ({@code -XX:AOTCacheOutput}), then {@code -XX:AOTCache} at every start.
  * <p>
  * Each app has its directory {@code <dir>/<module>/}: the extracted jar, the cache once trained, and a stamp naming
- * the executable jar (path, size, time) and the JDK it was made for; a new build or another JDK starts them again.
+ * the executable jar (path, size, time), the JDK and the JVM options it was made for; a new build, another JDK or
+ * other options start them again (the cache is trained with the options it is used with).
  * Until its jar is extracted, an app starts from its executable jar: the extraction waits for the training run, after
  * the first start, instead of delaying it.
  * An older JDK gets none of it: the apps start from their executable jar as before. A cache the JVM finds unusable is
@@ -215,12 +216,13 @@ public final class AotCache {
         }
     }
 
-    /** The executable jar and the JDK the extraction and cache were made from. */
-    private static String stamp(Path executableJar) {
+    /** The executable jar, the JDK and the JVM options the extraction and cache were made from. */
+    private String stamp(Path executableJar) {
         try {
             Path jar = executableJar.toAbsolutePath().normalize();
             return jar + "\n" + Files.size(jar) + "\n" + Files.getLastModifiedTime(jar).toMillis() + "\n"
-                    + System.getProperty("java.home") + "\n" + Runtime.version() + "\n";
+                    + System.getProperty("java.home") + "\n" + Runtime.version() + "\n"
+                    + String.join(" ", jvmOptions) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,6 +32,22 @@ public final class AppProcess {
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = defaultJvmOptions(Runtime.version());
 
+    /**
+     * The defaults with the JIT's second compiler (C2) off: the run command's and the end-to-end tests' apps. On a
+     * small machine, where seven JVMs share two cores and serve a person or a test run, C2's compilations cost more
+     * CPU and memory than they save: the run command ready in 0.57× the time from the AOT cache, the stack's memory
+     * under the platform benchmark 0.80×, for lower throughput once the cores are saturated (docs/benchmarks.md,
+     * session 15). A server keeps both compilers.
+     */
+    public static final List<String> QUICK_START_JVM_OPTIONS = quickStart(DEFAULT_JVM_OPTIONS);
+
+    /** {@code options} with the C2 compiler off ({@code -XX:TieredStopAtLevel=4} after them turns it on again). */
+    public static List<String> quickStart(List<String> options) {
+        List<String> quick = new ArrayList<>(options);
+        quick.add("-XX:TieredStopAtLevel=1");
+        return List.copyOf(quick);
+    }
+
     static List<String> defaultJvmOptions(Runtime.Version jdk) {
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx384m", "-Xss512k"));
         if (jdk.feature() >= FIRST_JDK_TRIMMING_NATIVE_HEAP) {

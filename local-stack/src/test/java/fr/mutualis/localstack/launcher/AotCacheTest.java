@@ -74,6 +74,12 @@ class AotCacheTest {
             app.stop(Duration.ofSeconds(5));
         }
 
+        AotCache otherOptions = new AotCache(dir.resolve("aot"), List.of("-XX:+UseSerialGC", "-Xmx64m",
+                "-XX:TieredStopAtLevel=1"), dir.resolve("logs"));
+        assertThat(otherOptions.prepare(StackApp.PORTFOLIO, jar).cached())
+                .as("a cache trained with other JVM options is trained again").isFalse();
+        assertThat(otherOptions.extract(StackApp.PORTFOLIO, jar).cache()).doesNotExist();
+
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
         AotCache.Launch rebuilt = cache.prepare(StackApp.PORTFOLIO, jar);
         assertThat(rebuilt.cached()).as("a new build is trained again").isFalse();
