@@ -35,9 +35,9 @@ public final class AppProcess {
     /**
      * The defaults with the JIT's second compiler (C2) off: the run command's and the end-to-end tests' apps. On a
      * small machine, where seven JVMs share two cores and serve a person or a test run, C2's compilations cost more
-     * CPU and memory than they save: the run command ready in 0.57× the time from the AOT cache, the stack's memory
-     * under the platform benchmark 0.80×, for lower throughput once the cores are saturated (docs/benchmarks.md,
-     * session 15). A server keeps both compilers.
+     * CPU and memory than they save: the run command ready in 0.57–0.59× the time from the AOT cache, the stack's
+     * memory under the platform benchmark 0.80–0.84× at its peak, for lower throughput once the cores are saturated
+     * (docs/benchmarks.md, session 15). A server keeps both compilers.
      */
     public static final List<String> QUICK_START_JVM_OPTIONS = quickStart(DEFAULT_JVM_OPTIONS);
 
