@@ -172,7 +172,7 @@ class HostileInputTest {
     }
 
     /** Lanes per service for the cases that wait for a reference: {@link #runByContext}. */
-    private static final int REFERENCE_LANES = 4;
+    private static final int REFERENCE_LANES = 8;
 
     private static TestHttp gateway;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
