@@ -377,13 +377,7 @@ class HostileInputTest {
             System.out.printf(Locale.ROOT, "| %-24s | %5d | %5d | %5d | %5d | %11d | %13d | %9.1f |%n", family.name(),
                     tally.cases, tally.ok, tally.clientErrors, tally.serverErrors, tally.nonProblem, tally.stateChanged,
                     tally.nanos / 1e9);
-            total.cases += tally.cases;
-            total.ok += tally.ok;
-            total.clientErrors += tally.clientErrors;
-            total.serverErrors += tally.serverErrors;
-            total.nonProblem += tally.nonProblem;
-            total.stateChanged += tally.stateChanged;
-            total.nanos += tally.nanos;
+            total.add(tally);
         }
         System.out.printf(Locale.ROOT, "| %-24s | %5d | %5d | %5d | %5d | %11d | %13d | %9.1f |%n", "total", total.cases,
                 total.ok, total.clientErrors, total.serverErrors, total.nonProblem, total.stateChanged, total.nanos / 1e9);

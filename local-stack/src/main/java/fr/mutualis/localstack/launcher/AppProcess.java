@@ -37,16 +37,11 @@ public final class AppProcess {
      * small machine, where seven JVMs share two cores and serve a person or a test run, C2's compilations cost more
      * CPU and memory than they save: the run command ready in 0.57–0.59× the time from the AOT cache, the stack's
      * memory under the platform benchmark 0.80–0.84× at its peak, for lower throughput once the cores are saturated
-     * (docs/benchmarks.md, session 15). A server keeps both compilers.
+     * (docs/benchmarks.md, session 15). A server keeps both compilers; {@code -XX:TieredStopAtLevel=4} after these
+     * turns C2 on again.
      */
-    public static final List<String> QUICK_START_JVM_OPTIONS = quickStart(DEFAULT_JVM_OPTIONS);
-
-    /** {@code options} with the C2 compiler off ({@code -XX:TieredStopAtLevel=4} after them turns it on again). */
-    public static List<String> quickStart(List<String> options) {
-        List<String> quick = new ArrayList<>(options);
-        quick.add("-XX:TieredStopAtLevel=1");
-        return List.copyOf(quick);
-    }
+    public static final List<String> QUICK_START_JVM_OPTIONS = java.util.stream.Stream.concat(
+            DEFAULT_JVM_OPTIONS.stream(), java.util.stream.Stream.of("-XX:TieredStopAtLevel=1")).toList();
 
     static List<String> defaultJvmOptions(Runtime.Version jdk) {
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx384m", "-Xss512k"));
