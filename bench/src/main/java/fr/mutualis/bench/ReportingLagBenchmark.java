@@ -7,6 +7,7 @@ import fr.mutualis.localstack.issuer.IssuerServer;
 import fr.mutualis.localstack.launcher.AppProcess;
 import fr.mutualis.localstack.launcher.JarLocator;
 import fr.mutualis.localstack.launcher.ReadinessWaiter;
+import fr.mutualis.testsupport.infra.FreePorts;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -14,7 +15,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -154,10 +154,7 @@ final class ReportingLagBenchmark {
     private AppProcess startAnotherJob(int number) throws IOException {
         Path jar = JarLocator.repositoryLayout(Path.of("").toAbsolutePath()).jar(StackApp.REPORTING)
                 .orElseThrow(() -> new IllegalStateException("no reporting-job exec jar: package it first"));
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePorts.pick();
         Path dir = Path.of("bench", "target", "reporting-lag").toAbsolutePath();
         Map<String, String> environment = Map.of(
                 "SERVER_PORT", String.valueOf(port),

@@ -5,7 +5,7 @@ import fr.mutualis.testsupport.infra.EmbeddedKafkaServer;
 import fr.mutualis.testsupport.infra.EmbeddedPostgresServer;
 import fr.mutualis.localstack.demo.DemoLoader;
 import fr.mutualis.localstack.demo.DemoReport;
-import fr.mutualis.localstack.infra.FreePorts;
+import fr.mutualis.testsupport.infra.FreePorts;
 import fr.mutualis.localstack.infra.PortForwarder;
 import fr.mutualis.localstack.issuer.ClientProfile;
 import fr.mutualis.localstack.issuer.DemoClients;

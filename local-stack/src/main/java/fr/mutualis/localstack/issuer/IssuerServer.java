@@ -3,7 +3,7 @@ package fr.mutualis.localstack.issuer;
 import fr.mutualis.contracts.HttpContract;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import fr.mutualis.localstack.infra.FreePorts;
+import fr.mutualis.testsupport.infra.FreePorts;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.logging.LoggingApplicationListener;

@@ -1,5 +1,6 @@
 package fr.mutualis.localstack.infra;
 
+import fr.mutualis.testsupport.infra.FreePorts;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package fr.mutualis.localstack.launcher;
 
 import fr.mutualis.localstack.FakeApp;
 import fr.mutualis.localstack.StackApp;
-import fr.mutualis.localstack.infra.FreePorts;
+import fr.mutualis.testsupport.infra.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

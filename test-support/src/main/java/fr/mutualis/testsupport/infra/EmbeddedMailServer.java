@@ -26,15 +26,8 @@ public final class EmbeddedMailServer implements AutoCloseable {
 
     /** Starts an SMTP server on {@code port} of every interface, 0 for a free one. */
     public static EmbeddedMailServer start(int port) {
-        int chosen = port;
-        if (chosen == 0) {
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-                chosen = socket.getLocalPort();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        EmbeddedMailServer mail = new EmbeddedMailServer(chosen);
+        // outside the ephemeral range: the server is bound again on the same port after each suspension
+        EmbeddedMailServer mail = new EmbeddedMailServer(port == 0 ? FreePorts.pick() : port);
         mail.startServer();
         return mail;
     }

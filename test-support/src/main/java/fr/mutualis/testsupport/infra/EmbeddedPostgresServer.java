@@ -54,9 +54,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setLocaleConfig("encoding", "UTF8");
-            if (port > 0) {
-                builder.setPort(port);
-            }
+            // zonky's own choice is the kernel's, in the range outgoing connections take their ports from
+            builder.setPort(port > 0 ? port : FreePorts.pick());
             if (dataDirectory != null) {
                 // zonky runs initdb on the directory as it finds it and deletes it only when the server is closed:
                 // the directory of a server that was not closed (its JVM killed) made initdb fail at the next start
