@@ -11,12 +11,19 @@ import java.util.Map;
 
 /**
  * Debian's Chromium driven by Playwright. No browser can be downloaded here: Playwright's download is skipped and
- * the installed executable is used ({@code MUTUALIS_CHROMIUM}, default {@code /usr/bin/chromium}). A missing browser
- * fails the tests with the command that installs it; it never skips them.
+ * the installed executable is used ({@code MUTUALIS_CHROMIUM}, default Debian's {@code chromium-headless-shell}). A
+ * missing browser fails the tests with the command that installs it; it never skips them.
+ *
+ * <p>The headless shell is what Playwright itself runs for headless tests: Chromium's engine (Blink, V8, the same
+ * DOM, forms and accessibility tree axe-core reads) without the browser's interface, for about a third of the CPU
+ * per test on two cores (docs/benchmarks.md). Its native widgets carry no locale texts: a date field shows
+ * dd/mm/yyyy in the French order. {@code MUTUALIS_CHROMIUM=/usr/bin/chromium} runs the whole browser, with its
+ * French locale (package chromium-l10n) required, whose date fields read jj/mm/aaaa.
  */
 final class Chromium implements AutoCloseable {
 
-    static final Path DEFAULT_EXECUTABLE = Path.of("/usr/bin/chromium");
+    static final Path DEFAULT_EXECUTABLE = Path.of("/usr/bin/chromium-headless-shell");
+    static final Path WHOLE_BROWSER = Path.of("/usr/bin/chromium");
     /** Debian's French locale of Chromium (package chromium-l10n): without it the browser's own texts are English. */
     static final Path FRENCH_LOCALE = Path.of("/usr/lib/chromium/locales/fr.pak");
 
@@ -33,12 +40,12 @@ final class Chromium implements AutoCloseable {
         Path executable = configured == null || configured.isBlank() ? DEFAULT_EXECUTABLE : Path.of(configured);
         if (!Files.isExecutable(executable)) {
             throw new IllegalStateException("No Chromium at " + executable + ": the console's browser tests need it."
-                    + " Install it with `apt-get update && apt-get install -y chromium` (what .ci/run does), or set"
-                    + " MUTUALIS_CHROMIUM to its path.");
+                    + " Install it with `apt-get update && apt-get install -y chromium-headless-shell` (what .ci/run"
+                    + " does), or set MUTUALIS_CHROMIUM to its path.");
         }
-        if (executable.equals(DEFAULT_EXECUTABLE) && !Files.isRegularFile(FRENCH_LOCALE)) {
+        if (executable.equals(WHOLE_BROWSER) && !Files.isRegularFile(FRENCH_LOCALE)) {
             throw new IllegalStateException("No French locale for Chromium (" + FRENCH_LOCALE + "): a date field would"
-                    + " show mm/dd/yyyy. Install it with `apt-get install -y chromium-l10n` (what .ci/run does).");
+                    + " show mm/dd/yyyy. Install it with `apt-get install -y chromium-l10n` (with chromium).");
         }
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
