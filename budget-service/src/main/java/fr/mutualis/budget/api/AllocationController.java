@@ -82,14 +82,16 @@ public class AllocationController {
         }
         AllocationMethod method = method(mutualisation);
         if (request.usage() != null && method != AllocationMethod.USAGE) {
-            throw new InvalidInputException("usage", "usage is only given for the USAGE key; this mutualisation's key is " + method);
+            throw new InvalidInputException("usage", "usage is only given for the USAGE key; this mutualisation's key is " + method,
+                    "usage-not-for-key", Map.of("method", method));
         }
         Map<String, BigDecimal> weights = switch (method) {
             case POPULATION -> governance.populations(mutualisation.memberSirens());
             case FIXED_SHARES -> governance.shares(id);
             case USAGE -> {
                 if (request.usage() == null) {
-                    throw new InvalidInputException("usage", "usage {siren: units} is required for the USAGE key");
+                    throw new InvalidInputException("usage", "usage {siren: units} is required for the USAGE key",
+                            "usage-required");
                 }
                 Map<String, BigDecimal> units = new TreeMap<>();
                 request.usage().forEach((siren, count) -> units.put(siren, BigDecimal.valueOf(count)));

@@ -13,6 +13,6 @@ import java.util.Map;
 public record AllocationRequest(
         @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
         @NotNull @PositiveOrZero @Max(Money.MAX_CENTS) Long costCents,
-        Map<@Pattern(regexp = "[0-9]{9}", message = "must be a SIREN of 9 digits") String,
+        Map<@Pattern(regexp = "[0-9]{9}", message = "{budget.siren}") String,
                 @NotNull @PositiveOrZero @Max(Money.MAX_CENTS) Long> usage) {
 }

@@ -19,7 +19,7 @@ import java.util.UUID;
 public record OpenBudgetLineRequest(
         @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
         @NotNull Section section,
-        @NotNull @Pattern(regexp = "[0-9]{2,3}", message = "must be an M57 chapter code of 2 or 3 digits") String chapter,
+        @NotNull @Pattern(regexp = "[0-9]{2,3}", message = "{budget.m57-chapter}") String chapter,
         @NotBlank @Size(max = 300) String label,
         UUID projectId,
         UUID mutualisationId,

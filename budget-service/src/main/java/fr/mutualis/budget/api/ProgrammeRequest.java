@@ -18,7 +18,7 @@ import java.util.UUID;
 /** A programme authorisation (AP, or AE on an operating chapter) and its CP schedule. */
 public record ProgrammeRequest(
         @NotBlank @Size(max = 300) String label,
-        @NotNull @Pattern(regexp = "[0-9]{2,3}", message = "must be an M57 chapter code of 2 or 3 digits") String chapter,
+        @NotNull @Pattern(regexp = "[0-9]{2,3}", message = "{budget.m57-chapter}") String chapter,
         UUID projectId,
         @NotNull @Positive @Max(Money.MAX_CENTS) Long amountCents,
         @NotEmpty @Size(max = 30) List<@NotNull @Valid ScheduleEntry> schedule) {

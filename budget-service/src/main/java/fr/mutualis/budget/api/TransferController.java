@@ -88,7 +88,7 @@ public class TransferController {
     public ResponseEntity<Map<String, Object>> createTransfer(@Valid @RequestBody TransferRequest request, Caller caller) {
         if (request.fromLineId().equals(request.toLineId())) {
             throw new InvalidInputException("toLineId", "A transfer moves credits between two different lines; both are "
-                    + request.fromLineId());
+                    + request.fromLineId(), "same-line");
         }
         return creations.create(request, transferId -> transactions.transfer(caller, transferId,
                         request.fromLineId(), request.toLineId(), request.amountCents(), request.reason().strip(),

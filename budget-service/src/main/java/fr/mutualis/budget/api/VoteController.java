@@ -58,7 +58,8 @@ public class VoteController {
         Set<UUID> seen = new HashSet<>();
         for (VoteRequest.VotedLine line : request.lines()) {
             if (!seen.add(line.lineId())) {
-                throw new InvalidInputException("lines", "Line " + line.lineId() + " appears twice in the vote");
+                throw new InvalidInputException("lines", "Line " + line.lineId() + " appears twice in the vote",
+                        "line-twice", Map.of("lineId", line.lineId()));
             }
         }
         // The credits a client engages against next must be readable: wait until every line shows this vote.

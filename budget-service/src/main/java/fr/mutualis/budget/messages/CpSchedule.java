@@ -19,10 +19,12 @@ public record CpSchedule(List<ScheduledCredit> credits) {
         TreeMap<Integer, Long> byYear = new TreeMap<>();
         for (ScheduledCredit credit : credits) {
             if (credit.amountCents() < 0) {
-                throw new InvalidInputException("schedule", "CP of " + credit.year() + " is negative");
+                throw new InvalidInputException("schedule", "CP of " + credit.year() + " is negative", "cp-negative",
+                        Map.of("year", credit.year()));
             }
             if (byYear.put(credit.year(), credit.amountCents()) != null) {
-                throw new InvalidInputException("schedule", "Year " + credit.year() + " appears twice in the schedule");
+                throw new InvalidInputException("schedule", "Year " + credit.year() + " appears twice in the schedule",
+                        "year-twice", Map.of("year", credit.year()));
             }
         }
         credits = credits.stream().sorted(Comparator.comparingInt(ScheduledCredit::year)).toList();

@@ -48,7 +48,7 @@ public class DashboardController {
         LocalDate today = LocalDate.now(clock);
         int year = fiscalYear == null ? today.getYear() : fiscalYear;
         if (year < 2000 || year > 2100) {
-            throw new InvalidInputException("fiscalYear", "fiscalYear must be between 2000 and 2100");
+            throw new InvalidInputException("fiscalYear", "fiscalYear must be between 2000 and 2100", "fiscal-year-range");
         }
         if (mutualisationId == null) {
             return dashboards.tenant(caller.tenantId(), year, today);

@@ -157,7 +157,8 @@ public class IndicatorController {
         try {
             return UUID.fromString(scopeId);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("scopeId", "scopeId of a " + kind + " indicator must be a UUID");
+            throw new InvalidInputException("scopeId", "scopeId of a " + kind + " indicator must be a UUID", "scope-uuid",
+                    Map.of("kind", kind));
         }
     }
 }

@@ -120,7 +120,8 @@ public class KafkaReadModelRebuild implements ReadModelRebuild {
     @Override
     public synchronized RebuildStatus start() {
         if (status.state() == State.RUNNING) {
-            throw new StateConflictException("A rebuild is already running since " + status.startedAt(), State.RUNNING.name());
+            throw new StateConflictException("A rebuild is already running since " + status.startedAt(), State.RUNNING.name(),
+                    "kit.rebuild-running");
         }
         Instant startedAt = Instant.now();
         status = new Progress(State.RUNNING, startedAt, null, List.of(), List.of());

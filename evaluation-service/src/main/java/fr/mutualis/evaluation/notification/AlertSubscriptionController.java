@@ -61,7 +61,8 @@ public class AlertSubscriptionController {
         for (int i = 0; i < subscriptions.size(); i++) {
             if (!seen.add(subscriptions.get(i).kind())) {
                 throw new InvalidInputException("subscriptions[" + i + "].kind",
-                        "Kind " + subscriptions.get(i).kind() + " is listed twice");
+                        "Kind " + subscriptions.get(i).kind() + " is listed twice", "kind-twice",
+                        Map.of("kind", subscriptions.get(i).kind()));
             }
         }
         store.replace(token.getSubject(), caller.tenantId(), email, subscriptions);

@@ -63,7 +63,7 @@ class AgendaReferences {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "names the subject by its id (a UUID)");
+            throw new InvalidInputException(field, "names the subject by its id (a UUID)", "subject-uuid");
         }
     }
 }

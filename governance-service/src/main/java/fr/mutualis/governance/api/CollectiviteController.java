@@ -74,7 +74,8 @@ public class CollectiviteController {
                         request.population(), request.epciSiren(), request.siret()));
             } catch (RuntimeException e) {
                 if (alreadyRegistered(e)) {
-                    throw new StateConflictException("Collectivité " + request.siren() + " is already registered", "REGISTERED");
+                    throw new StateConflictException("Collectivité " + request.siren() + " is already registered", "REGISTERED",
+                            "already-registered");
                 }
                 throw e;
             }

@@ -84,7 +84,7 @@ public class DecisionController {
 
     private static void checkRange(LocalDate from, LocalDate to) {
         if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidInputException("from", "from must not be after to");
+            throw new InvalidInputException("from", "from must not be after to", "from-after-to");
         }
     }
 

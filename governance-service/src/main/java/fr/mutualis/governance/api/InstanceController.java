@@ -210,10 +210,10 @@ public class InstanceController {
 
     private static void checkRange(LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
-            throw new InvalidInputException("from", "from must not be after to");
+            throw new InvalidInputException("from", "from must not be after to", "from-after-to");
         }
         if (from.plus(MAX_CADENCE_RANGE).isBefore(to)) {
-            throw new InvalidInputException("to", "a cadence report covers at most 20 years");
+            throw new InvalidInputException("to", "a cadence report covers at most 20 years", "cadence-range");
         }
     }
 

@@ -47,7 +47,7 @@ public record ScheduleSessionRequest(
 
         /** A rule, not a field: kept out of the JSON and of the documented schema. */
         @JsonIgnore
-        @AssertTrue(message = "an amount is for exactly one of budgetLineId or projectId")
+        @AssertTrue(message = "{governance.amount-one-subject}")
         public boolean isForOneTarget() {
             return (budgetLineId == null) != (projectId == null);
         }

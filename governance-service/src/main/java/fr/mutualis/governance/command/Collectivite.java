@@ -15,6 +15,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.Map;
+
 /**
  * A collectivité of the directory, identified by its SIREN. Registering a SIREN twice is refused by the event
  * store itself: the first event of this SIREN's stream already exists.
@@ -38,10 +40,11 @@ class Collectivite {
         }
         if (command.siret() != null && !Sirets.belongsTo(command.siret(), command.siren())) {
             throw new InvalidInputException("siret", "siret '" + command.siret() + "' is not a SIRET of SIREN "
-                    + command.siren() + " (14 digits starting with the SIREN, Luhn-valid)");
+                    + command.siren() + " (14 digits starting with the SIREN, Luhn-valid)", "siret",
+                    Map.of("siret", command.siret(), "siren", command.siren()));
         }
         if (command.population() < 0) {
-            throw new InvalidInputException("population", "population must be 0 or more");
+            throw new InvalidInputException("population", "population must be 0 or more", "population-negative");
         }
         apply(new CollectiviteRegistered(command.siren(), command.name(), command.kind(), command.population(),
                 command.epciSiren(), command.siret()));
@@ -50,7 +53,7 @@ class Collectivite {
     @CommandHandler
     public long handle(DesignateElectedLead command) {
         if (command.name() == null || command.name().isBlank()) {
-            throw new InvalidInputException("name", "name must not be blank");
+            throw new InvalidInputException("name", "name must not be blank", "name-blank");
         }
         apply(new ElectedLeadDesignated(siren, command.name().strip()));
         return AggregateLifecycle.getVersion();
@@ -64,7 +67,8 @@ class Collectivite {
 
     private static void requireSiren(String field, String value) {
         if (!Siren.isValid(value)) {
-            throw new InvalidInputException(field, field + " '" + value + "' is not a SIREN (9 digits, Luhn-valid)");
+            throw new InvalidInputException(field, field + " '" + value + "' is not a SIREN (9 digits, Luhn-valid)", "siren",
+                    Map.of("value", String.valueOf(value)));
         }
     }
 

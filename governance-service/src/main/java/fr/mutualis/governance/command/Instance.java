@@ -78,12 +78,13 @@ class Instance {
     public Instance(CreateInstance command, MutualisationScopes mutualisations) {
         List<InstanceMember> memberList = command.members();
         if (memberList.isEmpty()) {
-            throw new InvalidInputException("members", "an instance has at least one member");
+            throw new InvalidInputException("members", "an instance has at least one member", "no-instance-member");
         }
         Set<String> personIds = new HashSet<>();
         for (InstanceMember member : memberList) {
             if (!personIds.add(member.personId())) {
-                throw new InvalidInputException("members", "person " + member.personId() + " is listed twice");
+                throw new InvalidInputException("members", "person " + member.personId() + " is listed twice",
+                        "person-twice", Map.of("personId", member.personId()));
             }
         }
         long chairs = memberList.stream().filter(InstanceMember::chair).count();
@@ -101,7 +102,8 @@ class Instance {
                     "The quorum of a deliberative assembly is set by law (more than half of the sitting members)");
         }
         if (quorum != null && (quorum.signum() < 0 || quorum.compareTo(BigDecimal.ONE) >= 0)) {
-            throw new InvalidInputException("quorum", "quorum is a fraction from 0 (inclusive) to 1 (exclusive)");
+            throw new InvalidInputException("quorum", "quorum is a fraction from 0 (inclusive) to 1 (exclusive)",
+                    "quorum-range");
         }
         Owner ownerId = command.caller().tenant();
         String administeringSiren = command.caller().tenantId();
@@ -132,12 +134,13 @@ class Instance {
     public long handle(ScheduleSession command) {
         manageableBy(command.caller().tenantId());
         if (command.agenda().isEmpty()) {
-            throw new InvalidInputException("agenda", "a séance has at least one agenda item");
+            throw new InvalidInputException("agenda", "a séance has at least one agenda item", "no-agenda-item");
         }
         for (int i = 0; i < command.agenda().size(); i++) {
             AgendaItem item = command.agenda().get(i);
             if (item.kind().needsSubject() && (item.subjectId() == null || item.subjectId().isBlank())) {
-                throw new InvalidInputException("agenda.subjectId", item.kind() + " items name their subject");
+                throw new InvalidInputException("agenda.subjectId", item.kind() + " items name their subject",
+                        "subject-required", Map.of("kind", item.kind()));
             }
             // One amount per budget line or project: a second one would be added to the first wherever it is applied.
             List<ArbitratedAmount> amounts = item.amounts() == null ? List.of() : item.amounts();
@@ -148,13 +151,15 @@ class Instance {
                 if (named != null && !arbitrated.add(named)) {
                     String field = "agenda[" + i + "].amounts[" + j + "]."
                             + (amount.budgetLineId() != null ? "budgetLineId" : "projectId");
-                    throw new InvalidInputException(field, field + ": " + named + " is arbitrated twice in this item");
+                    throw new InvalidInputException(field, field + ": " + named + " is arbitrated twice in this item",
+                            "arbitrated-twice", Map.of("named", named));
                 }
             }
         }
         // The convocation precedes the séance: sent after it, the notice would be negative and the alert meaningless.
         if (command.convenedAt().isAfter(LocalDate.ofInstant(command.scheduledAt(), LOCAL_TIME))) {
-            throw new InvalidInputException("convenedAt", "the convocation is sent on or before the day of the séance");
+            throw new InvalidInputException("convenedAt", "the convocation is sent on or before the day of the séance",
+                    "convocation-after-session");
         }
         boolean quorumWaived = false;
         if (command.reconvenedFrom() != null) {
@@ -210,10 +215,11 @@ class Instance {
                     "An INFORMATION item is heard, not voted");
         }
         if (session.decisions.containsKey(item.agendaItemId())) {
-            throw new StateConflictException("Agenda item " + item.agendaItemId() + " is already decided", "DECIDED");
+            throw new StateConflictException("Agenda item " + item.agendaItemId() + " is already decided", "DECIDED",
+                    "item-decided");
         }
         if (command.votesFor() < 0 || command.votesAgainst() < 0 || command.abstentions() < 0) {
-            throw new InvalidInputException("votes", "vote counts are 0 or more");
+            throw new InvalidInputException("votes", "vote counts are 0 or more", "votes-negative");
         }
         long votingPresent = votingPresent(session.present);
         if (!session.quorumWaived && !quorumReached(session.present)) {
@@ -378,7 +384,8 @@ class Instance {
             throw new NotFoundException("Session", sessionId);
         }
         if (session.closed) {
-            throw new StateConflictException("Séance " + sessionId + " is closed: its decisions are final", "CLOSED");
+            throw new StateConflictException("Séance " + sessionId + " is closed: its decisions are final", "CLOSED",
+                    "session-closed");
         }
         return session;
     }

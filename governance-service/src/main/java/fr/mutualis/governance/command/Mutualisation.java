@@ -41,10 +41,10 @@ class Mutualisation {
     public Mutualisation(CreateMutualisation command, CollectiviteDirectory directory) {
         List<String> memberSirens = command.memberSirens();
         if (memberSirens.isEmpty()) {
-            throw new InvalidInputException("memberSirens", "a mutualisation has at least one member");
+            throw new InvalidInputException("memberSirens", "a mutualisation has at least one member", "no-member");
         }
         if (new HashSet<>(memberSirens).size() != memberSirens.size()) {
-            throw new InvalidInputException("memberSirens", "a member is listed twice");
+            throw new InvalidInputException("memberSirens", "a member is listed twice", "member-twice");
         }
         var epci = directory.find(command.epciSiren())
                 .filter(entry -> entry.kind() == CollectiviteKind.EPCI)
@@ -70,7 +70,7 @@ class Mutualisation {
         Map<String, BigDecimal> shares = command.shares() == null ? Map.of() : command.shares();
         if (command.allocationMethod() != AllocationMethod.FIXED_SHARES) {
             if (!shares.isEmpty()) {
-                throw new InvalidInputException("allocationKey.shares", "shares apply to FIXED_SHARES only");
+                throw new InvalidInputException("allocationKey.shares", "shares apply to FIXED_SHARES only", "shares-fixed-only");
             }
             return Map.of();
         }
@@ -82,7 +82,7 @@ class Mutualisation {
                         Map.of("siren", share.getKey()));
             }
             if (share.getValue() == null || share.getValue().signum() <= 0) {
-                throw new InvalidInputException("allocationKey.shares", "each share is a positive percentage");
+                throw new InvalidInputException("allocationKey.shares", "each share is a positive percentage", "share-positive");
             }
             total = total.add(share.getValue());
         }

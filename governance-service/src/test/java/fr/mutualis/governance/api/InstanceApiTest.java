@@ -1,8 +1,10 @@
 package fr.mutualis.governance.api;
 
 import fr.mutualis.governance.GovernanceIntegrationTest;
+import fr.mutualis.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpRequest;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,6 +123,35 @@ class InstanceApiTest extends GovernanceIntegrationTest {
         assertProblem(http.post(post, committee("WORKING_GROUP", null, null, members(t.ville(), t.ville())),
                 token("r", t.ville(), "REPORTING"), null), 403, "forbidden");
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void refusalsAreWordedInFrenchForACallerAskingForIt() {
+        Territory t = newTerritory();
+        String agent = t.agent(t.ville());
+        long events = eventCount();
+        String twice = committee("WORKING_GROUP", null, null, """
+                {"personId": "a", "name": "A", "role": "maire", "collectiviteSiren": "%s", "voting": true, "chair": true},
+                {"personId": "a", "name": "A bis", "role": "maire", "collectiviteSiren": "%s", "voting": true}"""
+                .formatted(t.ville(), t.ville()));
+        var invalid = inFrench(agent, twice);
+        assertThat(invalid.status()).as(invalid.toString()).isEqualTo(400);
+        assertThat(invalid.json().get("errors").get(0).get("field").asString()).isEqualTo("members");
+        assertThat(invalid.json().get("errors").get(0).get("message").asString()).isEqualTo("La personne a figure deux fois.");
+
+        String twoChairs = committee("WORKING_GROUP", null, null, members(t.ville(), t.ville())
+                .replace("\"voting\": true}", "\"voting\": true, \"chair\": true}"));
+        var rule = inFrench(agent, twoChairs);
+        assertThat(rule.status()).as(rule.toString()).isEqualTo(422);
+        assertThat(rule.json().get("detail").asString()).isEqualTo("Une instance a exactement un président ; 2 donnés.");
+        assertThat(http.post("/api/governance/instances", twoChairs, agent, null).json().get("detail").asString())
+                .isEqualTo("An instance has exactly one chair; 2 given");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    private TestHttp.Response inFrench(String token, String body) {
+        return http.send(http.request("/api/governance/instances", token, null).header("Content-Type", "application/json")
+                .header("Accept-Language", "fr").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     static String committee(String kind, String mutualisationId, String quorum, String members) {

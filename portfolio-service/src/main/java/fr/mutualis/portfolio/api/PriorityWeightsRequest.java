@@ -15,7 +15,7 @@ public record PriorityWeightsRequest(
         @NotNull @Min(0) @Max(PriorityWeights.MAX) Integer feasibility,
         @NotNull @Min(0) @Max(PriorityWeights.MAX) Integer risk) {
 
-    @AssertTrue(message = "at least one weight must be positive")
+    @AssertTrue(message = "{portfolio.weight-positive}")
     boolean isAnyWeightPositive() {
         return strategicAlignment == null || userValue == null || agentValue == null || legalObligation == null
                 || feasibility == null || risk == null

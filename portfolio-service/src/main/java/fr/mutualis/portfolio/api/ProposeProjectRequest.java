@@ -29,7 +29,7 @@ public record ProposeProjectRequest(
         @NotNull @PositiveOrZero @Max(Money.MAX_CENTS) Long estimatedOperatingCents,
         @Size(max = 200) Set<@NotNull @ValidSiren String> participantSirens) {
 
-    @AssertTrue(message = "plannedEnd must not be before plannedStart")
+    @AssertTrue(message = "{portfolio.planned-end}")
     boolean isPlannedPeriodOrdered() {
         return plannedStart == null || plannedEnd == null || !plannedEnd.isBefore(plannedStart);
     }

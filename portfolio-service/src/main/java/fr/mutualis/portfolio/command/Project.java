@@ -67,7 +67,7 @@ class Project {
     public long handle(AssessProject command) {
         command.caller().requireManages(ownerId, "Project", projectId);
         if (!ASSESSABLE.contains(status)) {
-            throw conflict("it can no longer be assessed");
+            throw conflict("it can no longer be assessed", "project-not-assessable");
         }
         command.scores().checkRange();
         apply(new ProjectAssessed(projectId, roadmapId, ownerId, command.scores()));
@@ -98,7 +98,7 @@ class Project {
         command.caller().requireManages(ownerId, "Project", projectId);
         ProjectTransition transition = command.transition();
         if (!transition.isAllowedFrom(status)) {
-            throw conflict("it cannot be " + transition.pastParticiple());
+            throw conflict("it cannot be " + transition.pastParticiple(), "project-transition");
         }
         moveTo(transition.target(), command.reason(), null, command.today());
         return getVersion();
@@ -108,7 +108,7 @@ class Project {
     public long handle(PlanMilestone command) {
         command.caller().requireManages(ownerId, "Project", projectId);
         if (FINISHED.contains(status)) {
-            throw conflict("its milestones can no longer change");
+            throw conflict("its milestones can no longer change", "project-milestones");
         }
         apply(new MilestonePlanned(projectId, command.milestoneId(), ownerId, command.title(), command.plannedDate()));
         return getVersion();
@@ -122,10 +122,11 @@ class Project {
             throw new NotFoundException("Milestone", command.milestoneId());
         }
         if (FINISHED.contains(status)) {
-            throw conflict("its milestones can no longer change");
+            throw conflict("its milestones can no longer change", "project-milestones");
         }
         if (milestone.reached()) {
-            throw new StateConflictException("Milestone " + command.milestoneId() + " is already REACHED", "REACHED");
+            throw new StateConflictException("Milestone " + command.milestoneId() + " is already REACHED", "REACHED",
+                    "milestone-reached");
         }
         if (command.actualDate().isAfter(command.today())) {
             throw new BusinessRuleViolationException("milestone-reached-in-future",
@@ -142,8 +143,9 @@ class Project {
                 effectiveOn));
     }
 
-    private StateConflictException conflict(String consequence) {
-        return new StateConflictException("Project " + projectId + " is " + status + ": " + consequence, status.name());
+    private StateConflictException conflict(String consequence, String key) {
+        return new StateConflictException("Project " + projectId + " is " + status + ": " + consequence, status.name(),
+                key);
     }
 
     @EventSourcingHandler

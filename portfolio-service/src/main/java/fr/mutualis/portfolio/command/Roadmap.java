@@ -75,7 +75,7 @@ class Roadmap {
         command.caller().requireManages(ownerId, "Roadmap", roadmapId);
         if (status == RoadmapStatus.CLOSED) {
             throw new StateConflictException("Roadmap " + roadmapId + " is CLOSED: no project can be proposed on it",
-                    status.name());
+                    status.name(), "roadmap-closed-proposal");
         }
         checkParticipants(command.participantSirens(), command.caller());
         createNew(Project.class, () -> new Project(new ProjectProposed(command.projectId(), roadmapId, ownerId,
@@ -93,7 +93,7 @@ class Roadmap {
         command.caller().requireManages(ownerId, "Roadmap", roadmapId);
         if (status == RoadmapStatus.CLOSED) {
             throw new StateConflictException("Roadmap " + roadmapId + " is CLOSED: its priorisation is final",
-                    status.name());
+                    status.name(), "roadmap-closed-priorities");
         }
         Set<String> entered = new HashSet<>();
         for (int index = 0; index < command.envelopes().size(); index++) {
@@ -134,7 +134,7 @@ class Roadmap {
         command.caller().requireManages(ownerId, "Roadmap", roadmapId);
         if (status == RoadmapStatus.CLOSED) {
             throw new StateConflictException("Roadmap " + roadmapId + " is CLOSED: its priorisation is final",
-                    status.name());
+                    status.name(), "roadmap-closed-priorities");
         }
         command.weights().checkRange();
         apply(new RoadmapWeightsSet(roadmapId, ownerId, command.weights()));
@@ -162,7 +162,7 @@ class Roadmap {
         command.caller().requireManages(ownerId, "Roadmap", roadmapId);
         if (status != RoadmapStatus.ADOPTED) {
             throw new StateConflictException("Roadmap " + roadmapId + " is " + status + ": only an ADOPTED roadmap is closed",
-                    status.name());
+                    status.name(), "roadmap-not-adopted");
         }
         apply(new RoadmapClosed(roadmapId, ownerId, command.finalAssessment()));
         return getVersion();

@@ -1,6 +1,7 @@
 package fr.mutualis.portfolio.api;
 
 import fr.mutualis.portfolio.PortfolioServiceTest;
+import fr.mutualis.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -37,6 +38,45 @@ class InputHandlingApiTest extends PortfolioServiceTest {
             assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("Content-Type");
         }
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void refusalsAreWordedInFrenchWhenTheCallerAsksForItAndInEnglishOtherwise() {
+        long events = eventCount();
+        String wrongType = """
+                {"title": "A", "startYear": "deux mille", "endYear": 2028, "axes": ["OPEN_DATA"]}""";
+        var french = inFrench("/api/portfolio/roadmaps", wrongType);
+        assertThat(french.status()).as(french.toString()).isEqualTo(400);
+        assertThat(french.json().get("errors").get(0).get("field").asString()).isEqualTo("startYear");
+        assertThat(french.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("valeur refusée : il faut un nombre entier");
+        var english = http.post("/api/portfolio/roadmaps", wrongType, VALMONT_AGENT, null);
+        assertThat(english.json().get("errors").get(0).get("message").asString()).startsWith("wrong type, expected");
+
+        // a request's own validation message (Bean Validation, the service's ValidationMessages_fr)
+        var dates = inFrench("/api/portfolio/projects", """
+                {"roadmapId": "%s", "title": "P", "axis": "OPEN_DATA", "theme": "USER_SERVICES",
+                 "plannedStart": "2027-06-01", "plannedEnd": "2027-01-01",
+                 "estimatedInvestmentCents": 0, "estimatedOperatingCents": 0}""".formatted(java.util.UUID.randomUUID()));
+        assertThat(dates.status()).as(dates.toString()).isEqualTo(400);
+        assertThat(dates.body()).contains("la fin prévue ne doit pas précéder le début prévu")
+                .doesNotContain("plannedEnd must not");
+
+        // a business rule (422), its values in the sentence
+        var rule = inFrench("/api/portfolio/roadmaps", """
+                {"title": "A", "startYear": 2026, "endYear": 2040, "axes": ["OPEN_DATA"]}""");
+        assertThat(rule.status()).as(rule.toString()).isEqualTo(422);
+        assertThat(rule.json().get("detail").asString())
+                .isEqualTo("Une feuille de route couvre de 1 à 6 ans ; 2026–2040 ne convient pas.");
+        assertThat(http.post("/api/portfolio/roadmaps", """
+                {"title": "A", "startYear": 2026, "endYear": 2040, "axes": ["OPEN_DATA"]}""", VALMONT_AGENT, null)
+                .json().get("detail").asString()).startsWith("A roadmap covers 1 to 6 years");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    private TestHttp.Response inFrench(String path, String body) {
+        return http.send(http.request(path, VALMONT_AGENT, null).header("Content-Type", "application/json")
+                .header("Accept-Language", "fr-FR,fr;q=0.9").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ValidSiren {
 
-    String message() default "must be a SIREN: 9 digits with a valid check digit";
+    String message() default "{kit.valid-siren}";
 
     Class<?>[] groups() default {};
 

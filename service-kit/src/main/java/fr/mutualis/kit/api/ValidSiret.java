@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ValidSiret {
 
-    String message() default "must be a SIRET: 14 digits, a SIREN then the establishment's NIC, with a valid check digit";
+    String message() default "{kit.valid-siret}";
 
     Class<?>[] groups() default {};
 

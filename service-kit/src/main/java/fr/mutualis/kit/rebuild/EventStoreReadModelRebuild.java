@@ -75,7 +75,8 @@ public class EventStoreReadModelRebuild implements ReadModelRebuild {
     @Override
     public synchronized RebuildStatus start() {
         if (status().running()) {
-            throw new StateConflictException("A rebuild of the read models is already running", "RUNNING");
+            throw new StateConflictException("A rebuild of the read models is already running", "RUNNING",
+                    "kit.rebuild-running");
         }
         Map<String, StreamingEventProcessor> projections = projections();
         Set<String> names = projections.keySet();

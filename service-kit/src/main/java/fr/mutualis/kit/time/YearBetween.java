@@ -24,7 +24,7 @@ public @interface YearBetween {
 
     int max();
 
-    String message() default "must fall between the years {min} and {max}";
+    String message() default "{kit.year-between}";
 
     Class<?>[] groups() default {};
 

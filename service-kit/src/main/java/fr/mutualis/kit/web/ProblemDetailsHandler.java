@@ -40,7 +40,9 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -73,7 +75,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(StateConflictException.class)
     ProblemDetail stateConflict(StateConflictException e) {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "state-conflict", "Forbidden in the current state",
-                e.getMessage());
+                ProblemLanguage.of(e.key() == null ? null : "state." + e.key(), e.getMessage()));
         problem.setProperty("currentState", e.currentState());
         return problem;
     }
@@ -81,29 +83,34 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({ConflictingAggregateVersionException.class, ConcurrencyException.class})
     ProblemDetail staleVersion(RuntimeException e) {
         return Problems.of(HttpStatus.CONFLICT, "stale-version", "Stale version",
-                "The resource was changed by someone else; reload it and retry");
+                ProblemLanguage.of("kit.stale-version", "The resource was changed by someone else; reload it and retry"));
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     ProblemDetail alreadyExists(AggregateStreamCreationException e) {
         return Problems.of(HttpStatus.CONFLICT, "already-exists", "Already exists",
-                "A resource with this identifier already exists");
+                ProblemLanguage.of("kit.already-exists", "A resource with this identifier already exists"));
     }
 
     @ExceptionHandler(BusinessRuleViolationException.class)
     ProblemDetail businessRule(BusinessRuleViolationException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.rule(), "Business rule violated",
-                e.getMessage());
+        Map<String, Object> values = new HashMap<>(e.details());
+        if (e.field() != null) {
+            values.put("field", e.field());
+        }
+        String words = ProblemLanguage.of("rule." + e.rule(), values, e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.rule(), "Business rule violated", words);
         e.details().forEach(problem::setProperty);
         if (e.field() != null) {
-            problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+            problem.setProperty("errors", List.of(new FieldProblem(e.field(), words)));
         }
         return problem;
     }
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
-        return invalid(e.getMessage(), List.of(new FieldProblem(e.field(), e.getMessage())));
+        String words = ProblemLanguage.of(e.key() == null ? null : "invalid." + e.key(), e.values(), e.getMessage());
+        return invalid(words, List.of(new FieldProblem(e.field(), words)));
     }
 
     @ExceptionHandler(PreconditionFailedException.class)
@@ -150,7 +157,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String message = "'" + e.getValue() + "' is not a valid " + e.getName();
+        String message = ProblemLanguage.of("kit.not-a-valid", Map.of("value", String.valueOf(e.getValue()),
+                "name", e.getName()), "'" + e.getValue() + "' is not a valid " + e.getName());
         return invalid(message, List.of(new FieldProblem(e.getName(), message)));
     }
 
@@ -198,40 +206,50 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         JacksonException cause = outermostJacksonCause(ex);
         if (cause == null) {
-            return ResponseEntity.badRequest().body(invalid("The request body is missing or unreadable", List.of()));
+            return ResponseEntity.badRequest().body(invalid(ProblemLanguage.of("kit.body-unreadable",
+                    "The request body is missing or unreadable"), List.of()));
         }
         ProblemDetail problem = switch (cause) {
             case InvalidFormatException e when e.getTargetType() != null && e.getTargetType().isEnum() -> {
                 String field = path(e);
-                String message = "'" + e.getValue() + "' is not one of "
-                        + List.of(e.getTargetType().getEnumConstants()).stream().map(String::valueOf).collect(Collectors.joining(", "));
+                String accepted = List.of(e.getTargetType().getEnumConstants()).stream().map(String::valueOf)
+                        .collect(Collectors.joining(", "));
+                String message = ProblemLanguage.of("kit.not-one-of", Map.of("value", e.getValue(), "accepted", accepted),
+                        "'" + e.getValue() + "' is not one of " + accepted);
                 yield invalid(field + ": " + message, List.of(new FieldProblem(field, message)));
             }
             case MismatchedInputException e -> {
                 String field = path(e);
                 String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
-                String message = "wrong type, expected " + expected;
-                yield invalid(field.isEmpty() ? "Request body has the wrong shape" : field + ": " + message,
-                        List.of(new FieldProblem(field, message)));
+                String message = ProblemLanguage.of("kit.wrong-type", Map.of("expected",
+                        ProblemLanguage.of("kit.type." + expected, expected)), "wrong type, expected " + expected);
+                yield invalid(field.isEmpty() ? ProblemLanguage.of("kit.wrong-shape", "Request body has the wrong shape")
+                        : field + ": " + message, List.of(new FieldProblem(field, message)));
             }
             // A number out of range is refused by the parser, but Jackson records the field it was meant for
             case InputCoercionException e when !path(e).isEmpty() -> {
                 String field = path(e);
-                String message = "is a number out of range for this field";
+                String message = ProblemLanguage.of("kit.out-of-range", "is a number out of range for this field");
                 yield invalid(field + ": " + message, List.of(new FieldProblem(field, message)));
             }
             case StreamReadException e when duplicateKey(e) != null -> {
                 String key = duplicateKey(e);
                 String field = path(e).isEmpty() ? key : path(e) + "." + key;
-                String message = "is given twice; each key appears once in a JSON object";
+                String message = ProblemLanguage.of("kit.duplicate-key",
+                        "is given twice; each key appears once in a JSON object");
                 yield invalid(field + ": " + message, List.of(new FieldProblem(field, message)));
             }
             // The parser's own words name its switches (JsonReadFeature...): a plain sentence and where it failed.
-            case StreamReadException e -> invalid("Malformed JSON" + where(e) + ": the request body is not valid JSON",
-                    List.of(new FieldProblem("body", "is not valid JSON" + where(e))));
+            case StreamReadException e -> {
+                String message = ProblemLanguage.of("kit.not-json", Map.of("where", where(e)),
+                        "is not valid JSON" + where(e));
+                yield invalid(ProblemLanguage.of("kit.malformed-json", Map.of("where", where(e)),
+                        "Malformed JSON" + where(e) + ": the request body is not valid JSON"),
+                        List.of(new FieldProblem("body", message)));
+            }
             default -> {
                 String field = path(cause);
-                String message = "invalid value";
+                String message = ProblemLanguage.of("kit.invalid-value", "invalid value");
                 yield invalid(field + ": " + message, List.of(new FieldProblem(field, message)));
             }
         };
@@ -289,7 +307,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     private static String where(JacksonException e) {
         TokenStreamLocation location = e.getLocation();
         return location == null || location.getLineNr() < 1 ? ""
-                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+                : ProblemLanguage.of("kit.where", Map.of("line", location.getLineNr(), "column", location.getColumnNr()),
+                " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
     }
 
     /** The Jackson exception closest to the request: it carries the path to the offending field. */

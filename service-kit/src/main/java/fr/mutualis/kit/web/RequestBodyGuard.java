@@ -62,7 +62,7 @@ public class RequestBodyGuard extends RequestBodyAdviceAdapter {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body));
         } catch (CharacterCodingException e) {
-            throw new InvalidInputException("body", "body: is not valid UTF-8 (RFC 8259)");
+            throw new InvalidInputException("body", "body: is not valid UTF-8 (RFC 8259)", "kit.not-utf8");
         }
         return new HttpInputMessage() {
             @Override

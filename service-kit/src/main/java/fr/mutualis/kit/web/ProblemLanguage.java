@@ -1,0 +1,63 @@
+package fr.mutualis.kit.web;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.util.PropertyPlaceholderHelper;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A refusal's words in the language its caller asks for (Accept-Language, as Spring MVC resolves it): English by
+ * default, French when asked (the console asks, and shows these words next to the person's fields). The French
+ * sentences are the kit's ({@code kit-problems_fr.properties}: the request's shape, types, JSON) and the service's
+ * ({@code problems_fr.properties}: its rules {@code rule.<rule>}, its invalid inputs {@code invalid.<key>}). A
+ * sentence's {@code {name}} is the value of that name (a rule's details, the field, an input's values). A refusal
+ * without a French sentence keeps its English words. Bean Validation's messages are localised by Bean Validation
+ * itself (its own and each service's {@code ValidationMessages_fr.properties}).
+ */
+public final class ProblemLanguage {
+
+    private static final ResourceBundleMessageSource FRENCH_SENTENCES = frenchSentences();
+    private static final PropertyPlaceholderHelper NAMES = new PropertyPlaceholderHelper("{", "}", null, null, true);
+
+    /** {@code english}, or the French sentence of {@code key} with {@code values} when the caller asks for French. */
+    public static String of(String key, Map<String, ?> values, String english) {
+        if (key == null || !frenchAsked()) {
+            return english;
+        }
+        String sentence = FRENCH_SENTENCES.getMessage(key, null, null, Locale.FRENCH);
+        if (sentence == null) {
+            return english;
+        }
+        return NAMES.replacePlaceholders(sentence, name -> {
+            Object value = values.get(name);
+            return value == null ? null : String.valueOf(value);
+        });
+    }
+
+    /** {@code english}, or the French sentence of {@code key}. */
+    public static String of(String key, String english) {
+        return of(key, Map.of(), english);
+    }
+
+    static boolean frenchAsked() {
+        return Locale.FRENCH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
+    }
+
+    private static ResourceBundleMessageSource frenchSentences() {
+        ResourceBundleMessageSource sentences = new ResourceBundleMessageSource();
+        // a service without sentences of its own has no bundle: Spring would warn at every lookup of a missing one
+        boolean serviceSentences = ProblemLanguage.class.getClassLoader().getResource("problems_fr.properties") != null;
+        sentences.setBasenames(serviceSentences ? new String[] {"kit-problems", "problems"} : new String[] {"kit-problems"});
+        sentences.setDefaultEncoding("UTF-8");
+        // French or English, never the server's own locale
+        sentences.setFallbackToSystemLocale(false);
+        // a sentence is used as written: no MessageFormat, so that French apostrophes need no doubling
+        sentences.setAlwaysUseMessageFormat(false);
+        return sentences;
+    }
+
+    private ProblemLanguage() {
+    }
+}
