@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A refusal of the platform (RFC 9457 problem+json) as a page shows it: the fields it names, each with the API's
- * message (Bean Validation's messages come in French, the console asking in French), and the problem itself.
+ * message (in French: the console asks for it), and the problem itself.
  *
  * @param errors the API's {@code errors[]}: each {@code field} is also the name of the form field that sent it
  */
@@ -33,5 +33,12 @@ public record ApiProblem(int status, String type, String title, String detail, L
 
     /** One offending field, named as in the request's JSON (a path such as {@code agenda[0].title} for nested ones). */
     public record FieldProblem(String field, String message) {
+
+        /** The field's own name, without its path or index ({@code title} for {@code agenda[0].title}). */
+        public String leaf() {
+            String last = field.substring(field.lastIndexOf('.') + 1);
+            int index = last.indexOf('[');
+            return index < 0 ? last : last.substring(0, index);
+        }
     }
 }

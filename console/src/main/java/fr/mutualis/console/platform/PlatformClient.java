@@ -4,6 +4,7 @@ import fr.mutualis.contracts.HttpContract;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -30,6 +31,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,6 +42,10 @@ import java.util.Map;
  * Writes answer an {@link ApiResult}: a refusal is data for the form, not an error. A token the issuer no longer
  * honours (refresh refused, 401 from the gateway) ends in {@link ClientAuthorizationRequiredException}, which Spring
  * Security turns into a new sign-in, never into a 500.
+ * <p>
+ * A refusal's words come from the API in French (the console asks with {@code Accept-Language}), but for the
+ * amounts: a person types euros ("12 500,50") where the API takes cents, so a field in cents that the API refuses
+ * (400) is told with the console's own sentence ({@code problem.amount}).
  */
 @Component
 public class PlatformClient {
@@ -51,6 +57,7 @@ public class PlatformClient {
             new ParameterizedTypeReference<>() {
             };
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final String amountRefused;
     private static final Duration VERSION_WAIT = Duration.ofSeconds(3);
     private static final Duration VERSION_POLL = Duration.ofMillis(100);
 
@@ -62,7 +69,8 @@ public class PlatformClient {
 
     PlatformClient(RestClient.Builder builder, @Value("${mutualis.console.gateway-url}") String gatewayUrl,
                    OAuth2AuthorizedClientManager tokens, OAuth2AuthorizedClientRepository authorizedClients,
-                   ActiveTenant tenant) {
+                   ActiveTenant tenant, MessageSource messages) {
+        this.amountRefused = messages.getMessage("problem.amount", null, Locale.FRANCE);
         this.rest = builder.build();
         this.gatewayUrl = gatewayUrl.endsWith("/") ? gatewayUrl.substring(0, gatewayUrl.length() - 1) : gatewayUrl;
         this.tokens = tokens;
@@ -174,7 +182,7 @@ public class PlatformClient {
     }
 
     @SuppressWarnings("unchecked")
-    private static ApiProblem problem(ClientHttpResponse response) throws IOException {
+    private ApiProblem problem(ClientHttpResponse response) throws IOException {
         int status = response.getStatusCode().value();
         byte[] bytes = response.getBody().readAllBytes();
         Map<String, Object> body;
@@ -186,8 +194,11 @@ public class PlatformClient {
         List<ApiProblem.FieldProblem> errors = body.get("errors") instanceof List<?> list ? list.stream()
                 .filter(Map.class::isInstance)
                 .map(item -> (Map<String, Object>) item)
-                .map(item -> new ApiProblem.FieldProblem(String.valueOf(item.get("field")),
-                        String.valueOf(item.get("message"))))
+                .map(item -> {
+                    String field = String.valueOf(item.get("field"));
+                    return new ApiProblem.FieldProblem(field, status == 400 && field.endsWith("Cents") ? amountRefused
+                            : String.valueOf(item.get("message")));
+                })
                 .toList() : List.of();
         return new ApiProblem(status, (String) body.get("type"), (String) body.get("title"),
                 (String) body.get("detail"), errors);

@@ -89,7 +89,9 @@ class AdminPagesTest {
             Response refused = ConsolePages.submit(page, "#form-collectivite button[type=submit]");
 
             assertThat(refused.status()).isEqualTo(400);
-            assertThat(page.locator("#erreur-collectivite-siren")).isVisible();
+            // the API's own words, in French: the console asks for it (Accept-Language) and the gateway passes it on
+            assertThat(page.locator("#erreur-collectivite-siren"))
+                    .hasText("doit être un SIREN : 9 chiffres dont une clé de contrôle valide");
             assertThat(page.locator("#collectivite-siren")).hasAttribute("aria-invalid", "true");
             assertThat(page.locator("#collectivite-name")).hasValue("Communauté de communes du Val d'essai");
             // the other form of the page names a field "name" too: it stays untouched

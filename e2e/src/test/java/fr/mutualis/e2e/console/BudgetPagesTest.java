@@ -519,6 +519,13 @@ class BudgetPagesTest {
             page.navigate(console + "budget/lignes/" + softwareLine);
             page.locator("#engagement-amountCents").fill("abc");
             ConsolePages.submit(page, "#form-engagement button[type=submit]");
+            // what is not an amount in euros is said so in French, not in the API's words for cents
+            assertThat(page.locator("#erreur-engagement-amountCents"))
+                    .hasText("Saisissez un montant positif en euros, par exemple 12 500,50.");
+            assertThat(page.locator("#engagement-amountCents")).hasValue("abc");
+            // the summary names the field by its label, not by the API's name for it
+            assertThat(page.locator("#probleme li"))
+                    .hasText("Montant (€) : Saisissez un montant positif en euros, par exemple 12 500,50.");
             List<String> refused = Axe.seriousViolations(page);
             if (!refused.isEmpty()) {
                 violations.put("budget-ligne-refus", refused);
