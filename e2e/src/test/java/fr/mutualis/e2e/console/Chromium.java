@@ -16,9 +16,9 @@ import java.util.Map;
  *
  * <p>The headless shell is what Playwright itself runs for headless tests: Chromium's engine (Blink, V8, the same
  * DOM, forms and accessibility tree axe-core reads) without the browser's interface, for about a third of the CPU
- * per test on two cores (docs/benchmarks.md). Its native widgets carry no locale texts: a date field shows
- * dd/mm/yyyy in the French order. {@code MUTUALIS_CHROMIUM=/usr/bin/chromium} runs the whole browser, with its
- * French locale (package chromium-l10n) required, whose date fields read jj/mm/aaaa.
+ * per test on two cores (docs/benchmarks.md). Its native controls carry no locale texts: a date field shows
+ * dd/mm/yyyy (in the French order), a file field "Choose File". {@code MUTUALIS_CHROMIUM=/usr/bin/chromium} runs the
+ * whole browser, with its French locale (package chromium-l10n) required: jj/mm/aaaa, "Choisir un fichier".
  */
 final class Chromium implements AutoCloseable {
 
