@@ -90,7 +90,7 @@ class BudgetLine {
         if (!command.stage().mayFollow(lastStage)) {
             throw new StateConflictException("A " + command.stage() + " vote cannot follow "
                     + (lastStage == null ? "no vote" : "the " + lastStage + " vote") + " on line " + lineId,
-                    lastStage == null ? "NOT_VOTED" : lastStage.name());
+                    lastStage == null ? "NOT_VOTED" : lastStage.name(), "stage-order");
         }
         if (command.creditsCents() < engagedCents) {
             throw new BusinessRuleViolationException("credits-below-engaged",
@@ -215,7 +215,7 @@ class BudgetLine {
     private void requireTransferable(LocalDate date) {
         if (lastStage == null) {
             throw new StateConflictException("Line " + lineId + " has no voted credits yet: no transfer before its first vote",
-                    "NOT_VOTED");
+                    "NOT_VOTED", "not-voted");
         }
         requireOpen("transfer");
         requireDatedInFiscalYear("A transfer", date);
@@ -235,7 +235,8 @@ class BudgetLine {
 
     private void requireOpen(String what) {
         if (lastStage == BudgetStage.CA) {
-            throw new StateConflictException("Line " + lineId + " is closed by its CA: no further " + what, lastStage.name());
+            throw new StateConflictException("Line " + lineId + " is closed by its CA: no further " + what, lastStage.name(),
+                    "closed-by-ca");
         }
     }
 

@@ -43,9 +43,11 @@ import java.util.Map;
  * honours (refresh refused, 401 from the gateway) ends in {@link ClientAuthorizationRequiredException}, which Spring
  * Security turns into a new sign-in, never into a 500.
  * <p>
- * A refusal's words come from the API in French (the console asks with {@code Accept-Language}), but for the
- * amounts: a person types euros ("12 500,50") where the API takes cents, so a field in cents that the API refuses
- * (400) is told with the console's own sentence ({@code problem.amount}).
+ * A refusal's words come from the API in French (the console asks with {@code Accept-Language}; the answer's
+ * {@code Content-Language} says whether they are): words the API could not give in French are not shown, the page
+ * saying the refusal with the console's sentence for its status ({@code problem.status.<status>}, and
+ * {@code problem.field-refused} next to each field). A person types euros ("12 500,50") where the API takes cents, so a field
+ * in cents that the API refuses (400) is told with the console's own sentence ({@code problem.amount}).
  */
 @Component
 public class PlatformClient {
@@ -58,6 +60,7 @@ public class PlatformClient {
             };
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final String amountRefused;
+    private final String fieldRefused;
     private static final Duration VERSION_WAIT = Duration.ofSeconds(3);
     private static final Duration VERSION_POLL = Duration.ofMillis(100);
 
@@ -71,6 +74,7 @@ public class PlatformClient {
                    OAuth2AuthorizedClientManager tokens, OAuth2AuthorizedClientRepository authorizedClients,
                    ActiveTenant tenant, MessageSource messages) {
         this.amountRefused = messages.getMessage("problem.amount", null, Locale.FRANCE);
+        this.fieldRefused = messages.getMessage("problem.field-refused", null, Locale.FRANCE);
         this.rest = builder.build();
         this.gatewayUrl = gatewayUrl.endsWith("/") ? gatewayUrl.substring(0, gatewayUrl.length() - 1) : gatewayUrl;
         this.tokens = tokens;
@@ -191,17 +195,20 @@ public class PlatformClient {
         } catch (RuntimeException notJson) {
             body = Map.of();
         }
+        // only French words reach a page: a refusal the API did not word in French keeps its fields, not its words
+        boolean french = String.valueOf(response.getHeaders().getFirst(HttpHeaders.CONTENT_LANGUAGE)).startsWith("fr");
         List<ApiProblem.FieldProblem> errors = body.get("errors") instanceof List<?> list ? list.stream()
                 .filter(Map.class::isInstance)
                 .map(item -> (Map<String, Object>) item)
                 .map(item -> {
                     String field = String.valueOf(item.get("field"));
-                    return new ApiProblem.FieldProblem(field, status == 400 && field.endsWith("Cents") ? amountRefused
-                            : String.valueOf(item.get("message")));
+                    String message = status == 400 && field.endsWith("Cents") ? amountRefused
+                            : french ? String.valueOf(item.get("message")) : fieldRefused;
+                    return new ApiProblem.FieldProblem(field, message);
                 })
                 .toList() : List.of();
         return new ApiProblem(status, (String) body.get("type"), (String) body.get("title"),
-                (String) body.get("detail"), errors);
+                french ? (String) body.get("detail") : null, errors);
     }
 
     private void authorize(HttpHeaders headers, String siren) {

@@ -79,7 +79,7 @@ class BudgetController {
         ApiResult result = platform.post("/api/budget/lines", form.json());
         if (!result.accepted()) {
             int year = yearOf(form.fiscalYear());
-            return refusals.show(model, response, result, "line", "label", null, yearPage(year, model, form));
+            return refusals.show(model, response, result, "line", "label", yearPage(year, model, form));
         }
         flash.addFlashAttribute("notice", "budget.line.opened");
         return "redirect:/budget/lignes/" + result.id();
@@ -136,10 +136,7 @@ class BudgetController {
         Map<String, Object> line = platform.get("/api/budget/lines/{id}", id);
         ApiResult result = platform.post("/api/budget/votes", form.json(line.get("fiscalYear"), id.toString()));
         if (!result.accepted()) {
-            // 409 on a vote: its stage comes before the line's last one, or the line is closed by its CA.
-            String rule = result.problem().status() == 409 && "CA".equals(line.get("lastStage")) ? "closed-by-ca"
-                    : result.problem().status() == 409 ? "stage-order" : null;
-            return refusals.show(model, response, result, "vote", "stage", rule,
+            return refusals.show(model, response, result, "vote", "stage",
                     linePage(id, model, form, SpendingForm.empty(), null, null));
         }
         flash.addFlashAttribute("notice", "budget.vote.recorded");
@@ -151,7 +148,7 @@ class BudgetController {
                   RedirectAttributes flash) {
         ApiResult result = platform.post("/api/budget/lines/{id}/engagements", form.json(), id);
         if (!result.accepted()) {
-            return refusals.show(model, response, result, "engagement", "amountCents", closedOr(id, result),
+            return refusals.show(model, response, result, "engagement", "amountCents",
                     linePage(id, model, VoteForm.empty(), form, null, null));
         }
         flash.addFlashAttribute("notice", "budget.engagement.recorded");
@@ -163,20 +160,11 @@ class BudgetController {
                    Model model, HttpServletResponse response, RedirectAttributes flash) {
         ApiResult result = platform.post("/api/budget/engagements/{id}/mandates", form.json(), engagementId);
         if (!result.accepted()) {
-            return refusals.show(model, response, result, "mandate-" + engagementId, "amountCents", closedOr(id, result),
+            return refusals.show(model, response, result, "mandate-" + engagementId, "amountCents",
                     linePage(id, model, VoteForm.empty(), SpendingForm.empty(), engagementId, form));
         }
         flash.addFlashAttribute("notice", "budget.mandate.recorded");
         return "redirect:/budget/lignes/" + id + "#engagements";
-    }
-
-    /** A 409 on spending: the line is closed by its CA, or not voted yet. */
-    private String closedOr(UUID lineId, ApiResult result) {
-        if (result.problem().status() != 409) {
-            return null;
-        }
-        Object lastStage = platform.get("/api/budget/lines/{id}", lineId).get("lastStage");
-        return "CA".equals(lastStage) ? "closed-by-ca" : lastStage == null ? "not-voted" : null;
     }
 
     private String linePage(UUID id, Model model, VoteForm vote, SpendingForm engagement, UUID mandatedEngagement,
@@ -214,7 +202,7 @@ class BudgetController {
                            RedirectAttributes flash) {
         ApiResult result = platform.post("/api/budget/programmes", form.createJson());
         if (!result.accepted()) {
-            return refusals.show(model, response, result, "programme", "amountCents", null,
+            return refusals.show(model, response, result, "programme", "amountCents",
                     programmesPage(year(null), model, form));
         }
         flash.addFlashAttribute("notice", "budget.programme.created");
@@ -250,7 +238,7 @@ class BudgetController {
                   RedirectAttributes flash) {
         ApiResult result = platform.post("/api/budget/programmes/{id}/revisions", form.revisionJson(), id);
         if (!result.accepted()) {
-            return refusals.show(model, response, result, "revision", "amountCents", null, programmePage(id, model, form));
+            return refusals.show(model, response, result, "revision", "amountCents", programmePage(id, model, form));
         }
         flash.addFlashAttribute("notice", "budget.programme.revised");
         return "redirect:/budget/programmes/" + id + "#revisions";
@@ -277,7 +265,7 @@ class BudgetController {
         int year = year(fiscalYear);
         ApiResult result = platform.post("/api/budget/transfers", form.json());
         if (!result.accepted()) {
-            return refusals.show(model, response, result, "transfer", "amountCents", null,
+            return refusals.show(model, response, result, "transfer", "amountCents",
                     transfersPage(year, model, form, RatesForm.empty()));
         }
         flash.addFlashAttribute("notice", "budget.transfer.made");
@@ -290,7 +278,7 @@ class BudgetController {
         int year = year(fiscalYear);
         ApiResult result = platform.put("/api/budget/transfer-rates/{year}", form.json(), year);
         if (!result.accepted()) {
-            return refusals.show(model, response, result, "rates", "investmentPercent", null,
+            return refusals.show(model, response, result, "rates", "investmentPercent",
                     transfersPage(year, model, TransferForm.empty(), form));
         }
         flash.addFlashAttribute("notice", "budget.rates.voted");

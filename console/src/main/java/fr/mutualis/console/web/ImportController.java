@@ -209,16 +209,15 @@ class ImportController {
         return row.with(Status.CREATED, notes);
     }
 
-    /** The API's refusal in the person's terms: each field it names as the file's column, in French. */
+    /** The API's refusal (worded in French) in the person's terms: each field it names as the file's column. */
     private List<String> reasons(Kind kind, ApiProblem problem) {
-        String rule = problem.status() == 400 ? null : messages.getMessage("budget.problem." + problem.code(), null, null, FRENCH);
         List<String> reasons = new ArrayList<>();
         for (ApiProblem.FieldProblem error : problem.errors()) {
             String column = sheets.headerOf(kind.columns, error.field()).orElse(error.field());
-            reasons.add(column + " : " + (rule != null ? rule : error.message()));
+            reasons.add(column + " : " + error.message());
         }
         if (reasons.isEmpty()) {
-            reasons.add(rule != null ? rule : problem.detail() != null ? problem.detail()
+            reasons.add(problem.detail() != null ? problem.detail()
                     : messages.getMessage("problem.status." + problem.status(), null, problem.title(), FRENCH));
         }
         return reasons;

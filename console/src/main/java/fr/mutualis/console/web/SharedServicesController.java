@@ -76,7 +76,7 @@ class SharedServicesController {
         ApiResult result = platform.post("/api/budget/mutualisations/{id}/allocations", form.json(byUsage), id);
         int year = BudgetController.yearOf(form.fiscalYear());
         if (!result.accepted()) {
-            return refusals.show(model, response, result, "allocation", "costCents", null,
+            return refusals.show(model, response, result, "allocation", "costCents",
                     page(id, year, model, form, LineForm.empty(year, id.toString())));
         }
         flash.addFlashAttribute("notice", "shared.allocated");
@@ -91,7 +91,7 @@ class SharedServicesController {
         ApiResult result = platform.post("/api/budget/lines", shared.json());
         int year = BudgetController.yearOf(form.fiscalYear());
         if (!result.accepted()) {
-            return refusals.show(model, response, result, "line", "label", null,
+            return refusals.show(model, response, result, "line", "label",
                     page(id, year, model, AllocationForm.empty(year), shared));
         }
         flash.addFlashAttribute("notice", "budget.line.opened");

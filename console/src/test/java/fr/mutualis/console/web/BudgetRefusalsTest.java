@@ -13,8 +13,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The budget's refusals come from the API in its own words and mostly without a field: the person reads the rule in
- * French next to the field they act on, with the API's status kept.
+ * The budget's refusals come from the API worded in French and mostly without a field: the person reads the rule next
+ * to the field they act on, with the API's status kept.
  */
 class BudgetRefusalsTest {
 
@@ -23,13 +23,13 @@ class BudgetRefusalsTest {
     private final BudgetRefusals refusals = new BudgetRefusals(TestMessages.french());
 
     @Test
-    void aBusinessRuleWithoutAFieldIsToldInFrenchNextToTheFormsAmount() {
+    void aBusinessRuleWithoutAFieldIsToldNextToTheFormsAmount() {
         ExtendedModelMap model = new ExtendedModelMap();
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         String view = refusals.show(model, response, refused(422, "credits-exceeded",
-                "Engaging 15000000 cents would exceed the voted credits", List.of()), "engagement", "amountCents",
-                null, "budget/line");
+                "Montant supérieur aux crédits disponibles de la ligne (crédits ouverts moins engagé).", List.of()),
+                "engagement", "amountCents", "budget/line");
 
         assertThat(view).isEqualTo("budget/line");
         assertThat(response.getStatus()).isEqualTo(422);
@@ -39,24 +39,13 @@ class BudgetRefusalsTest {
     }
 
     @Test
-    void theRuleThePageKnowsReplacesTheApisGenericConflict() {
-        ExtendedModelMap model = new ExtendedModelMap();
-
-        refusals.show(model, new MockHttpServletResponse(), refused(409, "state-conflict",
-                "Line is closed by its CA", List.of()), "engagement", "amountCents", "closed-by-ca", "budget/line");
-
-        assertThat(model.get("fieldErrors")).isEqualTo(Map.of("amountCents",
-                "La ligne est close par son compte administratif : plus aucun vote, engagement ni mandat."));
-    }
-
-    @Test
     void validationMessagesKeepTheirFieldsAndTheVotesOneLineIsTheFormsField() {
         ExtendedModelMap model = new ExtendedModelMap();
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         refusals.show(model, response, refused(400, "invalid-input", "Invalid request", List.of(
                 new ApiProblem.FieldProblem("lines[0].creditsCents", "doit être supérieur ou égal à 0"),
-                new ApiProblem.FieldProblem("stage", "ne doit pas être nul"))), "vote", "stage", null, "budget/line");
+                new ApiProblem.FieldProblem("stage", "ne doit pas être nul"))), "vote", "stage", "budget/line");
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(model.get("fieldErrors")).isEqualTo(Map.of("creditsCents", "doit être supérieur ou égal à 0",
@@ -64,11 +53,12 @@ class BudgetRefusalsTest {
     }
 
     @Test
-    void aRuleTheConsoleDoesNotKnowStillShowsNextToTheFieldInFrench() {
+    void aRefusalWithoutFrenchWordsIsToldWithTheConsolesSentenceForItsStatus() {
         ExtendedModelMap model = new ExtendedModelMap();
 
-        refusals.show(model, new MockHttpServletResponse(), refused(422, "some-new-rule", "Something new",
-                List.of()), "transfer", "amountCents", null, "budget/transfers");
+        // the platform client keeps no words the API did not give in French: no detail
+        refusals.show(model, new MockHttpServletResponse(), refused(422, "some-new-rule", null, List.of()),
+                "transfer", "amountCents", "budget/transfers");
 
         assertThat(model.get("fieldErrors")).isEqualTo(Map.of("amountCents",
                 "Une règle de gestion n'est pas respectée."));

@@ -50,8 +50,23 @@ class InputHandlingApiTest extends PortfolioServiceTest {
         assertThat(french.json().get("errors").get(0).get("field").asString()).isEqualTo("startYear");
         assertThat(french.json().get("errors").get(0).get("message").asString())
                 .isEqualTo("valeur refusée : il faut un nombre entier");
+        assertThat(french.raw().headers().firstValue("Content-Language")).contains("fr");
         var english = http.post("/api/portfolio/roadmaps", wrongType, VALMONT_AGENT, null);
         assertThat(english.json().get("errors").get(0).get("message").asString()).startsWith("wrong type, expected");
+        assertThat(english.raw().headers().firstValue("Content-Language")).contains("en");
+
+        // a control character pasted into a title (the kit's guard of every text)
+        var control = inFrench("/api/portfolio/roadmaps", """
+                {"title": "Feuille\\u000Bde route", "startYear": 2026, "endYear": 2028, "axes": ["OPEN_DATA"]}""");
+        assertThat(control.status()).as(control.toString()).isEqualTo(400);
+        assertThat(control.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("le texte ne doit pas contenir de caractère de contrôle (U+000B)");
+
+        // a refusal without French words says so, so that a client showing only French words knows
+        var unknown = http.send(http.request("/api/portfolio/projects/" + java.util.UUID.randomUUID(), VALMONT_AGENT,
+                null).header("Accept-Language", "fr").GET());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.raw().headers().firstValue("Content-Language")).contains("en");
 
         // a request's own validation message (Bean Validation, the service's ValidationMessages_fr)
         var dates = inFrench("/api/portfolio/projects", """

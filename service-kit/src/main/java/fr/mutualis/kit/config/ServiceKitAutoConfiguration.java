@@ -16,6 +16,7 @@ import fr.mutualis.kit.web.AsciiIntegerFormatter;
 import fr.mutualis.kit.web.CorrelationIdFilter;
 import fr.mutualis.kit.web.DateParameterGuard;
 import fr.mutualis.kit.web.JsonRequestBodyFilter;
+import fr.mutualis.kit.web.ContentLanguageAdvice;
 import fr.mutualis.kit.web.ProblemDetailsHandler;
 import fr.mutualis.kit.web.ProblemErrorController;
 import fr.mutualis.kit.web.ProblemErrorReportValve;
@@ -55,6 +56,7 @@ import java.util.regex.Pattern;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ServiceSecurityConfiguration.class, KafkaIntegrationConfiguration.class,
         MutualisationDirectoryConfiguration.class, PublishedReferencesConfiguration.class, ProblemDetailsHandler.class,
+        ContentLanguageAdvice.class,
         AsciiIntegerFormatter.Binding.class, ApiDocumentConfiguration.class})
 public class ServiceKitAutoConfiguration {
 

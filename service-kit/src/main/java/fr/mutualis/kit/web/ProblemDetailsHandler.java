@@ -266,6 +266,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
                 .map(error -> new FieldProblem(error.getObjectName(), error.getDefaultMessage()))
                 .toList();
         List<FieldProblem> all = java.util.stream.Stream.concat(errors.stream(), global.stream()).toList();
+        ProblemLanguage.validationMessages();
         return ResponseEntity.badRequest().body(invalid(summary(all), all));
     }
 
@@ -281,6 +282,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
                                 ? new FieldProblem(field.getField(), messageOf(field))
                                 : new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
+        ProblemLanguage.validationMessages();
         return ResponseEntity.badRequest().body(invalid(summary(all), all));
     }
 

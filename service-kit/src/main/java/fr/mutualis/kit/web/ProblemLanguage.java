@@ -3,6 +3,8 @@ package fr.mutualis.kit.web;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.util.PropertyPlaceholderHelper;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import java.util.Locale;
 import java.util.Map;
@@ -13,23 +15,32 @@ import java.util.Map;
  * sentences are the kit's ({@code kit-problems_fr.properties}: the request's shape, types, JSON) and the service's
  * ({@code problems_fr.properties}: its rules {@code rule.<rule>}, its invalid inputs {@code invalid.<key>}). A
  * sentence's {@code {name}} is the value of that name (a rule's details, the field, an input's values). A refusal
- * without a French sentence keeps its English words. Bean Validation's messages are localised by Bean Validation
- * itself (its own and each service's {@code ValidationMessages_fr.properties}).
+ * without a French sentence keeps its English words, and the answer then says {@code Content-Language: en}
+ * ({@link ContentLanguageAdvice}): a client showing only French words knows not to show these. Bean Validation's
+ * messages are localised by Bean Validation itself (its own and every module's
+ * {@code ContributorValidationMessages_fr.properties}).
  */
 public final class ProblemLanguage {
 
     private static final ResourceBundleMessageSource FRENCH_SENTENCES = frenchSentences();
     private static final PropertyPlaceholderHelper NAMES = new PropertyPlaceholderHelper("{", "}", null, null, true);
+    private static final String WORDED_IN = ProblemLanguage.class.getName() + ".worded-in";
 
     /** {@code english}, or the French sentence of {@code key} with {@code values} when the caller asks for French. */
     public static String of(String key, Map<String, ?> values, String english) {
-        if (key == null || !frenchAsked()) {
+        if (!frenchAsked()) {
+            return english;
+        }
+        if (key == null) {
+            worded(Locale.ENGLISH);
             return english;
         }
         String sentence = FRENCH_SENTENCES.getMessage(key, null, null, Locale.FRENCH);
         if (sentence == null) {
+            worded(Locale.ENGLISH);
             return english;
         }
+        worded(Locale.FRENCH);
         return NAMES.replacePlaceholders(sentence, name -> {
             Object value = values.get(name);
             return value == null ? null : String.valueOf(value);
@@ -39,6 +50,29 @@ public final class ProblemLanguage {
     /** {@code english}, or the French sentence of {@code key}. */
     public static String of(String key, String english) {
         return of(key, Map.of(), english);
+    }
+
+    /** Bean Validation's messages, which it words itself in the caller's language. */
+    public static void validationMessages() {
+        worded(frenchAsked() ? Locale.FRENCH : Locale.ENGLISH);
+    }
+
+    /**
+     * The language the current request's refusal is worded in: French when it was asked for and every text of the
+     * refusal said in French; English when any was English or none went through here (Spring's own refusals).
+     */
+    static Locale wordedIn() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        Object worded = request == null ? null : request.getAttribute(WORDED_IN, RequestAttributes.SCOPE_REQUEST);
+        return frenchAsked() && Locale.FRENCH.equals(worded) ? Locale.FRENCH : Locale.ENGLISH;
+    }
+
+    /** A text of the refusal worded in {@code language}: one English text makes the whole refusal English. */
+    private static void worded(Locale language) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && !Locale.ENGLISH.equals(request.getAttribute(WORDED_IN, RequestAttributes.SCOPE_REQUEST))) {
+            request.setAttribute(WORDED_IN, language, RequestAttributes.SCOPE_REQUEST);
+        }
     }
 
     static boolean frenchAsked() {

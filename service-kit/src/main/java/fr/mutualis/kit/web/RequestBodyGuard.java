@@ -90,7 +90,7 @@ public class RequestBodyGuard extends RequestBodyAdviceAdapter {
             }
             case String text -> problem(text).ifPresent(problem -> {
                 String field = path.isEmpty() ? "body" : path;
-                throw new InvalidInputException(field, field + ": " + problem);
+                throw new InvalidInputException(field, field + ": " + problem.english(), problem.key(), problem.values());
             });
             case Temporal date when PlausibleDates.problem(date).isPresent() -> {
                 String field = path.isEmpty() ? "body" : path;
@@ -127,21 +127,28 @@ public class RequestBodyGuard extends RequestBodyAdviceAdapter {
         }
     }
 
-    static Optional<String> problem(String text) {
+    static Optional<TextProblem> problem(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == 0) {
-                return Optional.of("must not contain the NUL character");
+                return Optional.of(new TextProblem("kit.nul", "must not contain the NUL character", Map.of()));
             }
             if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                return Optional.of("must not contain control characters (U+%04X)".formatted((int) c));
+                String code = "U+%04X".formatted((int) c);
+                return Optional.of(new TextProblem("kit.control", "must not contain control characters (" + code + ")",
+                        Map.of("code", code)));
             }
             if (Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
                     || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
-                return Optional.of("must not contain an unpaired UTF-16 surrogate (not a character)");
+                return Optional.of(new TextProblem("kit.surrogate",
+                        "must not contain an unpaired UTF-16 surrogate (not a character)", Map.of()));
             }
         }
         return Optional.empty();
+    }
+
+    /** What is wrong with a text: its English words, and the key of its French sentence. */
+    record TextProblem(String key, String english, Map<String, ?> values) {
     }
 
     private static Object read(RecordComponent component, Record record) {
