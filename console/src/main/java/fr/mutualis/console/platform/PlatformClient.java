@@ -46,8 +46,8 @@ import java.util.Map;
  * A refusal's words come from the API in French (the console asks with {@code Accept-Language}; the answer's
  * {@code Content-Language} says whether they are): words the API could not give in French are not shown, the page
  * saying the refusal with the console's sentence for its status ({@code problem.status.<status>}, and
- * {@code problem.field-refused} next to each field). A person types euros ("12 500,50") where the API takes cents, so a field
- * in cents that the API refuses (400) is told with the console's own sentence ({@code problem.amount}).
+ * {@code problem.field-refused} next to each field). A person types euros ("12 500,50") where the API takes cents,
+ * so a field in cents that the API refuses (400) is told with the console's own sentence ({@code problem.amount}).
  */
 @Component
 public class PlatformClient {
@@ -59,10 +59,11 @@ public class PlatformClient {
             new ParameterizedTypeReference<>() {
             };
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final String amountRefused;
-    private final String fieldRefused;
     private static final Duration VERSION_WAIT = Duration.ofSeconds(3);
     private static final Duration VERSION_POLL = Duration.ofMillis(100);
+
+    private final String amountRefused;
+    private final String fieldRefused;
 
     private final RestClient rest;
     private final String gatewayUrl;

@@ -214,7 +214,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
                 String field = path(e);
                 String accepted = List.of(e.getTargetType().getEnumConstants()).stream().map(String::valueOf)
                         .collect(Collectors.joining(", "));
-                String message = ProblemLanguage.of("kit.not-one-of", Map.of("value", e.getValue(), "accepted", accepted),
+                String message = ProblemLanguage.of("kit.not-one-of", Map.of("value", String.valueOf(e.getValue()), "accepted", accepted),
                         "'" + e.getValue() + "' is not one of " + accepted);
                 yield invalid(field + ": " + message, List.of(new FieldProblem(field, message)));
             }
