@@ -4,7 +4,12 @@ import fr.mutualis.governance.GovernanceIntegrationTest;
 import fr.mutualis.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,16 +35,26 @@ class AgendaReferencesApiTest extends GovernanceIntegrationTest {
         UUID ourProject = publishedProject(t.ville());
         long events = eventCount();
 
-        assertNotFoundNaming(schedule(instance, agent, item("PROJECT_GATE", theirProject, null, null)), "agenda[0].subjectId");
-        assertNotFoundNaming(schedule(instance, agent, item("ROADMAP_ADOPTION", theirRoadmap, null, null)), "agenda[0].subjectId");
-        assertNotFoundNaming(schedule(instance, agent, item("INFORMATION", null, null, null) + ", "
-                + item("BUDGET_ARBITRATION", null, theirLine, null)), "agenda[1].amounts[0].budgetLineId");
-        assertNotFoundNaming(schedule(instance, agent, item("BUDGET_ARBITRATION", null, null, theirProject)),
-                "agenda[0].amounts[0].projectId");
-        assertNotFoundNaming(schedule(instance, agent, item("PRIORITISATION", theirProject, null, null)), "agenda[0].subjectId");
-        assertNotFoundNaming(schedule(instance, agent, item("PRIORITISATION", publishedScenario(t.outsider()), null, null)),
-                "agenda[0].subjectId");
-        assertNotFoundNaming(schedule(instance, agent, item("PROJECT_GATE", UUID.randomUUID(), null, null)), "agenda[0].subjectId");
+        // each refusal waits the references' bound (3 s) before its 404, as for an object not yet published: the
+        // requests go four at a time (the service admits six writes at once)
+        Map<String, String> refusedNaming = new LinkedHashMap<>();
+        refusedNaming.put(item("PROJECT_GATE", theirProject, null, null), "agenda[0].subjectId");
+        refusedNaming.put(item("ROADMAP_ADOPTION", theirRoadmap, null, null), "agenda[0].subjectId");
+        refusedNaming.put(item("INFORMATION", null, null, null) + ", " + item("BUDGET_ARBITRATION", null, theirLine, null),
+                "agenda[1].amounts[0].budgetLineId");
+        refusedNaming.put(item("BUDGET_ARBITRATION", null, null, theirProject), "agenda[0].amounts[0].projectId");
+        refusedNaming.put(item("PRIORITISATION", theirProject, null, null), "agenda[0].subjectId");
+        refusedNaming.put(item("PRIORITISATION", publishedScenario(t.outsider()), null, null), "agenda[0].subjectId");
+        refusedNaming.put(item("PROJECT_GATE", UUID.randomUUID(), null, null), "agenda[0].subjectId");
+        ExecutorService four = Executors.newFixedThreadPool(4);
+        try {
+            Map<String, CompletableFuture<TestHttp.Response>> answers = new LinkedHashMap<>();
+            refusedNaming.keySet().forEach(items -> answers.put(items,
+                    CompletableFuture.supplyAsync(() -> schedule(instance, agent, items), four)));
+            answers.forEach((items, answer) -> assertNotFoundNaming(answer.join(), refusedNaming.get(items)));
+        } finally {
+            four.shutdown();
+        }
         TestHttp.Response notAnId = schedule(instance, agent, """
                 {"kind": "PROJECT_GATE", "title": "Go", "subjectId": "projet-42"}""");
         assertProblem(notAnId, 400, "agenda[0].subjectId");
