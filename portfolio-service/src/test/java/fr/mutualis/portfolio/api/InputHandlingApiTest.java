@@ -62,6 +62,12 @@ class InputHandlingApiTest extends PortfolioServiceTest {
         assertThat(control.json().get("errors").get(0).get("message").asString())
                 .isEqualTo("le texte ne doit pas contenir de caractère de contrôle (U+000B)");
 
+        // the caller's own text inside a French sentence is written as it is, never read for names
+        var braces = inFrench("/api/portfolio/roadmaps", """
+                {"title": "A", "startYear": 2026, "endYear": 2028, "axes": ["{value}"]}""");
+        assertThat(braces.status()).as(braces.toString()).isEqualTo(400);
+        assertThat(braces.json().get("errors").get(0).get("message").asString()).startsWith("« {value} » n'est pas l'une");
+
         // a refusal without French words says so, so that a client showing only French words knows
         var unknown = http.send(http.request("/api/portfolio/projects/" + java.util.UUID.randomUUID(), VALMONT_AGENT,
                 null).header("Accept-Language", "fr").GET());

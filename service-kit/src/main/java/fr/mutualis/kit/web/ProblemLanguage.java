@@ -2,12 +2,13 @@ package fr.mutualis.kit.web;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.util.PropertyPlaceholderHelper;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A refusal's words in the language its caller asks for (Accept-Language, as Spring MVC resolves it): English by
@@ -23,7 +24,7 @@ import java.util.Map;
 public final class ProblemLanguage {
 
     private static final ResourceBundleMessageSource FRENCH_SENTENCES = frenchSentences();
-    private static final PropertyPlaceholderHelper NAMES = new PropertyPlaceholderHelper("{", "}", null, null, true);
+    private static final Pattern NAME = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
     private static final String WORDED_IN = ProblemLanguage.class.getName() + ".worded-in";
 
     /** {@code english}, or the French sentence of {@code key} with {@code values} when the caller asks for French. */
@@ -41,9 +42,10 @@ public final class ProblemLanguage {
             return english;
         }
         worded(Locale.FRENCH);
-        return NAMES.replacePlaceholders(sentence, name -> {
-            Object value = values.get(name);
-            return value == null ? null : String.valueOf(value);
+        // one pass over the sentence: a value (a caller's own text) is never read for names in its turn
+        return NAME.matcher(sentence).replaceAll(name -> {
+            Object value = values.get(name.group(1));
+            return Matcher.quoteReplacement(value == null ? name.group() : String.valueOf(value));
         });
     }
 

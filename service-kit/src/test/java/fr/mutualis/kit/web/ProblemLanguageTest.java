@@ -42,6 +42,15 @@ class ProblemLanguageTest {
     }
 
     @Test
+    void aCallersOwnTextInAValueIsWrittenAsItIs() {
+        LocaleContextHolder.setLocale(Locale.FRENCH);
+        for (String hostile : new String[] {"{value}", "{accepted}", "${value}", "$1", "\\", "{{value}}"}) {
+            assertThat(ProblemLanguage.of("kit.not-one-of", Map.of("value", hostile, "accepted", "A"), "english"))
+                    .isEqualTo("« " + hostile + " » n'est pas l'une des valeurs admises (A)");
+        }
+    }
+
+    @Test
     void aValueTheSentenceNamesButTheRefusalLacksStaysNamed() {
         LocaleContextHolder.setLocale(Locale.FRENCH);
         assertThat(ProblemLanguage.of("kit.not-a-valid", Map.of("value", "x"), "english"))
