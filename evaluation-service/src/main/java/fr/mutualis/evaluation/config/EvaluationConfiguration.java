@@ -2,6 +2,7 @@ package fr.mutualis.evaluation.config;
 
 import fr.mutualis.evaluation.query.BarometerClassifier;
 import fr.mutualis.kit.axon.MovedEventTypes;
+import fr.mutualis.kit.time.FrenchTime;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -11,7 +12,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
 /**
  * The clock dates are read from (French collectivités: Paris time), the barometer's settings, and the upcaster that
@@ -23,7 +23,7 @@ public class EvaluationConfiguration {
 
     @Bean
     Clock clock() {
-        return Clock.system(ZoneId.of("Europe/Paris"));
+        return Clock.system(FrenchTime.ZONE);
     }
 
     /**

@@ -10,19 +10,18 @@ import fr.mutualis.evaluation.query.GovernanceActivityProjection;
 import fr.mutualis.kit.integration.IntegrationEventHandlers;
 import fr.mutualis.kit.integration.IntegrationEventInbox;
 import fr.mutualis.kit.integration.PoisonRecordException;
+import fr.mutualis.kit.time.FrenchTime;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /** Feeds evaluation's copy of governance from {@code mutualis.governance.events}, once per event. */
 @Component
 public class GovernanceEventsListener {
 
     public static final String ID = "evaluation-governance-events";
-    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     private final IntegrationEventInbox inbox;
     private final IntegrationEventHandlers handlers;
@@ -39,7 +38,7 @@ public class GovernanceEventsListener {
                     if (envelope.occurredAt() == null) {
                         throw new PoisonRecordException("InstanceCreated " + envelope.eventId() + " has no occurredAt", null);
                     }
-                    projection.instanceCreated(event, LocalDate.ofInstant(envelope.occurredAt(), FRANCE));
+                    projection.instanceCreated(event, LocalDate.ofInstant(envelope.occurredAt(), FrenchTime.ZONE));
                 })
                 // A séance convened or held changes its owner's SHORT_NOTICE, MINUTES_LATE and CADENCE_NOT_KEPT alerts.
                 .on(SessionScheduled.class, event -> {

@@ -2,6 +2,7 @@ package fr.mutualis.evaluation.notification;
 
 import fr.mutualis.contracts.evaluation.AlertEnded;
 import fr.mutualis.contracts.evaluation.AlertRaised;
+import fr.mutualis.kit.time.FrenchTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -20,7 +20,6 @@ import java.util.Objects;
 @Component
 public class AlertDeliveries {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -71,7 +70,7 @@ public class AlertDeliveries {
                 .param("alert", alert.alertId())
                 .param("kind", alert.kind())
                 .param("owner", alert.ownerId())
-                .param("day", LocalDate.ofInstant(raisedAt, PARIS))
+                .param("day", LocalDate.ofInstant(raisedAt, FrenchTime.ZONE))
                 .param("now", timestamp(now))
                 .update();
         jdbc.sql("""

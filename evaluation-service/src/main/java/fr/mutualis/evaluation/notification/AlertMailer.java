@@ -1,5 +1,6 @@
 package fr.mutualis.evaluation.notification;
 
+import fr.mutualis.kit.time.FrenchTime;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
@@ -23,7 +24,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import static fr.mutualis.evaluation.notification.AlertDeliveries.PARIS;
 import static fr.mutualis.evaluation.notification.AlertDeliveries.timestamp;
 
 /**
@@ -121,7 +121,7 @@ public class AlertMailer {
      * Returns how many mails the server accepted.
      */
     public int sendDigests(Instant now) {
-        ZonedDateTime local = now.atZone(PARIS);
+        ZonedDateTime local = now.atZone(FrenchTime.ZONE);
         LocalDate today = local.toLocalDate();
         LocalDate lastDue = local.getHour() >= settings.digestHour() ? today.minusDays(1) : today.minusDays(2);
         transactions.executeWithoutResult(status -> {

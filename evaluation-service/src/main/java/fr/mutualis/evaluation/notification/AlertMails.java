@@ -1,6 +1,7 @@
 package fr.mutualis.evaluation.notification;
 
 import fr.mutualis.evaluation.messages.AlertKind;
+import fr.mutualis.kit.time.FrenchTime;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,7 +16,7 @@ final class AlertMails {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm", Locale.FRANCE)
-            .withZone(AlertDeliveries.PARIS);
+            .withZone(FrenchTime.ZONE);
     static final String SUBSCRIPTIONS_PAGE = "/evaluation/alertes-email";
 
     private final NotificationProperties settings;

@@ -3,12 +3,12 @@ package fr.mutualis.evaluation.query;
 import fr.mutualis.contracts.evaluation.IndicatorStatus;
 import fr.mutualis.evaluation.messages.AlertKind;
 import fr.mutualis.evaluation.messages.AlertSubjectKind;
+import fr.mutualis.kit.time.FrenchTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,6 @@ import java.util.Optional;
 @Component
 public class AlertRules {
 
-    static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     /** The minutes are due within a week of the séance (CGCT L2121-15, L2121-25). */
     static final int MINUTES_DAYS = 7;
@@ -239,7 +238,7 @@ public class AlertRules {
                           AND NOT EXISTS (SELECT 1 FROM governance_session held WHERE held.session_id = s.session_id)""")
                 .param("owner", owner)
                 .query((rs, row) -> {
-                    LocalDate seance = LocalDate.ofInstant(rs.getTimestamp("scheduled_at").toInstant(), FRANCE);
+                    LocalDate seance = LocalDate.ofInstant(rs.getTimestamp("scheduled_at").toInstant(), FrenchTime.ZONE);
                     LocalDate convened = rs.getObject("convened_at", LocalDate.class);
                     boolean commune = "COMMUNE".equals(rs.getString("kind"));
                     long population = rs.getLong("population");
@@ -270,7 +269,7 @@ public class AlertRules {
                           AND NOT EXISTS (SELECT 1 FROM governance_session held WHERE held.session_id = s.session_id)""")
                 .param("owner", owner)
                 .query((rs, row) -> {
-                    LocalDate seance = LocalDate.ofInstant(rs.getTimestamp("scheduled_at").toInstant(), FRANCE);
+                    LocalDate seance = LocalDate.ofInstant(rs.getTimestamp("scheduled_at").toInstant(), FrenchTime.ZONE);
                     LocalDate due = seance.plusDays(MINUTES_DAYS);
                     if (!today.isAfter(due)) {
                         return null;
@@ -285,7 +284,7 @@ public class AlertRules {
     }
 
     private static Instant startOf(LocalDate day) {
-        return day.atStartOfDay(FRANCE).toInstant();
+        return day.atStartOfDay(FrenchTime.ZONE).toInstant();
     }
 
     /** Cents as French euros, {@code 1 234,50 €}. */

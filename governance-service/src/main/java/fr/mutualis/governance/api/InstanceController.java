@@ -29,6 +29,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import fr.mutualis.kit.error.NotPermittedException;
+import fr.mutualis.kit.time.FrenchTime;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,7 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +61,6 @@ public class InstanceController {
     /** Bounds a cadence report: 20 years of monthly periods is already 240 rows. */
     private static final Period MAX_CADENCE_RANGE = Period.ofYears(20);
     /** "Today" for a default period is the day in France. */
-    private static final ZoneId LOCAL_TIME = ZoneId.of("Europe/Paris");
 
     private final CommandGateway commands;
     private final Creations creations;
@@ -177,8 +176,8 @@ public class InstanceController {
      * latest on its own day, the only date that can be said of it.
      */
     private static LocalDate convenedToday(java.time.Instant scheduledAt) {
-        LocalDate today = LocalDate.now(LOCAL_TIME);
-        LocalDate seance = LocalDate.ofInstant(scheduledAt, LOCAL_TIME);
+        LocalDate today = LocalDate.now(FrenchTime.ZONE);
+        LocalDate seance = LocalDate.ofInstant(scheduledAt, FrenchTime.ZONE);
         return today.isAfter(seance) ? seance : today;
     }
 
@@ -190,7 +189,7 @@ public class InstanceController {
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                Caller caller) {
         InstanceView instance = visible(id, caller);
-        LocalDate end = to == null ? LocalDate.now(LOCAL_TIME) : to;
+        LocalDate end = to == null ? LocalDate.now(FrenchTime.ZONE) : to;
         LocalDate start = from == null ? end.minusYears(1).plusDays(1) : from;
         checkRange(start, end);
         return queries.cadence(instance, start, end);

@@ -25,6 +25,7 @@ import fr.mutualis.kit.error.NotFoundException;
 import fr.mutualis.kit.error.StateConflictException;
 import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.kit.time.PlausibleDates;
+import fr.mutualis.kit.time.FrenchTime;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -59,7 +60,7 @@ class Instance {
     /** A séance re-convened for lack of quorum sits at least three days after the one that lacked it. */
     static final Duration RECONVENING_DELAY = Duration.ofDays(3);
     /** Séances are dated in the local time of French collectivités. */
-    static final ZoneId LOCAL_TIME = ZoneId.of("Europe/Paris");
+    static final ZoneId LOCAL_TIME = FrenchTime.ZONE;
 
     @AggregateIdentifier
     private UUID instanceId;

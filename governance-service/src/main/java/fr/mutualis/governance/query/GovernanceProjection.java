@@ -11,6 +11,7 @@ import fr.mutualis.governance.messages.SessionClosed;
 import fr.mutualis.governance.messages.SessionScheduled;
 import fr.mutualis.kit.mutualisation.MutualisationDirectory;
 import fr.mutualis.kit.projection.ProjectionUpdates;
+import fr.mutualis.kit.time.FrenchTime;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,7 +21,6 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
-import java.time.ZoneId;
 
 import static fr.mutualis.kit.time.PlausibleDates.stored;
 
@@ -33,7 +33,6 @@ import static fr.mutualis.kit.time.PlausibleDates.stored;
 public class GovernanceProjection {
 
     public static final String GROUP = "governance-projection";
-    private static final ZoneId LOCAL_TIME = ZoneId.of("Europe/Paris");
 
     private final ProjectionUpdates jdbc;
     private final JsonMapper json;
@@ -104,7 +103,7 @@ public class GovernanceProjection {
                 .param("cadence", event.cadence().name())
                 .param("quorum", event.quorum())
                 .param("members", json.writeValueAsString(event.members()))
-                .param("created", at.atZone(LOCAL_TIME).toLocalDate())
+                .param("created", at.atZone(FrenchTime.ZONE).toLocalDate())
                 .param("version", version)
                 .update();
     }

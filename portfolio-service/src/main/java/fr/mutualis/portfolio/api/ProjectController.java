@@ -22,6 +22,7 @@ import fr.mutualis.portfolio.query.AuditTrail;
 import fr.mutualis.portfolio.query.HistoryEntry;
 import fr.mutualis.portfolio.query.PortfolioQueries;
 import fr.mutualis.portfolio.query.ProjectView;
+import fr.mutualis.kit.time.FrenchTime;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +37,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +57,6 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 public class ProjectController {
 
     /** Dates of the lifecycle are the collectivités' calendar dates. */
-    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     private final CommandSender commands;
     private final Creations creations;
@@ -198,6 +197,6 @@ public class ProjectController {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(FRANCE);
+        return LocalDate.now(FrenchTime.ZONE);
     }
 }

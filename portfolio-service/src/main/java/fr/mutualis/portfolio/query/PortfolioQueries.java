@@ -4,6 +4,7 @@ import fr.mutualis.kit.api.Page;
 import fr.mutualis.kit.tenant.Owner;
 import fr.mutualis.portfolio.messages.AssessmentScores;
 import fr.mutualis.portfolio.messages.PriorityWeights;
+import fr.mutualis.kit.time.FrenchTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,7 +28,6 @@ import java.util.stream.Collectors;
 @Component
 public class PortfolioQueries {
 
-    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     private static final RowMapper<RoadmapView> ROADMAP = (rs, row) -> new RoadmapView(
             rs.getObject("roadmap_id", UUID.class), rs.getString("owner_id"), rs.getString("title"),
@@ -135,7 +134,7 @@ public class PortfolioQueries {
                                     ELSE GREATEST(0, CAST(:today AS DATE) - planned_date) END AS slippage
                         FROM milestone_view WHERE project_id IN (:ids)
                         ORDER BY planned_date, title, milestone_id""")
-                .param("today", LocalDate.now(FRANCE))
+                .param("today", LocalDate.now(FrenchTime.ZONE))
                 .param("ids", projects.stream().map(ProjectView::id).toList())
                 .query((rs, row) -> Map.entry(rs.getObject("project_id", UUID.class), new MilestoneView(
                         rs.getObject("milestone_id", UUID.class), rs.getString("title"),

@@ -21,6 +21,7 @@ import fr.mutualis.contracts.portfolio.MilestonePlanned;
 import fr.mutualis.contracts.portfolio.MilestoneReached;
 import fr.mutualis.contracts.portfolio.ProjectProposed;
 import fr.mutualis.contracts.portfolio.ProjectStatusChanged;
+import fr.mutualis.kit.time.FrenchTime;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -54,7 +55,7 @@ import java.util.function.BiConsumer;
 public final class OwnerFacts {
 
     /** Dates of events that carry none (a vote, a definition) are their recording day in France. */
-    public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+    public static final ZoneId ZONE = FrenchTime.ZONE;
 
     private static final String OWNER = "owner";
     private static final String LINE = "line";

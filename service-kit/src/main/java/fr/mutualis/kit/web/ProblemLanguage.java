@@ -1,10 +1,15 @@
 package fr.mutualis.kit.web;
 
+import fr.mutualis.kit.time.FrenchTime;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,6 +30,10 @@ public final class ProblemLanguage {
 
     private static final ResourceBundleMessageSource FRENCH_SENTENCES = frenchSentences();
     private static final Pattern NAME = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
+    private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm", Locale.FRANCE);
     private static final String WORDED_IN = ProblemLanguage.class.getName() + ".worded-in";
 
     /** {@code english}, or the French sentence of {@code key} with {@code values} when the caller asks for French. */
@@ -45,8 +54,23 @@ public final class ProblemLanguage {
         // one pass over the sentence: a value (a caller's own text) is never read for names in its turn
         return NAME.matcher(sentence).replaceAll(name -> {
             Object value = values.get(name.group(1));
-            return Matcher.quoteReplacement(value == null ? name.group() : String.valueOf(value));
+            return Matcher.quoteReplacement(value == null ? name.group() : inFrench(String.valueOf(value)));
         });
+    }
+
+    /** A day (2027-01-31) or an instant (2027-01-31T17:00:00Z) as a French reader writes it, any other value as it is. */
+    static String inFrench(String value) {
+        try {
+            if (ISO_DAY.matcher(value).matches()) {
+                return DAY.format(LocalDate.parse(value));
+            }
+            if (ISO_INSTANT.matcher(value).matches()) {
+                return MOMENT.format(Instant.parse(value).atZone(FrenchTime.ZONE));
+            }
+        } catch (DateTimeException notADate) {
+            return value;
+        }
+        return value;
     }
 
     /** {@code english}, or the French sentence of {@code key}. */

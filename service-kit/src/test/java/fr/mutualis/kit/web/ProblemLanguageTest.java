@@ -51,6 +51,14 @@ class ProblemLanguageTest {
     }
 
     @Test
+    void daysAndInstantsAreWrittenTheFrenchWay() {
+        assertThat(ProblemLanguage.inFrench("2027-01-31")).isEqualTo("31/01/2027");
+        assertThat(ProblemLanguage.inFrench("2026-05-07T16:00:00Z")).isEqualTo("07/05/2026 à 18h00");
+        assertThat(ProblemLanguage.inFrench("2027-02-31")).isEqualTo("2027-02-31");
+        assertThat(ProblemLanguage.inFrench("200000016")).isEqualTo("200000016");
+    }
+
+    @Test
     void aValueTheSentenceNamesButTheRefusalLacksStaysNamed() {
         LocaleContextHolder.setLocale(Locale.FRENCH);
         assertThat(ProblemLanguage.of("kit.not-a-valid", Map.of("value", "x"), "english"))
