@@ -1,7 +1,10 @@
 package fr.mutualis.console.platform;
 
+import org.springframework.context.MessageSource;
+
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,6 +17,11 @@ public record ApiProblem(int status, String type, String title, String detail, L
 
     public ApiProblem {
         errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    /** The refusal in one sentence: the API's own words (given in French, else none), or the console's for its status. */
+    public String sentence(MessageSource messages) {
+        return detail != null ? detail : messages.getMessage("problem.status." + status, null, title, Locale.FRANCE);
     }
 
     /** The first message per field, for {@code th:errors}-like display next to each field. */

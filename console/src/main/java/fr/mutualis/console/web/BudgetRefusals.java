@@ -9,7 +9,6 @@ import org.springframework.ui.Model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A refused budget form shown again with each refusal next to its field, in French. The budget's business rules and
@@ -21,23 +20,23 @@ import java.util.Locale;
 @Component
 class BudgetRefusals {
 
-    private static final Locale FRENCH = Locale.FRANCE;
-
     private final MessageSource messages;
 
     BudgetRefusals(MessageSource messages) {
         this.messages = messages;
     }
 
-    /** {@code form} names the refused form among those of the page; {@code field} is where a refusal naming no field is shown. */
+    /**
+     * {@code form} names the refused form among those of the page; {@code field} is where a refusal naming no field
+     * is shown.
+     */
     String show(Model model, HttpServletResponse response, ApiResult result, String form, String field, String view) {
         ApiProblem problem = result.problem();
         List<ApiProblem.FieldProblem> errors = new ArrayList<>();
         problem.errors().forEach(error -> errors.add(new ApiProblem.FieldProblem(formField(error.field()),
                 error.message())));
         if (errors.isEmpty()) {
-            errors.add(new ApiProblem.FieldProblem(field, problem.detail() != null ? problem.detail()
-                    : messages.getMessage("problem.status." + problem.status(), null, problem.title(), FRENCH)));
+            errors.add(new ApiProblem.FieldProblem(field, problem.sentence(messages)));
         }
         model.addAttribute("refusedForm", form);
         ApiProblem shown = new ApiProblem(problem.status(), problem.type(), problem.title(), problem.detail(), errors);

@@ -217,8 +217,7 @@ class ImportController {
             reasons.add(column + " : " + error.message());
         }
         if (reasons.isEmpty()) {
-            reasons.add(problem.detail() != null ? problem.detail()
-                    : messages.getMessage("problem.status." + problem.status(), null, problem.title(), FRENCH));
+            reasons.add(problem.sentence(messages));
         }
         return reasons;
     }

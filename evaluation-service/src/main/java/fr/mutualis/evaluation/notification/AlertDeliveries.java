@@ -20,7 +20,6 @@ import java.util.Objects;
 @Component
 public class AlertDeliveries {
 
-
     private final JdbcClient jdbc;
     private final Clock clock;
 

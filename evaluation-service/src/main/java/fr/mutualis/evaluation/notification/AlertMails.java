@@ -14,7 +14,6 @@ import java.util.UUID;
 /** Writes the mails, in French: one alert, or the digest of a day. */
 final class AlertMails {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm", Locale.FRANCE)
             .withZone(FrenchTime.ZONE);
     static final String SUBSCRIPTIONS_PAGE = "/evaluation/alertes-email";
@@ -43,7 +42,7 @@ final class AlertMails {
     AlertMail digest(LocalDate day, List<NotifiedAlert> alerts, String personId, String email) {
         StringBuilder text = new StringBuilder("Bonjour,\n\n")
                 .append(alerts.size() == 1 ? "Une alerte a été levée" : alerts.size() + " alertes ont été levées")
-                .append(" le ").append(DAY.format(day)).append(" :\n");
+                .append(" le ").append(FrenchTime.DAY.format(day)).append(" :\n");
         for (NotifiedAlert alert : alerts) {
             text.append("\n- ").append(AlertKind.labelOf(alert.kind())).append(" : ").append(subject(alert))
                     .append(since(alert)).append('\n');
@@ -58,7 +57,7 @@ final class AlertMails {
         }
         footer(text, "Vous recevez ce résumé quotidien parce que vous y êtes abonné(e).");
         return new AlertMail(messageId("digest." + day, personId), email,
-                "[Mutualis] Résumé des alertes du " + DAY.format(day) + " (" + alerts.size() + ")", text.toString());
+                "[Mutualis] Résumé des alertes du " + FrenchTime.DAY.format(day) + " (" + alerts.size() + ")", text.toString());
     }
 
     private static String subject(NotifiedAlert alert) {

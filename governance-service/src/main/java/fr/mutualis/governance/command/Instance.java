@@ -36,7 +36,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -60,7 +59,6 @@ class Instance {
     /** A séance re-convened for lack of quorum sits at least three days after the one that lacked it. */
     static final Duration RECONVENING_DELAY = Duration.ofDays(3);
     /** Séances are dated in the local time of French collectivités. */
-    static final ZoneId LOCAL_TIME = FrenchTime.ZONE;
 
     @AggregateIdentifier
     private UUID instanceId;
@@ -158,7 +156,7 @@ class Instance {
             }
         }
         // The convocation precedes the séance: sent after it, the notice would be negative and the alert meaningless.
-        if (command.convenedAt().isAfter(LocalDate.ofInstant(command.scheduledAt(), LOCAL_TIME))) {
+        if (command.convenedAt().isAfter(LocalDate.ofInstant(command.scheduledAt(), FrenchTime.ZONE))) {
             throw new InvalidInputException("convenedAt", "the convocation is sent on or before the day of the séance",
                     "convocation-after-session");
         }
@@ -288,7 +286,7 @@ class Instance {
     @CommandHandler
     public long handle(CloseSession command) {
         Session session = openSession(command.sessionId(), command.caller().tenantId());
-        LocalDate heldOn = session.scheduledAt.atZone(LOCAL_TIME).toLocalDate();
+        LocalDate heldOn = session.scheduledAt.atZone(FrenchTime.ZONE).toLocalDate();
         List<DecisionPublished> published = new ArrayList<>();
         for (AgendaItem item : session.agenda.values()) {
             DecisionRecorded decision = session.decisions.get(item.agendaItemId());

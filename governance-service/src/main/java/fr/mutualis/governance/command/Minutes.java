@@ -5,6 +5,7 @@ import fr.mutualis.governance.messages.DecisionRecorded;
 import fr.mutualis.governance.messages.InstanceKind;
 import fr.mutualis.governance.messages.InstanceMember;
 import fr.mutualis.governance.messages.Outcome;
+import fr.mutualis.kit.time.FrenchTime;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -27,7 +28,7 @@ final class Minutes {
                         List<AgendaItem> agenda, Map<UUID, DecisionRecorded> decisions) {
         StringBuilder text = new StringBuilder();
         text.append("PROCÈS-VERBAL DE LA SÉANCE DU ")
-                .append(DAY.format(scheduledAt.atZone(Instance.LOCAL_TIME)).toUpperCase(Locale.FRENCH)).append('\n');
+                .append(DAY.format(scheduledAt.atZone(FrenchTime.ZONE)).toUpperCase(Locale.FRENCH)).append('\n');
         text.append(instanceName).append(" (").append(kind.label()).append(")\n\n");
         if (reconvenedFrom != null) {
             text.append("Séance reconvoquée faute de quorum à la séance précédente")

@@ -25,7 +25,6 @@ import fr.mutualis.kit.time.FrenchTime;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,9 +52,6 @@ import java.util.function.BiConsumer;
  * hands them to the store, {@link #restore} puts a stored part back.
  */
 public final class OwnerFacts {
-
-    /** Dates of events that carry none (a vote, a definition) are their recording day in France. */
-    public static final ZoneId ZONE = FrenchTime.ZONE;
 
     private static final String OWNER = "owner";
     private static final String LINE = "line";
@@ -213,7 +209,8 @@ public final class OwnerFacts {
 
     /** Adds {@code payload} (the envelope's, bound to its contract record) to the facts, in place. */
     public void apply(EventEnvelope envelope, Record payload) {
-        LocalDate recordedOn = LocalDate.ofInstant(envelope.occurredAt(), ZONE);
+        // dates of events that carry none (a vote, a definition) are their recording day in France
+        LocalDate recordedOn = LocalDate.ofInstant(envelope.occurredAt(), FrenchTime.ZONE);
         long sequence = envelope.sequence();
         switch (payload) {
             case CollectiviteRegistered e -> {

@@ -32,7 +32,6 @@ public final class ProblemLanguage {
     private static final Pattern NAME = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
     private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm", Locale.FRANCE);
     private static final String WORDED_IN = ProblemLanguage.class.getName() + ".worded-in";
 
@@ -62,7 +61,7 @@ public final class ProblemLanguage {
     static String inFrench(String value) {
         try {
             if (ISO_DAY.matcher(value).matches()) {
-                return DAY.format(LocalDate.parse(value));
+                return FrenchTime.DAY.format(LocalDate.parse(value));
             }
             if (ISO_INSTANT.matcher(value).matches()) {
                 return MOMENT.format(Instant.parse(value).atZone(FrenchTime.ZONE));
