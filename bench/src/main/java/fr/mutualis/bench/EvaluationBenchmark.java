@@ -8,12 +8,10 @@ import fr.mutualis.contracts.portfolio.ProjectProposed;
 import fr.mutualis.localstack.LocalStack;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,10 +33,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.stream.Collectors;
 
 /**
  * Evaluation as the platform's main consumer (issue 6): starts the platform (random ports, no demo data), loads the
@@ -59,10 +55,10 @@ import java.util.stream.Collectors;
 public final class EvaluationBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Map<String, String> CONSUMERS = Map.of(
-            "evaluation-portfolio-events", "mutualis.portfolio.events",
-            "evaluation-governance-events", "mutualis.governance.events",
-            "evaluation-budget-events", "mutualis.budget.events");
+    private static final Map<String, List<String>> CONSUMERS = Map.of(
+            "evaluation-portfolio-events", List.of("mutualis.portfolio.events"),
+            "evaluation-governance-events", List.of("mutualis.governance.events"),
+            "evaluation-budget-events", List.of("mutualis.budget.events"));
     private static final String LOADED = "210000022";
     private static final String PROBED = "210000048";
 
@@ -346,57 +342,19 @@ public final class EvaluationBenchmark {
     private static long committed(Admin admin) {
         long total = 0;
         for (String group : CONSUMERS.keySet()) {
-            total += groupOffsets(admin, group).values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+            total += ConsumerLag.committed(admin, group).values().stream().mapToLong(OffsetAndMetadata::offset).sum();
         }
         return total;
     }
 
     /** Records on the three topics that evaluation has not committed yet. */
     private static long lag(Admin admin) {
-        long lag = 0;
-        for (Map.Entry<String, String> consumer : CONSUMERS.entrySet()) {
-            Map<TopicPartition, OffsetAndMetadata> committed = groupOffsets(admin, consumer.getKey());
-            for (Map.Entry<TopicPartition, Long> end : endOffsets(admin, consumer.getValue()).entrySet()) {
-                OffsetAndMetadata done = committed.get(end.getKey());
-                lag += end.getValue() - (done == null ? 0 : done.offset());
-            }
-        }
-        return lag;
+        return ConsumerLag.total(admin, CONSUMERS);
     }
 
     private static void awaitNoLag(Admin admin, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (lag(admin) > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Evaluation still lags " + lag(admin) + " events after " + timeout);
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static Map<TopicPartition, OffsetAndMetadata> groupOffsets(Admin admin, String group) {
-        try {
-            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not read the offsets of " + group, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) {
-        try {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                    .stream().map(info -> new TopicPartition(topic, info.partition())).toList();
-            return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                    .all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not read the end offsets of " + topic, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        if (!ConsumerLag.awaitNone(admin, CONSUMERS, timeout)) {
+            throw new IllegalStateException("Evaluation still lags " + lag(admin) + " events after " + timeout);
         }
     }
 
