@@ -10,12 +10,22 @@ import fr.mutualis.contracts.portfolio.RoadmapAdopted;
 import fr.mutualis.contracts.portfolio.RoadmapClosed;
 import fr.mutualis.contracts.portfolio.RoadmapDrafted;
 import fr.mutualis.evaluation.EvaluationIntegrationTest;
+import fr.mutualis.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +41,9 @@ class PortfolioEventsConsumptionTest extends EvaluationIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @Test
     void aProposedProjectShowsOnTheDashboardOnceEvenWhenDeliveredTwice() {
@@ -74,6 +87,66 @@ class PortfolioEventsConsumptionTest extends EvaluationIntegrationTest {
                         .param("id", project.eventId()).query(Long.class).single()));
 
         assertThat(http.get("/api/evaluation/dashboard", agent(newSiren()), null).json().get("projects").get("total").asLong()).isZero();
+    }
+
+    /**
+     * Offsets are committed once a second (the kit's {@code ack-mode: time}), so a consumer that dies reads again, at
+     * its restart, what it applied since its last commit: the state left by such a crash (the group's offsets before
+     * the records, the records applied) is made here by rewinding the stopped consumer's offsets.
+     */
+    @Test
+    void recordsReadAgainAfterAConsumerDiedBeforeItsTimedCommitAreAppliedOnce() throws Exception {
+        MessageListenerContainer container = listeners.getListenerContainer(PortfolioEventsListener.ID);
+        assertThat(container.getContainerProperties().getAckMode()).as("offsets committed by time, not per poll")
+                .isEqualTo(ContainerProperties.AckMode.TIME);
+        String tenant = newSiren();
+        UUID roadmapId = UUID.randomUUID();
+        UUID projectId = UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> before = endOffsets(admin);
+            send(Topics.PORTFOLIO, envelope(tenant, roadmapId, 0, new RoadmapDrafted(roadmapId, tenant, "SDN", 2026, 2028,
+                    List.of("OPEN_DATA"))));
+            send(Topics.PORTFOLIO, envelope(tenant, projectId, 0, new ProjectProposed(projectId, roadmapId, tenant,
+                    "Portail open data", "OPEN_DATA", "USER_SERVICES", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                    100, 200)));
+            await().atMost(Duration.ofSeconds(15)).until(() -> dashboardProjects(tenant) == 1);
+
+            container.stop();
+            await().atMost(Duration.ofSeconds(15)).until(() -> !container.isRunning());
+            admin.alterConsumerGroupOffsets(container.getGroupId(), before).all().get();
+            double duplicatesBefore = duplicatesOf("portfolio.ProjectProposed");
+            container.start();
+
+            UUID markerId = UUID.randomUUID();
+            send(Topics.PORTFOLIO, envelope(tenant, projectId, 1, new MilestonePlanned(projectId, markerId, tenant,
+                    "Marqueur", LocalDate.of(2026, 6, 1))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                            "SELECT count(*) FROM portfolio_milestone WHERE milestone_id = :id")
+                    .param("id", markerId).query(Long.class).single() == 1);
+            assertThat(duplicatesOf("portfolio.ProjectProposed") - duplicatesBefore)
+                    .as("the proposal read again after the rewind, recognised by the inbox").isGreaterThanOrEqualTo(1);
+            assertThat(dashboardProjects(tenant)).as("the project read twice counts once").isEqualTo(1);
+        } finally {
+            if (!container.isRunning()) {
+                container.start();
+            }
+        }
+    }
+
+    private long dashboardProjects(String tenant) {
+        return http.get("/api/evaluation/dashboard", agent(tenant), null).json().get("projects").get("total").asLong();
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> endOffsets(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        admin.describeTopics(List.of(Topics.PORTFOLIO)).allTopicNames().get().get(Topics.PORTFOLIO).partitions()
+                .forEach(partition -> partitions.put(new TopicPartition(Topics.PORTFOLIO, partition.partition()),
+                        OffsetSpec.latest()));
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        admin.listOffsets(partitions).all().get().forEach((partition, end) ->
+                offsets.put(partition, new OffsetAndMetadata(end.offset())));
+        return offsets;
     }
 
     @Test
