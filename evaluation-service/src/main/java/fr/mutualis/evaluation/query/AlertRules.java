@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +21,6 @@ import java.util.Optional;
 @Component
 public class AlertRules {
 
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     /** The minutes are due within a week of the séance (CGCT L2121-15, L2121-25). */
     static final int MINUTES_DAYS = 7;
 
@@ -125,9 +123,9 @@ public class AlertRules {
                         status.indicator().id().toString(), status.indicator().id().toString(), status.indicator().name(),
                         startOf(status.latest().date()),
                         "Dernière mesure (" + status.latest().value().toPlainString() + " " + status.indicator().unit()
-                                + " le " + FRENCH_DATE.format(status.latest().date()) + ") hors trajectoire vers la cible de "
+                                + " le " + FrenchTime.DAY.format(status.latest().date()) + ") hors trajectoire vers la cible de "
                                 + status.indicator().targetValue().toPlainString() + " " + status.indicator().unit()
-                                + " au " + FRENCH_DATE.format(status.indicator().targetDate())))
+                                + " au " + FrenchTime.DAY.format(status.indicator().targetDate())))
                 .toList();
     }
 
@@ -186,7 +184,7 @@ public class AlertRules {
                     return new AlertCause(AlertKind.MILESTONE_LATE, AlertSubjectKind.PROJECT, rs.getString("project_id"),
                             rs.getString("milestone_id"), rs.getString("project"), startOf(planned.plusDays(1)),
                             "Le jalon « " + Optional.ofNullable(rs.getString("title")).orElse("sans titre")
-                                    + " » prévu le " + FRENCH_DATE.format(planned) + " n'est pas atteint");
+                                    + " » prévu le " + FrenchTime.DAY.format(planned) + " n'est pas atteint");
                 })
                 .list();
     }
@@ -215,8 +213,8 @@ public class AlertRules {
                     String instance = rs.getString("instance_id");
                     return new AlertCause(AlertKind.CADENCE_NOT_KEPT, AlertSubjectKind.INSTANCE, instance, instance,
                             rs.getString("name"), startOf(period.get().end().plusDays(1)),
-                            "Aucune séance tenue du " + FRENCH_DATE.format(period.get().start()) + " au "
-                                    + FRENCH_DATE.format(period.get().end()) + " (cadence " + rs.getString("cadence") + ")");
+                            "Aucune séance tenue du " + FrenchTime.DAY.format(period.get().start()) + " au "
+                                    + FrenchTime.DAY.format(period.get().end()) + " (cadence " + rs.getString("cadence") + ")");
                 })
                 .list().stream().filter(cause -> cause != null).toList();
     }
@@ -252,8 +250,8 @@ public class AlertRules {
                     String rule = urgent ? "en urgence" : commune && population < LegalNotice.POPULATION_THRESHOLD
                             ? "commune de moins de 3 500 habitants" : commune ? "commune de 3 500 habitants et plus" : "EPCI";
                     return new AlertCause(AlertKind.SHORT_NOTICE, AlertSubjectKind.SESSION, session, session,
-                            rs.getString("instance") + " du " + FRENCH_DATE.format(seance), startOf(convened),
-                            "Convoquée le " + FRENCH_DATE.format(convened) + " pour le " + FRENCH_DATE.format(seance) + " : "
+                            rs.getString("instance") + " du " + FrenchTime.DAY.format(seance), startOf(convened),
+                            "Convoquée le " + FrenchTime.DAY.format(convened) + " pour le " + FrenchTime.DAY.format(seance) + " : "
                                     + given + " jour(s) franc(s), " + required + " requis (" + rule + ")");
                 })
                 .list().stream().filter(cause -> cause != null).toList();
@@ -276,9 +274,9 @@ public class AlertRules {
                     }
                     String session = rs.getString("session_id");
                     return new AlertCause(AlertKind.MINUTES_LATE, AlertSubjectKind.SESSION, session, session,
-                            rs.getString("instance") + " du " + FRENCH_DATE.format(seance), startOf(due.plusDays(1)),
-                            "Procès-verbal de la séance du " + FRENCH_DATE.format(seance) + " non publié, attendu au plus tard le "
-                                    + FRENCH_DATE.format(due));
+                            rs.getString("instance") + " du " + FrenchTime.DAY.format(seance), startOf(due.plusDays(1)),
+                            "Procès-verbal de la séance du " + FrenchTime.DAY.format(seance) + " non publié, attendu au plus tard le "
+                                    + FrenchTime.DAY.format(due));
                 })
                 .list().stream().filter(cause -> cause != null).toList();
     }

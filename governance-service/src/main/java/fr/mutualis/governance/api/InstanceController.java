@@ -60,7 +60,6 @@ public class InstanceController {
 
     /** Bounds a cadence report: 20 years of monthly periods is already 240 rows. */
     private static final Period MAX_CADENCE_RANGE = Period.ofYears(20);
-    /** "Today" for a default period is the day in France. */
 
     private final CommandGateway commands;
     private final Creations creations;

@@ -58,7 +58,6 @@ class Instance {
     static final BigDecimal DEFAULT_QUORUM = new BigDecimal("0.5");
     /** A séance re-convened for lack of quorum sits at least three days after the one that lacked it. */
     static final Duration RECONVENING_DELAY = Duration.ofDays(3);
-    /** Séances are dated in the local time of French collectivités. */
 
     @AggregateIdentifier
     private UUID instanceId;

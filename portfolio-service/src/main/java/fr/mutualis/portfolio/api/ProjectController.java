@@ -56,8 +56,6 @@ import static fr.mutualis.kit.security.AllowedRoles.SHARED_SERVICE_ADMIN;
 @RequestMapping("/api/portfolio/projects")
 public class ProjectController {
 
-    /** Dates of the lifecycle are the collectivités' calendar dates. */
-
     private final CommandSender commands;
     private final Creations creations;
     private final PortfolioQueries queries;

@@ -28,7 +28,6 @@ import java.util.stream.Collectors;
 @Component
 public class PortfolioQueries {
 
-
     private static final RowMapper<RoadmapView> ROADMAP = (rs, row) -> new RoadmapView(
             rs.getObject("roadmap_id", UUID.class), rs.getString("owner_id"), rs.getString("title"),
             rs.getInt("start_year"), rs.getInt("end_year"), strings(rs.getArray("axes")), rs.getString("status"),
