@@ -41,12 +41,16 @@ final class ConsumerLag {
 
     /** The records of {@code topicsByGroup}'s topics its groups have not committed, per group. */
     static Map<String, Long> perGroup(Admin admin, Map<String, ? extends Collection<String>> topicsByGroup) {
+        // a topic's ends asked for once, however many groups read it (five groups read the portfolio's events)
+        Map<String, Map<TopicPartition, Long>> ends = new TreeMap<>();
+        topicsByGroup.values().forEach(topics -> topics.forEach(topic ->
+                ends.computeIfAbsent(topic, name -> endOffsets(admin, name))));
         Map<String, Long> lags = new TreeMap<>();
         topicsByGroup.forEach((group, topics) -> {
             Map<TopicPartition, OffsetAndMetadata> committed = committed(admin, group);
             long lag = 0;
             for (String topic : topics) {
-                for (Map.Entry<TopicPartition, Long> end : endOffsets(admin, topic).entrySet()) {
+                for (Map.Entry<TopicPartition, Long> end : ends.get(topic).entrySet()) {
                     OffsetAndMetadata done = committed.get(end.getKey());
                     lag += Math.max(0, end.getValue() - (done == null ? 0 : done.offset()));
                 }
