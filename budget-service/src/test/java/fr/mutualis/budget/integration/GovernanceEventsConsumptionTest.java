@@ -115,8 +115,10 @@ class GovernanceEventsConsumptionTest extends BudgetIntegrationTest {
         assertThat(allocated.status()).as(allocated.toString()).isEqualTo(201);
         assertThat(allocated.json().get("allocations")).extracting(share -> share.get("amountCents").asLong())
                 .containsExactly(first.compareTo(second) < 0 ? new Long[]{750L, 250L} : new Long[]{250L, 750L});
+        // The registration delivered twice was applied once, by the directory's listener (this class's consumer
+        // applies no registration, so keeps no row of it).
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
-                        SELECT count(*) FROM processed_integration_event WHERE event_id = :id AND consumer = 'budget-governance-events'""")
+                        SELECT count(*) FROM processed_integration_event WHERE event_id = :id AND consumer = 'budget-service-mutualisation-directory'""")
                 .param("id", registration.eventId()).query(Long.class).single() == 1);
     }
 

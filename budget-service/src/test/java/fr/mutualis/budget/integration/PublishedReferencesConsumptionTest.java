@@ -31,10 +31,15 @@ class PublishedReferencesConsumptionTest extends BudgetIntegrationTest {
         EventEnvelope started = portfolioEvent(project.toString(), VALMONT, new ProjectStatusChanged(project, UUID.randomUUID(),
                 VALMONT, "OPEN_DATA", "APPROVED", "IN_PROGRESS", "Lancement", null, LocalDate.of(2026, 3, 1)));
         send(Topics.PORTFOLIO, started);
+        // Records of one key are consumed in order: once a later proposal of the same key is recorded, the others
+        // were handled.
+        UUID marker = UUID.randomUUID();
+        EventEnvelope later = portfolioEvent(project.toString(), VALMONT, proposed(marker, VALMONT));
+        send(Topics.PORTFOLIO, later);
 
-        // Records of one key are consumed in order: once the last one is processed, the others were handled.
-        await().atMost(Duration.ofSeconds(20)).until(() -> processed(started.eventId()) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> processed(later.eventId()) == 1);
         assertThat(processed(proposed.eventId())).isEqualTo(1);
+        assertThat(processed(started.eventId())).as("a status change says nothing of ownership: no inbox row").isZero();
         assertThat(jdbc.sql("SELECT kind || ' ' || owner_id FROM kit_published_reference WHERE reference_id = :id")
                 .param("id", project).query(String.class).list()).containsExactly("PROJECT " + VALMONT);
     }

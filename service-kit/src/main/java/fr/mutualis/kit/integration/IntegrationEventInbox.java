@@ -11,6 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The idempotent consumer: an integration event's id is recorded in the same database transaction as its
@@ -41,13 +42,21 @@ public class IntegrationEventInbox {
 
     /**
      * As {@link #receive(ConsumerRecord, IntegrationEventHandler)}, dispatching on the contract type: the payload is
-     * decoded once, before the transaction, and handed typed to the handler {@code handlers} registered for it; an
-     * event of a type this consumer does not handle is recorded as processed and otherwise ignored.
+     * decoded once, before the transaction, and handed typed to the handler {@code handlers} registered for it. An
+     * event of a type this consumer does not handle is only counted: applying it changes nothing, so reading it again
+     * changes nothing either, and it costs no transaction (most of what a topic carries is of no interest to most of
+     * its groups: the references' and directories' listeners apply one or two types of a topic's many).
      */
     public void receive(ConsumerRecord<String, String> record, IntegrationEventHandlers handlers) {
         EventEnvelope envelope = read(record);
-        Record event = handlers.handledType(envelope).map(type -> payload(envelope, type)).orElse(null);
-        apply(record, envelope, event == null ? ignored -> { } : applied -> handlers.apply(event, applied));
+        Optional<Class<? extends Record>> handled = handlers.handledType(envelope);
+        if (handled.isEmpty()) {
+            IntegrationMetrics.consumed(meters, record.topic(), envelope.type(), IntegrationMetrics.Outcome.IGNORED)
+                    .increment();
+            return;
+        }
+        Record event = payload(envelope, handled.get());
+        apply(record, envelope, applied -> handlers.apply(event, applied));
     }
 
     private void apply(ConsumerRecord<String, String> record, EventEnvelope envelope, IntegrationEventHandler handler) {
@@ -69,7 +78,8 @@ public class IntegrationEventInbox {
             handler.handle(envelope);
             return true;
         }));
-        IntegrationMetrics.consumed(meters, record.topic(), envelope.type(), applied).increment();
+        IntegrationMetrics.consumed(meters, record.topic(), envelope.type(),
+                applied ? IntegrationMetrics.Outcome.APPLIED : IntegrationMetrics.Outcome.DUPLICATE).increment();
     }
 
     private EventEnvelope read(ConsumerRecord<String, String> record) {

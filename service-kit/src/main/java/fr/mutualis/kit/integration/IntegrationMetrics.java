@@ -3,6 +3,8 @@ package fr.mutualis.kit.integration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.util.Locale;
+
 /**
  * The integration's counters, each with the description Prometheus shows as its HELP text, in one place so that
  * every service counts, names and explains them alike.
@@ -28,12 +30,24 @@ final class IntegrationMetrics {
                 .register(meters);
     }
 
+    /** What became of an integration event a consumer read. */
+    enum Outcome {
+        /** Its effect was applied, and the inbox recorded it. */
+        APPLIED,
+        /** The inbox had recorded it already: read again, skipped. */
+        DUPLICATE,
+        /** Of a type this consumer does not apply: nothing to do, nothing recorded. */
+        IGNORED;
+
+        private final String tag = name().toLowerCase(Locale.ROOT);
+    }
+
     /** {@code mutualis_integration_consumed_total}. */
-    static Counter consumed(MeterRegistry meters, String topic, String type, boolean applied) {
+    static Counter consumed(MeterRegistry meters, String topic, String type, Outcome outcome) {
         return Counter.builder("mutualis.integration.consumed")
-                .description("Integration events read from Kafka, by topic, event type and outcome: applied, or "
-                        + "duplicate (already applied, skipped by the inbox)")
-                .tags("topic", topic, "type", type, "outcome", applied ? "applied" : "duplicate")
+                .description("Integration events read from Kafka, by topic, event type and outcome: applied, "
+                        + "duplicate (already applied, skipped by the inbox) or ignored (a type this consumer does not apply)")
+                .tags("topic", topic, "type", type, "outcome", outcome.tag)
                 .register(meters);
     }
 

@@ -6,6 +6,7 @@ import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.IntegrationEvents;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.governance.CollectiviteRegistered;
+import fr.mutualis.contracts.governance.InstanceCreated;
 import fr.mutualis.contracts.governance.MutualisationCreated;
 import fr.mutualis.kit.collectivite.Collectivite;
 import fr.mutualis.kit.collectivite.CollectiviteDirectory;
@@ -39,16 +40,19 @@ class GovernanceDirectoryListenerTest {
     private static GovernanceDirectoryListener listener;
     private static CollectiviteDirectory collectivites;
     private static MutualisationDirectory mutualisations;
+    private static JdbcClient jdbc;
+    private static SimpleMeterRegistry meters;
     private static long offset;
 
     @BeforeAll
     static void migrate() {
         pool = KitDatabase.migrated("kit_directories", 2);
-        JdbcClient jdbc = JdbcClient.create(pool);
+        jdbc = JdbcClient.create(pool);
+        meters = new SimpleMeterRegistry();
         collectivites = new CollectiviteDirectory(jdbc);
         mutualisations = new MutualisationDirectory(jdbc);
         IntegrationEventInbox inbox = new IntegrationEventInbox(jdbc,
-                new TransactionTemplate(new JdbcTransactionManager(pool)), JSON, new SimpleMeterRegistry());
+                new TransactionTemplate(new JdbcTransactionManager(pool)), JSON, meters);
         listener = new GovernanceDirectoryListener(inbox, mutualisations, collectivites);
     }
 
@@ -89,6 +93,38 @@ class GovernanceDirectoryListenerTest {
 
         assertThat(mutualisations.find(id)).hasValueSatisfying(found ->
                 assertThat(found.memberSirens()).containsExactlyInAnyOrder("210000022", "210000030"));
+    }
+
+    @Test
+    void anEventOfATypeNeitherDirectoryKeepsIsCountedAndLeavesNoTraceInTheInbox() {
+        // Most of governance's events (séances, votes, instances) say nothing to the directories: reading one must
+        // cost no transaction and no inbox row, while an event the listener applies is still recorded once.
+        ConsumerRecord<String, String> instance = record(
+                new InstanceCreated(UUID.randomUUID(), "200000016", "Bureau communautaire", "BUREAU", "MONTHLY"));
+        ConsumerRecord<String, String> registration = record(
+                new CollectiviteRegistered("210000055", "Saint-Aubin", "COMMUNE", 2_100, "200000016"));
+        double ignoredBefore = consumed("governance.InstanceCreated", "ignored");
+        double appliedBefore = consumed("governance.CollectiviteRegistered", "applied");
+
+        listener.on(instance);
+        listener.on(instance);
+        listener.on(registration);
+
+        assertThat(inboxRows(instance)).as("inbox rows of an event neither directory keeps").isZero();
+        assertThat(consumed("governance.InstanceCreated", "ignored") - ignoredBefore).isEqualTo(2);
+        assertThat(inboxRows(registration)).as("inbox rows of an applied event").isOne();
+        assertThat(consumed("governance.CollectiviteRegistered", "applied") - appliedBefore).isEqualTo(1);
+    }
+
+    private static long inboxRows(ConsumerRecord<String, String> record) {
+        UUID eventId = UUID.fromString(JSON.readTree(record.value()).get("eventId").asString());
+        return jdbc.sql("SELECT count(*) FROM processed_integration_event WHERE event_id = :id")
+                .param("id", eventId).query(Long.class).single();
+    }
+
+    private static double consumed(String type, String outcome) {
+        var counter = meters.find("mutualis.integration.consumed").tag("type", type).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static ConsumerRecord<String, String> record(Record payload) {
