@@ -3,9 +3,11 @@ package fr.mutualis.kit.integration;
 import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.IntegrationEvents;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -22,6 +24,8 @@ import java.util.function.Consumer;
 public final class IntegrationEventHandlers {
 
     private final Map<Class<? extends Record>, BiConsumer<Record, EventEnvelope>> handlers = new LinkedHashMap<>();
+    /** The contract names of the handled types, whatever their version. */
+    private final Set<String> typeNames = new HashSet<>();
 
     private IntegrationEventHandlers() {
     }
@@ -37,11 +41,17 @@ public final class IntegrationEventHandlers {
 
     /** Applies {@code handler} to each event of {@code type}, with its envelope (id, time, aggregate, owner). */
     public <T extends Record> IntegrationEventHandlers on(Class<T> type, BiConsumer<T, EventEnvelope> handler) {
-        IntegrationEvents.describe(type);
+        String name = IntegrationEvents.describe(type).type();
         if (handlers.putIfAbsent(type, (event, envelope) -> handler.accept(type.cast(event), envelope)) != null) {
             throw new IllegalStateException("Two handlers for " + type.getName());
         }
+        typeNames.add(name);
         return this;
+    }
+
+    /** Whether this consumer applies events named {@code type} (in some version). */
+    boolean appliesType(String type) {
+        return typeNames.contains(type);
     }
 
     /**
@@ -52,8 +62,7 @@ public final class IntegrationEventHandlers {
     Optional<Class<? extends Record>> handledType(EventEnvelope envelope) {
         Optional<Class<? extends Record>> handled = IntegrationEvents.payloadType(envelope.type(), envelope.version())
                 .filter(handlers::containsKey);
-        if (handled.isEmpty() && handlers.keySet().stream()
-                .anyMatch(type -> IntegrationEvents.describe(type).type().equals(envelope.type()))) {
+        if (handled.isEmpty() && appliesType(envelope.type())) {
             throw new PoisonRecordException(envelope.type() + " v" + envelope.version() + " is not a version this "
                     + "consumer reads", null);
         }

@@ -1,15 +1,18 @@
 package fr.mutualis.kit.integration;
 
 import fr.mutualis.contracts.EventEnvelope;
+import fr.mutualis.contracts.EventHeaders;
 import fr.mutualis.contracts.IntegrationEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,18 +48,31 @@ public class IntegrationEventInbox {
      * decoded once, before the transaction, and handed typed to the handler {@code handlers} registered for it. An
      * event of a type this consumer does not handle is only counted: applying it changes nothing, so reading it again
      * changes nothing either, and it costs no transaction (most of what a topic carries is of no interest to most of
-     * its groups: the references' and directories' listeners apply one or two types of a topic's many).
+     * its groups: the references' and directories' listeners apply one or two types of a topic's many). Its type is
+     * read from the record's {@link EventHeaders#EVENT_TYPE} header, which the publisher copies from the envelope,
+     * so that such a record is not even parsed; a record without it is read whole.
      */
     public void receive(ConsumerRecord<String, String> record, IntegrationEventHandlers handlers) {
+        Header declared = record.headers().lastHeader(EventHeaders.EVENT_TYPE);
+        if (declared != null) {
+            String type = new String(declared.value(), StandardCharsets.UTF_8);
+            if (!handlers.appliesType(type)) {
+                ignored(record, type);
+                return;
+            }
+        }
         EventEnvelope envelope = read(record);
         Optional<Class<? extends Record>> handled = handlers.handledType(envelope);
         if (handled.isEmpty()) {
-            IntegrationMetrics.consumed(meters, record.topic(), envelope.type(), IntegrationMetrics.Outcome.IGNORED)
-                    .increment();
+            ignored(record, envelope.type());
             return;
         }
         Record event = payload(envelope, handled.get());
         apply(record, envelope, applied -> handlers.apply(event, applied));
+    }
+
+    private void ignored(ConsumerRecord<String, String> record, String type) {
+        IntegrationMetrics.consumed(meters, record.topic(), type, IntegrationMetrics.Outcome.IGNORED).increment();
     }
 
     private void apply(ConsumerRecord<String, String> record, EventEnvelope envelope, IntegrationEventHandler handler) {

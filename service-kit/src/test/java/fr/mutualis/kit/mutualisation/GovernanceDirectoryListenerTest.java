@@ -3,6 +3,7 @@ package fr.mutualis.kit.mutualisation;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.mutualis.kit.KitDatabase;
 import fr.mutualis.contracts.EventEnvelope;
+import fr.mutualis.contracts.EventHeaders;
 import fr.mutualis.contracts.IntegrationEvents;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.governance.CollectiviteRegistered;
@@ -11,6 +12,7 @@ import fr.mutualis.contracts.governance.MutualisationCreated;
 import fr.mutualis.kit.collectivite.Collectivite;
 import fr.mutualis.kit.collectivite.CollectiviteDirectory;
 import fr.mutualis.kit.integration.IntegrationEventInbox;
+import fr.mutualis.kit.integration.PoisonRecordException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -21,12 +23,14 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The kit's one listener of governance's topic keeps both directories, on a real PostgreSQL with the kit's
@@ -114,6 +118,25 @@ class GovernanceDirectoryListenerTest {
         assertThat(consumed("governance.InstanceCreated", "ignored") - ignoredBefore).isEqualTo(2);
         assertThat(inboxRows(registration)).as("inbox rows of an applied event").isOne();
         assertThat(consumed("governance.CollectiviteRegistered", "applied") - appliedBefore).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordWhoseTypeHeaderNamesAnIgnoredTypeIsNotEvenParsed() {
+        // The publisher copies the envelope's type into a header so that a consumer can pass over what it does not
+        // apply without reading the JSON: a body no parser would accept shows that it was not read.
+        double ignoredBefore = consumed("governance.SessionScheduled", "ignored");
+        listener.on(headed("governance.SessionScheduled", "{not json"));
+        assertThat(consumed("governance.SessionScheduled", "ignored") - ignoredBefore).isEqualTo(1);
+
+        // A type the directories apply is still read, and a body that cannot be is a poison record, not skipped.
+        assertThatThrownBy(() -> listener.on(headed("governance.CollectiviteRegistered", "{not json")))
+                .isInstanceOf(PoisonRecordException.class);
+    }
+
+    private static ConsumerRecord<String, String> headed(String type, String value) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.GOVERNANCE, 0, offset++, "key", value);
+        record.headers().add(EventHeaders.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     private static long inboxRows(ConsumerRecord<String, String> record) {
