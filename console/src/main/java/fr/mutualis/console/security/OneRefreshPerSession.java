@@ -5,41 +5,61 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Refreshes a session's tokens once when several of its requests find them expiring together.
+ * Refreshes a session's tokens once when several of its requests find them expiring together, whichever console
+ * instance serves each.
  * <p>
  * The issuer rotates refresh tokens: the first refresh consumes the one the session holds. Each request of a session
  * reads its own copy of the session (Spring Session), so two requests of one person at the same moment (two tabs, a
- * page and the browser's request for an icon, htmx fragments) would both refresh with the same refresh token, and the
- * second, refused, would sign the person out and lose the form it carried. Here one request of a session refreshes at
- * a time, and those that waited take the tokens it obtained instead of the stale ones of their session copy.
- * <p>
- * The tokens obtained are kept in this instance for a minute: several console instances serving one person at the
- * same moment (no session affinity) could still refresh twice; a load balancer with session affinity avoids it.
+ * page and the browser's request for an icon, htmx fragments), served by one instance or by two, would both refresh
+ * with the same refresh token, and the second, refused, would sign the person out and lose the form it carried.
+ * Here, once the access token is due for a refresh, one request of a session refreshes at a time across the
+ * instances (a PostgreSQL advisory lock on the session, taken by one request per instance at a time), and writes the
+ * tokens it obtained into the stored session at once; a request that waited takes them from there instead of the
+ * stale ones of its own copy. A token not yet due takes neither lock.
  */
 final class OneRefreshPerSession implements OAuth2AuthorizedClientManager {
 
-    /** Longer than any request waits for a refresh; a session's later requests read the tokens from the session. */
-    private static final Duration KEPT = Duration.ofMinutes(1);
+    /** The stored session's attribute holding the tokens of its latest refresh. */
+    static final String REFRESHED = OneRefreshPerSession.class.getName() + ".REFRESHED";
 
     private final OAuth2AuthorizedClientManager delegate;
     private final OAuth2AuthorizedClientRepository authorizedClients;
+    private final SessionStore sessions;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+    private final Duration clockSkew;
+    private final Clock clock;
     private final Cache<String, ReentrantLock> locks = Caffeine.newBuilder().weakValues().build();
-    private final Cache<String, OAuth2AuthorizedClient> obtained = Caffeine.newBuilder()
-            .expireAfterWrite(KEPT).maximumSize(10_000).build();
 
-    OneRefreshPerSession(OAuth2AuthorizedClientManager delegate, OAuth2AuthorizedClientRepository authorizedClients) {
+    /**
+     * @param clockSkew how long before its expiry the delegate refreshes an access token (its refresh provider's)
+     */
+    OneRefreshPerSession(OAuth2AuthorizedClientManager delegate, OAuth2AuthorizedClientRepository authorizedClients,
+                         SessionRepository<? extends Session> sessions, TransactionTemplate transactions,
+                         JdbcClient jdbc, Duration clockSkew, Clock clock) {
         this.delegate = delegate;
         this.authorizedClients = authorizedClients;
+        this.sessions = new SessionStore(sessions);
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.clockSkew = clockSkew;
+        this.clock = clock;
     }
 
     @Override
@@ -49,32 +69,46 @@ final class OneRefreshPerSession implements OAuth2AuthorizedClientManager {
         if (session == null) {
             return delegate.authorize(request);
         }
+        OAuth2AuthorizedClient held = authorizedClients.loadAuthorizedClient(request.getClientRegistrationId(),
+                request.getPrincipal(), servletRequest);
+        if (held == null || !dueForRefresh(held.getAccessToken())) {
+            return delegate.authorize(request);
+        }
         String sessionId = session.getId();
         ReentrantLock lock = locks.get(sessionId, id -> new ReentrantLock());
         lock.lock();
         try {
-            takeNewerTokens(request, sessionId, servletRequest);
-            OAuth2AuthorizedClient client = delegate.authorize(request);
-            if (client != null) {
-                obtained.put(sessionId, client);
-            }
-            return client;
+            return transactions.execute(status -> {
+                // Held until this transaction ends, after the refreshed tokens are stored: the request of another
+                // instance that waited here reads them.
+                jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:session, 0))").param("session", sessionId)
+                        .query((rs, row) -> 1).list();
+                takeNewerTokens(request, sessionId, servletRequest);
+                OAuth2AuthorizedClient client = delegate.authorize(request);
+                if (client != null && issuedAfter(client, held)) {
+                    sessions.put(sessionId, REFRESHED, client);
+                }
+                return client;
+            });
         } finally {
             lock.unlock();
         }
     }
 
+    private boolean dueForRefresh(OAuth2AccessToken token) {
+        return token.getExpiresAt() != null && !clock.instant().isBefore(token.getExpiresAt().minus(clockSkew));
+    }
+
     /** Puts into this request's session the tokens another request of the session obtained since it was read. */
     private void takeNewerTokens(OAuth2AuthorizeRequest request, String sessionId, HttpServletRequest servletRequest) {
-        OAuth2AuthorizedClient newer = obtained.getIfPresent(sessionId);
+        OAuth2AuthorizedClient newer = sessions.get(sessionId, REFRESHED);
         if (newer == null || !newer.getClientRegistration().getRegistrationId().equals(request.getClientRegistrationId())) {
             return;
         }
         OAuth2AuthorizedClient held = authorizedClients.loadAuthorizedClient(request.getClientRegistrationId(),
                 request.getPrincipal(), servletRequest);
         // None held: the person signed out or a refusal removed them; nothing to bring back.
-        if (held != null && held.getPrincipalName().equals(newer.getPrincipalName())
-                && issuedAfter(newer, held)) {
+        if (held != null && held.getPrincipalName().equals(newer.getPrincipalName()) && issuedAfter(newer, held)) {
             authorizedClients.saveAuthorizedClient(newer, request.getPrincipal(), servletRequest,
                     request.getAttribute(HttpServletResponse.class.getName()));
         }
@@ -84,5 +118,27 @@ final class OneRefreshPerSession implements OAuth2AuthorizedClientManager {
         Instant newerIssued = newer.getAccessToken().getIssuedAt();
         Instant heldIssued = held.getAccessToken().getIssuedAt();
         return newerIssued != null && heldIssued != null && newerIssued.isAfter(heldIssued);
+    }
+
+    /** Reads and writes one attribute of a stored session, outside the request's own copy of it. */
+    private record SessionStore(SessionRepository<? extends Session> repository) {
+
+        <T> T get(String sessionId, String attribute) {
+            Session stored = repository.findById(sessionId);
+            return stored == null ? null : stored.getAttribute(attribute);
+        }
+
+        void put(String sessionId, String attribute, Object value) {
+            put(repository, sessionId, attribute, value);
+        }
+
+        private static <S extends Session> void put(SessionRepository<S> repository, String sessionId, String attribute,
+                                                    Object value) {
+            S stored = repository.findById(sessionId);
+            if (stored != null) {
+                stored.setAttribute(attribute, value);
+                repository.save(stored);
+            }
+        }
     }
 }

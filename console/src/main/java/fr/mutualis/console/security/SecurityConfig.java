@@ -3,6 +3,7 @@ package fr.mutualis.console.security;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
@@ -19,8 +20,12 @@ import org.springframework.security.oauth2.client.web.HttpSessionOAuth2Authorize
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -30,6 +35,9 @@ import java.time.Duration;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    /** An access token is refreshed this long before it expires, so that no call to the platform carries a dead one. */
+    private static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofSeconds(30);
 
     static final String REGISTRATION_ID = "mutualis";
     /** Public page shown after logout; the issuer sends the browser back to it. */
@@ -84,16 +92,19 @@ class SecurityConfig {
     @Bean
     OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
                                                           OAuth2AuthorizedClientRepository authorizedClients,
-                                                          ApplicationEventPublisher events) {
+                                                          ApplicationEventPublisher events,
+                                                          SessionRepository<? extends Session> sessions,
+                                                          TransactionTemplate transactions, JdbcClient jdbc) {
         RefreshTokenOAuth2AuthorizedClientProvider refresh = new RefreshTokenOAuth2AuthorizedClientProvider();
-        refresh.setClockSkew(Duration.ofSeconds(30));
+        refresh.setClockSkew(REFRESH_BEFORE_EXPIRY);
         refresh.setApplicationEventPublisher(events);
         OAuth2AuthorizedClientProvider provider = new DelegatingOAuth2AuthorizedClientProvider(
                 new AuthorizationCodeOAuth2AuthorizedClientProvider(), refresh);
         DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations,
                 authorizedClients);
         manager.setAuthorizedClientProvider(provider);
-        return new OneRefreshPerSession(manager, authorizedClients);
+        return new OneRefreshPerSession(manager, authorizedClients, sessions, transactions, jdbc, REFRESH_BEFORE_EXPIRY,
+                Clock.systemUTC());
     }
 
     /** Puts the refreshed ID token into the person's authentication (then saved by {@link RefreshedPerson}). */

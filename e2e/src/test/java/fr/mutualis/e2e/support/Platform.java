@@ -123,6 +123,9 @@ public final class Platform implements BeforeAllCallback {
                 .workDir(Path.of("target", "e2e-stack"))
                 .loadDemo(false)
                 .consoleAccessTokenTtl(CONSOLE_ACCESS_TOKEN_TTL)
+                // Two console replicas behind the gateway, as deployed (their sessions in the console's database):
+                // the browser classes' requests alternate between them.
+                .instances("console", 2)
                 .appEnvironment("reporting-job", "SPRING_APPLICATION_JSON",
                         "{\"spring.kafka.streams.properties.session.timeout.ms\": "
                                 + REPORTING_JOB_SESSION_TIMEOUT.toMillis() + "}")
