@@ -387,6 +387,14 @@ public final class LocalStack implements AutoCloseable {
         return requireStarted(issuer, "issuer").signedToken(clientId, change);
     }
 
+    /**
+     * Ends every authorization the issuer gave a person: the console's refresh tokens for them are refused from now
+     * on, their sign-in at the issuer stays (see {@link IssuerServer#endAuthorizationsOf}).
+     */
+    public void endIssuerAuthorizationsOf(String username) {
+        requireStarted(issuer, "issuer").endAuthorizationsOf(username);
+    }
+
     /** Registers an extra issuer client, like {@code POST /demo/clients}; fails when the id is taken. */
     public void registerClient(String clientId, String secret, List<String> tenants, List<String> roles) {
         requireStarted(issuer, "issuer").registerClient(new ClientProfile(clientId, clientId, tenants, roles), secret);

@@ -656,6 +656,34 @@ class ConsoleBrowserTest {
         }
     }
 
+    @Test
+    void aRefreshTheIssuerRefusesSendsThePersonThroughSignInBackToThePageNeverToAnError() {
+        try (BrowserContext context = newContext()) {
+            // a person no other test of this class keeps signed in: their authorizations are about to end
+            Page page = signedIn(context, "staubin-agent");
+            Duration refreshPoint = Platform.CONSOLE_ACCESS_TOKEN_TTL.minusSeconds(30).plusMillis(500);
+            List<String> authorizeRequests = new ArrayList<>();
+            List<Integer> statuses = new ArrayList<>();
+            page.onRequest(request -> {
+                if (request.url().startsWith(stack.issuerUrl() + "/oauth2/authorize")) {
+                    authorizeRequests.add(request.url());
+                }
+            });
+            page.onResponse(response -> statuses.add(response.status()));
+            page.waitForTimeout(refreshPoint.toMillis());
+            // As when the person's session at the issuer expired (Keycloak's idle SSO session) while the console's
+            // lived on: the refresh token the console holds is refused. Their sign-in at the issuer stays.
+            stack.endIssuerAuthorizationsOf("staubin-agent");
+
+            page.navigate(console + "projets");
+
+            assertThat(statuses).as("no error page").noneMatch(status -> status >= 500);
+            assertThat(authorizeRequests).as("sent to the issuer for new tokens").isNotEmpty();
+            assertThat(page).hasURL(Pattern.compile("^" + js(console) + "projets(\\?continue)?$"));
+            assertThat(page.locator("h1")).hasText("Projets");
+        }
+    }
+
     /** {@code GET /projets} six times at once with the session's cookie, alternately on each console replica. */
     private static List<Integer> sixRequestsOnBothReplicas(BrowserContext context) {
         String cookie = context.cookies().stream().filter(candidate -> candidate.name.equals("MUTUALIS_CONSOLE_SESSION"))

@@ -52,6 +52,12 @@ class AuthorizationServerConfiguration {
     /** The {@code aud} every access token carries, checked by the gateway and the services. */
     static final String PLATFORM_AUDIENCE = IssuerServer.PLATFORM_AUDIENCE;
 
+    /** Spring Authorization Server's in-memory store, which also ends a person's authorizations on demand. */
+    @Bean
+    PeoplesAuthorizations authorizationService() {
+        return new PeoplesAuthorizations();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http) throws Exception {

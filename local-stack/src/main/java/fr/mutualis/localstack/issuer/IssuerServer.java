@@ -132,6 +132,15 @@ public final class IssuerServer implements AutoCloseable {
     }
 
     /**
+     * Ends every authorization the issuer gave {@code username} (a person of {@link DemoUsers}): the refresh tokens a
+     * console holds for them are refused from now on, as a real issuer does once the person's session there expired
+     * or was revoked. Their sign-in at the issuer itself stays. In-process only, for tests.
+     */
+    public void endAuthorizationsOf(String username) {
+        context.getBean(PeoplesAuthorizations.class).endAll(username);
+    }
+
+    /**
      * An access token for a registered client that expired an hour ago, signed with the issuer's real key: the only
      * way to prove that expiry (and not the signature) is what gets it refused. In-process only, for tests.
      */
