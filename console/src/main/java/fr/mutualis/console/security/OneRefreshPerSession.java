@@ -37,6 +37,7 @@ final class OneRefreshPerSession implements OAuth2AuthorizedClientManager {
 
     /** The stored session's attribute holding the tokens of its latest refresh. */
     static final String REFRESHED = OneRefreshPerSession.class.getName() + ".REFRESHED";
+    private static final Duration DUE_MARGIN = Duration.ofSeconds(1);
 
     private final OAuth2AuthorizedClientManager delegate;
     private final OAuth2AuthorizedClientRepository authorizedClients;
@@ -95,8 +96,13 @@ final class OneRefreshPerSession implements OAuth2AuthorizedClientManager {
         }
     }
 
+    /**
+     * Whether the delegate may refresh {@code token} now: a second earlier than it would, so that no request finds it
+     * not yet due here and due there a moment later, refreshing outside the locks.
+     */
     private boolean dueForRefresh(OAuth2AccessToken token) {
-        return token.getExpiresAt() != null && !clock.instant().isBefore(token.getExpiresAt().minus(clockSkew));
+        return token.getExpiresAt() != null
+                && !clock.instant().isBefore(token.getExpiresAt().minus(clockSkew).minus(DUE_MARGIN));
     }
 
     /** Puts into this request's session the tokens another request of the session obtained since it was read. */
