@@ -84,9 +84,9 @@ final class OneRefreshPerSession implements OAuth2AuthorizedClientManager {
                 // instance that waited here reads them.
                 jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:session, 0))").param("session", sessionId)
                         .query((rs, row) -> 1).list();
-                takeNewerTokens(request, sessionId, servletRequest);
+                OAuth2AuthorizedClient current = takeNewerTokens(request, sessionId, servletRequest, held);
                 OAuth2AuthorizedClient client = delegate.authorize(request);
-                if (client != null && issuedAfter(client, held)) {
+                if (client != null && issuedAfter(client, current)) {
                     sessions.put(sessionId, REFRESHED, client);
                 }
                 return client;
@@ -105,19 +105,22 @@ final class OneRefreshPerSession implements OAuth2AuthorizedClientManager {
                 && !clock.instant().isBefore(token.getExpiresAt().minus(clockSkew).minus(DUE_MARGIN));
     }
 
-    /** Puts into this request's session the tokens another request of the session obtained since it was read. */
-    private void takeNewerTokens(OAuth2AuthorizeRequest request, String sessionId, HttpServletRequest servletRequest) {
+    /**
+     * Puts into this request's session the tokens another request of the session obtained since it was read, and
+     * answers the tokens the request now holds.
+     */
+    private OAuth2AuthorizedClient takeNewerTokens(OAuth2AuthorizeRequest request, String sessionId,
+                                                   HttpServletRequest servletRequest, OAuth2AuthorizedClient held) {
         OAuth2AuthorizedClient newer = sessions.get(sessionId, REFRESHED);
         if (newer == null || !newer.getClientRegistration().getRegistrationId().equals(request.getClientRegistrationId())) {
-            return;
+            return held;
         }
-        OAuth2AuthorizedClient held = authorizedClients.loadAuthorizedClient(request.getClientRegistrationId(),
-                request.getPrincipal(), servletRequest);
-        // None held: the person signed out or a refusal removed them; nothing to bring back.
-        if (held != null && held.getPrincipalName().equals(newer.getPrincipalName()) && issuedAfter(newer, held)) {
+        if (held.getPrincipalName().equals(newer.getPrincipalName()) && issuedAfter(newer, held)) {
             authorizedClients.saveAuthorizedClient(newer, request.getPrincipal(), servletRequest,
                     request.getAttribute(HttpServletResponse.class.getName()));
+            return newer;
         }
+        return held;
     }
 
     private static boolean issuedAfter(OAuth2AuthorizedClient newer, OAuth2AuthorizedClient held) {
