@@ -1,20 +1,18 @@
 package fr.mutualis.bench;
 
 import fr.mutualis.contracts.EventEnvelope;
-import fr.mutualis.contracts.EventHeaders;
 import fr.mutualis.contracts.IntegrationEvents;
 import fr.mutualis.contracts.Topics;
 import fr.mutualis.contracts.governance.SessionScheduled;
 import fr.mutualis.localstack.LocalStack;
+import fr.mutualis.testsupport.TestEvents;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +27,7 @@ import java.util.UUID;
  * to most of its groups (the published references' and directories' listeners apply one to five types). Starts the
  * gateway and the portfolio, budget and governance services (no evaluation, which applies séances), lets them settle
  * and measures their CPU at rest, then sends {@code records} {@code governance.SessionScheduled} envelopes as the
- * publisher writes them (headers included) and waits until every group reading governance's topic has committed
+ * publisher writes them ({@link TestEvents#record}, headers included) and waits until every group reading governance's topic has committed
  * them: portfolio's two groups and budget's three read each one, none applies it. Prints each service's CPU and
  * PostgreSQL's, at rest removed, per record and per record and group.
  * <p>
@@ -109,25 +107,16 @@ public final class IgnoredEventsBenchmark {
                         Instant.parse("2026-12-10T18:00:00Z"), LocalDate.of(2026, 12, 1), false);
                 EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), described.type(), described.version(),
                         Instant.now(), OWNER, session.toString(), 0, "bench", JSON.valueToTree(scheduled));
-                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.GOVERNANCE, session.toString(),
-                        JSON.writeValueAsString(envelope));
-                header(record, EventHeaders.TENANT_ID, OWNER);
-                header(record, EventHeaders.EVENT_TYPE, described.type());
-                header(record, EventHeaders.EVENT_VERSION, String.valueOf(described.version()));
-                producer.send(record);
+                producer.send(TestEvents.record(Topics.GOVERNANCE, envelope));
             }
             producer.flush();
         }
     }
 
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
     /** CPU seconds of the services reading the records, and of PostgreSQL. */
     private Map<String, Double> cpu() {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        for (String app : List.of("portfolio-service", "budget-service")) {
+        for (String app : GROUPS.keySet().stream().sorted().toList()) {
             seconds.put(app, ProcessMemory.cpuSeconds(stack.appPid(app).orElseThrow()));
         }
         seconds.put("postgresql", ProcessMemory.postgresCpuSeconds(stack.postgresPort()));

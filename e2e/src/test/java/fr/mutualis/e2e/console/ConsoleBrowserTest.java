@@ -58,6 +58,10 @@ class ConsoleBrowserTest {
     /** Screenshots of the main pages, copied to docs/console/ when they change. */
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
+    /** The console refreshes a token 30 s before it expires: past this point, every request of a session refreshes. */
+    private static final Duration REFRESH_POINT = Platform.CONSOLE_ACCESS_TOKEN_TTL.minusSeconds(30).plusMillis(500);
+    private static final String SESSION_COOKIE = "MUTUALIS_CONSOLE_SESSION";
+
     private static LocalStack stack;
     private static TestHttp gateway;
     private static String console;
@@ -136,12 +140,12 @@ class ConsoleBrowserTest {
             assertThat(page.locator("nav a")).hasText(new String[]{"Tableau de bord", "Projets", "Budget",
                     "Gouvernance", "Évaluation", "Services communs"});
             Cookie session = context.cookies(console).stream()
-                    .filter(cookie -> cookie.name.equals("MUTUALIS_CONSOLE_SESSION")).findFirst().orElseThrow();
+                    .filter(cookie -> cookie.name.equals(SESSION_COOKIE)).findFirst().orElseThrow();
             assertThat(session.httpOnly).isTrue();
             assertThat(session.sameSite).isEqualTo(SameSiteAttribute.LAX);
             // the browser holds no token: only the session cookies of the console and of the issuer
             assertThat(context.cookies().stream().map(cookie -> cookie.name).toList())
-                    .containsExactlyInAnyOrder("MUTUALIS_CONSOLE_SESSION", "MUTUALIS_ISSUER_SESSION");
+                    .containsExactlyInAnyOrder(SESSION_COOKIE, "MUTUALIS_ISSUER_SESSION");
 
             page.locator("form.deconnexion button").click();
             assertThat(page).hasURL(console + "au-revoir");
@@ -190,7 +194,7 @@ class ConsoleBrowserTest {
         try (BrowserContext context = newContext()) {
             Page page = signedIn(context, "aulnes-agent");
             List<Cookie> issuerOnly = context.cookies().stream()
-                    .filter(cookie -> !cookie.name.equals("MUTUALIS_CONSOLE_SESSION")).toList();
+                    .filter(cookie -> !cookie.name.equals(SESSION_COOKIE)).toList();
             context.clearCookies();
             context.addCookies(issuerOnly);
 
@@ -623,8 +627,6 @@ class ConsoleBrowserTest {
     void requestsOfOneSessionFindingTheTokenExpiringTogetherRefreshItOnceAndThePersonStaysSignedIn() {
         try (BrowserContext context = newContext()) {
             Page page = signedIn(context, "aulnes-agent");
-            // the console refreshes a token 30 s before it expires: past that point, every request refreshes
-            Duration refreshPoint = Platform.CONSOLE_ACCESS_TOKEN_TTL.minusSeconds(30).plusMillis(500);
             List<String> issuerPages = new ArrayList<>();
             page.onRequest(request -> {
                 if (request.url().startsWith(stack.issuerUrl())) {
@@ -636,7 +638,7 @@ class ConsoleBrowserTest {
             // refreshed by each, the session would keep one of six while the issuer knows another, and a refresh
             // with a token already consumed is refused; either signs the person out, at once or at the next refresh.
             // The first six go through the gateway, which spreads them over the two console replicas of the run.
-            page.waitForTimeout(refreshPoint.toMillis());
+            page.waitForTimeout(REFRESH_POINT.toMillis());
             List<Object> answers = (List<Object>) page.evaluate("""
                     url => Promise.all(Array.from({length: 6}, (_, n) => fetch(url + n,
                             {redirect: 'manual', cache: 'no-store'})
@@ -644,10 +646,10 @@ class ConsoleBrowserTest {
             assertThat(answers).as("each answered with the page, none sent to sign in again")
                     .containsExactly("basic 200", "basic 200", "basic 200", "basic 200", "basic 200", "basic 200");
             // The next six go three to each replica, straight: the two must not both refresh.
-            page.waitForTimeout(refreshPoint.toMillis());
+            page.waitForTimeout(REFRESH_POINT.toMillis());
             assertThat(sixRequestsOnBothReplicas(context)).as("each answered with the page by its replica, none "
                     + "sent to sign in again").containsExactly(200, 200, 200, 200, 200, 200);
-            page.waitForTimeout(refreshPoint.toMillis());
+            page.waitForTimeout(REFRESH_POINT.toMillis());
             Response next = page.navigate(console + "projets");
 
             assertThat(next.status()).isEqualTo(200);
@@ -661,7 +663,6 @@ class ConsoleBrowserTest {
         try (BrowserContext context = newContext()) {
             // a person no other test of this class keeps signed in: their authorizations are about to end
             Page page = signedIn(context, "staubin-agent");
-            Duration refreshPoint = Platform.CONSOLE_ACCESS_TOKEN_TTL.minusSeconds(30).plusMillis(500);
             List<String> authorizeRequests = new ArrayList<>();
             List<Integer> statuses = new ArrayList<>();
             page.onRequest(request -> {
@@ -670,7 +671,7 @@ class ConsoleBrowserTest {
                 }
             });
             page.onResponse(response -> statuses.add(response.status()));
-            page.waitForTimeout(refreshPoint.toMillis());
+            page.waitForTimeout(REFRESH_POINT.toMillis());
             // As when the person's session at the issuer expired (Keycloak's idle SSO session) while the console's
             // lived on: the refresh token the console holds is refused. Their sign-in at the issuer stays.
             stack.endIssuerAuthorizationsOf("staubin-agent");
@@ -686,7 +687,7 @@ class ConsoleBrowserTest {
 
     /** {@code GET /projets} six times at once with the session's cookie, alternately on each console replica. */
     private static List<Integer> sixRequestsOnBothReplicas(BrowserContext context) {
-        String cookie = context.cookies().stream().filter(candidate -> candidate.name.equals("MUTUALIS_CONSOLE_SESSION"))
+        String cookie = context.cookies().stream().filter(candidate -> candidate.name.equals(SESSION_COOKIE))
                 .map(candidate -> candidate.name + "=" + candidate.value).findFirst().orElseThrow();
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         List<CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
@@ -830,7 +831,7 @@ class ConsoleBrowserTest {
     /** The console's session ends on the server (its cookie names none any more), and the issuer's too. */
     private static void endSessions(BrowserContext context) {
         context.clearCookies();
-        context.addCookies(List.of(new Cookie("MUTUALIS_CONSOLE_SESSION", "ZmluaXNoZWQ").setUrl(console)));
+        context.addCookies(List.of(new Cookie(SESSION_COOKIE, "ZmluaXNoZWQ").setUrl(console)));
     }
 
     private static BrowserContext newContext() {
