@@ -84,10 +84,15 @@ class StopOnSignalTest {
         return jars;
     }
 
-    /** The README's run command with a fake portfolio-service alone, once it says it is ready. */
+    /**
+     * The README's run command with a fake portfolio-service alone, once it says it is ready. The launcher runs with
+     * the test JVMs' C1 compiler and serial collector: each of its three launches lives half a minute, in which C2
+     * cost a third of its CPU (65 against 44-48 CPU-s for the class) and nothing this class checks.
+     */
     private static Process launchReady(Path jars, Path work) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), LocalStackApplication.class.getName(),
                 "--mutualis.stack.jars-dir=" + jars, "--mutualis.stack.work-dir=" + work,
                 "--mutualis.stack.apps=portfolio-service", "--mutualis.stack.load-demo=false",
