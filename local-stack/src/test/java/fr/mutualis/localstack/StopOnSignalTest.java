@@ -1,6 +1,7 @@
 package fr.mutualis.localstack;
 
 import fr.mutualis.localstack.launcher.JarLocator;
+import fr.mutualis.testsupport.infra.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,12 +88,15 @@ class StopOnSignalTest {
     /**
      * The README's run command with a fake portfolio-service alone, once it says it is ready. The launcher runs with
      * the test JVMs' C1 compiler and serial collector: each of its three launches lives half a minute, in which C2
-     * cost a third of its CPU (65 against 44-48 CPU-s for the class) and nothing this class checks.
+     * cost a third of its CPU (65 against 44-48 CPU-s for the class) and nothing this class checks. It unpacks
+     * PostgreSQL where the build's other servers did, if the build says where.
      */
     private static Process launchReady(Path jars, Path work) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-D" + EmbeddedPostgresServer.BINARIES_PROPERTY + "="
+                        + System.getProperty(EmbeddedPostgresServer.BINARIES_PROPERTY, ""),
                 "-cp", System.getProperty("java.class.path"), LocalStackApplication.class.getName(),
                 "--mutualis.stack.jars-dir=" + jars, "--mutualis.stack.work-dir=" + work,
                 "--mutualis.stack.apps=portfolio-service", "--mutualis.stack.load-demo=false",
