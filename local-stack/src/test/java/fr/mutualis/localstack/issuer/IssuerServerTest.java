@@ -1,5 +1,6 @@
 package fr.mutualis.localstack.issuer;
 
+import fr.mutualis.testsupport.MovableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -107,7 +109,33 @@ class IssuerServerTest {
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(JSON.readTree(response.body()).get("type").asString())
                 .isEqualTo("https://mutualis.fr/problems/client-exists");
-        assertThat(tokens.token("valmont-agent", "demo")).isNotBlank();
+        // a client that keeps no token: the issuer itself still answers the original client
+        assertThat(new TokenClient(URI.create(issuer.tokenUri())).token("valmont-agent", "demo")).isNotBlank();
+    }
+
+    @Test
+    void aClientsTokenIsKeptUntilShortlyBeforeItExpiresThenAskedForAgain() {
+        MovableClock clock = new MovableClock(Instant.now());
+        TokenClient keeping = new TokenClient(URI.create(issuer.tokenUri()), clock);
+        String first = keeping.token("valmont-elu", "demo");
+
+        assertThat(keeping.token("valmont-elu", "demo")).as("kept").isSameAs(first);
+        Instant expires = decoder.decode(first).getExpiresAt();
+        clock.set(expires.minus(TokenClient.RENEW_BEFORE_EXPIRY).minusSeconds(2));
+        assertThat(keeping.token("valmont-elu", "demo")).as("still kept").isSameAs(first);
+
+        clock.set(expires.minus(TokenClient.RENEW_BEFORE_EXPIRY).plusSeconds(2));
+        String renewed = keeping.token("valmont-elu", "demo");
+        assertThat(renewed).as("asked for again").isNotEqualTo(first);
+        assertThat(decoder.decode(renewed).getSubject()).isEqualTo("valmont-elu");
+    }
+
+    @Test
+    void aKeptTokenIsNeverAnsweredForAnotherSecret() {
+        TokenClient keeping = new TokenClient(URI.create(issuer.tokenUri()));
+        assertThat(keeping.token("staubin-agent", "demo")).isNotBlank();
+
+        assertThatThrownBy(() -> keeping.token("staubin-agent", "not-the-secret")).hasMessageContaining("answered 401");
     }
 
     @Test
