@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.time.Duration;
@@ -98,6 +99,15 @@ class AuthorizationServerConfiguration {
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login"));
         return http.build();
+    }
+
+    /**
+     * The encoder the authorization server checks client secrets with, and people's passwords: the one the secrets
+     * were hashed with, so that a matched hash is never "upgraded" ({@link IssuerPasswords}).
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return IssuerPasswords.ENCODER;
     }
 
     @Bean

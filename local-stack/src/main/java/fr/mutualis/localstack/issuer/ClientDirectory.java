@@ -1,6 +1,5 @@
 package fr.mutualis.localstack.issuer;
 
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -21,9 +20,6 @@ public class ClientDirectory implements RegisteredClientRepository {
 
     static final Duration ACCESS_TOKEN_TTL = Duration.ofHours(1);
 
-    /** Secrets are stored hashed; a low BCrypt cost keeps token requests fast (demo issuer only). */
-    private static final BCryptPasswordEncoder SECRET_ENCODER = new BCryptPasswordEncoder(4);
-
     private final Map<String, RegisteredClient> registrationsById = new ConcurrentHashMap<>();
     private final Map<String, RegisteredClient> registrationsByClientId = new ConcurrentHashMap<>();
     private final Map<String, ClientProfile> profiles = new ConcurrentHashMap<>();
@@ -36,7 +32,7 @@ public class ClientDirectory implements RegisteredClientRepository {
         save(RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(profile.clientId())
                 .clientName(profile.name())
-                .clientSecret("{bcrypt}" + SECRET_ENCODER.encode(secret))
+                .clientSecret(IssuerPasswords.ENCODER.encode(secret))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)

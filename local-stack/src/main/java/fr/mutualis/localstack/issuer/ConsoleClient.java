@@ -1,6 +1,5 @@
 package fr.mutualis.localstack.issuer;
 
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -31,8 +30,6 @@ public final class ConsoleClient {
     public static final Duration ACCESS_TOKEN_TTL = Duration.ofMinutes(5);
     public static final Duration REFRESH_TOKEN_TTL = Duration.ofHours(10);
 
-    private static final BCryptPasswordEncoder SECRET_ENCODER = new BCryptPasswordEncoder(4);
-
     /** The registration for a console reachable at each of {@code baseUrls} (e.g. {@code http://localhost:8080}). */
     public static RegisteredClient registration(List<String> baseUrls) {
         return registration(baseUrls, ACCESS_TOKEN_TTL);
@@ -45,7 +42,7 @@ public final class ConsoleClient {
         RegisteredClient.Builder client = RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(CLIENT_ID)
                 .clientName("Console Mutualis")
-                .clientSecret("{bcrypt}" + SECRET_ENCODER.encode(SECRET))
+                .clientSecret(IssuerPasswords.ENCODER.encode(SECRET))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)

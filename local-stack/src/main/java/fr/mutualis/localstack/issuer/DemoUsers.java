@@ -4,7 +4,6 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.util.List;
 import java.util.Map;
@@ -24,16 +23,13 @@ public final class DemoUsers implements UserDetailsService {
     /** The domain of the demo people's addresses; their mails reach the local stack's SMTP server. */
     public static final String EMAIL_DOMAIN = "mutualis.localhost";
 
-    /** A low BCrypt cost keeps sign-in fast (demo issuer only). */
-    private static final BCryptPasswordEncoder PASSWORD_ENCODER = new BCryptPasswordEncoder(4);
-
     private final Map<String, ClientProfile> profiles;
     private final Map<String, String> passwordHashes;
 
     public DemoUsers(List<ClientProfile> people, String password) {
         this.profiles = people.stream().collect(Collectors.toUnmodifiableMap(ClientProfile::clientId,
                 Function.identity()));
-        String hash = "{bcrypt}" + PASSWORD_ENCODER.encode(password);
+        String hash = IssuerPasswords.ENCODER.encode(password);
         this.passwordHashes = people.stream().collect(Collectors.toUnmodifiableMap(ClientProfile::clientId,
                 person -> hash));
     }

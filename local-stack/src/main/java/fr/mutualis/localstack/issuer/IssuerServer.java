@@ -131,6 +131,11 @@ public final class IssuerServer implements AutoCloseable {
         context.getBean(ClientDirectory.class).register(profile, secret);
     }
 
+    /** The secret of a registered client as the issuer holds it (hashed). For this package's tests. */
+    String storedSecret(String clientId) {
+        return context.getBean(ClientDirectory.class).findByClientId(clientId).getClientSecret();
+    }
+
     /**
      * Ends every authorization the issuer gave {@code username} (a person of {@link DemoUsers}): the refresh tokens a
      * console holds for them are refused from now on, as a real issuer does once the person's session there expired
