@@ -8,7 +8,6 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The one token issuer of the tests (the services' and the gateway's): an RSA key whose public half is served as a JWK
@@ -44,13 +42,11 @@ public final class TestTokenIssuer implements AutoCloseable {
     private final String issuer;
 
     private TestTokenIssuer() {
+        TestKeys.Pair keys = TestKeys.load();
+        key = keys.key();
+        otherKey = keys.other();
         try {
-            key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-            // Same kid as the real key: only the signature can tell them apart.
-            otherKey = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
