@@ -128,11 +128,16 @@ public final class LocalStack implements AutoCloseable {
             DemoLoader demo = new DemoLoader(URI.create(gatewayUrl()), this::token);
             // The issuer is idle while the apps start, and the demo clients' tokens live an hour: fetched now, the
             // issuer's cold token path is off the demo's (28.7 s at load 54, before the demo's first call).
-            CompletableFuture<Void> demoTokens = settings.loadDemo && apps.containsKey(StackApp.GATEWAY)
+            if (settings.loadDemo && !settings.loadsTheDemo()) {
+                log.warn("demo: not loaded: it goes through {}, not launched here"
+                        + " (--mutualis.stack.load-demo=false leaves it out without this line)",
+                        settings.appsTheDemoLacks().stream().map(StackApp::module).toList());
+            }
+            CompletableFuture<Void> demoTokens = settings.loadsTheDemo()
                     ? CompletableFuture.runAsync(demo::fetchTokens, onItsOwnThread("demo-tokens"))
                     : CompletableFuture.completedFuture(null);
             launchApps(jars, launches).ifPresent(phases::add);
-            if (settings.loadDemo) {
+            if (settings.loadsTheDemo()) {
                 loadDemo(demo, demoTokens).ifPresent(phases::add);
             }
             trainAotCaches(jars, launches);
@@ -616,7 +621,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private boolean demoGoesFirst() {
-        return settings.loadDemo && apps.containsKey(StackApp.GATEWAY);
+        return settings.loadsTheDemo();
     }
 
     /** What the demo's calls go through: the gateway and the services behind it. */
@@ -714,10 +719,6 @@ public final class LocalStack implements AutoCloseable {
      * parts are the territory's load and those apps, each with the time from its launch to ready and its CPU.
      */
     private Optional<StartupReport.Phase> loadDemo(DemoLoader demo, CompletableFuture<Void> tokensFetched) {
-        if (!apps.containsKey(StackApp.GATEWAY)) {
-            log.warn("demo: not loaded, the gateway is not launched");
-            return Optional.empty();
-        }
         long start = System.nanoTime();
         launch(deferredApps);
         CompletableFuture<List<StartupReport.Part>> deferredReady = CompletableFuture.supplyAsync(
@@ -1033,7 +1034,25 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** Load the demo territory once the apps are ready. Default true. */
+        /**
+         * The apps the demo territory goes through ({@link #neededByTheDemo}) that this stack does not launch. With
+         * any, the demo is not loaded: its first call to a missing service failed the whole start once the others had
+         * started (a 503 from the gateway after about 40 s).
+         */
+        List<StackApp> appsTheDemoLacks() {
+            return java.util.Arrays.stream(StackApp.values()).filter(LocalStack::neededByTheDemo)
+                    .filter(app -> !apps.contains(app)).toList();
+        }
+
+        /** Whether the demo territory is loaded: asked for ({@link #loadDemo}) and every app it goes through launched. */
+        boolean loadsTheDemo() {
+            return loadDemo && appsTheDemoLacks().isEmpty();
+        }
+
+        /**
+         * Load the demo territory once the apps are ready, if every app it goes through is launched
+         * ({@link #loadsTheDemo}). Default true.
+         */
         public Builder loadDemo(boolean load) {
             loadDemo = load;
             return this;

@@ -31,7 +31,8 @@ import java.util.concurrent.CountDownLatch;
  *       {@code logs/}; {@code pg-data-dir} overrides the former;</li>
  *   <li>{@code apps}: comma-separated apps to launch (default all; {@code none});</li>
  *   <li>{@code reporting} (default true): false leaves the reporting job out;</li>
- *   <li>{@code load-demo} (default true); {@code readiness-timeout} in seconds (default 180);</li>
+ *   <li>{@code load-demo} (default true: loaded when the gateway and the four services run, see {@code apps});
+ *       {@code readiness-timeout} in seconds (default 180);</li>
  *   <li>{@code aot-cache} (default true): on JDK 25 and later, the apps start from their ahead-of-time cache under
  *       {@code <work-dir>/aot}, trained in the background after the first start (see {@code AotCache}); false
  *       starts them from their executable jars, as an older JDK does;</li>

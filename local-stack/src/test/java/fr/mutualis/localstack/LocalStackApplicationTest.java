@@ -23,6 +23,21 @@ class LocalStackApplicationTest {
                 .endsWith("-XX:TieredStopAtLevel=4", "-Xmx512m");
     }
 
+    @Test
+    void aStackWithoutAServiceTheDemoGoesThroughStartsWithoutTheDemo() {
+        assertThat(LocalStackApplication.builder(environment()).loadsTheDemo()).isTrue();
+        assertThat(LocalStackApplication.builder(environment("--mutualis.stack.reporting=false")).loadsTheDemo())
+                .as("the reporting job is not on the demo's way").isTrue();
+
+        LocalStack.Builder subset = LocalStackApplication.builder(
+                environment("--mutualis.stack.apps=gateway,portfolio-service"));
+        assertThat(subset.loadsTheDemo()).isFalse();
+        assertThat(subset.appsTheDemoLacks()).extracting(StackApp::module)
+                .containsExactly("budget-service", "governance-service", "evaluation-service");
+        assertThat(LocalStackApplication.builder(environment("--mutualis.stack.apps=none")).appsTheDemoLacks())
+                .contains(StackApp.GATEWAY);
+    }
+
     private static StandardEnvironment environment(String... args) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
