@@ -369,7 +369,10 @@ public final class LocalStack implements AutoCloseable {
         return requireStarted(issuer, "issuer").jwkSetUri();
     }
 
-    /** An access token (JWT) from the issuer, {@code client_credentials} grant. */
+    /**
+     * An access token (JWT) from the issuer, {@code client_credentials} grant, kept by the stack's {@link TokenClient}
+     * until shortly before it expires: callers need not keep it themselves.
+     */
     public String token(String clientId, String secret) {
         return requireStarted(tokenClient, "issuer").token(clientId, secret);
     }

@@ -6,8 +6,6 @@ import fr.mutualis.localstack.LocalStack;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +31,6 @@ public final class Territory {
 
     private final LocalStack stack = Platform.stack();
     private final TestHttp gateway = Platform.gateway();
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     /** Registers the collectivités and the mutualisation, and waits until portfolio knows the mutualisation. */
     public static Territory create() {
@@ -106,9 +103,9 @@ public final class Territory {
         return token(id("epci-platform-admin", epci));
     }
 
-    /** A client's token, fetched once and reused. */
+    /** A client's token: the stack's token client keeps it until shortly before it expires. */
     public String token(String clientId) {
-        return tokens.computeIfAbsent(clientId, id -> stack.token(id, SECRET));
+        return stack.token(clientId, SECRET);
     }
 
     public static String id(String kind, String siren) {
