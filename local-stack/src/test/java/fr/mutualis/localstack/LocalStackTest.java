@@ -48,7 +48,7 @@ class LocalStackTest {
                 .aotCache(true)
                 .jarsDir(jars)
                 .instances("evaluation-service", 2)
-                .jvmOptions(java.util.List.of("-XX:+UseSerialGC", "-Xmx64m", "-XX:TieredStopAtLevel=1"))
+                .jvmOptions(List.of("-XX:+UseSerialGC", "-Xmx64m", "-XX:TieredStopAtLevel=1"))
                 .readinessTimeout(Duration.ofSeconds(60))
                 .stopGrace(Duration.ofSeconds(5))
                 .build()
@@ -251,6 +251,30 @@ class LocalStackTest {
         stack.restartApp("evaluation");
         assertThat(stack.isAppReady("evaluation")).isTrue();
         assertThat(Files.readString(stack.logFile("budget"))).contains("fake app up on port").contains("=== local-stack");
+    }
+
+    /**
+     * The README's example of launching only some apps: the demo goes through services that are not launched, so it
+     * is not loaded and the stack starts. It used to be loaded, and its first call to a missing service failed the start.
+     */
+    @Test
+    void aStackWithoutAServiceTheDemoGoesThroughStartsWithoutLoadingIt() {
+        try (LocalStack subset = LocalStack.builder()
+                .randomPorts()
+                .workDir(BASE.resolve("subset-work"))
+                .jarsDir(BASE.resolve("jars"))
+                .apps(List.of("gateway", "portfolio-service"))
+                .jvmOptions(List.of("-XX:+UseSerialGC", "-Xmx64m", "-XX:TieredStopAtLevel=1"))
+                .readinessTimeout(Duration.ofSeconds(60))
+                .stopGrace(Duration.ofSeconds(5))
+                .registerShutdownHook(false)
+                .build()
+                .start()) {
+            assertThat(subset.isAppReady("gateway")).isTrue();
+            assertThat(subset.isAppReady("portfolio-service")).isTrue();
+            assertThat(subset.startupReport().phases()).extracting(StartupReport.Phase::name)
+                    .as("no demo phase").doesNotContain("demo");
+        }
     }
 
     private static long pidOf(String app) {
