@@ -6,14 +6,11 @@ import fr.mutualis.testsupport.TestHttp;
 import fr.mutualis.testsupport.TestHttp.Response;
 import fr.mutualis.localstack.LocalStack;
 import fr.mutualis.localstack.issuer.DemoClients;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Isolated;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,15 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in this module's test resources, never from the services' constants: for each collectivité of the demo, the budget
  * at every stage and the délibérations.
  * <p>
- * The platform of the other end-to-end classes runs without the demo so that their counts are theirs: this class
- * starts its own stack like the README's run command, the demo loaded (without the console, which no export needs),
- * and stops it when done. It starts it once the shared platform is up ({@link Platform}, which it does not use
- * otherwise), and alone when the classes run concurrently: five JVMs starting take both cores for a minute or
- * more, while the requests of the classes beside them time out after 30 s. The demo votes the 2026 budget at the BP only: a BS, a DM and a CA are voted on one of
- * Valmont's lines, through the API, so that every stage has rows to check.
+ * The run's platform carries the demo territory, loaded as the README's run command loads it ({@link Platform}). The
+ * demo votes the 2026 budget at the BP only: a BS, a DM and a CA are voted on one of Valmont's lines, through the API,
+ * so that every stage has rows to check.
  */
 @ExtendWith(Platform.class)
-@Isolated("Its own stack's start takes both cores: classes beside it would time out")
 class ScdlExportsConformanceTest {
 
     private static final TableSchema BUDGET = TableSchema.resource("/scdl/budget-0.8.3.schema.json");
@@ -47,25 +40,9 @@ class ScdlExportsConformanceTest {
     private static TestHttp gateway;
 
     @BeforeAll
-    static void startTheStackWithTheDemo() {
-        stack = LocalStack.builder()
-                .randomPorts()
-                .jvmOptions(Platform.appJvmOptions())
-                .workDir(Path.of("target", "e2e-demo-stack"))
-                .apps(List.of("gateway", "portfolio-service", "budget-service", "governance-service", "evaluation-service"))
-                .loadDemo(true)
-                .readinessTimeout(Duration.ofSeconds(Long.getLong("mutualis.e2e.readiness-timeout", 900)))
-                .registerShutdownHook(false)
-                .build()
-                .start();
-        gateway = new TestHttp(stack.gatewayUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            Platform.discard(stack);
-        }
+    static void theRunsPlatform() {
+        stack = Platform.stack();
+        gateway = Platform.gateway();
     }
 
     @Test

@@ -19,10 +19,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One platform for every end-to-end class of the run: started like the README's run command (random ports, no
- * demo data so that every count is caused by the tests), stopped when the run ends. Starting five JVMs once instead
- * of once per class keeps the suite within its time budget. The classes share it concurrently; the first to start
- * starts it, the others wait for it.
+ * One platform for every end-to-end class of the run: started like the README's run command, the demo territory
+ * loaded (random ports), stopped when the run ends. Starting its JVMs once instead of once per class keeps the suite
+ * within its time budget. A class counts only what it made: data in SIRENs of its own ({@link Territory},
+ * {@link Sirens}), or marked with a value of its own in a demo collectivité. The classes share it concurrently; the
+ * first to start starts it, the others wait for it.
  */
 public final class Platform implements BeforeAllCallback {
 
@@ -121,7 +122,7 @@ public final class Platform implements BeforeAllCallback {
                 .randomPorts()
                 .jvmOptions(appJvmOptions())
                 .workDir(Path.of("target", "e2e-stack"))
-                .loadDemo(false)
+                .loadDemo(true)
                 .consoleAccessTokenTtl(CONSOLE_ACCESS_TOKEN_TTL)
                 // Two console replicas behind the gateway, as deployed (their sessions in the console's database):
                 // the browser classes' requests alternate between them.
