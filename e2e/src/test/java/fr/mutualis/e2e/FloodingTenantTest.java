@@ -31,10 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * problem+json with Retry-After, on the real routes too, while another tenant's requests, sent during the flood, keep
  * succeeding. Also the request size limit: a body above the gateway's limit is 413.
  * <p>
- * The gateway runs this class with a low per-tenant bucket ({@link #BURST} requests, {@link #REPLENISH_RATE} per
- * second, set through its {@code mutualis.gateway.rate-limit} properties), then gets its own settings back: with the
- * platform's default bucket a slow machine cannot send faster than it refills, and the limit would never be shown.
- * With this one, any flood exceeds it within a second or two, so a flood that is never refused is a failure.
+ * The flood goes to a gateway of this class's own, started beside the platform's with a low per-tenant bucket
+ * ({@link #BURST} requests, {@link #REPLENISH_RATE} per second, set through its {@code mutualis.gateway.rate-limit}
+ * properties) and relaying to the same services: with the platform's default bucket a slow machine cannot send
+ * faster than it refills, and the limit would never be shown. With this one, any flood exceeds it within a second or
+ * two, so a flood that is never refused is a failure. The platform's gateway, which the other classes use, keeps its
+ * own settings throughout.
  * <p>
  * Nine flood requests in ten go to a path no service serves: the gateway charges them to the tenant all the same,
  * and a service saturated by the flood itself would trip its circuit breaker for every tenant (measured on a 2-core
@@ -42,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * requests was spent), which is the gateway's capacity question, not this per-tenant rule's.
  */
 @ExtendWith(Platform.class)
-@Isolated("It restarts the gateway with a low rate limit, which every other class would meet")
+@Isolated("Its flood takes the cores: the requests of classes beside it would time out")
 class FloodingTenantTest {
 
     /** The flood lasts until the neighbour has been served while the flooder was refused, or this long at most. */
@@ -53,19 +55,20 @@ class FloodingTenantTest {
     private static final int IN_FLIGHT = 64;
     private static final int NEIGHBOUR_REQUESTS = 20;
 
+    private static LocalStack.Aside lowLimitGateway;
+
     @BeforeAll
     static void lowLimit() {
-        // killed rather than stopped: its graceful stop waits for the idle keep-alive connections of the classes
-        // before (10 s, the stack's grace period) and proves nothing here; the gateway keeps no state
-        Platform.stack().killApp("gateway");
-        Platform.stack().restartApp("gateway", Map.of("MUTUALIS_GATEWAY_RATELIMIT_BURSTCAPACITY", String.valueOf(BURST),
+        lowLimitGateway = Platform.stack().startAside("gateway", Map.of(
+                "MUTUALIS_GATEWAY_RATELIMIT_BURSTCAPACITY", String.valueOf(BURST),
                 "MUTUALIS_GATEWAY_RATELIMIT_REPLENISHRATE", String.valueOf(REPLENISH_RATE)));
     }
 
     @AfterAll
-    static void platformLimit() {
-        Platform.stack().killApp("gateway");
-        Platform.stack().restartApp("gateway", Map.of());
+    static void stopIt() {
+        if (lowLimitGateway != null) {
+            lowLimitGateway.close();
+        }
     }
 
     @Test
@@ -73,7 +76,7 @@ class FloodingTenantTest {
         LocalStack stack = Platform.stack();
         String flooder = client(stack, "flooder");
         String neighbour = client(stack, "neighbour");
-        TestHttp gateway = Platform.gatewayForInvalidRequests();
+        TestHttp gateway = lowLimitGateway();
 
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Semaphore slots = new Semaphore(IN_FLIGHT);
@@ -104,7 +107,7 @@ class FloodingTenantTest {
             slots.acquire();
             boolean realRoute = i % 10 == 0;
             String path = realRoute ? "/api/portfolio/roadmaps" : "/api/flood/" + i;
-            HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(lowLimitGateway.url() + path))
                     .header("Authorization", "Bearer " + flooder).timeout(Duration.ofSeconds(30)).GET().build();
             sent.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
                 slots.release();
@@ -147,10 +150,15 @@ class FloodingTenantTest {
     void aBodyAboveTheLimitIs413BeforeReachingAService() {
         String token = client(Platform.stack(), "big-body");
         String huge = "{\"title\": \"" + "x".repeat(2 * 1024 * 1024) + "\", \"startYear\": 2026, \"endYear\": 2028, \"axes\": []}";
-        Response answer = Platform.gatewayForInvalidRequests().post("/api/portfolio/roadmaps", huge, token, null);
+        Response answer = lowLimitGateway().post("/api/portfolio/roadmaps", huge, token, null);
         assertThat(answer.status()).as(answer.body()).isEqualTo(413);
         assertThat(answer.isProblem()).isTrue();
-        assertThat(Platform.gatewayForInvalidRequests().get("/api/portfolio/roadmaps", token, null).json().get("total").asLong()).isZero();
+        assertThat(lowLimitGateway().get("/api/portfolio/roadmaps", token, null).json().get("total").asLong()).isZero();
+    }
+
+    /** This class's gateway, its answers checked against the OpenAPI document as the platform's are. */
+    private static TestHttp lowLimitGateway() {
+        return Platform.gatewayForInvalidRequests(lowLimitGateway.url());
     }
 
     private static String client(LocalStack stack, String kind) {

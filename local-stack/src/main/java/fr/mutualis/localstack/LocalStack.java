@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -77,6 +78,8 @@ public final class LocalStack implements AutoCloseable {
     private final Map<StackApp, AppProcess> apps = new EnumMap<>(StackApp.class);
     /** Instances of an app beyond its first ({@link Builder#instances}), numbered from 1. */
     private final Map<StackApp, List<AppProcess>> extraInstances = new EnumMap<>(StackApp.class);
+    /** JVMs started beside the stack's own apps ({@link #startAside}), until closed. */
+    private final List<AppProcess> asides = new CopyOnWriteArrayList<>();
     private final ReadinessWaiter readiness = new ReadinessWaiter();
     /** stop() may come from the shutdown hook while start() runs (Ctrl-C during start-up): it must not wait for it. */
     private final Object stopLock = new Object();
@@ -191,6 +194,8 @@ public final class LocalStack implements AutoCloseable {
             aotTrainer.interrupt();
             aotTrainer = null;
         }
+        asides.forEach(AppProcess::kill);
+        asides.clear();
         if (!apps.isEmpty()) {
             log.info("stopping {}", names(apps.keySet()));
             extraInstances.values().forEach(instances -> instances.forEach(AppProcess::requestStop));
@@ -269,6 +274,60 @@ public final class LocalStack implements AutoCloseable {
         environment.putAll(overrides);
         apps.put(current.app(), current.withEnvironment(environment));
         startApp(name);
+    }
+
+    /**
+     * Starts one more JVM of an app beside the stack's, on a free port, with {@code overrides} on top of the
+     * environment the stack gives that app, and waits until it is ready: a setting one test needs (a low rate limit)
+     * while every other client keeps the stack's own instance, which a restart with that setting would take from them.
+     * Closing it kills its JVM; the stack's stop ends it too.
+     */
+    public Aside startAside(String name, Map<String, String> overrides) {
+        AppProcess own = app(name);
+        int port = FreePorts.pick();
+        Map<String, String> environment = new LinkedHashMap<>(own.environment());
+        environment.put("SERVER_PORT", String.valueOf(port));
+        environment.putAll(overrides);
+        AppProcess aside = own.aside(port, environment,
+                settings.logsDir().resolve(own.app().module() + "-aside-" + port + ".log"));
+        log.info("starting {} aside on port {} with {}", own.app().module(), port, overrides.keySet());
+        synchronized (stopLock) {
+            if (!running) {
+                throw new IllegalStateException("The stack is not running");
+            }
+            asides.add(aside);
+            aside.start(true);
+        }
+        try {
+            readiness.awaitReady(List.of(aside), settings.readinessTimeout);
+        } catch (RuntimeException notReady) {
+            aside.kill();
+            asides.remove(aside);
+            throw notReady;
+        }
+        return new Aside(aside);
+    }
+
+    /** An app's JVM started beside the stack's ({@link #startAside}); closing it kills it. */
+    public final class Aside implements AutoCloseable {
+
+        private final AppProcess process;
+
+        private Aside(AppProcess process) {
+            this.process = process;
+        }
+
+        public String url() {
+            return process.baseUrl();
+        }
+
+        /** Killed rather than stopped: it keeps nothing a graceful stop would save, and its clients are done. */
+        @Override
+        public void close() {
+            process.kill();
+            asides.remove(process);
+            log.info("killed {} aside on port {}", process.app().module(), process.port());
+        }
     }
 
     /** The port of instance {@code instance} of an app: 0 is its first ({@link #appPort}), 1 the second... */

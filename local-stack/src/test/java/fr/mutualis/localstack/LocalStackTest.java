@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -251,6 +252,29 @@ class LocalStackTest {
         stack.restartApp("evaluation");
         assertThat(stack.isAppReady("evaluation")).isTrue();
         assertThat(Files.readString(stack.logFile("budget"))).contains("fake app up on port").contains("=== local-stack");
+    }
+
+    @Test
+    void anAsideRunsBesideTheAppWithItsOverridesUntilClosed() throws Exception {
+        long gateway = pidOf("gateway");
+        LocalStack.Aside aside = stack.startAside("gateway", Map.of("MUTUALIS_GATEWAY_RATELIMIT_BURSTCAPACITY", "40"));
+        String port = aside.url().substring(aside.url().lastIndexOf(':') + 1);
+        try {
+            assertThat(env(aside.url())).as("the stack's environment of the app, its port, the override")
+                    .containsEntry("SERVER_PORT", port)
+                    .containsEntry("MUTUALIS_GATEWAY_RATELIMIT_BURSTCAPACITY", "40")
+                    .containsEntry("MUTUALIS_ROUTES_PORTFOLIO_URI", stack.appUrl("portfolio"))
+                    .containsEntry("MUTUALIS_SECURITY_ISSUER_URI", stack.issuerUrl());
+            assertThat(env("gateway")).as("the stack's own instance, untouched")
+                    .containsEntry("SERVER_PORT", String.valueOf(stack.appPort("gateway")))
+                    .doesNotContainKey("MUTUALIS_GATEWAY_RATELIMIT_BURSTCAPACITY");
+            assertThat(pidOf("gateway")).isEqualTo(gateway);
+        } finally {
+            aside.close();
+        }
+        assertThatThrownBy(() -> get(aside.url() + "/env")).as("closed: its JVM is gone")
+                .isInstanceOf(java.net.ConnectException.class);
+        assertThat(stack.isAppReady("gateway")).isTrue();
     }
 
     /**

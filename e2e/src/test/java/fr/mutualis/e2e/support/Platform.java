@@ -66,7 +66,12 @@ public final class Platform implements BeforeAllCallback {
      * tenants' data, mass assignment): only the answers are checked against the OpenAPI document.
      */
     public static TestHttp gatewayForInvalidRequests() {
-        return new TestHttp(stack().gatewayUrl(), contract().responsesOnly());
+        return gatewayForInvalidRequests(stack().gatewayUrl());
+    }
+
+    /** The same, for a gateway started beside the platform's ({@link LocalStack#startAside}). */
+    public static TestHttp gatewayForInvalidRequests(String gatewayUrl) {
+        return new TestHttp(gatewayUrl, contract().responsesOnly());
     }
 
     /**

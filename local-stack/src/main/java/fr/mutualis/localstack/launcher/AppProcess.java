@@ -94,6 +94,11 @@ public final class AppProcess {
         return new AppProcess(app, jar, port, replacement, jvmOptions, logFile);
     }
 
+    /** Another JVM of the same app (jar, options) on {@code otherPort}, with its own environment and log. */
+    public AppProcess aside(int otherPort, Map<String, String> otherEnvironment, Path otherLogFile) {
+        return new AppProcess(app, jar, otherPort, otherEnvironment, jvmOptions, otherLogFile);
+    }
+
     /** The command line, for logs and diagnostics. */
     public List<String> command() {
         List<String> command = new ArrayList<>();
