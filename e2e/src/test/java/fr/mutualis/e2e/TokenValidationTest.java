@@ -5,11 +5,11 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import fr.mutualis.e2e.support.Platform;
 import fr.mutualis.e2e.support.Sirens;
+import fr.mutualis.testsupport.SharedRsaKeys;
 import fr.mutualis.testsupport.TestHttp;
 import fr.mutualis.testsupport.TestHttp.Response;
 import fr.mutualis.localstack.LocalStack;
@@ -38,6 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(Platform.class)
 class TokenValidationTest {
+
+    /** A key the platform does not know, made once: a 2048-bit RSA key costs seconds of CPU under the tests' C1. */
+    private static final RSAKey ANOTHER_KEY = SharedRsaKeys.generate(UUID.randomUUID().toString());
 
     /** A read of each context that any agent of a tenant may call. */
     private static final Map<String, String> PROBES = Map.of(
@@ -165,10 +168,9 @@ class TokenValidationTest {
     }
 
     private static String signedByAnotherKey(String claimsJson) throws Exception {
-        RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(ANOTHER_KEY.getKeyID()).build(),
                 JWTClaimsSet.parse(claimsJson));
-        jwt.sign(new RSASSASigner(key));
+        jwt.sign(new RSASSASigner(ANOTHER_KEY));
         return jwt.serialize();
     }
 

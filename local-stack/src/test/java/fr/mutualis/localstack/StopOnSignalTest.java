@@ -1,5 +1,6 @@
 package fr.mutualis.localstack;
 
+import fr.mutualis.localstack.issuer.IssuerServer;
 import fr.mutualis.localstack.launcher.JarLocator;
 import fr.mutualis.testsupport.infra.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,7 @@ class StopOnSignalTest {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-D" + EmbeddedPostgresServer.BINARIES_PROPERTY + "="
                         + System.getProperty(EmbeddedPostgresServer.BINARIES_PROPERTY, ""),
+                "-D" + IssuerServer.KEY_PROPERTY + "=" + System.getProperty(IssuerServer.KEY_PROPERTY, ""),
                 "-cp", System.getProperty("java.class.path"), LocalStackApplication.class.getName(),
                 "--mutualis.stack.jars-dir=" + jars, "--mutualis.stack.work-dir=" + work,
                 "--mutualis.stack.apps=portfolio-service", "--mutualis.stack.load-demo=false",

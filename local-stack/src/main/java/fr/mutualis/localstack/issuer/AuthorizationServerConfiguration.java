@@ -1,11 +1,9 @@
 package fr.mutualis.localstack.issuer;
 
 import fr.mutualis.contracts.HttpContract;
-import com.nimbusds.jose.JOSEException;
+import fr.mutualis.testsupport.SharedRsaKeys;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -127,11 +125,9 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    JWKSource<SecurityContext> jwkSource() throws JOSEException {
-        RSAKey key = new RSAKeyGenerator(2048)
-                .keyID(UUID.randomUUID().toString())
-                .keyUse(KeyUse.SIGNATURE)
-                .generate();
+    JWKSource<SecurityContext> jwkSource() {
+        RSAKey key = SharedRsaKeys.load(IssuerServer.KEY_PROPERTY,
+                () -> List.of(SharedRsaKeys.generate(UUID.randomUUID().toString()))).getFirst();
         return new ImmutableJWKSet<>(new JWKSet(key));
     }
 

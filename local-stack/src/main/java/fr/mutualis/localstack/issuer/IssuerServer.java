@@ -1,5 +1,6 @@
 package fr.mutualis.localstack.issuer;
 
+import fr.mutualis.testsupport.SharedRsaKeys;
 import fr.mutualis.contracts.HttpContract;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -38,6 +39,13 @@ public final class IssuerServer implements AutoCloseable {
      * the local stack, docker-compose's Keycloak realm and the services' defaults).
      */
     public static final String PLATFORM_AUDIENCE = "mutualis";
+
+    /**
+     * The file of the signing key, when this system property names one: made by the first issuer and read by the
+     * next ({@link SharedRsaKeys}). The build names one for all its test JVMs and stacks; the run command names none,
+     * and each start signs with a new key.
+     */
+    public static final String KEY_PROPERTY = "mutualis.issuer-key";
 
     /** Strong references: JUL keeps loggers weakly, a level set on a collected logger is lost. */
     private static final List<java.util.logging.Logger> TOMCAT_LOGGERS = Stream.of(

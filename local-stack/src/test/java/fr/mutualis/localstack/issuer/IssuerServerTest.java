@@ -1,9 +1,12 @@
 package fr.mutualis.localstack.issuer;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import fr.mutualis.testsupport.MovableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -15,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -67,6 +71,29 @@ class IssuerServerTest {
         assertThat(jwt.getClaimAsStringList("tenants"))
                 .containsExactlyInAnyOrder("200000016", "210000022", "210000030", "210000048");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("PLATFORM_ADMIN");
+    }
+
+    @Test
+    void anIssuerSignsWithTheKeyOfTheFileNamedForIt(@TempDir Path dir) throws Exception {
+        String configured = System.getProperty(IssuerServer.KEY_PROPERTY);
+        Path file = dir.resolve("issuer-key.json");
+        System.setProperty(IssuerServer.KEY_PROPERTY, file.toString());
+        try (IssuerServer another = IssuerServer.start(0, null)) {
+            RSAKey written = JWKSet.load(file.toFile()).getKeys().getFirst().toRSAKey();
+            RSAKey served = JWKSet.parse(get(another, "/oauth2/jwks").body()).getKeys().getFirst().toRSAKey();
+
+            assertThat(served.getKeyID()).isEqualTo(written.getKeyID());
+            assertThat(served.getModulus()).isEqualTo(written.getModulus());
+            assertThat(NimbusJwtDecoder.withJwkSetUri(another.jwkSetUri()).build()
+                    .decode(new TokenClient(URI.create(another.tokenUri())).token("valmont-agent", "demo"))
+                    .getSubject()).as("signed with it").isEqualTo("valmont-agent");
+        } finally {
+            if (configured == null) {
+                System.clearProperty(IssuerServer.KEY_PROPERTY);
+            } else {
+                System.setProperty(IssuerServer.KEY_PROPERTY, configured);
+            }
+        }
     }
 
     @Test
@@ -205,7 +232,11 @@ class IssuerServerTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(issuer.baseUrl() + path)).GET().build(),
+        return get(issuer, path);
+    }
+
+    private static HttpResponse<String> get(IssuerServer server, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
