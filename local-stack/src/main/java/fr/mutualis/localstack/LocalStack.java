@@ -841,6 +841,11 @@ public final class LocalStack implements AutoCloseable {
                     AotCache.Launch extracted = cache.get().extract(app, jars.get(app));
                     cache.get().train(app, extracted, environment(app), AOT_TRAINING_TIMEOUT);
                 } catch (UncheckedIOException e) {
+                    if (!running) {
+                        // stopped meanwhile: the interrupted extraction or training is no failure, the next start trains
+                        log.info("aot: training abandoned at {}: the stack is stopping", app.module());
+                        return;
+                    }
                     log.warn("aot: no cache for {}: {}", app.module(), e.toString());
                 }
             }
