@@ -1,7 +1,7 @@
 package fr.mutualis.localstack.issuer;
 
-import fr.mutualis.testsupport.SharedRsaKeys;
 import fr.mutualis.contracts.HttpContract;
+import fr.mutualis.testsupport.SharedRsaKeys;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import fr.mutualis.testsupport.infra.FreePorts;
