@@ -285,8 +285,7 @@ public final class LocalStack implements AutoCloseable {
     public Aside startAside(String name, Map<String, String> overrides) {
         AppProcess own = app(name);
         int port = FreePorts.pick();
-        Map<String, String> environment = new LinkedHashMap<>(own.environment());
-        environment.put("SERVER_PORT", String.valueOf(port));
+        Map<String, String> environment = environment(own.app(), port);
         environment.putAll(overrides);
         AppProcess aside = own.aside(port, environment,
                 settings.logsDir().resolve(own.app().module() + "-aside-" + port + ".log"));
@@ -658,10 +657,8 @@ public final class LocalStack implements AutoCloseable {
             List<Integer> extraPorts = settings.extraPorts.getOrDefault(app, List.of());
             for (int instance = 1; instance <= extraPorts.size(); instance++) {
                 int port = extraPorts.get(instance - 1);
-                Map<String, String> environment = new LinkedHashMap<>(environment(app));
-                environment.put("SERVER_PORT", String.valueOf(port));
                 extraInstances.computeIfAbsent(app, key -> new ArrayList<>()).add(new AppProcess(app,
-                        launch != null ? launch.jar() : jars.get(app), port, environment, jvmOptions,
+                        launch != null ? launch.jar() : jars.get(app), port, environment(app, port), jvmOptions,
                         settings.logsDir().resolve(app.module() + "-" + (instance + 1) + ".log")));
             }
         }
@@ -704,6 +701,13 @@ public final class LocalStack implements AutoCloseable {
             }
             launched.forEach(app -> app.start(true));
         }
+    }
+
+    /** The environment of {@code app} ({@link #environment(StackApp)}) for a JVM of it listening on {@code port}. */
+    private Map<String, String> environment(StackApp app, int port) {
+        Map<String, String> environment = environment(app);
+        environment.put("SERVER_PORT", String.valueOf(port));
+        return environment;
     }
 
     /** The environment variables every app understands (see service-kit's mutualis-service-defaults.yml). */

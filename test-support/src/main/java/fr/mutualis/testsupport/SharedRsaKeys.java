@@ -18,9 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * RSA signing keys made once per build and shared by its JVMs through the file a system property names (the build
- * sets it for every test JVM), else made in this JVM. Generating a 2048-bit RSA key costs 0.5 to 6 CPU-s under the
- * tests' C1 compiler (the JDK's big-integer intrinsics are C2's), which every test JVM and every issuer of a local
- * stack paid.
+ * sets it for every test JVM), else made in this JVM. Generating a 2048-bit RSA key costs about 0.4 to 2.6 CPU-s under
+ * the tests' C1 compiler (the JDK's big-integer intrinsics are C2's; docs/benchmarks.md, sessions 19 and 20), which
+ * every test JVM and every issuer of a local stack paid.
  */
 public final class SharedRsaKeys {
 

@@ -79,7 +79,7 @@ public final class Platform implements BeforeAllCallback {
      * graceful stop is not what these tests check, and it waited up to the stack's grace period per app (the gateway
      * finishing its idle keep-alive connections, the services their shutdown phases).
      */
-    public static void discard(LocalStack stack) {
+    private static void discard(LocalStack stack) {
         System.out.println("apps' CPU (s) over their last launch: " + cpuSeconds(stack));
         stack.apps().forEach(app -> {
             if (stack.isAppRunning(app.module())) {
@@ -117,7 +117,7 @@ public final class Platform implements BeforeAllCallback {
      * unless {@code -Dmutualis.e2e.apps-c2=true}. The suite is bound by the two cores, and an app of the run executes
      * most of its code a few times: C2's compilations cost more than they save there.
      */
-    public static List<String> appJvmOptions() {
+    private static List<String> appJvmOptions() {
         return Boolean.getBoolean("mutualis.e2e.apps-c2") ? AppProcess.DEFAULT_JVM_OPTIONS
                 : AppProcess.QUICK_START_JVM_OPTIONS;
     }
