@@ -13,6 +13,7 @@ import fr.mutualis.localstack.issuer.ConsoleClient;
 import fr.mutualis.localstack.issuer.IssuerServer;
 import fr.mutualis.localstack.issuer.TokenClient;
 import fr.mutualis.localstack.launcher.AotCache;
+import fr.mutualis.localstack.launcher.ExtractedJars;
 import fr.mutualis.localstack.launcher.LeftBehind;
 import fr.mutualis.localstack.launcher.AppProcess;
 import fr.mutualis.localstack.launcher.JarLocator;
@@ -124,10 +125,11 @@ public final class LocalStack implements AutoCloseable {
         }
         List<StartupReport.Phase> phases = new ArrayList<>();
         try {
-            Map<StackApp, Path> jars = locateJars();
+            Map<StackApp, Path> executableJars = locateJars();
             stopWhatAKilledLauncherLeft();
+            // what each app is launched from: its extracted jar and, once trained, its ahead-of-time cache
             Map<StackApp, AotCache.Launch> launches = new EnumMap<>(StackApp.class);
-            phases.add(startInfrastructure(jars, launches));
+            phases.add(startInfrastructure(executableJars, launches));
             DemoLoader demo = new DemoLoader(URI.create(gatewayUrl()), this::token);
             // The issuer is idle while the apps start, and the demo clients' tokens live an hour: fetched now, the
             // issuer's cold token path is off the demo's (28.7 s at load 54, before the demo's first call).
@@ -139,11 +141,11 @@ public final class LocalStack implements AutoCloseable {
             CompletableFuture<Void> demoTokens = settings.loadsTheDemo()
                     ? CompletableFuture.runAsync(demo::fetchTokens, onItsOwnThread("demo-tokens"))
                     : CompletableFuture.completedFuture(null);
-            launchApps(jars, launches).ifPresent(phases::add);
+            launchApps(launches).ifPresent(phases::add);
             if (settings.loadsTheDemo()) {
                 loadDemo(demo, demoTokens).ifPresent(phases::add);
             }
-            trainAotCaches(jars, launches);
+            trainAotCaches(launches);
         } catch (RuntimeException | Error e) {
             if (!running) {
                 // stop() was called meanwhile (Ctrl-C): what failed is the consequence, not the cause
@@ -562,16 +564,20 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts the servers side by side; {@code launches} gets what each app starts from when the ahead-of-time cache
-     * is on (a look at files: extracting a jar waits for the training run).
+     * Starts the servers side by side, and beside them extracts the executable jars not extracted yet;
+     * {@code launches} gets what each app starts from.
      */
-    private StartupReport.Phase startInfrastructure(Map<StackApp, Path> jars, Map<StackApp, AotCache.Launch> launches) {
+    private StartupReport.Phase startInfrastructure(Map<StackApp, Path> executableJars,
+                                                    Map<StackApp, AotCache.Launch> launches) {
         long start = System.nanoTime();
         List<StartupReport.Part> parts = java.util.Collections.synchronizedList(new ArrayList<>());
         // The SMTP server starts at once (a fraction of a second), before anything that may send to it.
         mailbox = Mailbox.start(settings.mailPort, settings.mailboxPort);
         log.info("mail: SMTP server on port {}, received mails at {}", mailbox.smtpPort(), mailbox.pageUrl());
-        aotCache().ifPresent(cache -> launches.putAll(prepareLaunches(cache, jars)));
+        CompletableFuture<Map<StackApp, Path>> extracted = executableJars.isEmpty()
+                ? CompletableFuture.completedFuture(Map.of())
+                : timed("jars", parts, () -> extract(executableJars),
+                        jars -> jars.size() + " jars extracted (under " + settings.extractedJarsDir() + ")");
         // PostgreSQL (a child process), Kafka and the issuer (in this JVM) start side by side.
         CompletableFuture<EmbeddedPostgresServer> pg = timed("postgres", parts, () -> {
             // With the stack's own shutdown hook, PostgreSQL stops in it after the apps: a hook of its own would run
@@ -600,9 +606,14 @@ public final class LocalStack implements AutoCloseable {
         EmbeddedKafkaServer startedKafka = null;
         IssuerServer startedIssuer = null;
         try {
-            startedPostgres = pg.join();
+            launches.putAll(prepareLaunches(extracted.join()));
         } catch (CompletionException e) {
             failure = cause(e);
+        }
+        try {
+            startedPostgres = pg.join();
+        } catch (CompletionException e) {
+            failure = failure != null ? failure : cause(e);
         }
         try {
             startedKafka = broker.join();
@@ -638,31 +649,28 @@ public final class LocalStack implements AutoCloseable {
         return new StartupReport.Phase("infrastructure", Duration.ofNanos(System.nanoTime() - start), parts);
     }
 
-    private Optional<StartupReport.Phase> launchApps(Map<StackApp, Path> jars,
-                                                     Map<StackApp, AotCache.Launch> launches) {
-        if (jars.isEmpty()) {
+    private Optional<StartupReport.Phase> launchApps(Map<StackApp, AotCache.Launch> launches) {
+        if (launches.isEmpty()) {
             log.info("apps: none launched");
             return Optional.empty();
         }
         wipeReportingState();
-        for (StackApp app : jars.keySet()) {
+        for (StackApp app : launches.keySet()) {
             AotCache.Launch launch = launches.get(app);
             List<String> jvmOptions = new ArrayList<>(settings.jvmOptions);
-            if (launch != null) {
-                jvmOptions.addAll(launch.jvmOptions());
-            }
-            AppProcess process = new AppProcess(app, launch != null ? launch.jar() : jars.get(app), settings.port(app),
+            jvmOptions.addAll(launch.jvmOptions());
+            AppProcess process = new AppProcess(app, launch.jar(), settings.port(app),
                     environment(app), jvmOptions, settings.logsDir().resolve(app.module() + ".log"));
             apps.put(app, process);
             List<Integer> extraPorts = settings.extraPorts.getOrDefault(app, List.of());
             for (int instance = 1; instance <= extraPorts.size(); instance++) {
                 int port = extraPorts.get(instance - 1);
                 extraInstances.computeIfAbsent(app, key -> new ArrayList<>()).add(new AppProcess(app,
-                        launch != null ? launch.jar() : jars.get(app), port, environment(app, port), jvmOptions,
+                        launch.jar(), port, environment(app, port), jvmOptions,
                         settings.logsDir().resolve(app.module() + "-" + (instance + 1) + ".log")));
             }
         }
-        if (!launches.isEmpty()) {
+        if (launches.values().stream().anyMatch(launch -> launch.cache() != null)) {
             log.info("aot: from their cache: {}; without (trained once the stack is ready): {}",
                     names(launches.keySet().stream().filter(app -> launches.get(app).cached()).toList()),
                     names(launches.keySet().stream().filter(app -> !launches.get(app).cached()).toList()));
@@ -819,17 +827,42 @@ public final class LocalStack implements AutoCloseable {
         return Optional.of(new AotCache(settings.aotDir(), settings.jvmOptions, settings.logsDir()));
     }
 
-    private static Map<StackApp, AotCache.Launch> prepareLaunches(AotCache cache, Map<StackApp, Path> jars) {
+    /**
+     * Each app's executable jar extracted ({@link ExtractedJars}), now when it is not yet: two at a time, beside the
+     * servers' start.
+     */
+    private Map<StackApp, Path> extract(Map<StackApp, Path> executableJars) {
+        ExtractedJars extractions = new ExtractedJars(settings.extractedJarsDir());
+        Map<StackApp, Path> extracted = new java.util.concurrent.ConcurrentHashMap<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2,
+                Thread.ofPlatform().name("local-stack-jars-", 1).daemon().factory())) {
+            List<CompletableFuture<Void>> all = executableJars.entrySet().stream()
+                    .map(jar -> CompletableFuture.runAsync(() -> extracted.put(jar.getKey(),
+                            extractions.extract(jar.getKey(), jar.getValue())), pool))
+                    .toList();
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw cause(e);
+        }
+        Map<StackApp, Path> byApp = new EnumMap<>(StackApp.class);
+        byApp.putAll(extracted);
+        return byApp;
+    }
+
+    /** How each extracted app is launched: from its ahead-of-time cache when there is one for it. */
+    private Map<StackApp, AotCache.Launch> prepareLaunches(Map<StackApp, Path> extracted) {
+        Optional<AotCache> cache = aotCache();
         Map<StackApp, AotCache.Launch> launches = new EnumMap<>(StackApp.class);
-        jars.forEach((app, jar) -> launches.put(app, cache.prepare(app, jar)));
+        extracted.forEach((app, jar) -> launches.put(app, cache.map(aot -> aot.prepare(app, jar))
+                .orElseGet(() -> new AotCache.Launch(jar, List.of(), null))));
         return launches;
     }
 
     /**
-     * The apps that started without a cache get one for the next start: their jar extracted if it is not, then one
-     * training run at a time, in the background, so that this start is not delayed; stopping the stack abandons it.
+     * The apps that started without a cache get one for the next start: one training run at a time, in the
+     * background, so that this start is not delayed; stopping the stack abandons it.
      */
-    private void trainAotCaches(Map<StackApp, Path> jars, Map<StackApp, AotCache.Launch> launches) {
+    private void trainAotCaches(Map<StackApp, AotCache.Launch> launches) {
         List<StackApp> untrained = launches.keySet().stream().filter(app -> !launches.get(app).cached()).toList();
         Optional<AotCache> cache = aotCache();
         if (untrained.isEmpty() || cache.isEmpty()) {
@@ -842,11 +875,10 @@ public final class LocalStack implements AutoCloseable {
                     return;
                 }
                 try {
-                    AotCache.Launch extracted = cache.get().extract(app, jars.get(app));
-                    cache.get().train(app, extracted, environment(app), AOT_TRAINING_TIMEOUT);
+                    cache.get().train(app, launches.get(app), environment(app), AOT_TRAINING_TIMEOUT);
                 } catch (UncheckedIOException e) {
                     if (!running) {
-                        // stopped meanwhile: the interrupted extraction or training is no failure, the next start trains
+                        // stopped meanwhile: the interrupted training is no failure, the next start trains
                         log.info("aot: training abandoned at {}: the stack is stopping", app.module());
                         return;
                     }
@@ -970,6 +1002,7 @@ public final class LocalStack implements AutoCloseable {
         private Path workDir = Path.of(".local-stack");
         private Path postgresDataDir;
         private Path jarsDir;
+        private Path extractedJarsDir;
         private Path repositoryRoot;
         private EnumSet<StackApp> apps = EnumSet.allOf(StackApp.class);
         private boolean loadDemo = true;
@@ -1077,6 +1110,16 @@ public final class LocalStack implements AutoCloseable {
         /** One directory holding every {@code <module>-0.1.0-SNAPSHOT-exec.jar}. Default: the repository layout. */
         public Builder jarsDir(Path dir) {
             jarsDir = dir;
+            return this;
+        }
+
+        /**
+         * Where the apps' executable jars are extracted, which they start from ({@link ExtractedJars}). Default: the
+         * system property {@code mutualis.extracted-jars} when set (the stacks of one build share it), else
+         * {@code <workDir>/jars}.
+         */
+        public Builder extractedJarsDir(Path dir) {
+            extractedJarsDir = dir;
             return this;
         }
 
@@ -1201,6 +1244,14 @@ public final class LocalStack implements AutoCloseable {
 
         Path aotDir() {
             return workDir.resolve("aot");
+        }
+
+        Path extractedJarsDir() {
+            if (extractedJarsDir != null) {
+                return extractedJarsDir;
+            }
+            String shared = System.getProperty(ExtractedJars.DIRECTORY_PROPERTY);
+            return shared != null && !shared.isBlank() ? Path.of(shared) : workDir.resolve("jars");
         }
 
         Path postgresDataDir() {

@@ -28,14 +28,15 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code jars-dir}: one directory holding every {@code <module>-0.1.0-SNAPSHOT-exec.jar} (default: the
  *       repository layout {@code <module>/target/}, the repository found upwards from the working directory);</li>
  *   <li>{@code work-dir} (default {@code .local-stack}): PostgreSQL data under {@code pg/}, app logs under
- *       {@code logs/}; {@code pg-data-dir} overrides the former;</li>
+ *       {@code logs/}, the executable jars extracted under {@code jars/} (the apps start from them, see
+ *       {@code ExtractedJars}); {@code pg-data-dir} overrides the first;</li>
  *   <li>{@code apps}: comma-separated apps to launch (default all; {@code none});</li>
  *   <li>{@code reporting} (default true): false leaves the reporting job out;</li>
  *   <li>{@code load-demo} (default true: loaded when the gateway and the four services run, see {@code apps});
  *       {@code readiness-timeout} in seconds (default 180);</li>
  *   <li>{@code aot-cache} (default true): on JDK 25 and later, the apps start from their ahead-of-time cache under
  *       {@code <work-dir>/aot}, trained in the background after the first start (see {@code AotCache}); false
- *       starts them from their executable jars, as an older JDK does;</li>
+ *       starts them from their extracted jars only, as an older JDK does;</li>
  *   <li>{@code jvm-options}: JVM options added to every app's, after the defaults so that they win (e.g.
  *       {@code -Xmx512m}); the apps compile with C1 only ({@link AppProcess#QUICK_START_JVM_OPTIONS}), and
  *       {@code -XX:TieredStopAtLevel=4} gives them C2 back;</li>

@@ -119,12 +119,19 @@ public final class FakeApp {
         }
     }
 
-    /** {@code extract --destination <dir>}: a plain jar is its own extracted form, so a copy of it. */
+    /**
+     * {@code extract --destination <dir>}: a plain jar is its own extracted form, so a copy of it, with the
+     * {@value #STOP_SLOWLY} marker when there is one beside it (what the app is goes with its extraction).
+     */
     private static void extract(String[] args) throws IOException {
         Path destination = Path.of(args[java.util.Arrays.asList(args).indexOf("--destination") + 1]);
         Path jar = Path.of(System.getProperty("java.class.path"));
         Files.createDirectories(destination);
         Files.copy(jar, destination.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        if (Files.exists(jar.resolveSibling(STOP_SLOWLY))) {
+            Files.copy(jar.resolveSibling(STOP_SLOWLY), destination.resolve(STOP_SLOWLY),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private static void api(HttpExchange exchange) throws IOException {

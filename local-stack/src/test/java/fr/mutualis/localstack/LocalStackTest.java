@@ -43,9 +43,11 @@ class LocalStackTest {
         Path jars = fakeJars(BASE.resolve("jars"));
         // a first start after a build: no extracted jar, no cache
         org.springframework.util.FileSystemUtils.deleteRecursively(BASE.resolve("work").resolve("aot"));
+        org.springframework.util.FileSystemUtils.deleteRecursively(BASE.resolve("work").resolve("jars"));
         stack = LocalStack.builder()
                 .randomPorts()
                 .workDir(BASE.resolve("work"))
+                .extractedJarsDir(BASE.resolve("work").resolve("jars"))
                 .aotCache(true)
                 .jarsDir(jars)
                 .instances("evaluation-service", 2)
@@ -149,7 +151,7 @@ class LocalStackTest {
         assertThat(report.phases()).extracting(StartupReport.Phase::name)
                 .containsExactly("infrastructure", "apps", "demo");
         assertThat(report.phase("infrastructure").orElseThrow().parts()).extracting(StartupReport.Part::name)
-                .containsExactlyInAnyOrder("postgres", "kafka", "issuer");
+                .containsExactlyInAnyOrder("postgres", "kafka", "issuer", "jars");
         // the apps the demo goes through first; the console and the reporting job beside the demo's load
         assertThat(report.phase("apps").orElseThrow().parts()).extracting(StartupReport.Part::name)
                 .containsExactlyInAnyOrder("gateway", "portfolio-service", "budget-service", "governance-service",
@@ -190,13 +192,15 @@ class LocalStackTest {
     }
 
     @Test
-    void theAppsStartFirstFromTheirExecutableJarsAndGetACacheForTheNextStart() throws Exception {
+    void theAppsStartFromTheirExtractedJarsAndGetACacheForTheNextStart() throws Exception {
+        // extracted beside the servers' start, and launched from there
+        Path extracted = BASE.resolve("work").resolve("jars").toAbsolutePath();
+        assertThat(env("portfolio-service").get("jar")).startsWith(extracted.resolve("portfolio-service-").toString());
+        assertThat(env("evaluation-service").get("jar")).startsWith(extracted.resolve("evaluation-service-").toString());
+
         assumeTrue(AotCache.supported(Runtime.version()), "needs JDK " + AotCache.FIRST_JDK);
         Path aot = BASE.resolve("work").resolve("aot").toAbsolutePath();
-
-        // no extraction delayed the first start: extracting waits for the training run
-        assertThat(env("portfolio-service").get("jar")).startsWith(BASE.resolve("jars").toAbsolutePath().toString());
-        // extracted and trained one after the other in the background once the stack was ready
+        // trained one after the other in the background once the stack was ready
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (!java.util.Arrays.stream(StackApp.values())
                 .allMatch(app -> Files.isRegularFile(aot.resolve(app.module()).resolve(AotCache.CACHE_FILE)))

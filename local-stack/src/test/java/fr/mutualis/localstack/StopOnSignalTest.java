@@ -1,6 +1,7 @@
 package fr.mutualis.localstack;
 
 import fr.mutualis.localstack.issuer.IssuerServer;
+import fr.mutualis.localstack.launcher.ExtractedJars;
 import fr.mutualis.localstack.launcher.JarLocator;
 import fr.mutualis.testsupport.infra.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,7 @@ class StopOnSignalTest {
                 "-D" + EmbeddedPostgresServer.BINARIES_PROPERTY + "="
                         + System.getProperty(EmbeddedPostgresServer.BINARIES_PROPERTY, ""),
                 "-D" + IssuerServer.KEY_PROPERTY + "=" + System.getProperty(IssuerServer.KEY_PROPERTY, ""),
+                "-D" + ExtractedJars.DIRECTORY_PROPERTY + "=" + System.getProperty(ExtractedJars.DIRECTORY_PROPERTY, ""),
                 "-cp", System.getProperty("java.class.path"), LocalStackApplication.class.getName(),
                 "--mutualis.stack.jars-dir=" + jars, "--mutualis.stack.work-dir=" + work,
                 "--mutualis.stack.apps=portfolio-service", "--mutualis.stack.load-demo=false",

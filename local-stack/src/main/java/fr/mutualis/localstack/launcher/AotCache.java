@@ -14,25 +14,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The JDK's ahead-of-time cache of each application (JEP 483 and 514, JDK 25): the classes its start loads and links,
  * and its early method profiles, read from one file instead of being found, parsed and verified again at every start.
- * Spring Boot's recipe: the executable jar extracted ({@code -Djarmode=tools extract}: the cache only holds classes
- * of plain jars on the class path, not of the jars nested in an executable jar), a training run that stops once the
- * application context is refreshed ({@code -Dspring.context.exit=onRefresh}) and writes the cache at exit
+ * Spring Boot's recipe: the application started from its extracted jar ({@link ExtractedJars}: the cache only holds
+ * classes of plain jars on the class path, not of the jars nested in an executable jar), a training run that stops
+ * once the application context is refreshed ({@code -Dspring.context.exit=onRefresh}) and writes the cache at exit
  * ({@code -XX:AOTCacheOutput}), then {@code -XX:AOTCache} at every start.
  * <p>
- * Each app has its directory {@code <dir>/<module>/}: the extracted jar, the cache once trained, and a stamp naming
- * the executable jar (path, size, time), the JDK and the JVM options it was made for; a new build, another JDK or
- * other options start them again (the cache is trained with the options it is used with).
- * Until its jar is extracted, an app starts from its executable jar: the extraction waits for the training run, after
- * the first start, instead of delaying it.
- * An older JDK gets none of it: the apps start from their executable jar as before. A cache the JVM finds unusable is
- * ignored by it (a warning in the app's log), never fatal.
+ * Each app has its directory {@code <dir>/<module>/}: the cache once trained, and a stamp naming the extracted jar
+ * (path, size, time), the JDK and the JVM options it was made for; another extraction (a new build), another JDK or
+ * other options leave the app without its cache until it is trained again (the cache is trained with the options it
+ * is used with). An older JDK gets none of it. A cache the JVM finds unusable is ignored by it (a warning in the
+ * app's log), never fatal.
  */
 public final class AotCache {
 
@@ -42,14 +38,13 @@ public final class AotCache {
 
     private static final Logger log = LoggerFactory.getLogger("fr.mutualis.localstack.aot");
     private static final String STAMP_FILE = "source.txt";
-    private static final String EXTRACTED_DIR = "extracted";
 
     private final Path dir;
     private final List<String> jvmOptions;
     private final Path logsDir;
 
     /**
-     * @param dir        where the extracted jars and caches live
+     * @param dir        where the caches live
      * @param jvmOptions the apps' JVM options: the training runs with the same, as the cache expects
      * @param logsDir    where each training run's output goes ({@code <module>-aot-training.log})
      */
@@ -65,52 +60,24 @@ public final class AotCache {
     }
 
     /**
-     * What {@code app} is launched from: its extracted jar and, when its cache is there, {@code -XX:AOTCache}; or,
-     * while no extraction of this very jar is there (the first start after a build), the executable jar itself.
-     * Extracting takes seconds of CPU per app that the first start's apps need: {@link #extract} does it once the
-     * stack is ready, before the training run.
+     * How {@code app}, extracted as {@code applicationJar}, is launched: with {@code -XX:AOTCache} when its cache was
+     * trained for this very jar, JDK and options; without until then.
      */
-    public Launch prepare(StackApp app, Path executableJar) {
+    public Launch prepare(StackApp app, Path applicationJar) {
         Path appDir = dir.resolve(app.module());
+        Path cache = appDir.resolve(CACHE_FILE);
         try {
-            Optional<Path> extracted = extractedJar(appDir);
-            Path cache = appDir.resolve(CACHE_FILE);
-            if (extracted.isEmpty() || !stamp(executableJar).equals(readStamp(appDir))) {
-                return new Launch(executableJar, List.of(), cache);
-            }
-            return new Launch(extracted.get(), Files.isRegularFile(cache) ? List.of("-XX:AOTCache=" + cache)
-                    : List.of(), cache);
+            // what versions that extracted into the cache's directory left there
+            org.springframework.util.FileSystemUtils.deleteRecursively(appDir.resolve("extracted"));
+            boolean trained = Files.isRegularFile(cache) && stamp(applicationJar).equals(readStamp(appDir));
+            return new Launch(applicationJar, trained ? List.of("-XX:AOTCache=" + cache) : List.of(), cache);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare " + app.module() + " in " + appDir, e);
         }
     }
 
     /**
-     * {@code app}'s executable jar extracted for the training run (now, when missing or out of date), without cache.
-     */
-    public Launch extract(StackApp app, Path executableJar) {
-        Path appDir = dir.resolve(app.module());
-        String stamp = stamp(executableJar);
-        try {
-            Optional<Path> extracted = extractedJar(appDir);
-            if (extracted.isEmpty() || !stamp.equals(readStamp(appDir))) {
-                long start = System.nanoTime();
-                org.springframework.util.FileSystemUtils.deleteRecursively(appDir);
-                Files.createDirectories(appDir);
-                extract(app, executableJar, appDir.resolve(EXTRACTED_DIR));
-                Files.writeString(appDir.resolve(STAMP_FILE), stamp, StandardCharsets.UTF_8);
-                extracted = extractedJar(appDir);
-                log.info("aot: extracted {} in {} s", app.module(), seconds(System.nanoTime() - start));
-            }
-            Path jar = extracted.orElseThrow(() -> new IllegalStateException("No jar extracted in " + appDir));
-            return new Launch(jar, List.of(), appDir.resolve(CACHE_FILE));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not extract " + app.module() + " in " + appDir, e);
-        }
-    }
-
-    /**
-     * The training run of {@code launch}'s app (an extracted jar: {@link #extract}): started with {@code environment} (the running stack's: the context
+     * The training run of {@code launch}'s app (its extracted jar): started with {@code environment} (the running stack's: the context
      * connects to its database and broker), it stops once its context is refreshed and leaves the cache for the next
      * start. Blocks until then; false (and no cache) when it failed, was interrupted or took over {@code timeout}.
      */
@@ -129,6 +96,7 @@ public final class AotCache {
         Process process = null;
         try {
             Files.createDirectories(logsDir);
+            Files.createDirectories(output.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(logFile.toFile());
             builder.environment().putAll(environment);
@@ -143,6 +111,7 @@ public final class AotCache {
                 return false;
             }
             Files.move(output, launch.cache(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.writeString(launch.cache().resolveSibling(STAMP_FILE), stamp(launch.jar()), StandardCharsets.UTF_8);
             log.info("aot: cache of {} written in {} s ({} MB): its next start reads it", app.module(),
                     seconds(System.nanoTime() - start), Files.size(launch.cache()) / (1024 * 1024));
             return true;
@@ -171,8 +140,7 @@ public final class AotCache {
     /**
      * How to launch one app.
      *
-     * @param jar        the extracted application jar (its libraries beside it, named by its manifest), or the
-     *                   executable jar while it is not extracted
+     * @param jar        the extracted application jar (its libraries beside it, named by its manifest)
      * @param jvmOptions {@code -XX:AOTCache=...} when the cache exists, else none
      * @param cache      where its cache is, or will be once trained
      */
@@ -187,39 +155,10 @@ public final class AotCache {
         }
     }
 
-    private void extract(StackApp app, Path executableJar, Path destination) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djarmode=tools", "-jar", executableJar.toAbsolutePath().toString(), "extract", "--destination",
-                destination.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    /** The extracted jar, the JDK and the JVM options a cache was made for. */
+    private String stamp(Path applicationJar) {
         try {
-            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IOException("extracting " + app.module() + " failed: " + output.strip());
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while extracting " + app.module(), e);
-        }
-    }
-
-    private static Optional<Path> extractedJar(Path appDir) throws IOException {
-        Path extracted = appDir.resolve(EXTRACTED_DIR);
-        if (!Files.isDirectory(extracted)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(extracted)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".jar") && Files.isRegularFile(file))
-                    .findFirst();
-        }
-    }
-
-    /** The executable jar, the JDK and the JVM options the extraction and cache were made from. */
-    private String stamp(Path executableJar) {
-        try {
-            Path jar = executableJar.toAbsolutePath().normalize();
+            Path jar = applicationJar.toAbsolutePath().normalize();
             return jar + "\n" + Files.size(jar) + "\n" + Files.getLastModifiedTime(jar).toMillis() + "\n"
                     + System.getProperty("java.home") + "\n" + Runtime.version() + "\n"
                     + String.join(" ", jvmOptions) + "\n";

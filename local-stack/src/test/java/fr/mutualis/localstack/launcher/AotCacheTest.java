@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The ahead-of-time cache with a real JDK 25 training run and start, on {@link FakeApp}'s jar (which extracts itself
- * and stops at {@code spring.context.exit=onRefresh} as a Spring Boot jar does).
+ * The ahead-of-time cache with a real JDK 25 training run and start, on {@link FakeApp}'s jar extracted (it extracts
+ * itself and stops at {@code spring.context.exit=onRefresh} as a Spring Boot jar does).
  */
 class AotCacheTest {
 
@@ -39,24 +39,18 @@ class AotCacheTest {
     @Test
     void anAppTrainedOnceStartsFromItsCacheUntilItsJarChanges() throws Exception {
         assumeTrue(AotCache.supported(Runtime.version()), "needs JDK " + AotCache.FIRST_JDK);
-        Path jar = FakeApp.jar(dir.resolve("jars"));
+        Path jar = new ExtractedJars(dir.resolve("jars")).extract(StackApp.PORTFOLIO, FakeApp.jar(dir.resolve("build")));
         AotCache cache = new AotCache(dir.resolve("aot"), JVM_OPTIONS, dir.resolve("logs"));
 
-        // the first start launches the executable jar at once: extracting it waits for the training run
-        AotCache.Launch first = cache.prepare(StackApp.PORTFOLIO, jar);
-        assertThat(first.cached()).isFalse();
-        assertThat(first.jar()).isEqualTo(jar);
-        assertThat(dir.resolve("aot").resolve("portfolio-service")).doesNotExist();
-
-        AotCache.Launch untrained = cache.extract(StackApp.PORTFOLIO, jar);
+        // the first start launches the extracted jar at once, without a cache: training waits for the stack
+        AotCache.Launch untrained = cache.prepare(StackApp.PORTFOLIO, jar);
         assertThat(untrained.cached()).isFalse();
-        assertThat(untrained.jar()).startsWith(dir.resolve("aot").resolve("portfolio-service")).isRegularFile();
-        assertThat(cache.prepare(StackApp.PORTFOLIO, jar).jar()).as("extracted, not yet trained")
-                .isEqualTo(untrained.jar());
+        assertThat(untrained.jar()).isEqualTo(jar);
 
         assertThat(cache.train(StackApp.PORTFOLIO, untrained, Map.of(), Duration.ofMinutes(3))).isTrue();
         AotCache.Launch trained = cache.prepare(StackApp.PORTFOLIO, jar);
         assertThat(trained.cached()).isTrue();
+        assertThat(trained.jar()).isEqualTo(jar);
         assertThat(trained.cache()).isRegularFile();
         assertThat(trained.jvmOptions()).containsExactly("-XX:AOTCache=" + trained.cache());
 
@@ -78,21 +72,20 @@ class AotCacheTest {
                 "-XX:TieredStopAtLevel=1"), dir.resolve("logs"));
         assertThat(otherOptions.prepare(StackApp.PORTFOLIO, jar).cached())
                 .as("a cache trained with other JVM options is trained again").isFalse();
-        assertThat(otherOptions.extract(StackApp.PORTFOLIO, jar).cache()).doesNotExist();
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
         AotCache.Launch rebuilt = cache.prepare(StackApp.PORTFOLIO, jar);
-        assertThat(rebuilt.cached()).as("a new build is trained again").isFalse();
-        assertThat(rebuilt.jar()).as("and starts from its executable jar until then").isEqualTo(jar);
+        assertThat(rebuilt.cached()).as("another extraction (a new build) is trained again").isFalse();
+        assertThat(rebuilt.jar()).isEqualTo(jar);
     }
 
     @Test
     void aTrainingThatFailsLeavesNoCache() throws Exception {
         assumeTrue(AotCache.supported(Runtime.version()), "needs JDK " + AotCache.FIRST_JDK);
-        Path jar = FakeApp.jar(dir.resolve("jars"));
+        Path jar = new ExtractedJars(dir.resolve("jars")).extract(StackApp.BUDGET, FakeApp.jar(dir.resolve("build")));
         AotCache cache = new AotCache(dir.resolve("aot"), List.of("-XX:+UseSerialGC", "-XX:NoSuchOption"),
                 dir.resolve("logs"));
-        AotCache.Launch untrained = cache.extract(StackApp.BUDGET, jar);
+        AotCache.Launch untrained = cache.prepare(StackApp.BUDGET, jar);
 
         assertThat(cache.train(StackApp.BUDGET, untrained, Map.of(), Duration.ofMinutes(1))).isFalse();
         assertThat(untrained.cache()).doesNotExist();
