@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The stack every bench program starts: local-stack's, on random ports, empty, its logs quiet. */
 final class BenchStack {
@@ -34,6 +36,22 @@ final class BenchStack {
                 // the per-tenant limit stays on (its cost is part of the gateway's), high enough not to throttle
                 .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_REPLENISH_RATE", "1000000")
                 .appEnvironment("gateway", "MUTUALIS_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "1000000");
+    }
+
+    /**
+     * A program's options, {@code key=value} (a leading {@code --} allowed), in the order given; anything else is
+     * refused, so that a mistyped option is not silently ignored.
+     */
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            if (pair.length != 2) {
+                throw new IllegalArgumentException("Options are key=value, got " + arg);
+            }
+            options.put(pair[0], pair[1]);
+        }
+        return options;
     }
 
     /** The 1, 5 and 15-minute load averages, written beside each figure: the machine is often shared. */

@@ -97,8 +97,7 @@ public final class ConsoleBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchStack.quietLogs();
-        Map<String, String> options = Arrays.stream(args).map(arg -> arg.replaceFirst("^--", "").split("=", 2))
-                .collect(Collectors.toMap(pair -> pair[0], pair -> pair.length > 1 ? pair[1] : ""));
+        Map<String, String> options = BenchStack.options(args);
         int rounds1 = Integer.parseInt(options.getOrDefault("rounds1", "40"));
         int rounds8 = Integer.parseInt(options.getOrDefault("rounds8", "13"));
         Duration apiTime = Duration.ofSeconds(Long.parseLong(options.getOrDefault("api-seconds", "10")));

@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,14 +77,7 @@ public final class EvaluationBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchStack.quietLogs();
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            if (pair.length != 2) {
-                throw new IllegalArgumentException("Options are key=value, got " + arg);
-            }
-            options.put(pair[0], pair[1]);
-        }
+        Map<String, String> options = BenchStack.options(args);
         Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "30")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
         int clients = Integer.parseInt(options.getOrDefault("clients", "8"));

@@ -54,7 +54,7 @@ public final class IgnoredEventsBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchStack.quietLogs();
-        Map<String, String> options = PlatformBenchmark.options(args);
+        Map<String, String> options = BenchStack.options(args);
         int records = Integer.parseInt(options.getOrDefault("records", "10000"));
         Duration rest = Duration.ofSeconds(Long.parseLong(options.getOrDefault("rest", "20")));
         try (LocalStack stack = BenchStack.builder("ignored-events-bench").apps(APPS).build().start()) {

@@ -63,7 +63,7 @@ public final class PlatformBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchStack.quietLogs();
-        Map<String, String> options = options(args);
+        Map<String, String> options = BenchStack.options(args);
         Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "15")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
         int[] concurrency = Arrays.stream(options.getOrDefault("clients", "1,8,32").split(","))
@@ -391,15 +391,4 @@ public final class PlatformBenchmark {
         report.append(text).append(System.lineSeparator());
     }
 
-    static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            if (pair.length != 2) {
-                throw new IllegalArgumentException("Options are key=value, got " + arg);
-            }
-            options.put(pair[0], pair[1]);
-        }
-        return options;
-    }
 }

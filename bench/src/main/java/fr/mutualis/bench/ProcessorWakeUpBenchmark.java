@@ -38,7 +38,7 @@ public final class ProcessorWakeUpBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchStack.quietLogs();
-        Map<String, String> options = PlatformBenchmark.options(args);
+        Map<String, String> options = BenchStack.options(args);
         int samples = Integer.parseInt(options.getOrDefault("samples", "100"));
         Map<String, Latencies[]> results = new LinkedHashMap<>();
         for (boolean notify : List.of(false, true)) {

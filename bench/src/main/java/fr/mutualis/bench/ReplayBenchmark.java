@@ -73,7 +73,7 @@ public final class ReplayBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchStack.quietLogs();
-        Map<String, String> options = PlatformBenchmark.options(args);
+        Map<String, String> options = BenchStack.options(args);
         long events = Long.parseLong(options.getOrDefault("events", "1000000"));
         int templateProjects = Integer.parseInt(options.getOrDefault("template-projects", "200"));
         String compare = options.getOrDefault("compare", "true");

@@ -70,7 +70,7 @@ public final class ReportingJobBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchStack.quietLogs();
-        Map<String, String> options = PlatformBenchmark.options(args);
+        Map<String, String> options = BenchStack.options(args);
         if ("lag".equals(options.get("mode"))) {
             ReportingLagBenchmark.run(options);
             return;
