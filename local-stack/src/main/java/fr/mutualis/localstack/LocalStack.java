@@ -577,7 +577,7 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<Map<StackApp, Path>> extracted = executableJars.isEmpty()
                 ? CompletableFuture.completedFuture(Map.of())
                 : timed("jars", parts, () -> extract(executableJars),
-                        jars -> jars.size() + " jars extracted (under " + settings.extractedJarsDir() + ")");
+                        jars -> jars.size() + " extracted jars (under " + settings.extractedJarsDir() + ")");
         // PostgreSQL (a child process), Kafka and the issuer (in this JVM) start side by side.
         CompletableFuture<EmbeddedPostgresServer> pg = timed("postgres", parts, () -> {
             // With the stack's own shutdown hook, PostgreSQL stops in it after the apps: a hook of its own would run

@@ -45,9 +45,9 @@ public final class ExtractedJars {
     public static final String DIRECTORY_PROPERTY = "mutualis.extracted-jars";
 
     private static final Logger log = LoggerFactory.getLogger("fr.mutualis.localstack.jars");
-    /** The extraction is a short JVM: C1 and the serial collector cost it the least. */
     /** In each extraction: the executable jar it was made from. */
     private static final String SOURCE_FILE = "source.txt";
+    /** The extraction is a short JVM: C1 and the serial collector cost it the least. */
     private static final List<String> EXTRACTION_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xshare:auto");
 
