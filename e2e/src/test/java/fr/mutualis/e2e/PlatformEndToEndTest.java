@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole platform, started the way the README's run command starts it (embedded PostgreSQL and KRaft Kafka, the
- * real token issuer, five applications in their own JVMs from their executable jars), used only through the gateway
+ * real token issuer, five applications in their own JVMs from their extracted jars), used only through the gateway
  * with real tokens. Each test works on its own resources, so counts are per roadmap or per tenant created here.
  */
 @ExtendWith(Platform.class)

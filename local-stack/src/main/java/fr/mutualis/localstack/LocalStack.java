@@ -820,8 +820,8 @@ public final class LocalStack implements AutoCloseable {
             return Optional.empty();
         }
         if (!AotCache.supported(Runtime.version())) {
-            log.info("aot: JDK {} has no ahead-of-time cache of this form (JDK {}+): the apps start from their"
-                    + " executable jars", Runtime.version().feature(), AotCache.FIRST_JDK);
+            log.info("aot: JDK {} has no ahead-of-time cache of this form (JDK {}+): the apps start without one",
+                    Runtime.version().feature(), AotCache.FIRST_JDK);
             return Optional.empty();
         }
         return Optional.of(new AotCache(settings.aotDir(), settings.jvmOptions, settings.logsDir()));

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The applications the stack launches, each from its module's executable jar: the gateway, four services, the console
- * and the reporting job.
+ * The applications the stack launches, each from its module's executable jar (extracted: {@code ExtractedJars}): the
+ * gateway, four services, the console and the reporting job.
  */
 public enum StackApp {
 
