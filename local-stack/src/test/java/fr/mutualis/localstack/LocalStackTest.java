@@ -192,12 +192,15 @@ class LocalStackTest {
     }
 
     @Test
-    void theAppsStartFromTheirExtractedJarsAndGetACacheForTheNextStart() throws Exception {
-        // extracted beside the servers' start, and launched from there
+    void theAppsStartFromTheirJarsExtractedBesideTheServersStart() throws Exception {
         Path extracted = BASE.resolve("work").resolve("jars").toAbsolutePath();
+
         assertThat(env("portfolio-service").get("jar")).startsWith(extracted.resolve("portfolio-service-").toString());
         assertThat(env("evaluation-service").get("jar")).startsWith(extracted.resolve("evaluation-service-").toString());
+    }
 
+    @Test
+    void theAppsGetACacheForTheNextStart() throws Exception {
         assumeTrue(AotCache.supported(Runtime.version()), "needs JDK " + AotCache.FIRST_JDK);
         Path aot = BASE.resolve("work").resolve("aot").toAbsolutePath();
         // trained one after the other in the background once the stack was ready

@@ -142,7 +142,7 @@ public final class AotCache {
      *
      * @param jar        the extracted application jar (its libraries beside it, named by its manifest)
      * @param jvmOptions {@code -XX:AOTCache=...} when the cache exists, else none
-     * @param cache      where its cache is, or will be once trained
+     * @param cache      where its cache is, or will be once trained; null when the stack uses none
      */
     public record Launch(Path jar, List<String> jvmOptions, Path cache) {
 
