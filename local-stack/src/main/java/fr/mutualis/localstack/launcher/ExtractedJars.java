@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,8 @@ public final class ExtractedJars {
     /** The extraction is a short JVM: C1 and the serial collector cost it the least. */
     private static final List<String> EXTRACTION_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xshare:auto");
+
+    private static final Duration EXTRACTION_TIME_LIMIT = Duration.ofMinutes(5);
 
     private final Path dir;
 
@@ -96,17 +99,23 @@ public final class ExtractedJars {
                                 executableJar.toAbsolutePath().toString(), "extract", "--destination",
                                 destination.toString()))
                 .flatMap(List::stream).toList();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // Its output goes to a file beside the extraction, read only on failure: reading a pipe until the process
+        // closes it would wait past the time limit for a JVM that hangs.
+        Path output = destination.resolveSibling(destination.getFileName() + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
-            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            boolean exited = process.waitFor(EXTRACTION_TIME_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            if (!exited || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IOException("extracting " + app.module() + " failed: " + output.strip());
+                throw new IOException("extracting " + app.module() + " failed" + (exited ? "" : " (over "
+                        + EXTRACTION_TIME_LIMIT.toMinutes() + " min)") + ": " + Files.readString(output).strip());
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while extracting " + app.module(), e);
+        } finally {
+            Files.deleteIfExists(output);
         }
     }
 
