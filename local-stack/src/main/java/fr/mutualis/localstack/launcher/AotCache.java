@@ -84,7 +84,7 @@ public final class AotCache {
     public boolean train(StackApp app, Launch launch, Map<String, String> environment, Duration timeout) {
         Path output = launch.cache().resolveSibling(CACHE_FILE + ".training");
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(AppProcess.java());
         command.addAll(jvmOptions);
         command.add("-XX:AOTCacheOutput=" + output);
         command.add("-Dspring.context.exit=onRefresh");
@@ -157,14 +157,8 @@ public final class AotCache {
 
     /** The extracted jar, the JDK and the JVM options a cache was made for. */
     private String stamp(Path applicationJar) {
-        try {
-            Path jar = applicationJar.toAbsolutePath().normalize();
-            return jar + "\n" + Files.size(jar) + "\n" + Files.getLastModifiedTime(jar).toMillis() + "\n"
-                    + System.getProperty("java.home") + "\n" + Runtime.version() + "\n"
-                    + String.join(" ", jvmOptions) + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ExtractedJars.identity(applicationJar) + "\n" + System.getProperty("java.home") + "\n"
+                + Runtime.version() + "\n" + String.join(" ", jvmOptions) + "\n";
     }
 
     private static String readStamp(Path appDir) throws IOException {

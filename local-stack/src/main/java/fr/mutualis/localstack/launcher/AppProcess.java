@@ -99,10 +99,15 @@ public final class AppProcess {
         return new AppProcess(app, jar, otherPort, otherEnvironment, jvmOptions, otherLogFile);
     }
 
+    /** This JVM's {@code java}: what the stack launches its apps, their training and their extraction with. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     /** The command line, for logs and diagnostics. */
     public List<String> command() {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.addAll(jvmOptions);
         command.add(LeftBehind.parentPidOption());
         command.add("-jar");

@@ -94,7 +94,7 @@ public final class ExtractedJars {
     }
 
     private static void run(StackApp app, Path executableJar, Path destination) throws IOException {
-        List<String> command = Stream.of(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()),
+        List<String> command = Stream.of(List.of(AppProcess.java()),
                         EXTRACTION_JVM_OPTIONS, List.of("-Djarmode=tools", "-jar",
                                 executableJar.toAbsolutePath().toString(), "extract", "--destination",
                                 destination.toString()))
@@ -157,17 +157,24 @@ public final class ExtractedJars {
         }
     }
 
-    /** Twelve hex digits naming the jar's absolute path, size and last modification. */
+    /** Twelve hex digits naming the jar's {@link #identity}. */
     private static String digest(Path executableJar) {
         try {
-            Path jar = executableJar.toAbsolutePath().normalize();
-            String stamp = jar + "\n" + Files.size(jar) + "\n" + Files.getLastModifiedTime(jar).toMillis();
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(stamp.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity(executableJar)
+                    .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 6);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A jar file's absolute path, size and last modification: another build of it is another identity. */
+    static String identity(Path jar) {
+        try {
+            Path file = jar.toAbsolutePath().normalize();
+            return file + "\n" + Files.size(file) + "\n" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
