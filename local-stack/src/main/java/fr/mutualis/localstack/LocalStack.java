@@ -128,8 +128,9 @@ public final class LocalStack implements AutoCloseable {
             Map<StackApp, Path> executableJars = locateJars();
             stopWhatAKilledLauncherLeft();
             // what each app is launched from: its extracted jar and, once trained, its ahead-of-time cache
+            Optional<AotCache> aot = aotCache();
             Map<StackApp, AotCache.Launch> launches = new EnumMap<>(StackApp.class);
-            phases.add(startInfrastructure(executableJars, launches));
+            phases.add(startInfrastructure(executableJars, aot, launches));
             DemoLoader demo = new DemoLoader(URI.create(gatewayUrl()), this::token);
             // The issuer is idle while the apps start, and the demo clients' tokens live an hour: fetched now, the
             // issuer's cold token path is off the demo's (28.7 s at load 54, before the demo's first call).
@@ -141,11 +142,11 @@ public final class LocalStack implements AutoCloseable {
             CompletableFuture<Void> demoTokens = settings.loadsTheDemo()
                     ? CompletableFuture.runAsync(demo::fetchTokens, onItsOwnThread("demo-tokens"))
                     : CompletableFuture.completedFuture(null);
-            launchApps(launches).ifPresent(phases::add);
+            launchApps(launches, aot.isPresent()).ifPresent(phases::add);
             if (settings.loadsTheDemo()) {
                 loadDemo(demo, demoTokens).ifPresent(phases::add);
             }
-            trainAotCaches(launches);
+            aot.ifPresent(cache -> trainAotCaches(cache, launches));
         } catch (RuntimeException | Error e) {
             if (!running) {
                 // stop() was called meanwhile (Ctrl-C): what failed is the consequence, not the cause
@@ -567,7 +568,7 @@ public final class LocalStack implements AutoCloseable {
      * Starts the servers side by side, and beside them extracts the executable jars not extracted yet;
      * {@code launches} gets what each app starts from.
      */
-    private StartupReport.Phase startInfrastructure(Map<StackApp, Path> executableJars,
+    private StartupReport.Phase startInfrastructure(Map<StackApp, Path> executableJars, Optional<AotCache> aot,
                                                     Map<StackApp, AotCache.Launch> launches) {
         long start = System.nanoTime();
         List<StartupReport.Part> parts = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -606,7 +607,7 @@ public final class LocalStack implements AutoCloseable {
         EmbeddedKafkaServer startedKafka = null;
         IssuerServer startedIssuer = null;
         try {
-            launches.putAll(prepareLaunches(extracted.join()));
+            launches.putAll(prepareLaunches(extracted.join(), aot));
         } catch (CompletionException e) {
             failure = cause(e);
         }
@@ -649,7 +650,7 @@ public final class LocalStack implements AutoCloseable {
         return new StartupReport.Phase("infrastructure", Duration.ofNanos(System.nanoTime() - start), parts);
     }
 
-    private Optional<StartupReport.Phase> launchApps(Map<StackApp, AotCache.Launch> launches) {
+    private Optional<StartupReport.Phase> launchApps(Map<StackApp, AotCache.Launch> launches, boolean aot) {
         if (launches.isEmpty()) {
             log.info("apps: none launched");
             return Optional.empty();
@@ -670,7 +671,7 @@ public final class LocalStack implements AutoCloseable {
                         settings.logsDir().resolve(app.module() + "-" + (instance + 1) + ".log")));
             }
         }
-        if (launches.values().stream().anyMatch(launch -> launch.cache() != null)) {
+        if (aot) {
             log.info("aot: from their cache: {}; without (trained once the stack is ready): {}",
                     names(launches.keySet().stream().filter(app -> launches.get(app).cached()).toList()),
                     names(launches.keySet().stream().filter(app -> !launches.get(app).cached()).toList()));
@@ -814,7 +815,10 @@ public final class LocalStack implements AutoCloseable {
         return Optional.of(new StartupReport.Phase("demo", Duration.ofNanos(System.nanoTime() - start), parts));
     }
 
-    /** The ahead-of-time cache when asked for and the JDK has it; the reason it is off is logged once. */
+    /**
+     * The ahead-of-time cache when asked for and the JDK has it; asked once per start, so that the reason it is off
+     * is logged once.
+     */
     private Optional<AotCache> aotCache() {
         if (!settings.aotCache || settings.apps.isEmpty()) {
             return Optional.empty();
@@ -832,28 +836,25 @@ public final class LocalStack implements AutoCloseable {
      * servers' start.
      */
     private Map<StackApp, Path> extract(Map<StackApp, Path> executableJars) {
-        ExtractedJars extractions = new ExtractedJars(settings.extractedJarsDir());
-        Map<StackApp, Path> extracted = new java.util.concurrent.ConcurrentHashMap<>();
+        ExtractedJars jars = new ExtractedJars(settings.extractedJarsDir());
+        Map<StackApp, CompletableFuture<Path>> extractions = new EnumMap<>(StackApp.class);
+        Map<StackApp, Path> extracted = new EnumMap<>(StackApp.class);
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2,
                 Thread.ofPlatform().name("local-stack-jars-", 1).daemon().factory())) {
-            List<CompletableFuture<Void>> all = executableJars.entrySet().stream()
-                    .map(jar -> CompletableFuture.runAsync(() -> extracted.put(jar.getKey(),
-                            extractions.extract(jar.getKey(), jar.getValue())), pool))
-                    .toList();
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+            executableJars.forEach((app, jar) ->
+                    extractions.put(app, CompletableFuture.supplyAsync(() -> jars.extract(app, jar), pool)));
+            extractions.forEach((app, extraction) -> extracted.put(app, extraction.join()));
         } catch (CompletionException e) {
             throw cause(e);
         }
-        Map<StackApp, Path> byApp = new EnumMap<>(StackApp.class);
-        byApp.putAll(extracted);
-        return byApp;
+        return extracted;
     }
 
     /** How each extracted app is launched: from its ahead-of-time cache when there is one for it. */
-    private Map<StackApp, AotCache.Launch> prepareLaunches(Map<StackApp, Path> extracted) {
-        Optional<AotCache> cache = aotCache();
+    private static Map<StackApp, AotCache.Launch> prepareLaunches(Map<StackApp, Path> extracted,
+                                                                  Optional<AotCache> aot) {
         Map<StackApp, AotCache.Launch> launches = new EnumMap<>(StackApp.class);
-        extracted.forEach((app, jar) -> launches.put(app, cache.map(aot -> aot.prepare(app, jar))
+        extracted.forEach((app, jar) -> launches.put(app, aot.map(cache -> cache.prepare(app, jar))
                 .orElseGet(() -> new AotCache.Launch(jar, List.of(), null))));
         return launches;
     }
@@ -862,10 +863,9 @@ public final class LocalStack implements AutoCloseable {
      * The apps that started without a cache get one for the next start: one training run at a time, in the
      * background, so that this start is not delayed; stopping the stack abandons it.
      */
-    private void trainAotCaches(Map<StackApp, AotCache.Launch> launches) {
+    private void trainAotCaches(AotCache cache, Map<StackApp, AotCache.Launch> launches) {
         List<StackApp> untrained = launches.keySet().stream().filter(app -> !launches.get(app).cached()).toList();
-        Optional<AotCache> cache = aotCache();
-        if (untrained.isEmpty() || cache.isEmpty()) {
+        if (untrained.isEmpty()) {
             return;
         }
         log.info("aot: training {} in the background for the next start", names(untrained));
@@ -875,7 +875,7 @@ public final class LocalStack implements AutoCloseable {
                     return;
                 }
                 try {
-                    cache.get().train(app, launches.get(app), environment(app), AOT_TRAINING_TIMEOUT);
+                    cache.train(app, launches.get(app), environment(app), AOT_TRAINING_TIMEOUT);
                 } catch (UncheckedIOException e) {
                     if (!running) {
                         // stopped meanwhile: the interrupted training is no failure, the next start trains
