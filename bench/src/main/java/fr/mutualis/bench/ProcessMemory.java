@@ -27,6 +27,30 @@ final class ProcessMemory {
         }
     }
 
+    /**
+     * The part of {@link #cpuSeconds} its JIT compilers' threads used: a JVM a few thousand requests old still compiles,
+     * and what it compiles depends on when, so comparing two JVMs' work per request is fairer without it.
+     */
+    static double compilerCpuSeconds(long pid) {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return tasks.mapToDouble(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
+                        return 0;
+                    }
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                } catch (IOException | RuntimeException ended) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static OptionalLong rssBytes(long pid) {
         try {
             List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));

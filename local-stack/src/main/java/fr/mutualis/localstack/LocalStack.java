@@ -323,6 +323,11 @@ public final class LocalStack implements AutoCloseable {
             return process.baseUrl();
         }
 
+        /** The process id of its JVM. */
+        public long pid() {
+            return process.pid().orElseThrow();
+        }
+
         /** Killed rather than stopped: it keeps nothing a graceful stop would save, and its clients are done. */
         @Override
         public void close() {
