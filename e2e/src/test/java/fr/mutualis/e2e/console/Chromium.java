@@ -27,12 +27,29 @@ final class Chromium implements AutoCloseable {
     /** Debian's French locale of Chromium (package chromium-l10n): without it the browser's own texts are English. */
     static final Path FRENCH_LOCALE = Path.of("/usr/lib/chromium/locales/fr.pak");
 
+    /**
+     * One browser per test thread for the whole run: launching Playwright's driver and Chromium took about 1.4 s for
+     * each of the eight browser classes. Per thread because Playwright's objects belong to the thread that made them
+     * (the e2e classes may run side by side, each on a thread of JUnit's). The classes isolate themselves with their
+     * own browser contexts ({@code ConsolePages}); the browsers end with the JVM.
+     */
+    private static final ThreadLocal<Chromium> SHARED = ThreadLocal.withInitial(() -> {
+        Chromium chromium = launch();
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(chromium::close));
+        return chromium;
+    });
+
     private final Playwright playwright;
     private final Browser browser;
 
     private Chromium(Playwright playwright, Browser browser) {
         this.playwright = playwright;
         this.browser = browser;
+    }
+
+    /** This thread's browser, launched at its first use. */
+    static Chromium shared() {
+        return SHARED.get();
     }
 
     static Chromium launch() {

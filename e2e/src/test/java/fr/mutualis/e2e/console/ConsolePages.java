@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the console's browser tests share: one Chromium per test class, signing a demo person in, reading what
+ * What the console's browser tests share: Chromium (one per test thread, {@link Chromium#shared}; the browser contexts
+ * a class opened are closed after it), signing a demo person in, reading what
  * a chart drew, checking a page with axe-core and keeping its screenshot, and registering the collectivités they use.
  * A class registers it as an extension, after the platform's:
  * {@code @RegisterExtension static final ConsolePages pages = ConsolePages.patient();}
@@ -37,6 +38,8 @@ final class ConsolePages implements BeforeAllCallback, AfterAllCallback {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final boolean patient;
+    /** The contexts this class opened, closed after it: the next class shares the browser, not its pages. */
+    private final List<BrowserContext> contexts = new ArrayList<>();
     private Chromium chromium;
     private String console;
 
@@ -57,7 +60,7 @@ final class ConsolePages implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         console = Platform.stack().consoleUrl();
-        chromium = Chromium.launch();
+        chromium = Chromium.shared();
         if (patient) {
             patientAssertions(true);
         }
@@ -66,9 +69,8 @@ final class ConsolePages implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) {
         patientAssertions(false);
-        if (chromium != null) {
-            chromium.close();
-        }
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
     }
 
     /**
@@ -84,6 +86,7 @@ final class ConsolePages implements BeforeAllCallback, AfterAllCallback {
         BrowserContext context = chromium.browser().newContext(options.setLocale("fr-FR").setViewportSize(1280, 900));
         context.setDefaultTimeout(PATIENCE.toMillis());
         context.setDefaultNavigationTimeout(PATIENCE.toMillis());
+        contexts.add(context);
         return context;
     }
 
