@@ -3,6 +3,7 @@ package fr.mutualis.kit.integration;
 import fr.mutualis.contracts.EventEnvelope;
 import fr.mutualis.contracts.EventHeaders;
 import fr.mutualis.contracts.IntegrationEvents;
+import fr.mutualis.kit.query.ReadYourWrites;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -96,6 +97,11 @@ public class IntegrationEventInbox {
         }));
         IntegrationMetrics.consumed(meters, record.topic(), envelope.type(),
                 applied ? IntegrationMetrics.Outcome.APPLIED : IntegrationMetrics.Outcome.DUPLICATE).increment();
+        if (applied) {
+            // A read model fed by this consumer changed (another context's object published, a directory): a write
+            // of this process waiting to see it looks again now rather than at its next poll.
+            ReadYourWrites.projectionsAdvanced();
+        }
     }
 
     private EventEnvelope read(ConsumerRecord<String, String> record) {

@@ -12,10 +12,11 @@ import java.util.function.Supplier;
  * an instance and schedules its first séance in the next request must not get a 404. Such a write answers only once
  * its result is visible, or after the timeout: the write itself is already durable either way.
  * <p>
- * A waiting write looks again as soon as a projection of this process commits ({@link #projectionsAdvanced()}, called
- * by the kit after every event processor's batch), not at its next poll: polling alone made a command wait for the
- * end of a pause that had started before its projection committed, and looked uselessly many times under load. The
- * growing pause stays as the fallback for read models fed otherwise (Kafka consumers, another instance).
+ * A waiting write looks again as soon as a read model of this process commits ({@link #projectionsAdvanced()}, called
+ * by the kit after every event processor's batch and every integration event a Kafka consumer applied), not at its
+ * next poll: polling alone made a command wait for the end of a pause that had started before its projection
+ * committed, and looked uselessly many times under load. The growing pause stays as the fallback for read models
+ * another instance feeds.
  */
 public final class ReadYourWrites {
 
@@ -63,7 +64,7 @@ public final class ReadYourWrites {
         }
     }
 
-    /** A projection of this process committed: every waiting write looks again. */
+    /** A projection or a consumer of this process committed: every waiting write looks again. */
     public static void projectionsAdvanced() {
         LOCK.lock();
         try {
