@@ -4,8 +4,6 @@ import fr.mutualis.localstack.LocalStack;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -45,14 +43,12 @@ public final class GatewayRelayBenchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PORTFOLIO = "portfolio-service";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private final LocalStack stack;
-    private final String token;
+    private final BenchHttp http;
 
     private GatewayRelayBenchmark(LocalStack stack) {
         this.stack = stack;
-        this.token = stack.token("valmont-agent");
+        this.http = new BenchHttp(stack.token("valmont-agent"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -99,7 +95,7 @@ public final class GatewayRelayBenchmark {
                      Duration rest) throws Exception {
         Map<String, LocalStack.Aside> gateways = startGateways(variants);
         String roadmap = createRoadmap();
-        String project = created(post(stack.appUrl(PORTFOLIO), "/api/portfolio/projects", PortfolioBodies.project(roadmap)));
+        String project = created(http.post(stack.appUrl(PORTFOLIO), "/api/portfolio/projects", PortfolioBodies.project(roadmap)));
         List<String> names = new ArrayList<>(List.of("direct"));
         names.addAll(gateways.keySet());
         List<String> urls = new ArrayList<>(List.of(stack.appUrl(PORTFOLIO)));
@@ -110,10 +106,10 @@ public final class GatewayRelayBenchmark {
             HttpRequest.Builder[] perTarget = new HttpRequest.Builder[urls.size()];
             for (int target = 0; target < urls.size(); target++) {
                 perTarget[target] = switch (kind.trim()) {
-                    case "create" -> request(urls.get(target), "/api/portfolio/projects")
+                    case "create" -> http.request(urls.get(target), "/api/portfolio/projects")
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(PortfolioBodies.project(roadmap)));
-                    case "read" -> request(urls.get(target), "/api/portfolio/projects/" + project).GET();
+                    case "read" -> http.request(urls.get(target), "/api/portfolio/projects/" + project).GET();
                     default -> throw new IllegalArgumentException("requests are create or read, got " + kind);
                 };
             }
@@ -205,7 +201,7 @@ public final class GatewayRelayBenchmark {
             for (int i = 0; i < targets; i++) {
                 int target = (round + i) % targets;
                 long sent = System.nanoTime();
-                HttpResponse<String> response = http.send(perTarget[target].copy().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(perTarget[target].copy().build());
                 long elapsed = System.nanoTime() - sent;
                 if (response.statusCode() / 100 != 2) {
                     throw new IllegalStateException("Refused (" + response.statusCode() + "): " + response.body());
@@ -226,7 +222,7 @@ public final class GatewayRelayBenchmark {
     }
 
     private String createRoadmap() throws IOException, InterruptedException {
-        return created(post(stack.appUrl(PORTFOLIO), "/api/portfolio/roadmaps", """
+        return created(http.post(stack.appUrl(PORTFOLIO), "/api/portfolio/roadmaps", """
                 {"title": "Feuille de route du relais", "startYear": 2026, "endYear": 2028, "axes": ["DEMATERIALISATION"]}"""));
     }
 
@@ -235,15 +231,5 @@ public final class GatewayRelayBenchmark {
             throw new IllegalStateException("Not created: " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body()).get("id").asString();
-    }
-
-    private HttpResponse<String> post(String baseUrl, String path, String body) throws IOException, InterruptedException {
-        return http.send(request(baseUrl, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String baseUrl, String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token);
     }
 }

@@ -7,9 +7,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,17 +45,15 @@ public final class PlatformBenchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PORTFOLIO = "portfolio-service";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private final LocalStack stack;
-    private final String token;
+    private final BenchHttp http;
     private final List<String> roadmaps = new ArrayList<>();
     private final AtomicLong projectsCreated = new AtomicLong();
     private final StringBuilder report = new StringBuilder();
 
     private PlatformBenchmark(LocalStack stack) {
         this.stack = stack;
-        this.token = stack.token("valmont-agent");
+        this.http = new BenchHttp(stack.token("valmont-agent"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -159,7 +154,7 @@ public final class PlatformBenchmark {
         long[] toKafka = new long[lagSamples];
         try (TopicWatcher watcher = new TopicWatcher(stack.kafkaBootstrapServers(), "mutualis.portfolio.events")) {
             for (int i = 0; i < lagSamples; i++) {
-                HttpResponse<String> created = post(stack.gatewayUrl(), "/api/portfolio/projects",
+                HttpResponse<String> created = http.post(stack.gatewayUrl(), "/api/portfolio/projects",
                         PortfolioBodies.project(roadmaps.get(0)));
                 long acknowledged = System.nanoTime();
                 if (created.statusCode() != 201) {
@@ -181,10 +176,10 @@ public final class PlatformBenchmark {
         String rankedRoadmap = createRoadmap(-1);
         long[] rankingLags = new long[lagSamples];
         for (int i = 0; i < lagSamples; i++) {
-            HttpResponse<String> created = post(stack.gatewayUrl(), "/api/portfolio/projects",
+            HttpResponse<String> created = http.post(stack.gatewayUrl(), "/api/portfolio/projects",
                     PortfolioBodies.project(rankedRoadmap));
             String projectId = JSON.readTree(created.body()).get("id").asString();
-            HttpResponse<String> assessed = post(stack.gatewayUrl(), "/api/portfolio/projects/" + projectId + "/assessment", """
+            HttpResponse<String> assessed = http.post(stack.gatewayUrl(), "/api/portfolio/projects/" + projectId + "/assessment", """
                     {"strategicAlignment": %d, "userValue": 4, "agentValue": 3, "legalObligation": 2,
                      "feasibility": 4, "risk": 2}""".formatted(i % 6));
             long acknowledged = System.nanoTime();
@@ -312,8 +307,8 @@ public final class PlatformBenchmark {
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> ranking = http.send(request(stack.gatewayUrl(),
-                    "/api/portfolio/roadmaps/" + roadmapId + "/ranking").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ranking = http.send(http.request(stack.gatewayUrl(),
+                    "/api/portfolio/roadmaps/" + roadmapId + "/ranking").GET().build());
             for (JsonNode entry : JSON.readTree(ranking.body()).get("items")) {
                 if (entry.get("projectId").asString().equals(projectId) && !entry.get("priority").isNull()) {
                     return;
@@ -325,7 +320,7 @@ public final class PlatformBenchmark {
     }
 
     private String createRoadmap(int client) throws IOException, InterruptedException {
-        HttpResponse<String> response = post(stack.gatewayUrl(), "/api/portfolio/roadmaps", """
+        HttpResponse<String> response = http.post(stack.gatewayUrl(), "/api/portfolio/roadmaps", """
                 {"title": "Feuille de route %d", "startYear": 2026, "endYear": 2028, "axes": ["DEMATERIALISATION"]}"""
                 .formatted(client));
         if (response.statusCode() != 201) {
@@ -336,7 +331,7 @@ public final class PlatformBenchmark {
 
     private int proposeProject(String baseUrl, int client) {
         try {
-            HttpResponse<String> response = post(baseUrl, "/api/portfolio/projects",
+            HttpResponse<String> response = http.post(baseUrl, "/api/portfolio/projects",
                     PortfolioBodies.project(roadmaps.get(client)));
             if (response.statusCode() == 201) {
                 projectsCreated.incrementAndGet();
@@ -353,8 +348,8 @@ public final class PlatformBenchmark {
     private void waitUntilDashboardShows(long projects, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = http.send(request(stack.gatewayUrl(), "/api/evaluation/dashboard").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(http.request(stack.gatewayUrl(), "/api/evaluation/dashboard").GET()
+                    .build());
             JsonNode dashboard = JSON.readTree(response.body());
             if (dashboard.at("/projects/total").asLong() >= projects) {
                 return;
@@ -364,15 +359,7 @@ public final class PlatformBenchmark {
         throw new IllegalStateException("The dashboard did not show " + projects + " projects within " + timeout);
     }
 
-    private HttpResponse<String> post(String baseUrl, String path, String body) throws IOException, InterruptedException {
-        return http.send(request(baseUrl, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private HttpRequest.Builder request(String baseUrl, String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token);
-    }
 
     private Map<String, Long> memory() {
         Map<String, Long> rss = new LinkedHashMap<>();
