@@ -155,10 +155,15 @@ public final class AotCache {
         }
     }
 
-    /** The extracted jar, the JDK and the JVM options a cache was made for. */
-    private String stamp(Path applicationJar) {
-        return ExtractedJars.identity(applicationJar) + "\n" + System.getProperty("java.home") + "\n"
-                + Runtime.version() + "\n" + String.join(" ", jvmOptions) + "\n";
+    /**
+     * The extracted jar, the JDK and the JVM options a cache was made for. The jar by its path, size and time, as the
+     * JVM checks the class path against its cache: the same jar extracted again is another file to it.
+     */
+    private String stamp(Path applicationJar) throws IOException {
+        Path jar = applicationJar.toAbsolutePath().normalize();
+        return jar + "\n" + Files.size(jar) + "\n" + Files.getLastModifiedTime(jar).toMillis() + "\n"
+                + System.getProperty("java.home") + "\n" + Runtime.version() + "\n" + String.join(" ", jvmOptions)
+                + "\n";
     }
 
     private static String readStamp(Path appDir) throws IOException {

@@ -24,6 +24,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 /**
  * The apps' executable jars extracted as Spring Boot recommends for running them ({@code -Djarmode=tools extract}:
@@ -34,9 +36,9 @@ import java.util.stream.Stream;
  * stack's options): budget-service ready after 10.9–12.9 s of CPU from its executable jar, 6.9–8.2 s extracted; the
  * extraction itself costs about one second of CPU, once per build of the jar.
  * <p>
- * Each executable jar is extracted once, into {@code <dir>/<module>-<digest>}, the digest naming the jar's path, size
- * and time: a start that finds it uses it, a new build gets a directory of its own, and the extractions of the same
- * jar file's earlier builds are removed. Stacks may share the directory, as the stacks of one build do
+ * Each executable jar is extracted once, into {@code <dir>/<module>-<digest>}, the digest naming the jar's path and
+ * entries ({@link #identity}): a start that finds it uses it, a build that changed the jar gets a directory of its
+ * own, and the extractions of the same jar file's earlier builds are removed. Stacks may share the directory, as the stacks of one build do
  * ({@code mutualis.extracted-jars}): each extracts into a temporary directory and renames it, and the one that finds
  * the name taken uses the other's.
  */
@@ -62,7 +64,7 @@ public final class ExtractedJars {
 
     /**
      * The application jar of {@code executableJar} extracted, extracting it now when no extraction of this very jar
-     * (path, size, time) is there.
+     * (path and entries) is there.
      */
     public Path extract(StackApp app, Path executableJar) {
         Path target = dir.resolve(app.module() + "-" + digest(executableJar));
@@ -168,13 +170,30 @@ public final class ExtractedJars {
         }
     }
 
-    /** A jar file's absolute path, size and last modification: another build of it is another identity. */
+    /**
+     * A jar file's absolute path and what it holds: each entry's name, size and CRC-32, read from its central directory
+     * (not its bytes). Spring Boot's repackaging writes the executable jars again at every build, same entries, new
+     * times, so that the README's command ({@code install}, then {@code java -jar}) would otherwise extract them and
+     * train their caches again at every start. A file that is not a zip (which its extraction will refuse) is named by
+     * its size and time.
+     */
     static String identity(Path jar) {
-        try {
-            Path file = jar.toAbsolutePath().normalize();
-            return file + "\n" + Files.size(file) + "\n" + Files.getLastModifiedTime(file).toMillis();
+        Path file = jar.toAbsolutePath().normalize();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            MessageDigest entries = MessageDigest.getInstance("SHA-256");
+            zip.stream().forEach(entry -> entries.update((entry.getName() + '\0' + entry.getSize() + '\0'
+                    + entry.getCrc() + '\n').getBytes(StandardCharsets.UTF_8)));
+            return file + "\n" + HexFormat.of().formatHex(entries.digest());
+        } catch (ZipException notAZip) {
+            try {
+                return file + "\n" + Files.size(file) + "\n" + Files.getLastModifiedTime(file).toMillis();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
