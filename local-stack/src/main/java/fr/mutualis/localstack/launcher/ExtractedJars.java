@@ -34,13 +34,13 @@ import java.util.zip.ZipFile;
  * class loader, whose every look-up walks the jars nested in it: in a recording of budget-service in the e2e run, a
  * third of its CPU was spent there, at start and at each class loaded later. Measured beside a running stack (C1, the
  * stack's options): budget-service ready after 10.9–12.9 s of CPU from its executable jar, 6.9–8.2 s extracted; the
- * extraction itself costs about one second of CPU, once per build of the jar.
+ * extraction itself costs about one second of CPU, once per build that changes the jar.
  * <p>
  * Each executable jar is extracted once, into {@code <dir>/<module>-<digest>}, the digest naming the jar's path and
  * entries ({@link #identity}): a start that finds it uses it, a build that changed the jar gets a directory of its
- * own, and the extractions of the same jar file's earlier builds are removed. Stacks may share the directory, as the stacks of one build do
- * ({@code mutualis.extracted-jars}): each extracts into a temporary directory and renames it, and the one that finds
- * the name taken uses the other's.
+ * own, and the extractions of the same jar file's earlier builds are removed. Stacks may share the directory, as the
+ * stacks of one build do ({@code mutualis.extracted-jars}): each extracts into a temporary directory and renames it,
+ * and the one that finds the name taken uses the other's.
  */
 public final class ExtractedJars {
 
