@@ -151,9 +151,11 @@ public final class PlatformBenchmark {
         line(String.format(Locale.ROOT, "- backlog of %d projects fully visible %.1f s after the load ended",
                 projectsCreated.get(), (System.nanoTime() - backlogStart) / 1e9));
         long[] lags = new long[lagSamples];
+        long[] answered = new long[lagSamples];
         long[] toKafka = new long[lagSamples];
         try (TopicWatcher watcher = new TopicWatcher(stack.kafkaBootstrapServers(), "mutualis.portfolio.events")) {
             for (int i = 0; i < lagSamples; i++) {
+                long sent = System.nanoTime();
                 HttpResponse<String> created = http.post(stack.gatewayUrl(), "/api/portfolio/projects",
                         PortfolioBodies.project(roadmaps.get(0)));
                 long acknowledged = System.nanoTime();
@@ -164,12 +166,14 @@ public final class PlatformBenchmark {
                 String projectId = JSON.readTree(created.body()).get("id").asString();
                 waitUntilDashboardShows(projectsCreated.get(), Duration.ofSeconds(30));
                 lags[i] = System.nanoTime() - acknowledged;
-                toKafka[i] = watcher.firstSeenNanos(projectId).map(seen -> Math.max(0, seen - acknowledged))
-                        .orElse(lags[i]);
+                answered[i] = acknowledged - sent;
+                // Often before the 201, which waits for portfolio's own projection while the outbox publishes.
+                toKafka[i] = watcher.firstSeenNanos(projectId).map(seen -> seen - sent).orElse(answered[i] + lags[i]);
             }
         }
         line("- lag from the command's 201 to the dashboard: " + Latencies.of(lags).summary());
-        line("- of which from the 201 to the record on Kafka (outbox publisher): " + Latencies.of(toKafka).summary());
+        line("- from sending the command, its 201: " + Latencies.of(answered).summary()
+                + "; its record on Kafka (outbox publisher): " + Latencies.of(toKafka).summary());
         line("");
 
         line("## Visibility: assessment -> the roadmap's ranking (portfolio's own projection)");
