@@ -363,8 +363,6 @@ public final class PlatformBenchmark {
         throw new IllegalStateException("The dashboard did not show " + projects + " projects within " + timeout);
     }
 
-
-
     private Map<String, Long> memory() {
         Map<String, Long> rss = new LinkedHashMap<>();
         for (var app : stack.apps()) {

@@ -18,13 +18,23 @@ final class ProcessMemory {
      */
     static double cpuSeconds(long pid) {
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 1/100 s
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-        } catch (java.io.IOException e) {
+            return cpuSeconds(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")), false);
+        } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A process's or a thread's {@code stat} line (stat(5)): utime and stime (fields 14 and 15), with its waited-for
+     * children's cutime and cstime (16 and 17) when asked, in clock ticks of 1/100 s.
+     */
+    private static double cpuSeconds(String stat, boolean withChildren) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        if (withChildren) {
+            ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        }
+        return ticks / 100.0;
     }
 
     /**
@@ -37,11 +47,7 @@ final class ProcessMemory {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
-                        return 0;
-                    }
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                    return name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? cpuSeconds(stat, false) : 0;
                 } catch (IOException | RuntimeException ended) {
                     return 0;
                 }
@@ -79,11 +85,7 @@ final class ProcessMemory {
     static double postgresCpuSeconds(int port) {
         return postgres(port).mapToDouble(process -> {
             try {
-                String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // utime, stime, cutime, cstime: fields 14 to 17 of stat(5), in ticks of 1/100 s
-                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                        + Long.parseLong(fields[14])) / 100.0;
+                return cpuSeconds(Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat")), true);
             } catch (IOException | RuntimeException e) {
                 return 0;
             }
