@@ -37,7 +37,7 @@ import java.util.zip.ZipFile;
  * extraction itself costs about one second of CPU, once per build that changes the jar.
  * <p>
  * Each executable jar is extracted once, into {@code <dir>/<module>-<digest>}, the digest naming the jar's path and
- * entries ({@link #identity}): a start that finds it uses it, a build that changed the jar gets a directory of its
+ * entries ({@link #digest}): a start that finds it uses it, a build that changed the jar gets a directory of its
  * own, and the extractions of the same jar file's earlier builds are removed. Stacks may share the directory, as the
  * stacks of one build do ({@code mutualis.extracted-jars}): each extracts into a temporary directory and renames it,
  * and the one that finds the name taken uses the other's.
@@ -159,37 +159,26 @@ public final class ExtractedJars {
         }
     }
 
-    /** Twelve hex digits naming the jar's {@link #identity}. */
-    private static String digest(Path executableJar) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity(executableJar)
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /**
-     * A jar file's absolute path and what it holds: each entry's name, size and CRC-32, read from its central directory
-     * (not its bytes). Spring Boot's repackaging writes the executable jars again at every build, same entries, new
-     * times, so that the README's command ({@code install}, then {@code java -jar}) would otherwise extract them and
-     * train their caches again at every start. A file that is not a zip (which its extraction will refuse) is named by
-     * its size and time.
+     * Twelve hex digits naming a jar file: its absolute path and what it holds, each entry's name, size and CRC-32 read
+     * from its central directory (not its bytes). Spring Boot's repackaging writes the executable jars again at every
+     * build, same entries, new times, so that the README's command ({@code install}, then {@code java -jar}) would
+     * otherwise extract them and train their caches again at every start. A file that is not a zip (which its
+     * extraction will refuse) is named by its size and time.
      */
-    static String identity(Path jar) {
-        Path file = jar.toAbsolutePath().normalize();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            MessageDigest entries = MessageDigest.getInstance("SHA-256");
-            zip.stream().forEach(entry -> entries.update((entry.getName() + '\0' + entry.getSize() + '\0'
-                    + entry.getCrc() + '\n').getBytes(StandardCharsets.UTF_8)));
-            return file + "\n" + HexFormat.of().formatHex(entries.digest());
-        } catch (ZipException notAZip) {
-            try {
-                return file + "\n" + Files.size(file) + "\n" + Files.getLastModifiedTime(file).toMillis();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    private static String digest(Path executableJar) {
+        Path file = executableJar.toAbsolutePath().normalize();
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((file + "\n").getBytes(StandardCharsets.UTF_8));
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                zip.stream().forEach(entry -> digest.update((entry.getName() + '\0' + entry.getSize() + '\0'
+                        + entry.getCrc() + '\n').getBytes(StandardCharsets.UTF_8)));
+            } catch (ZipException notAZip) {
+                digest.update((Files.size(file) + "\n" + Files.getLastModifiedTime(file).toMillis())
+                        .getBytes(StandardCharsets.UTF_8));
             }
+            return HexFormat.of().formatHex(digest.digest(), 0, 6);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
