@@ -19,9 +19,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Starts the platform as local-stack does (random ports, no demo data) and prints the figures of issue 8:
@@ -122,11 +125,12 @@ public final class PlatformBenchmark {
                 }
             }
         });
+        List<String> cpuPerCreate = new ArrayList<>();
         for (int clients : concurrency) {
-            LoadResult viaGateway = LoadRunner.run("gateway", clients, warmup, duration,
-                    client -> proposeProject(stack.gatewayUrl(), client));
-            LoadResult direct = LoadRunner.run("direct", clients, warmup, duration,
-                    client -> proposeProject(stack.appUrl(PORTFOLIO), client));
+            LoadResult viaGateway = measured("gateway", clients, warmup, duration,
+                    client -> proposeProject(stack.gatewayUrl(), client), cpuPerCreate);
+            LoadResult direct = measured("direct", clients, warmup, duration,
+                    client -> proposeProject(stack.appUrl(PORTFOLIO), client), cpuPerCreate);
             for (LoadResult result : List.of(viaGateway, direct)) {
                 line(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %d | %.3f |", result.target(),
                         result.clients(), result.perSecond(), result.latencies().percentileMillis(50),
@@ -137,6 +141,9 @@ public final class PlatformBenchmark {
         }
         sampling.set(false);
         sampler.join();
+        line("");
+        line("CPU per create by process over each measured load, ms (of which its JIT compilers):");
+        cpuPerCreate.forEach(this::line);
         line("");
         line("Gateway overhead (gateway / direct):");
         gatewayVsDirect.forEach((clients, figures) -> line(String.format(Locale.ROOT,
@@ -210,6 +217,22 @@ public final class PlatformBenchmark {
         Files.writeString(out, report);
         System.out.println();
         System.out.println("Report written to " + out.toAbsolutePath());
+    }
+
+    /**
+     * One load of the table, and every process's CPU per accepted create over its measured part (the warm-up
+     * excluded), added to {@code cpuPerCreate}: how far the JVMs are from their steady state shows in their JIT's part.
+     */
+    private LoadResult measured(String target, int clients, Duration warmup, Duration duration, IntUnaryOperator command,
+            List<String> cpuPerCreate) throws InterruptedException {
+        CompletableFuture<StackCpu> atMeasureStart = CompletableFuture.supplyAsync(() -> StackCpu.of(stack),
+                CompletableFuture.delayedExecutor(warmup.toNanos(), TimeUnit.NANOSECONDS));
+        long measureFrom = System.nanoTime() + warmup.toNanos();
+        LoadResult result = LoadRunner.run(target, clients, warmup, duration, command);
+        StackCpu atEnd = StackCpu.of(stack);
+        cpuPerCreate.add(String.format(Locale.ROOT, "- %s, %d clients: %s", target, clients,
+                atEnd.perCommand(atMeasureStart.join(), result.accepted(), (System.nanoTime() - measureFrom) / 1e9)));
+        return result;
     }
 
     /**

@@ -1,0 +1,57 @@
+package fr.mutualis.bench;
+
+import fr.mutualis.localstack.LocalStack;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Every process's CPU seconds at one moment, with the part its JIT compilers' threads took: the difference of two,
+ * divided by the commands accepted between them, is each process's CPU per command, and its JIT part says how far
+ * from their steady state the JVMs still were (a JVM a few thousand requests old is still compiling the code a
+ * request runs once, which on two cores is taken from the requests).
+ */
+record StackCpu(Map<String, double[]> seconds) {
+
+    static final String LAUNCHER = "launcher (broker, issuer, load clients)";
+    static final String POSTGRES = "postgresql";
+
+    static StackCpu of(LocalStack stack) {
+        Map<String, double[]> seconds = new LinkedHashMap<>();
+        for (var app : stack.apps()) {
+            stack.appPid(app.module()).ifPresent(pid -> seconds.put(app.module(),
+                    new double[]{ProcessMemory.cpuSeconds(pid), ProcessMemory.compilerCpuSeconds(pid)}));
+        }
+        long self = ProcessHandle.current().pid();
+        seconds.put(LAUNCHER, new double[]{ProcessMemory.cpuSeconds(self), ProcessMemory.compilerCpuSeconds(self)});
+        seconds.put(POSTGRES, new double[]{ProcessMemory.postgresCpuSeconds(stack.postgresPort()), 0});
+        return new StackCpu(Collections.unmodifiableMap(seconds));
+    }
+
+    /**
+     * One line: CPU milliseconds per command of every process since {@code earlier} (its JIT's in brackets when it
+     * compiled at all), their sum, and how many of the cores they kept busy over {@code elapsedSeconds}.
+     */
+    String perCommand(StackCpu earlier, long commands, double elapsedSeconds) {
+        StringJoiner parts = new StringJoiner(", ");
+        double total = 0;
+        double jit = 0;
+        for (Map.Entry<String, double[]> process : earlier.seconds.entrySet()) {
+            double[] now = seconds.get(process.getKey());
+            if (now == null) {
+                continue;
+            }
+            double cpu = now[0] - process.getValue()[0];
+            double compiled = now[1] - process.getValue()[1];
+            total += cpu;
+            jit += compiled;
+            parts.add(String.format(Locale.ROOT, compiled > 0 ? "%s %.1f (JIT %.1f)" : "%s %.1f", process.getKey(),
+                    1000 * cpu / commands, 1000 * compiled / commands));
+        }
+        return String.format(Locale.ROOT, "all %.1f ms (JIT %.1f), %.2f cores busy: %s", 1000 * total / commands,
+                1000 * jit / commands, total / elapsedSeconds, parts);
+    }
+}
