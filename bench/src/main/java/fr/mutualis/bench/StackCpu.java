@@ -27,7 +27,8 @@ record StackCpu(Map<String, double[]> seconds) {
         }
         long self = ProcessHandle.current().pid();
         seconds.put(LAUNCHER, new double[]{ProcessMemory.cpuSeconds(self), ProcessMemory.compilerCpuSeconds(self)});
-        seconds.put(POSTGRES, new double[]{ProcessMemory.postgresCpuSeconds(stack.postgresPort()), 0});
+        ProcessMemory.postgresCpuSecondsByDatabase(stack.postgresPort())
+                .forEach((database, cpu) -> seconds.put(POSTGRES + " " + database, new double[]{cpu, 0}));
         return new StackCpu(Collections.unmodifiableMap(seconds));
     }
 

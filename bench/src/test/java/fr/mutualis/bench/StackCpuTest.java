@@ -16,7 +16,7 @@ class StackCpuTest {
 
         // 500 commands over 4 s: gateway 3 s (0.5 s compiling), portfolio 1 s (no compiling), PostgreSQL 2 s.
         assertThat(after.perCommand(before, 500, 4.0)).isEqualTo(
-                "all 12.0 ms (JIT 1.0), 1.50 cores busy: gateway 6.0 (JIT 1.0), portfolio-service 2.0, postgresql 4.0");
+                "all 12.0 ms (JIT 1.0), 1.50 cores busy: gateway 6.0 (JIT 1.0), portfolio-service 2.0, postgresql portfolio 4.0");
     }
 
     @Test
@@ -32,7 +32,7 @@ class StackCpuTest {
         Map<String, double[]> seconds = new LinkedHashMap<>();
         seconds.put("gateway", new double[]{gateway, gatewayJit});
         seconds.put("portfolio-service", new double[]{portfolio, portfolioJit});
-        seconds.put(StackCpu.POSTGRES, new double[]{postgres, 0});
+        seconds.put(StackCpu.POSTGRES + " portfolio", new double[]{postgres, 0});
         return new StackCpu(seconds);
     }
 }
