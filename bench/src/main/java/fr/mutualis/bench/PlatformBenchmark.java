@@ -115,8 +115,8 @@ public final class PlatformBenchmark {
         Map<Integer, double[]> gatewayVsDirect = new LinkedHashMap<>();
         Map<String, Long> memoryUnderLoad = new ConcurrentHashMap<>();
         AtomicBoolean sampling = new AtomicBoolean(true);
-        // Once a second: four times a second, reading every PostgreSQL process's smaps took the stack it measured
-        // about a twelfth of a core (the launcher's threads over a one-client load, session 23).
+        // Once a second: four samples a second, each reading every PostgreSQL process's smaps, took the stack it
+        // measured about a ninth of a core (the launcher's threads over a one-client load, session 23).
         Thread sampler = Thread.ofPlatform().name("memory-sampler").daemon().start(() -> {
             while (sampling.get()) {
                 memory().forEach((process, rss) -> memoryUnderLoad.merge(process, rss, Math::max));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Resident memory and CPU time of a process, from Linux's /proc (what the machine actually gives it). */
@@ -107,7 +108,7 @@ final class ProcessMemory {
      * {@code server}.
      */
     static Map<String, Double> postgresCpuSecondsByDatabase(int port) {
-        Map<String, Double> seconds = new java.util.TreeMap<>();
+        Map<String, Double> seconds = new TreeMap<>();
         postgres(port).forEach(process -> {
             try {
                 String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
@@ -116,7 +117,7 @@ final class ProcessMemory {
                 boolean backend = title.length >= 4 && title[0].equals("postgres:") && title[3].contains("(");
                 seconds.merge(backend ? title[2] : "server", cpuSeconds(stat, !backend), Double::sum);
             } catch (IOException | RuntimeException ended) {
-                // a backend that ended between the listing and the read: its time is in the postmaster's children's
+                // a backend that ended between the listing and the read: the postmaster's children's time has it
             }
         });
         return seconds;

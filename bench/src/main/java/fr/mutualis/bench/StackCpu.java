@@ -37,6 +37,9 @@ record StackCpu(Map<String, double[]> seconds) {
      * compiled at all), their sum, and how many of the cores they kept busy over {@code elapsedSeconds}.
      */
     String perCommand(StackCpu earlier, long commands, double elapsedSeconds) {
+        if (commands == 0) {
+            return "no command accepted";
+        }
         StringJoiner parts = new StringJoiner(", ");
         double total = 0;
         double jit = 0;

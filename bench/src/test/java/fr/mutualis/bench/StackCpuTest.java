@@ -27,6 +27,13 @@ class StackCpuTest {
         assertThat(after.perCommand(before, 100, 1.0)).isEqualTo("all 10.0 ms (JIT 0.0), 1.00 cores busy: gateway 10.0");
     }
 
+    @Test
+    void aLoadWithoutAnAcceptedCommandSaysSoRatherThanDividingByZero() {
+        StackCpu before = snapshot(10.0, 2.0, 5.0, 1.0, 7.0);
+
+        assertThat(snapshot(11.0, 2.0, 5.0, 1.0, 7.0).perCommand(before, 0, 1.0)).isEqualTo("no command accepted");
+    }
+
     private static StackCpu snapshot(double gateway, double gatewayJit, double portfolio, double portfolioJit,
             double postgres) {
         Map<String, double[]> seconds = new LinkedHashMap<>();
