@@ -216,8 +216,7 @@ public final class GatewayRelayBenchmark {
     /** Each gateway's CPU seconds: every thread, and its JIT compilers'. */
     private static Map<String, double[]> cpu(Map<String, LocalStack.Aside> gateways) {
         Map<String, double[]> seconds = new LinkedHashMap<>();
-        gateways.forEach((name, gateway) -> seconds.put(name,
-                new double[]{ProcessMemory.cpuSeconds(gateway.pid()), ProcessMemory.compilerCpuSeconds(gateway.pid())}));
+        gateways.forEach((name, gateway) -> seconds.put(name, ProcessMemory.cpuAndCompilerSeconds(gateway.pid())));
         return seconds;
     }
 

@@ -47,6 +47,11 @@ final class ProcessMemory {
         return ticks / 100.0;
     }
 
+    /** {@link #cpuSeconds} and {@link #compilerCpuSeconds} of one process, in that order. */
+    static double[] cpuAndCompilerSeconds(long pid) {
+        return new double[]{cpuSeconds(pid), compilerCpuSeconds(pid)};
+    }
+
     /**
      * The part of {@link #cpuSeconds} its JIT compilers' threads used: a JVM a few thousand requests old still compiles,
      * and what it compiles depends on when, so comparing two JVMs' work per request is fairer without it.
@@ -93,17 +98,11 @@ final class ProcessMemory {
      * backends, and the backends that ended (counted in the postmaster's children's time).
      */
     static double postgresCpuSeconds(int port) {
-        return postgres(port).mapToDouble(process -> {
-            try {
-                return cpuSeconds(Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat")), true);
-            } catch (IOException | RuntimeException e) {
-                return 0;
-            }
-        }).sum();
+        return postgresCpuSecondsByDatabase(port).values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /**
-     * {@link #postgresCpuSeconds} by database: a backend's command line names the database it serves
+     * The same CPU time by database: a backend's command line names the database it serves
      * ({@code postgres: user database host state}); the server's own processes and the ended backends count as
      * {@code server}.
      */

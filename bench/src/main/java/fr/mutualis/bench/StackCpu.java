@@ -16,17 +16,16 @@ import java.util.StringJoiner;
  */
 record StackCpu(Map<String, double[]> seconds) {
 
-    static final String LAUNCHER = "launcher (broker, issuer, load clients)";
+    private static final String LAUNCHER = "launcher (broker, issuer, load clients)";
     static final String POSTGRES = "postgresql";
 
     static StackCpu of(LocalStack stack) {
         Map<String, double[]> seconds = new LinkedHashMap<>();
         for (var app : stack.apps()) {
-            stack.appPid(app.module()).ifPresent(pid -> seconds.put(app.module(),
-                    new double[]{ProcessMemory.cpuSeconds(pid), ProcessMemory.compilerCpuSeconds(pid)}));
+            stack.appPid(app.module())
+                    .ifPresent(pid -> seconds.put(app.module(), ProcessMemory.cpuAndCompilerSeconds(pid)));
         }
-        long self = ProcessHandle.current().pid();
-        seconds.put(LAUNCHER, new double[]{ProcessMemory.cpuSeconds(self), ProcessMemory.compilerCpuSeconds(self)});
+        seconds.put(LAUNCHER, ProcessMemory.cpuAndCompilerSeconds(ProcessHandle.current().pid()));
         ProcessMemory.postgresCpuSecondsByDatabase(stack.postgresPort())
                 .forEach((database, cpu) -> seconds.put(POSTGRES + " " + database, new double[]{cpu, 0}));
         return new StackCpu(Collections.unmodifiableMap(seconds));
