@@ -30,10 +30,11 @@ import java.util.function.IntUnaryOperator;
  * Starts the platform as local-stack does (random ports, no demo data) and prints the figures of issue 8:
  * commands per second and latency through the gateway and directly to the portfolio service at several
  * concurrencies, the gateway's overhead, the lag until evaluation's dashboard shows a portfolio command, the
- * physical references (PostgreSQL insert+commit, Kafka produce) and the memory of every process.
+ * physical references (PostgreSQL insert+commit, Kafka produce), the memory of every process, and the cores every
+ * process keeps busy at rest once the loads are over ({@code rest} seconds, after the consumers caught up).
  * <p>
  * {@code java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [duration=15] [warmup=5] [clients=1,8,32]
- * [lag-samples=100] [jit-warmup=0] [jvm-options=...] [profile=app,...]} from the repository root, after
+ * [lag-samples=100] [jit-warmup=0] [rest=30] [jvm-options=...] [profile=app,...]} from the repository root, after
  * {@code ./mvnw -q install -DskipTests}; {@code jvm-options} (space-separated) are added to every app's, e.g.
  * {@code -XX:TieredStopAtLevel=1} to compare the compilers in alternated runs.
  * <p>
@@ -68,17 +69,18 @@ public final class PlatformBenchmark {
                 .mapToInt(value -> Integer.parseInt(value.trim())).toArray();
         int lagSamples = Integer.parseInt(options.getOrDefault("lag-samples", "100"));
         Duration jitWarmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("jit-warmup", "0")));
+        Duration rest = Duration.ofSeconds(Long.parseLong(options.getOrDefault("rest", "30")));
 
         try (LocalStack stack = BenchStack.profiled(BenchStack.builder("bench-stack")
                         .addJvmOptions(options.get("jvm-options")), "platform-profile", options.get("profile"))
                 .build()
                 .start()) {
-            new PlatformBenchmark(stack).run(duration, warmup, concurrency, lagSamples, jitWarmup);
+            new PlatformBenchmark(stack).run(duration, warmup, concurrency, lagSamples, jitWarmup, rest);
         }
     }
 
-    private void run(Duration duration, Duration warmup, int[] concurrency, int lagSamples, Duration jitWarmup)
-            throws Exception {
+    private void run(Duration duration, Duration warmup, int[] concurrency, int lagSamples, Duration jitWarmup,
+                     Duration rest) throws Exception {
         line("# Mutualis benchmark, " + Instant.now());
         line("");
         line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
@@ -205,6 +207,13 @@ public final class PlatformBenchmark {
         line("- lag from the assessment's 200 to the ranking showing its priority: " + Latencies.of(rankingLags).summary());
         line("");
 
+        if (!rest.isZero()) {
+            line("## CPU at rest (cores, of which its JIT compilers)");
+            line(awaitConsumersCaughtUp("before it"));
+            line("- over the " + rest.toSeconds() + " s after it, without a request: " + cpuAtRest(rest));
+            line("");
+        }
+
         line("## Memory (resident set size, MiB)");
         line("| process | at rest | peak under load |");
         line("|---|---|---|");
@@ -235,6 +244,14 @@ public final class PlatformBenchmark {
         cpuPerCreate.add(String.format(Locale.ROOT, "- %s, %d clients: %s", target, clients,
                 atEnd.perCommand(atMeasureStart.join(), result.accepted(), (System.nanoTime() - measureFrom) / 1e9)));
         return result;
+    }
+
+    /** Every process's CPU over {@code rest} with no request sent: what the stack costs while nobody uses it. */
+    private String cpuAtRest(Duration rest) throws InterruptedException {
+        StackCpu before = StackCpu.of(stack);
+        long from = System.nanoTime();
+        Thread.sleep(rest);
+        return StackCpu.of(stack).atRest(before, (System.nanoTime() - from) / 1e9);
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.StringJoiner;
  * Every process's CPU seconds at one moment, with the part its JIT compilers' threads took: the difference of two,
  * divided by the commands accepted between them, is each process's CPU per command, and its JIT part says how far
  * from their steady state the JVMs still were (a JVM a few thousand requests old is still compiling the code a
- * request runs once, which on two cores is taken from the requests).
+ * request runs once, which on two cores is taken from the requests). With no command between the two, the difference
+ * over the time elapsed is what the stack costs at rest.
  */
 record StackCpu(Map<String, double[]> seconds) {
 
@@ -39,6 +40,23 @@ record StackCpu(Map<String, double[]> seconds) {
         if (commands == 0) {
             return "no command accepted";
         }
+        Share share = since(earlier, 1000.0 / commands, "%.1f");
+        return String.format(Locale.ROOT, "all %.1f ms (JIT %.1f), %.2f cores busy: %s", 1000 * share.cpu() / commands,
+                1000 * share.jit() / commands, share.cpu() / elapsedSeconds, share.parts());
+    }
+
+    /**
+     * One line: the cores every process kept busy since {@code earlier}, {@code elapsedSeconds} ago, with no command
+     * sent (its JIT's in brackets when it compiled at all), and their sum: what the stack costs while nobody uses it.
+     */
+    String atRest(StackCpu earlier, double elapsedSeconds) {
+        Share share = since(earlier, 1 / elapsedSeconds, "%.3f");
+        return String.format(Locale.ROOT, "all %.3f cores (JIT %.3f): %s", share.cpu() / elapsedSeconds,
+                share.jit() / elapsedSeconds, share.parts());
+    }
+
+    /** Every process's CPU and JIT seconds since {@code earlier}, each shown times {@code scale} in {@code figure}. */
+    private Share since(StackCpu earlier, double scale, String figure) {
         StringJoiner parts = new StringJoiner(", ");
         double total = 0;
         double jit = 0;
@@ -51,10 +69,12 @@ record StackCpu(Map<String, double[]> seconds) {
             double compiled = now[1] - process.getValue()[1];
             total += cpu;
             jit += compiled;
-            parts.add(String.format(Locale.ROOT, compiled > 0 ? "%s %.1f (JIT %.1f)" : "%s %.1f", process.getKey(),
-                    1000 * cpu / commands, 1000 * compiled / commands));
+            parts.add(String.format(Locale.ROOT, compiled > 0 ? "%s " + figure + " (JIT " + figure + ")" : "%s " + figure,
+                    process.getKey(), scale * cpu, scale * compiled));
         }
-        return String.format(Locale.ROOT, "all %.1f ms (JIT %.1f), %.2f cores busy: %s", 1000 * total / commands,
-                1000 * jit / commands, total / elapsedSeconds, parts);
+        return new Share(parts.toString(), total, jit);
+    }
+
+    private record Share(String parts, double cpu, double jit) {
     }
 }

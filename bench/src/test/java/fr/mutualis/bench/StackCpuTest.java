@@ -34,6 +34,16 @@ class StackCpuTest {
         assertThat(snapshot(11.0, 2.0, 5.0, 1.0, 7.0).perCommand(before, 0, 1.0)).isEqualTo("no command accepted");
     }
 
+    @Test
+    void atRestEachProcessKeepsItsShareOfACoreBusyWithItsCompilersPart() {
+        StackCpu before = snapshot(10.0, 2.0, 5.0, 1.0, 7.0);
+        StackCpu after = snapshot(10.6, 2.1, 5.3, 1.0, 7.5);
+
+        // 20 s without a command: gateway 0.6 s (0.1 s compiling), portfolio 0.3 s, PostgreSQL 0.5 s.
+        assertThat(after.atRest(before, 20.0)).isEqualTo(
+                "all 0.070 cores (JIT 0.005): gateway 0.030 (JIT 0.005), portfolio-service 0.015, postgresql portfolio 0.025");
+    }
+
     private static StackCpu snapshot(double gateway, double gatewayJit, double portfolio, double portfolioJit,
             double postgres) {
         Map<String, double[]> seconds = new LinkedHashMap<>();
