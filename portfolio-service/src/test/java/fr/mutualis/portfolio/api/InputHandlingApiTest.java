@@ -62,6 +62,17 @@ class InputHandlingApiTest extends PortfolioServiceTest {
         assertThat(control.json().get("errors").get(0).get("message").asString())
                 .isEqualTo("le texte ne doit pas contenir de caractère de contrôle (U+000B)");
 
+        // a date outside the range a collectivité can mean (the kit's guard of every body)
+        var implausible = inFrench("/api/portfolio/projects", """
+                {"roadmapId": "%s", "title": "P", "axis": "OPEN_DATA", "theme": "USER_SERVICES",
+                 "plannedStart": "1850-06-01", "plannedEnd": "2027-01-01",
+                 "estimatedInvestmentCents": 0, "estimatedOperatingCents": 0}""".formatted(java.util.UUID.randomUUID()));
+        assertThat(implausible.status()).as(implausible.toString()).isEqualTo(400);
+        assertThat(implausible.json().get("errors").get(0).get("field").asString()).isEqualTo("plannedStart");
+        assertThat(implausible.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("la date doit être comprise entre le 01/01/1900 et le 31/12/2200");
+        assertThat(implausible.raw().headers().firstValue("Content-Language")).contains("fr");
+
         // the caller's own text inside a French sentence is written as it is, never read for names
         var braces = inFrench("/api/portfolio/roadmaps", """
                 {"title": "A", "startYear": 2026, "endYear": 2028, "axes": ["{value}"]}""");

@@ -1,6 +1,5 @@
 package fr.mutualis.kit.web;
 
-import fr.mutualis.kit.error.InvalidInputException;
 import fr.mutualis.kit.time.PlausibleDates;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.MethodParameter;
@@ -44,7 +43,7 @@ public class DateParameterGuard implements BeanPostProcessor {
             Object value = delegate.resolveArgument(parameter, container, request, binders);
             PlausibleDates.problem(value).ifPresent(problem -> {
                 String field = name(parameter);
-                throw new InvalidInputException(field, field + ": " + problem);
+                throw RequestBodyGuard.implausibleDate(field, problem);
             });
             return value;
         }

@@ -94,7 +94,7 @@ public class RequestBodyGuard extends RequestBodyAdviceAdapter {
             });
             case Temporal date when PlausibleDates.problem(date).isPresent() -> {
                 String field = path.isEmpty() ? "body" : path;
-                throw new InvalidInputException(field, field + ": " + PlausibleDates.problem(date).orElseThrow());
+                throw implausibleDate(field, PlausibleDates.problem(date).orElseThrow());
             }
             case Record record -> {
                 for (RecordComponent component : record.getClass().getRecordComponents()) {
@@ -123,8 +123,15 @@ public class RequestBodyGuard extends RequestBodyAdviceAdapter {
     private static void tooMany(int size, String path) {
         if (size > MAX_ELEMENTS) {
             String field = path.isEmpty() ? "body" : path;
-            throw new InvalidInputException(field, field + ": at most " + MAX_ELEMENTS + " elements, not " + size);
+            throw new InvalidInputException(field, field + ": at most " + MAX_ELEMENTS + " elements, not " + size,
+                    "kit.too-many", Map.of("max", MAX_ELEMENTS, "size", size));
         }
+    }
+
+    /** {@code field}'s date refused for {@code problem}, with the French sentence naming the range's first and last days. */
+    static InvalidInputException implausibleDate(String field, String problem) {
+        return new InvalidInputException(field, field + ": " + problem, "kit.implausible-date",
+                Map.of("first", PlausibleDates.FIRST_DAY.toString(), "last", PlausibleDates.LAST_DAY.toString()));
     }
 
     static Optional<TextProblem> problem(String text) {

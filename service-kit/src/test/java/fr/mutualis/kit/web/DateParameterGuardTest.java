@@ -46,6 +46,8 @@ class DateParameterGuardTest {
         assertThatThrownBy(() -> resolve(index, value))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage(field + ": must be between 1900-01-01 and 2200-12-31")
+                .satisfies(refusal -> assertThat(RequestBodyGuardTest.inFrench((InvalidInputException) refusal))
+                        .isEqualTo("la date doit être comprise entre le 01/01/1900 et le 31/12/2200"))
                 .extracting(e -> ((InvalidInputException) e).field()).isEqualTo(field);
     }
 

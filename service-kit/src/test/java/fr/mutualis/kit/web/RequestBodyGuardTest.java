@@ -2,12 +2,14 @@ package fr.mutualis.kit.web;
 
 import fr.mutualis.kit.error.InvalidInputException;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.mock.http.MockHttpInputMessage;
 
 import java.nio.charset.StandardCharsets;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +57,10 @@ class RequestBodyGuardTest {
     void aHugeListIsRefusedBeforeItsElementsAreLookedAt() {
         List<String> roles = java.util.stream.IntStream.range(0, 1_001).mapToObj(i -> "r" + i).toList();
         assertRefused(new Body("ok", List.of(new Member("x", roles)), Map.of()), "members[0].roles", "at most 1000");
+        assertThatThrownBy(() -> guard.afterBodyRead(new Body("ok", List.of(new Member("x", roles)), Map.of()), null,
+                null, Body.class, null))
+                .satisfies(refusal -> assertThat(inFrench((InvalidInputException) refusal))
+                        .isEqualTo("au plus 1000 éléments, pas 1001"));
     }
 
     /** An overlong "/" (C0 AF) and a lone continuation byte: Jackson's parser alone decodes the first. */
@@ -86,8 +92,21 @@ class RequestBodyGuardTest {
         var late = new Session(List.of(), java.time.OffsetDateTime.parse("2201-01-01T10:00:00+01:00"));
         assertThatThrownBy(() -> guard.afterBodyRead(late, null, null, Session.class, null))
                 .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("scheduledAt");
+        assertThatThrownBy(() -> guard.afterBodyRead(late, null, null, Session.class, null))
+                .satisfies(refusal -> assertThat(inFrench((InvalidInputException) refusal))
+                        .isEqualTo("la date doit être comprise entre le 01/01/1900 et le 31/12/2200"));
         var ordinary = new Milestone("Recette", java.time.LocalDate.of(2026, 6, 30));
         assertThat(guard.afterBodyRead(ordinary, null, null, Milestone.class, null)).isSameAs(ordinary);
+    }
+
+    /** The refusal's words for a caller asking for French, as the problem handler gives them. */
+    static String inFrench(InvalidInputException refusal) {
+        LocaleContextHolder.setLocale(Locale.FRANCE);
+        try {
+            return ProblemLanguage.of("invalid." + refusal.key(), refusal.values(), refusal.getMessage());
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 
     private void assertRefused(Body body, String field, String mentioning) {
