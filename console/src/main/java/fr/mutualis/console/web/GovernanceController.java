@@ -148,10 +148,22 @@ class GovernanceController {
     @GetMapping("/gouvernance/deliberations")
     String decisions(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
                      @RequestParam(required = false) String outcome, @RequestParam(required = false) String from,
-                     @RequestParam(required = false) String to, Model model) {
+                     @RequestParam(required = false) String to, Model model, HttpServletResponse response) {
         Map<String, Object> query = decisionFilters(kind, outcome, from, to);
         query.put("size", 200);
-        model.addAttribute("decisions", withWords(Lists.items(platform.get("/api/governance/decisions", query)), q));
+        List<Map<String, Object>> found;
+        try {
+            found = Lists.items(platform.get("/api/governance/decisions", query));
+        } catch (PlatformException refused) {
+            if (refused.status() != HttpServletResponse.SC_BAD_REQUEST) {
+                throw refused;
+            }
+            // dates the register refuses ("Du" after "Au", a year nobody means): said next to them, the filters kept
+            found = List.of();
+            model.addAttribute("fieldErrors", refused.problem().byField());
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        model.addAttribute("decisions", withWords(found, q));
         model.addAttribute("q", q);
         model.addAttribute("kind", query.get("kind"));
         model.addAttribute("outcome", query.get("outcome"));

@@ -363,6 +363,23 @@ class ConsoleBrowserTest {
             page.navigate(console + "gouvernance/deliberations?q=" + marker);
             assertThat(page.locator("table.donnees tbody tr")).hasCount(1);
             assertThat(page.locator("table.donnees")).containsText("Priorités de la feuille de route " + marker);
+
+            // dates the register refuses are said next to the field, in French, the filters kept
+            page.locator("#from").fill("2026-06-01");
+            page.locator("#to").fill("2026-01-01");
+            Response reversed = page.waitForResponse(answer -> answer.url().contains("deliberations?"),
+                    () -> page.locator("form.filtres button[type=submit]").click());
+            assertThat(reversed.status()).isEqualTo(400);
+            assertThat(page.locator("#erreur-from")).hasText("La date de début ne doit pas être après la date de fin.");
+            assertThat(page.locator("#to")).hasValue("2026-01-01");
+            assertThat(page.locator("#q")).hasValue(marker);
+            page.locator("#from").fill("1850-01-01");
+            Response implausible = page.waitForResponse(answer -> answer.url().contains("deliberations?"),
+                    () -> page.locator("form.filtres button[type=submit]").click());
+            assertThat(implausible.status()).isEqualTo(400);
+            assertThat(page.locator("#erreur-from"))
+                    .hasText("la date doit être comprise entre le 01/01/1900 et le 31/12/2200");
+            assertThat(page.locator("#from")).hasValue("1850-01-01");
         }
     }
 
