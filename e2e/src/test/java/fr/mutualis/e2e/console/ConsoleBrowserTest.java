@@ -380,6 +380,12 @@ class ConsoleBrowserTest {
             assertThat(page.locator("#erreur-from"))
                     .hasText("la date doit être comprise entre le 01/01/1900 et le 31/12/2200");
             assertThat(page.locator("#from")).hasValue("1850-01-01");
+            // the export of the same filters: a page saying the refusal in French, not an outage
+            Response export = page.navigate(console + "gouvernance/deliberations/export.csv?from=1850-01-01");
+            assertThat(export.status()).isEqualTo(400);
+            assertThat(page.locator("h1")).hasText("Demande refusée");
+            assertThat(page.locator("main li"))
+                    .containsText(new String[]{"la date doit être comprise entre le 01/01/1900 et le 31/12/2200"});
         }
     }
 
