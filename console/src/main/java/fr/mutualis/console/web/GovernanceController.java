@@ -151,26 +151,25 @@ class GovernanceController {
                      @RequestParam(required = false) String to, Model model, HttpServletResponse response) {
         Map<String, Object> query = decisionFilters(kind, outcome, from, to);
         query.put("size", 200);
-        List<Map<String, Object>> found;
-        try {
-            found = Lists.items(platform.get("/api/governance/decisions", query));
-        } catch (PlatformException refused) {
-            if (refused.status() != HttpServletResponse.SC_BAD_REQUEST) {
-                throw refused;
-            }
-            // dates the register refuses ("Du" after "Au", a year nobody means): said next to them, the filters kept
-            found = List.of();
-            model.addAttribute("fieldErrors", refused.problem().byField());
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        }
-        model.addAttribute("decisions", withWords(found, q));
         model.addAttribute("q", q);
         model.addAttribute("kind", query.get("kind"));
         model.addAttribute("outcome", query.get("outcome"));
         model.addAttribute("from", query.get("from"));
         model.addAttribute("to", query.get("to"));
         model.addAttribute("outcomes", OUTCOMES);
-        return "governance/decisions";
+        try {
+            model.addAttribute("decisions", withWords(Lists.items(platform.get("/api/governance/decisions", query)), q));
+            return "governance/decisions";
+        } catch (PlatformException refused) {
+            if (refused.status() != HttpServletResponse.SC_BAD_REQUEST) {
+                throw refused;
+            }
+            // dates the register refuses ("Du" after "Au", a year nobody means): said as a refused form's are, the
+            // filters kept
+            model.addAttribute("decisions", List.of());
+            return PortfolioController.refused(model, response, new ApiResult(null, refused.problem()),
+                    "governance/decisions");
+        }
     }
 
     /** The register as a file, with the page's filters and words, all its pages. */

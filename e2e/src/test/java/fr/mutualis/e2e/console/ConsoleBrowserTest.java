@@ -371,6 +371,8 @@ class ConsoleBrowserTest {
                     () -> page.locator("form.filtres button[type=submit]").click());
             assertThat(reversed.status()).isEqualTo(400);
             assertThat(page.locator("#erreur-from")).hasText("La date de début ne doit pas être après la date de fin.");
+            assertThat(page.locator("#probleme")).containsText("Du : La date de début ne doit pas être après la date de fin.");
+            assertThat(Axe.seriousViolations(page)).as("the refused register").isEmpty();
             assertThat(page.locator("#to")).hasValue("2026-01-01");
             assertThat(page.locator("#q")).hasValue(marker);
             page.locator("#from").fill("1850-01-01");
@@ -386,6 +388,7 @@ class ConsoleBrowserTest {
             assertThat(page.locator("h1")).hasText("Demande refusée");
             assertThat(page.locator("main li"))
                     .containsText(new String[]{"la date doit être comprise entre le 01/01/1900 et le 31/12/2200"});
+            assertThat(Axe.seriousViolations(page)).as("the refused request's page").isEmpty();
         }
     }
 
